@@ -1,0 +1,216 @@
+/* Probe context: the rules, the recursion guard, safe memory access */
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * PROBE CONTEXT
+ *
+ * A probe fires wherever the traced code runs: with interrupts off, in an
+ * interrupt or NMI handler, with locks held.  Everything that runs between
+ * dtrace_probe_enter() and dtrace_probe_exit() - predicates, actions, DIF
+ * emulation, subroutines, buffer and aggregation updates - is probe context
+ * and obeys these rules:
+ *
+ *  1. Never sleep: no mutexes, no semaphores, no GFP_KERNEL allocations, no
+ *     copy_from_user() that may fault in pages, no schedule().
+ *  2. Never allocate: every buffer, aggregation and dynamic variable is
+ *     preallocated when tracing starts; running out is a counted drop.
+ *  3. Only raw spinlocks taken with interrupts masked through the platform
+ *     layer, and only the per-consumer locks documented where they live.
+ *  4. Read arbitrary memory only through dtrace_load_kernel() and
+ *     dtrace_load_user(), which turn a fault into an error, never an oops.
+ *  5. Call no function that dtrace itself may trace unless the recursion
+ *     guard is held: a probe that fires while this CPU is already in probe
+ *     context is dropped and counted (recursion_drops), never recursed into.
+ *  6. Bounded work: DIF runs forward-only, every loop here is bounded by a
+ *     length fixed at enabling time.
+ *
+ * The user-space unit tests provide their own versions of the functions in
+ * this fragment (test/unit/shim.h).
+ */
+
+static DEFINE_PER_CPU(int, dtrace_in_probe);
+static atomic64_t dtrace_recursion_drops = ATOMIC64_INIT(0);
+
+/*
+ * Enter probe context on this CPU: masks interrupts and takes the per-CPU
+ * recursion guard.  Returns false (and counts a drop) if this CPU is
+ * already in probe context; the caller must then return at once.
+ */
+static __always_inline bool dtrace_probe_enter(unsigned long *flags)
+{
+	*flags = dtrace_intr_save();
+	if (unlikely(this_cpu_read(dtrace_in_probe))) {
+		dtrace_intr_restore(*flags);
+		atomic64_inc(&dtrace_recursion_drops);
+		return false;
+	}
+	this_cpu_write(dtrace_in_probe, 1);
+	return true;
+}
+
+static __always_inline void dtrace_probe_exit(unsigned long flags)
+{
+	this_cpu_write(dtrace_in_probe, 0);
+	dtrace_intr_restore(flags);
+}
+
+/*
+ * Fault-checked loads.  Both return 0 or -EFAULT and never take a fault
+ * the kernel would report: the kernel's nofault accessors use exception
+ * table fixups, on both platforms.
+ */
+static int dtrace_load_kernel(void *dst, u64 addr, size_t len)
+{
+	if (addr + len < addr)
+		return -EFAULT;
+	return copy_from_kernel_nofault(dst, (const void *)(uintptr_t)addr,
+					len) ? -EFAULT : 0;
+}
+
+static int dtrace_load_user(void *dst, u64 addr, size_t len)
+{
+	if (!current->mm || addr + len < addr)
+		return -EFAULT;
+	return copy_from_user_nofault(dst, (const void __user *)(uintptr_t)addr,
+				      len) ? -EFAULT : 0;
+}
+
+/*
+ * The current thread, as DIF's built-in variables see it.  All are safe
+ * in probe context (they read fields of current under RCU rules that hold
+ * with interrupts masked).
+ */
+static u64 dtrace_cur_pid(void)
+{
+	return current->tgid;
+}
+
+static u64 dtrace_cur_tid(void)
+{
+	return current->pid;
+}
+
+static u64 dtrace_cur_ppid(void)
+{
+	u64 ppid;
+
+	rcu_read_lock();
+	ppid = task_tgid_nr(rcu_dereference(current->real_parent));
+	rcu_read_unlock();
+	return ppid;
+}
+
+static u64 dtrace_cur_uid(void)
+{
+	return from_kuid(&init_user_ns, current_uid());
+}
+
+static u64 dtrace_cur_gid(void)
+{
+	return from_kgid(&init_user_ns, current_gid());
+}
+
+static u64 dtrace_cur_thread(void)
+{
+	return (u64)(uintptr_t)current;
+}
+
+static u64 dtrace_cur_vtime(void)
+{
+	return current->se.sum_exec_runtime;
+}
+
+/* Copy the current command name (TASK_COMM_LEN bytes at most) to buf. */
+static void dtrace_cur_execname(char *buf, size_t len)
+{
+	size_t n = min_t(size_t, len, TASK_COMM_LEN);
+
+	memcpy(buf, current->comm, n);
+	buf[n - 1] = '\0';
+}
+
+/* True if the current process is pid or one of its descendants. */
+static bool dtrace_cur_progenyof(u64 pid)
+{
+	struct task_struct *t;
+	bool found = false;
+	int depth = 0;
+
+	rcu_read_lock();
+	for (t = current; t && depth < 4096; depth++) {
+		if (t->tgid == pid) {
+			found = true;
+			break;
+		}
+		if (t == t->real_parent || t->pid == 0)
+			break;
+		t = rcu_dereference(t->real_parent);
+	}
+	rcu_read_unlock();
+	return found;
+}
+
+/*
+ * Kernel stack of the probe site: up to max PCs into pcs, skipping the
+ * innermost skip frames (dtrace's own).  Returns the number stored.
+ */
+static int dtrace_getpcstack(u64 *pcs, int max, int skip)
+{
+	unsigned long buf[DTRACE_STACK_MAXDEPTH];
+	unsigned int n, i;
+
+	if (max > DTRACE_STACK_MAXDEPTH)
+		max = DTRACE_STACK_MAXDEPTH;
+	if (max <= 0)
+		return 0;
+	n = stack_trace_save(buf, max, skip);
+	for (i = 0; i < n; i++)
+		pcs[i] = buf[i];
+	return n;
+}
+
+/* User stack of the current thread (frame-pointer walk, fault-checked). */
+static int dtrace_getupcstack(u64 *pcs, int max)
+{
+	struct pt_regs *regs;
+	u64 fp, frame[2];
+	int n = 0;
+
+	if (!current->mm || (current->flags & PF_KTHREAD))
+		return 0;
+	regs = task_pt_regs(current);
+	if (max <= 0)
+		return 0;
+	pcs[n++] = regs->ip;
+	fp = regs->bp;
+	while (n < max && fp && !(fp & 7)) {
+		if (dtrace_load_user(frame, fp, sizeof(frame)))
+			break;
+		if (!frame[1])
+			break;
+		pcs[n++] = frame[1];
+		if (frame[0] <= fp)
+			break;
+		fp = frame[0];
+	}
+	return n;
+}
+
+/*
+ * A random number for rand(): a per-CPU xorshift64* generator, seeded from
+ * the kernel's CSPRNG on first use on each CPU.  The kernel's own
+ * get_random_u64() takes a local lock and is not NMI-safe.
+ */
+static DEFINE_PER_CPU(u64, dtrace_rand_state);
+
+static u64 dtrace_rand64(void)
+{
+	u64 x = this_cpu_read(dtrace_rand_state);
+
+	if (unlikely(!x))
+		x = (u64)dtrace_gethrtime() * 0x9e3779b97f4a7c15ULL | 1;
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	this_cpu_write(dtrace_rand_state, x);
+	return x * 0x2545f4914f6cdd1dULL;
+}
