@@ -351,7 +351,7 @@ struct dtrace_difo_hdr {
 #define DTRACEACT_DIFEXPR	1	/* trace(expr): records the value */
 #define DTRACEACT_EXIT		2	/* exit(expr) */
 #define DTRACEACT_PRINTF	3	/* marker: arg = format index; no DIF */
-#define DTRACEACT_PRINTA	4	/* marker: arg = format index, aggid in arg2 */
+#define DTRACEACT_PRINTA	4	/* marker: arg = format index, aggid */
 #define DTRACEACT_TRACEMEM	5	/* tracemem(addr, arg): arg bytes */
 #define DTRACEACT_SETOPT	6	/* marker: consumer-side option change */
 #define DTRACEACT_STACK		7	/* stack(arg frames) */
@@ -359,8 +359,8 @@ struct dtrace_difo_hdr {
 #define DTRACEACT_SPECULATE	9	/* speculate(id): must come first */
 #define DTRACEACT_COMMIT	10	/* commit(id) */
 #define DTRACEACT_DISCARD	11	/* discard(id) */
-#define DTRACEACT_CLEAR		12	/* clear(@agg): arg2 = aggid */
-#define DTRACEACT_TRUNC		13	/* trunc(@agg[, n]): arg2 = aggid */
+#define DTRACEACT_CLEAR		12	/* clear(@agg): aggid */
+#define DTRACEACT_TRUNC		13	/* trunc(@agg[, n]): aggid */
 #define DTRACEACT_RAISE		14	/* destructive: raise(sig) */
 #define DTRACEACT_STOP		15	/* destructive: stop() */
 #define DTRACEACT_SYSTEM	16	/* destructive: marker, consumer runs */
@@ -475,8 +475,11 @@ struct dtrace_action_hdr {
  *  SPECULATE   1  nothing; the DIFO returns the speculation ID
  *  COMMIT      1  nothing; the DIFO returns the ID
  *  DISCARD     1  nothing; the DIFO returns the ID
- *  CLEAR       0  nothing; aggid
- *  TRUNC       1  nothing; aggid; the DIFO returns N (0 = all; <0 bottom)
+ *  CLEAR       0  nothing; aggid.  Aggregation snapshots are deltas
+ *                 (each snapshot switches the per-CPU aggregation buffers),
+ *                 so clear() and trunc() are done by the consumer when it
+ *                 meets the record, in buffer order, as DTrace does
+ *  TRUNC       1  N (8 bytes): the DIFO returns N (0 = all; <0 = bottom)
  *  RAISE       1  nothing; the DIFO returns the signal
  *  STOP        0  nothing
  *  SYSTEM      0  nothing (the consumer runs the command; arg = format)

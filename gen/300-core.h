@@ -112,3 +112,37 @@ static void dtrace_vstate_drops(struct dtrace_vstate *vs, u64 *dyndrops,
 
 /* Provided by the framework (530-speculate.c) for the DIF subroutine. */
 static int dtrace_speculation_alloc(struct dtrace_state *state);
+
+/*
+ * Aggregations (520-aggregate.c).  A consumer's aggregation space holds,
+ * per CPU, an active and an inactive buffer of aggsize bytes each, with a
+ * hash of (aggid, key) -> value.  Probe context updates the active buffer
+ * of its CPU; a snapshot switches the two on that CPU and copies the
+ * inactive one out as struct dtrace_aggrec records, so every snapshot is
+ * the delta since the previous one and the consumer merges.
+ */
+struct dtrace_aggspace;
+
+/* Process context. */
+static int dtrace_aggspace_create(u64 aggsize, u32 naggs,
+				  struct dtrace_aggspace **out);
+static void dtrace_aggspace_destroy(struct dtrace_aggspace *as);
+/*
+ * Declare aggregation aggid (1..naggs) with function func (DTRACEAGG_*),
+ * parameters arg2 (lquantize/llquantize) and key size.  Declaring the same
+ * aggid again must agree; bad parameters fail with -EINVAL and err.
+ */
+static int dtrace_agg_define(struct dtrace_aggspace *as, u32 aggid, u32 func,
+			     u64 arg2, u32 keysize, struct dtrace_verr *err);
+/* Probe context: fold val into @aggid[key] on cpu; a full buffer is a drop. */
+static void dtrace_aggregate(struct dtrace_aggspace *as, int cpu, u32 aggid,
+			     const void *key, u32 keysize, s64 val);
+/*
+ * Process context: switch cpu's buffers and copy the delta to ubuf as
+ * dtrace_aggrec records; *copied gets the bytes written.  If ubuf is too
+ * small returns -ENOSPC with *copied set to the size needed and keeps the
+ * data for the next call.
+ */
+static long dtrace_agg_snapshot(struct dtrace_aggspace *as, int cpu,
+				void __user *ubuf, u64 len, u64 *copied);
+static u64 dtrace_agg_drops(struct dtrace_aggspace *as);
