@@ -1,0 +1,94 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Guest test runner (busybox sh, inside the VM, module already loaded).
+#
+#   guest-run.sh TESTDIR RESULTDIR      run every TESTDIR/*.t, sorted
+#   guest-run.sh --hook SCRIPT RESULTDIR run one hook script
+#
+# TESTDIR and SCRIPT are host paths; the host root is at /host.
+# NAME.host.t and hooks run chrooted into /host (dynamically linked host
+# programs work there); other NAME.t run with the guest's busybox.
+#
+# Each test leaves RESULTDIR/NAME.result:
+#   exit: N          0 pass, 77 skip, anything else fail (124 = timeout)
+#   seconds: S
+#   mode: busybox|chroot
+#   --- stdout ---
+#   ...
+#   --- stderr ---
+#   ...
+# A hook may write more NAME.result files of its own (same format, at least
+# the "exit:" line) into $DTRACE_TEST_RESULTS/t; the host counts them all.
+#
+# Environment seen by tests: DTRACE_TEST_PLATFORM (native|xenpv),
+# DTRACE_TEST_KVER, DTRACE_TEST_MODULE, DTRACE_TEST_SRCDIR,
+# DTRACE_TEST_BINDIR (static helpers built by the host), DTRACE_TEST_RESULTS
+# (the writable run directory), DTRACE_TEST_ROOT ("/host" when not chrooted,
+# "" when chrooted: prefix for host paths).  Per-test timeout:
+# VM_TEST_TIMEOUT (s), hooks: VM_HOOK_TIMEOUT.
+
+. /results/job.env
+
+CHROOT_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+# run_one NAME MODE DIR PROG TIMEOUT RESULTDIR
+run_one() {
+	name=$1 mode=$2 dir=$3 prog=$4 tmo=$5 rdir=$6
+	out=/tmp/run.out err=/tmp/run.err
+	start=$(cut -d. -f1 /proc/uptime)
+	if [ "$mode" = chroot ]; then
+		root=
+		set -- chroot /host /bin/sh -c 'cd "$1" && exec "$2"' sh "$dir" "$prog"
+		path=$CHROOT_PATH
+	else
+		root=/host
+		set -- sh -c 'cd "$1" && exec "$2"' sh "/host$dir" "$prog"
+		path=/bin
+	fi
+	env PATH="$path" \
+		DTRACE_TEST_ROOT="$root" \
+		DTRACE_TEST_PLATFORM="$VM_PLATFORM" \
+		DTRACE_TEST_KVER="$(uname -r)" \
+		DTRACE_TEST_MODULE="$root$VM_MODULE" \
+		DTRACE_TEST_SRCDIR="$root$VM_SRCDIR" \
+		DTRACE_TEST_BINDIR="$root$VM_BINDIR" \
+		DTRACE_TEST_RESULTS="$root$VM_RUNDIR" \
+		timeout -s KILL "$tmo" "$@" </dev/null >$out 2>$err
+	rc=$?
+	end=$(cut -d. -f1 /proc/uptime)
+	# busybox timeout execs PROG: a kill shows as 137 after TMO seconds
+	[ $rc = 137 ] && [ $((end - start)) -ge "$tmo" ] && rc=124
+	{
+		echo "exit: $rc"
+		echo "seconds: $((end - start))"
+		echo "mode: $mode"
+		echo "--- stdout ---"
+		cat $out
+		echo "--- stderr ---"
+		cat $err
+	} >"$rdir/$name.result.tmp"
+	mv "$rdir/$name.result.tmp" "$rdir/$name.result"
+	echo "vm-test: $name exit $rc ($((end - start)) s)"
+}
+
+if [ "$1" = --hook ]; then
+	hook=$2 rdir=$3
+	mkdir -p "$rdir"
+	run_one "hook.$(basename "$hook")" chroot "$(dirname "$hook")" "$hook" \
+		"${VM_HOOK_TIMEOUT:-1800}" "$rdir"
+	exit 0
+fi
+
+tdir=$1 rdir=$2
+mkdir -p "$rdir"
+for t in "/host$tdir"/*.t; do
+	[ -e "$t" ] || continue
+	name=$(basename "$t")
+	case $name in
+	*.host.t) mode=chroot ;;
+	*) mode=busybox ;;
+	esac
+	run_one "$name" $mode "$tdir" "./$name" "${VM_TEST_TIMEOUT:-60}" "$rdir"
+done
+exit 0
