@@ -410,6 +410,126 @@ struct dtrace_difo_hdr {
 #define DTRACE_LLQUANTIZE_HIGH(a)	((__u16)(((a) >> 16) & 0xffff))
 #define DTRACE_LLQUANTIZE_NSTEPS(a)	((__u16)((a) & 0xffff))
 
+/*
+ * llquantize bucket layout (DTrace's), shared by the module and dtrace(1):
+ *  - bucket 0 counts values < factor^low (negative values included);
+ *  - each order of magnitude m = low .. high covers [factor^m,
+ *    factor^(m+1)) with linear buckets of width factor^(m+1) / s, where
+ *    s = min(nsteps, factor^(m+1)), starting at factor^m: that is
+ *    s - s / factor buckets (factor - 1 of width 1 for m = 0);
+ *  - the last bucket counts values >= factor^(high+1).
+ * Valid parameters: factor >= 2, low < high, nsteps >= factor, nsteps a
+ * multiple of factor that evenly divides a power of factor (so every bucket
+ * width is an integer), factor^(high+1) <= INT64_MAX.  For anything else
+ * DTRACE_LLQUANTIZE_NBUCKETS() is 0.  Every loop below is bounded by 64.
+ */
+#define DTRACE_LLQUANTIZE_NBUCKETS(a)	dtrace_llquantize_nbuckets(a)
+#define DTRACE_S64_MAX	((__s64)0x7fffffffffffffffULL)
+#define DTRACE_S64_MIN	(-DTRACE_S64_MAX - 1)
+
+/* factor^e, or -1 if it exceeds DTRACE_S64_MAX (factor >= 2). */
+static inline __s64 dtrace_llquantize_pow(__u16 factor, unsigned int e)
+{
+	__s64 v = 1;
+
+	while (e-- > 0) {
+		if (v > DTRACE_S64_MAX / factor)
+			return -1;
+		v *= factor;
+	}
+	return v;
+}
+
+static inline int dtrace_llquantize_valid(__u64 a)
+{
+	__u16 factor = DTRACE_LLQUANTIZE_FACTOR(a);
+	__u16 low = DTRACE_LLQUANTIZE_LOW(a);
+	__u16 high = DTRACE_LLQUANTIZE_HIGH(a);
+	__u16 nsteps = DTRACE_LLQUANTIZE_NSTEPS(a);
+	__s64 p;
+
+	if (factor < 2 || low >= high || nsteps < factor || nsteps % factor)
+		return 0;
+	for (p = factor; p < nsteps; p *= factor)
+		;
+	if (p % nsteps)
+		return 0;
+	return high < 64 && dtrace_llquantize_pow(factor, high + 1) > 0;
+}
+
+/* Number of value words of an llquantize aggregation, 0 if invalid. */
+static inline __u32 dtrace_llquantize_nbuckets(__u64 a)
+{
+	__u16 factor = DTRACE_LLQUANTIZE_FACTOR(a);
+	__u16 nsteps = DTRACE_LLQUANTIZE_NSTEPS(a);
+	unsigned int m;
+	__u32 n = 2;
+	__s64 q, s;
+
+	if (!dtrace_llquantize_valid(a))
+		return 0;
+	q = dtrace_llquantize_pow(factor, DTRACE_LLQUANTIZE_LOW(a));
+	for (m = DTRACE_LLQUANTIZE_LOW(a); m <= DTRACE_LLQUANTIZE_HIGH(a); m++) {
+		q *= factor;
+		s = q < nsteps ? q : nsteps;
+		n += s - s / factor;
+	}
+	return n;
+}
+
+/* Bucket index of value v (parameters must be valid). */
+static inline __u32 dtrace_llquantize_bucket(__u64 a, __s64 v)
+{
+	__u16 factor = DTRACE_LLQUANTIZE_FACTOR(a);
+	__u16 nsteps = DTRACE_LLQUANTIZE_NSTEPS(a);
+	unsigned int m;
+	__s64 p, q, s;
+	__u32 base = 1;
+
+	p = dtrace_llquantize_pow(factor, DTRACE_LLQUANTIZE_LOW(a));
+	if (v < p)
+		return 0;
+	for (m = DTRACE_LLQUANTIZE_LOW(a); m <= DTRACE_LLQUANTIZE_HIGH(a); m++) {
+		q = p * factor;
+		s = q < nsteps ? q : nsteps;
+		if (v < q)
+			return base + (__u32)((v - p) / (q / s));
+		base += s - s / factor;
+		p = q;
+	}
+	return base;
+}
+
+/*
+ * Lowest value counted in bucket i: DTRACE_S64_MIN for bucket 0,
+ * factor^(high+1) for the last, DTRACE_S64_MAX past the end.
+ */
+static inline __s64 dtrace_llquantize_bucket_min(__u64 a, __u32 i)
+{
+	__u16 factor = DTRACE_LLQUANTIZE_FACTOR(a);
+	__u16 nsteps = DTRACE_LLQUANTIZE_NSTEPS(a);
+	unsigned int m;
+	__s64 p, q, s;
+	__u32 k;
+
+	if (i == 0)
+		return DTRACE_S64_MIN;
+	if (i >= dtrace_llquantize_nbuckets(a))
+		return DTRACE_S64_MAX;
+	p = dtrace_llquantize_pow(factor, DTRACE_LLQUANTIZE_LOW(a));
+	i--;
+	for (m = DTRACE_LLQUANTIZE_LOW(a); m <= DTRACE_LLQUANTIZE_HIGH(a); m++) {
+		q = p * factor;
+		s = q < nsteps ? q : nsteps;
+		k = s - s / factor;
+		if (i < k)
+			return p + (__s64)i * (q / s);
+		i -= k;
+		p = q;
+	}
+	return p;
+}
+
 /* Buffer policies. */
 #define DTRACE_BUFPOLICY_SWITCH	0
 #define DTRACE_BUFPOLICY_FILL	1
@@ -534,6 +654,11 @@ struct dtrace_aggrec {
 	__u32 keysize;
 	__u32 valsize;
 };
+/*
+ * In a dtrace_aggrec the key follows the header and is padded with zero
+ * bytes to a multiple of 8, so the value words are aligned:
+ * size = sizeof(struct dtrace_aggrec) + ALIGN8(keysize) + valsize.
+ */
 
 /* ----------------------------------------------------------------------
  * 6. ioctls
