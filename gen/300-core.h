@@ -146,3 +146,17 @@ static void dtrace_aggregate(struct dtrace_aggspace *as, int cpu, u32 aggid,
 static long dtrace_agg_snapshot(struct dtrace_aggspace *as, int cpu,
 				void __user *ubuf, u64 len, u64 *copied);
 static u64 dtrace_agg_drops(struct dtrace_aggspace *as);
+
+/*
+ * Framework entry points used by the device and module fragments
+ * (700-dev.c, 900-module.c).
+ */
+static int dtrace_core_init(void);
+static void dtrace_core_exit(void);
+static int dtrace_state_create(struct dtrace_state **out);
+static void dtrace_state_destroy(struct dtrace_state *state);
+static long dtrace_state_ioctl(struct dtrace_state *state, unsigned int cmd,
+			       void __user *arg);
+static void dtrace_core_status(struct seq_file *m);
+/* Number of probes currently registered (320-provider.c). */
+static u32 dtrace_core_nprobes(void);
