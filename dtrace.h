@@ -566,6 +566,13 @@ struct dtrace_clause_hdr {
 	struct dtrace_probedesc desc;	/* which probes */
 };
 #define DTRACE_CLAUSE_PRED		0x1	/* a predicate DIF object follows */
+/*
+ * The clause writes no record into the principal buffer (all its actions
+ * are AGGREGATE): set by the compiler.  Every other clause, including one
+ * with no actions (DTrace's default action), writes a record (a rechdr
+ * and recsize bytes) each time it fires.
+ */
+#define DTRACE_CLAUSE_NOREC		0x2
 
 struct dtrace_action_hdr {
 	__u32 size;			/* whole action */
@@ -581,7 +588,10 @@ struct dtrace_action_hdr {
 /*
  * Per kind: ndifo, what is recorded at recoff (recsize bytes):
  *  DIFEXPR     1  the value: 8 bytes for integers, strsize for strings,
- *                 rtype.size for by-ref objects (copied, fault-checked)
+ *                 rtype.size for by-ref objects (copied, fault-checked);
+ *                 with recsize 0 (rtype.size 0) the DIFO runs only for its
+ *                 side effects (D statements like "x = 1;") and nothing
+ *                 is recorded
  *  EXIT        1  the int exit status (8 bytes); tracing stops after
  *  PRINTF      0  nothing (arg = consumer's format index); its arguments
  *                 are the DIFEXPR actions that follow
