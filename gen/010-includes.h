@@ -51,7 +51,9 @@
 #include <linux/vmalloc.h>
 #include <linux/workqueue.h>
 #include <generated/utsrelease.h>
+#include <asm/paravirt.h>
 #include <asm/processor.h>
+#include <asm/sync_core.h>
 #include <xen/xen.h>
 
 #include "dtrace_kconfig.h"

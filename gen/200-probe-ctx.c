@@ -137,13 +137,16 @@ static bool dtrace_cur_progenyof(u64 pid)
 
 	rcu_read_lock();
 	for (t = current; t && depth < 4096; depth++) {
+		struct task_struct *parent;
+
 		if (t->tgid == pid) {
 			found = true;
 			break;
 		}
-		if (t == t->real_parent || t->pid == 0)
+		parent = rcu_dereference(t->real_parent);
+		if (parent == t || t->pid == 0)
 			break;
-		t = rcu_dereference(t->real_parent);
+		t = parent;
 	}
 	rcu_read_unlock();
 	return found;
