@@ -233,9 +233,12 @@ else
 	[ $npass = 0 ] && [ $nfail = 0 ] && [ ${#problems[@]} = 0 ] &&
 		echo "  FAIL nothing ran"
 	echo "  see $dir (console.log, results/)"
-	if [ -s "$dir/console.log" ]; then
+	if [ ${#problems[@]} != 0 ] && [ -s "$dir/console.log" ]; then
+		tr -d '\r' <"$dir/console.log" >"$dir/console.txt"
+		grep -E 'Kernel panic|BUG:|WARNING:|Oops|general protection|\(XEN\).*(Panic|crashed)' \
+			"$dir/console.txt" | head -n 5 | indent 5
 		echo "  last console lines:"
-		tr -d '\r' <"$dir/console.log" | tail -n 25 | indent 25
+		tail -n 25 "$dir/console.txt" | indent 25
 	fi
 fi
 [ "${VM_VERBOSE:-0}" = 1 ] && [ -s "$dir/console.log" ] && tr -d '\r' <"$dir/console.log" >&2
