@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * shim-agg.h - the kernel names gen/520-aggregate.c uses beyond the common
+ * user-space shim (test/unit/shim.h): a mutex, CPU hotplug lock, the
+ * cross-CPU call that flips aggregation buffers, nr_cpu_ids, copy_to_user
+ * and READ_ONCE/WRITE_ONCE.  Self-contained (standard C types only) so that
+ * shim.h may include it anywhere; every name is guarded so that shim.h may
+ * define it first.
+ *
+ * Test hooks: shim_cpu_offline (bit mask:
+ * smp_call_function_single fails with -ENXIO for those CPUs, as the kernel
+ * does for offline CPUs), shim_ipi_calls / shim_ipi_last_cpu (what was
+ * called), shim_copy_to_user_fail (copy_to_user fails while nonzero).
+ */
+#ifndef SHIM_AGG_H
+#define SHIM_AGG_H
+
+#include <errno.h>
+#include <string.h>
+
+#ifndef __user
+#define __user
+#endif
+
+#ifndef READ_ONCE
+#define READ_ONCE(x)		(*(const volatile __typeof__(x) *)&(x))
+#endif
+#ifndef WRITE_ONCE
+#define WRITE_ONCE(x, v)	(*(volatile __typeof__(x) *)&(x) = (v))
+#endif
+
+#ifndef SHIM_HAVE_MUTEX
+#define SHIM_HAVE_MUTEX
+struct mutex {
+	int locked;
+};
+static inline void mutex_init(struct mutex *m)
+{
+	m->locked = 0;
+}
+static inline void mutex_lock(struct mutex *m)
+{
+	m->locked++;
+}
+static inline void mutex_unlock(struct mutex *m)
+{
+	m->locked--;
+}
+#endif
+
+#ifndef SHIM_HAVE_CPUS_READ_LOCK
+#define SHIM_HAVE_CPUS_READ_LOCK
+static int shim_cpus_read_locked;
+static inline void cpus_read_lock(void)
+{
+	shim_cpus_read_locked++;
+}
+static inline void cpus_read_unlock(void)
+{
+	shim_cpus_read_locked--;
+}
+#endif
+
+/* shim.h defines nr_cpu_ids (SHIM_NR_CPUS of them) */
+#if !defined(SHIM_HAVE_NR_CPU_IDS) && !defined(SHIM_NR_CPUS)
+#define SHIM_HAVE_NR_CPU_IDS
+static unsigned int shim_nr_cpus = 4;
+#define nr_cpu_ids shim_nr_cpus
+#endif
+
+#ifndef SHIM_HAVE_SMP_CALL
+#define SHIM_HAVE_SMP_CALL
+typedef void (*smp_call_func_t)(void *info);
+static unsigned long shim_cpu_offline;
+static unsigned int shim_ipi_calls;
+static int shim_ipi_last_cpu = -1;
+/* "Runs fn on cpu": here it simply runs it, as the kernel would there. */
+static inline int smp_call_function_single(int cpu, smp_call_func_t fn,
+					   void *info, int wait)
+{
+	(void)wait;
+	if (cpu < 0 || (unsigned int)cpu >= nr_cpu_ids ||
+	    (cpu < 64 && (shim_cpu_offline & (1UL << cpu))))
+		return -ENXIO;
+	shim_ipi_calls++;
+	shim_ipi_last_cpu = cpu;
+	fn(info);
+	return 0;
+}
+#endif
+
+#ifndef SHIM_HAVE_COPY_TO_USER
+#define SHIM_HAVE_COPY_TO_USER
+static int shim_copy_to_user_fail;
+static inline unsigned long copy_to_user(void __user *to, const void *from,
+					 unsigned long n)
+{
+	if (shim_copy_to_user_fail)
+		return n;
+	memcpy(to, from, n);
+	return 0;
+}
+#endif
+
+#endif /* SHIM_AGG_H */
