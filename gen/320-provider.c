@@ -1,0 +1,357 @@
+/* Providers and probes: registration, IDs, lookup, lifetime */
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A provider (struct dtrace_provider) is registered by code inside the
+ * module with a name and operations; it creates probes, each named
+ * provider:module:function:name and given an ID 1..DTRACE_CFG_MAX_PROBES.
+ *
+ * Operations (all called in process context with dtrace_lock held, so
+ * they may sleep but must not take dtrace_lock):
+ *   provide(arg, desc)   create the probes desc names that do not exist
+ *                        yet (e.g. profile-1234); desc fields may be
+ *                        patterns or empty.  May be NULL.
+ *   enable(arg, id, parg)   the first ECB was attached to the probe
+ *   disable(arg, id, parg)  the last ECB was detached
+ *   destroy(arg, id, parg)  the probe is gone; no probe context can still
+ *                           see it (called after an RCU grace period)
+ *
+ * LIFETIME AND LOCKING
+ *  - dtrace_lock (a mutex) serialises everything done in process context:
+ *    the provider list, creating and removing probes, attaching ECBs to
+ *    probes and detaching them, the consumer list.
+ *  - Probe context finds a probe by ID in dtrace_probes[] and walks the
+ *    probe's ECB list with interrupts masked (dtrace_probe_enter), which
+ *    is an RCU-sched read-side critical section: writers publish with
+ *    rcu_assign_pointer / list_add_tail_rcu and retire with
+ *    RCU_INIT_POINTER(NULL) / list_del_rcu, then synchronize_rcu() before
+ *    freeing or calling destroy.
+ *  - A probe may disappear while consumers run (its owner goes away:
+ *    dtrace_probe_destroy or dtrace_unregister).  Its ECBs are detached
+ *    (they stay in their consumer, with their EPID and a copy of the probe
+ *    description, and simply never fire again), the provider's disable is
+ *    called if it was enabled, the slot is cleared, and only after a grace
+ *    period is the probe destroyed and freed.  The ID is not reused until
+ *    every higher ID has been handed out once.
+ *
+ * Owns: dtrace_lock, the provider list, the probe table, the name hash.
+ * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe (via prototype).
+ */
+
+struct dtrace_provider;
+
+struct dtrace_pops {
+	void (*provide)(void *arg, const struct dtrace_probedesc *desc);
+	int (*enable)(void *arg, u32 id, void *parg);
+	void (*disable)(void *arg, u32 id, void *parg);
+	void (*destroy)(void *arg, u32 id, void *parg);
+};
+
+struct dtrace_provider {
+	struct list_head link;		/* dtrace_providers */
+	char name[DTRACE_PROVNAMELEN];
+	const struct dtrace_pops *ops;
+	void *arg;
+	struct list_head probes;	/* its probes (dtrace_lock) */
+	u32 nprobes;
+};
+
+struct dtrace_probe {
+	u32 id;
+	u32 nenabled;			/* attached ECBs (dtrace_lock) */
+	int aframes;			/* frames of the provider to skip */
+	struct dtrace_provider *prov;
+	void *arg;			/* the provider's */
+	struct list_head ecbs;		/* attached ECBs, RCU */
+	struct list_head prov_link;	/* prov->probes */
+	struct hlist_node hash;		/* dtrace_probe_hash */
+	struct dtrace_probedesc desc;	/* its names, .id = id */
+};
+
+static DEFINE_MUTEX(dtrace_lock);
+static LIST_HEAD(dtrace_providers);
+static struct dtrace_probe __rcu **dtrace_probes;	/* [MAX_PROBES] */
+static u32 dtrace_probe_count;		/* registered probes */
+static u32 dtrace_probe_hiwat;		/* highest ID ever handed out */
+static u32 dtrace_nproviders;
+
+#define DTRACE_PROBE_HASH_BITS	12
+static struct hlist_head dtrace_probe_hash[1 << DTRACE_PROBE_HASH_BITS];
+
+/* IDs of the dtrace provider's probes (800-prov-dtrace.c). */
+static u32 dtrace_probeid_begin, dtrace_probeid_end, dtrace_probeid_error;
+
+/* 500-ecb.c: detach every ECB of a probe that goes away. */
+static void dtrace_ecb_detach_probe(struct dtrace_probe *probe);
+
+static u32 dtrace_name_hash(const char *prov, const char *mod,
+			    const char *func, const char *name)
+{
+	const char *parts[4] = { prov, mod, func, name };
+	u32 h = 2166136261u;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		const char *s;
+
+		for (s = parts[i]; *s; s++)
+			h = (h ^ (u8)*s) * 16777619u;
+		h = (h ^ ':') * 16777619u;
+	}
+	return h >> (32 - DTRACE_PROBE_HASH_BITS);
+}
+
+static u32 dtrace_core_nprobes(void)
+{
+	return READ_ONCE(dtrace_probe_count);
+}
+
+/* Process context, dtrace_lock held: the probe with this ID or NULL. */
+static struct dtrace_probe *dtrace_probe_get(u32 id)
+{
+	if (id == DTRACE_IDNONE || id > DTRACE_CFG_MAX_PROBES)
+		return NULL;
+	return rcu_dereference_protected(dtrace_probes[id - 1],
+					 lockdep_is_held(&dtrace_lock));
+}
+
+/* Probe context: the probe with this ID or NULL. */
+static struct dtrace_probe *dtrace_probe_find(u32 id)
+{
+	if (id == DTRACE_IDNONE || id > DTRACE_CFG_MAX_PROBES)
+		return NULL;
+	return rcu_dereference_sched(dtrace_probes[id - 1]);
+}
+
+static int dtrace_register(const char *name, const struct dtrace_pops *ops,
+			   void *arg, struct dtrace_provider **out)
+{
+	struct dtrace_provider *p;
+	size_t len = strlen(name);
+
+	if (!len || len >= DTRACE_PROVNAMELEN || dtrace_glob_is_pattern(name))
+		return -EINVAL;
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	memcpy(p->name, name, len + 1);
+	p->ops = ops;
+	p->arg = arg;
+	INIT_LIST_HEAD(&p->probes);
+
+	mutex_lock(&dtrace_lock);
+	{
+		struct dtrace_provider *q;
+
+		list_for_each_entry(q, &dtrace_providers, link) {
+			if (!strcmp(q->name, name)) {
+				mutex_unlock(&dtrace_lock);
+				kfree(p);
+				return -EEXIST;
+			}
+		}
+	}
+	list_add_tail(&p->link, &dtrace_providers);
+	dtrace_nproviders++;
+	mutex_unlock(&dtrace_lock);
+	*out = p;
+	return 0;
+}
+
+/* dtrace_lock held: the probe of prov with these names, or NULL. */
+static struct dtrace_probe *dtrace_probe_lookup(struct dtrace_provider *prov,
+						const char *mod,
+						const char *func,
+						const char *name)
+{
+	struct dtrace_probe *p;
+	u32 h = dtrace_name_hash(prov->name, mod, func, name);
+
+	lockdep_assert_held(&dtrace_lock);
+	hlist_for_each_entry(p, &dtrace_probe_hash[h], hash) {
+		if (p->prov == prov && !strcmp(p->desc.mod, mod) &&
+		    !strcmp(p->desc.func, func) && !strcmp(p->desc.name, name))
+			return p;
+	}
+	return NULL;
+}
+
+/*
+ * dtrace_lock held: create probe prov:mod:func:name.  Returns its ID in
+ * *idp; -EEXIST (with the existing ID) if it exists, -ENOSPC at
+ * DTRACE_CFG_MAX_PROBES, -EINVAL for a name too long.
+ */
+static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
+			       const char *func, const char *name,
+			       int aframes, void *arg, u32 *idp)
+{
+	struct dtrace_probe *p;
+	u32 id, i;
+
+	lockdep_assert_held(&dtrace_lock);
+	if (strlen(mod) >= DTRACE_MODNAMELEN ||
+	    strlen(func) >= DTRACE_FUNCNAMELEN ||
+	    strlen(name) >= DTRACE_NAMELEN || !*name)
+		return -EINVAL;
+	p = dtrace_probe_lookup(prov, mod, func, name);
+	if (p) {
+		*idp = p->id;
+		return -EEXIST;
+	}
+	if (dtrace_probe_count >= DTRACE_CFG_MAX_PROBES)
+		return -ENOSPC;
+
+	/* Fresh IDs first; then reuse the lowest free slot. */
+	id = 0;
+	if (dtrace_probe_hiwat < DTRACE_CFG_MAX_PROBES) {
+		id = ++dtrace_probe_hiwat;
+	} else {
+		for (i = 1; i <= DTRACE_CFG_MAX_PROBES; i++) {
+			if (!dtrace_probe_get(i)) {
+				id = i;
+				break;
+			}
+		}
+	}
+	if (!id)
+		return -ENOSPC;
+
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	p->id = id;
+	p->aframes = aframes;
+	p->prov = prov;
+	p->arg = arg;
+	INIT_LIST_HEAD(&p->ecbs);
+	p->desc.id = id;
+	strscpy(p->desc.provider, prov->name, sizeof(p->desc.provider));
+	strscpy(p->desc.mod, mod, sizeof(p->desc.mod));
+	strscpy(p->desc.func, func, sizeof(p->desc.func));
+	strscpy(p->desc.name, name, sizeof(p->desc.name));
+	list_add_tail(&p->prov_link, &prov->probes);
+	hlist_add_head(&p->hash,
+		       &dtrace_probe_hash[dtrace_name_hash(prov->name, mod,
+							   func, name)]);
+	prov->nprobes++;
+	WRITE_ONCE(dtrace_probe_count, dtrace_probe_count + 1);
+	rcu_assign_pointer(dtrace_probes[id - 1], p);
+	*idp = id;
+	return 0;
+}
+
+/*
+ * dtrace_lock held: make p unreachable (detach its ECBs, disable it,
+ * clear its slot).  The caller frees it after synchronize_rcu().
+ */
+static void dtrace_probe_retire(struct dtrace_probe *p)
+{
+	lockdep_assert_held(&dtrace_lock);
+	dtrace_ecb_detach_probe(p);	/* calls disable if it was enabled */
+	RCU_INIT_POINTER(dtrace_probes[p->id - 1], NULL);
+	hlist_del(&p->hash);
+	list_del(&p->prov_link);
+	p->prov->nprobes--;
+	WRITE_ONCE(dtrace_probe_count, dtrace_probe_count - 1);
+}
+
+static void dtrace_probe_free(struct dtrace_provider *prov,
+			      struct dtrace_probe *p)
+{
+	if (prov->ops->destroy)
+		prov->ops->destroy(prov->arg, p->id, p->arg);
+	kfree(p);
+}
+
+/* Remove one probe of prov (e.g. its code goes away).  Process context. */
+static int dtrace_probe_destroy(struct dtrace_provider *prov, u32 id)
+{
+	struct dtrace_probe *p;
+
+	mutex_lock(&dtrace_lock);
+	p = dtrace_probe_get(id);
+	if (!p || p->prov != prov) {
+		mutex_unlock(&dtrace_lock);
+		return -ENOENT;
+	}
+	dtrace_probe_retire(p);
+	mutex_unlock(&dtrace_lock);
+	synchronize_rcu();
+	dtrace_probe_free(prov, p);
+	return 0;
+}
+
+/* Remove a provider and all its probes, even if consumers use them. */
+static void dtrace_unregister(struct dtrace_provider *prov)
+{
+	struct dtrace_probe *p, *n;
+	LIST_HEAD(gone);
+
+	if (!prov)
+		return;
+	mutex_lock(&dtrace_lock);
+	list_for_each_entry_safe(p, n, &prov->probes, prov_link) {
+		dtrace_probe_retire(p);
+		list_add_tail(&p->prov_link, &gone);
+	}
+	list_del(&prov->link);
+	dtrace_nproviders--;
+	mutex_unlock(&dtrace_lock);
+	synchronize_rcu();
+	list_for_each_entry_safe(p, n, &gone, prov_link)
+		dtrace_probe_free(prov, p);
+	kfree(prov);
+}
+
+/* dtrace_lock held: ask every provider desc may name to create probes. */
+static void dtrace_provide(const struct dtrace_probedesc *desc)
+{
+	struct dtrace_provider *prov;
+
+	lockdep_assert_held(&dtrace_lock);
+	list_for_each_entry(prov, &dtrace_providers, link) {
+		if (prov->ops->provide &&
+		    dtrace_glob_match(desc->provider, prov->name))
+			prov->ops->provide(prov->arg, desc);
+	}
+}
+
+/*
+ * dtrace_lock held: the first probe with ID >= *start matching desc, or
+ * NULL.  *start is left just past the probe returned.
+ */
+static struct dtrace_probe *dtrace_probe_next(const struct dtrace_probedesc *d,
+					      u32 *start)
+{
+	u32 id;
+
+	lockdep_assert_held(&dtrace_lock);
+	for (id = max(*start, 1u); id <= dtrace_probe_hiwat; id++) {
+		struct dtrace_probe *p = dtrace_probe_get(id);
+
+		if (p && dtrace_desc_match(d, &p->desc)) {
+			*start = id + 1;
+			return p;
+		}
+	}
+	*start = id;
+	return NULL;
+}
+
+static int dtrace_probes_init(void)
+{
+	u32 i;
+
+	dtrace_probes = kvcalloc(DTRACE_CFG_MAX_PROBES, sizeof(*dtrace_probes),
+				 GFP_KERNEL);
+	if (!dtrace_probes)
+		return -ENOMEM;
+	for (i = 0; i < ARRAY_SIZE(dtrace_probe_hash); i++)
+		INIT_HLIST_HEAD(&dtrace_probe_hash[i]);
+	return 0;
+}
+
+static void dtrace_probes_fini(void)
+{
+	kvfree(dtrace_probes);
+	dtrace_probes = NULL;
+}
