@@ -1,0 +1,7 @@
+[a	b]
+[q"q]
+[back\slash]
+[ABC]
+[two
+lines]
+
