@@ -77,6 +77,16 @@ struct dt_action {
 				   (for messages), may be NULL */
 };
 
+/*
+ * DTRACEACT_MARKER actions: arg is one of these; aggid names the
+ * aggregation; normalize's factor is the DIFEXPR that follows it (owner,
+ * nargs = 1).
+ */
+enum dt_marker {
+	DT_MARK_NORMALIZE = 1,		/* normalize(@a, n) */
+	DT_MARK_DENORMALIZE = 2,	/* denormalize(@a) */
+};
+
 /* ----------------------------------------------------------------------
  * Clauses.  prog->clauses[i] describes clause i of the blob (one probe
  * description each: a D clause "a:b:c:d, e:f:g:h { ... }" becomes two
@@ -183,6 +193,14 @@ struct dt_prog {
 	uint32_t strsize;		/* string size used for types */
 	uint32_t stackframes;		/* default stack() depth */
 	uint32_t ustackframes;		/* default ustack() depth */
+
+	/*
+	 * Destructive actions (raise, stop, system, chill, breakpoint,
+	 * panic, copyout, copyoutstr) compile without -w; the consumer
+	 * refuses to enable a program with .destructive set unless -w (or
+	 * -xdestructive) was given: "dtrace: could not enable tracing:
+	 * Destructive actions not allowed".
+	 */
 
 	/* Everything below is private to the compiler. */
 	void *priv;
