@@ -38,7 +38,7 @@ Q := $(if $(V),,@)
 
 .PHONY: all module help amalgamate check-amalgamation config-sync \
 	menuconfig nconfig oldconfig olddefconfig defconfig savedefconfig \
-	native_defconfig xenpv_defconfig install clean distclean \
+	native_defconfig xenpv_defconfig install dkms-src clean distclean \
 	sparse check-insns check-symbols check-builds check-dkms check demo \
 	kernels
 
@@ -162,6 +162,19 @@ install:
 	$(Q)install -D -m 0644 $(BUILD)/dtrace.ko $(DESTDIR)/lib/modules/$(KVER)/updates/dtrace.ko
 	$(Q)depmod -b $(if $(DESTDIR),$(DESTDIR),/) $(KVER)
 	@echo "  INSTALL $(DESTDIR)/lib/modules/$(KVER)/updates/dtrace.ko (depmod -b $(if $(DESTDIR),$(DESTDIR),/))"
+
+# The source a DKMS build needs, in DESTDIR/usr/src/dtrace-VERSION.
+DKMS_FILES := dtrace.c dtrace.h Kbuild Kconfig Makefile dkms.conf README.md \
+	configs/native_defconfig configs/xenpv_defconfig tools/amalgamate.c \
+	tools/detect-platform.sh tools/kernels.sh tools/sparse.sh \
+	tools/check-insns.sh tools/check-symbols.sh
+
+dkms-src:
+	$(Q)d=$(DESTDIR)/usr/src/dtrace-$(VERSION); \
+	for f in $(DKMS_FILES); do install -D -m $$(test -x $(SRCDIR)/$$f && echo 755 || echo 644) \
+		$(SRCDIR)/$$f $$d/$$f || exit 1; done; \
+	sed -i 's/^PACKAGE_VERSION=.*/PACKAGE_VERSION="$(VERSION)"/' $$d/dkms.conf; \
+	echo "  DKMS    $$d"
 
 clean:
 	$(Q)if [ -f "$(KDIR)/Makefile" ]; then $(MAKE) -C $(KDIR) M=$(BUILD) clean >/dev/null; fi

@@ -1,0 +1,77 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# check.sh - everything `make check` runs, in order, each step logged to
+# out/check/STEP.log.  A step that prints its own `N passed, N failed`
+# contributes those counts; any other step counts as one test.  The last
+# line is the total: `N passed, N failed`.
+#
+# Environment: KERNELS, PLATFORMS (subset of the matrix), FUZZ_TIME
+# (seconds of fuzzing, default 60), CHECK_SKIP (space-separated step names).
+set -u
+src=$(cd "$(dirname "$0")/.." && pwd)
+cd "$src" || exit 1
+logdir=$src/out/check
+mkdir -p "$logdir"
+pass=0 fail=0 failed_steps=
+t_start=$(date +%s)
+
+step() {
+	local name=$1 t0 rc p f line
+	shift
+	case " ${CHECK_SKIP:-} " in *" $name "*) echo "== $name: skipped (CHECK_SKIP)"; return 0 ;; esac
+	t0=$(date +%s)
+	echo "== $name"
+	"$@" >"$logdir/$name.log" 2>&1
+	rc=$?
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logdir/$name.log" | tail -n 1)
+	if [ -n "$line" ]; then
+		p=${line%% passed*}
+		f=${line#*, }; f=${f%% failed}
+		[ $rc -ne 0 ] && [ "$f" -eq 0 ] && f=1
+	elif [ $rc -eq 0 ]; then
+		p=1 f=0
+	else
+		p=0 f=1
+	fi
+	pass=$((pass + p)) fail=$((fail + f))
+	grep -E '(PASS|FAIL|passed|failed)' "$logdir/$name.log" | grep -vE '^ok ' | tail -n 12 | sed 's/^/   /'
+	if [ $rc -ne 0 ] || [ "$f" -ne 0 ]; then
+		failed_steps="$failed_steps $name"
+		tail -n 5 "$logdir/$name.log" | sed 's/^/   | /'
+		echo "== $name: FAIL ($p passed, $f failed, $(($(date +%s) - t0)) s; log out/check/$name.log)"
+	else
+		echo "== $name: PASS ($p passed, $(($(date +%s) - t0)) s)"
+	fi
+}
+
+kernels=${KERNELS:-$(tools/kernels.sh 6.1 6.12)}
+export KERNELS="$kernels"
+export PLATFORMS=${PLATFORMS:-native xenpv}
+
+step amalgamator tools/test-amalgamate.sh
+step check-amalgamation make -s check-amalgamation
+step unit make -s unit
+step fuzz make -s fuzz FUZZ_TIME="${FUZZ_TIME:-60}"
+step builds tools/check-builds.sh
+step check-insns-selftest tools/test-check-insns.sh
+for k in $kernels; do
+	case " $PLATFORMS " in *" xenpv "*)
+		step "check-insns-$k" tools/check-insns.sh "out/$k-xenpv/dtrace.ko" ;;
+	esac
+	for p in $PLATFORMS; do
+		step "sparse-$k-$p" make -s O="out/$k-$p" KVER="$k" sparse
+	done
+done
+step install tools/test-install.sh
+step dkms tools/check-dkms.sh
+step cmd make -s cmd
+step compiler make -s compiler-test
+step consumer make -s consumer-test
+step dtest-host make -s dtest-host
+step ioctl-build make -s ioctl-test
+step vmcheck make -s vmcheck
+
+echo "== total time $(($(date +%s) - t_start)) s${failed_steps:+; failed steps:$failed_steps}"
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,47 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# test-check-insns.sh - proves check-insns.sh catches what it must: one
+# object per forbidden instruction must fail the check, a clean object and
+# an object whose only cli sits in .altinstr_replacement must pass.
+set -u
+src=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+expect() {
+	want=$1 name=$2 body=$3
+	printf '%s\n' "$body" > "$tmp/t.s"
+	if ! as --64 -o "$tmp/t.o" "$tmp/t.s" 2>"$tmp/as.err"; then
+		echo "FAIL $name: does not assemble: $(cat "$tmp/as.err")"
+		fail=$((fail + 1)); return
+	fi
+	if "$src/tools/check-insns.sh" "$tmp/t.o" >"$tmp/out" 2>&1; then got=pass; else got=fail; fi
+	if [ "$got" = "$want" ]; then
+		echo "PASS $name (check $got)"; pass=$((pass + 1))
+	else
+		echo "FAIL $name: check should $want:"; cat "$tmp/out"; fail=$((fail + 1))
+	fi
+}
+clean='.text
+f: push %rbp
+   mov %rsp,%rbp
+   pop %rbp
+   ret'
+expect pass clean "$clean"
+expect pass altinstr-cli ".text
+f: nop
+.section .altinstr_replacement,\"ax\"
+cli"
+for i in cli sti 'lidt (%rax)' 'sidt (%rax)' 'lgdt (%rax)' 'sgdt (%rax)' \
+	'lldt %ax' 'ltr %ax' 'mov %rax,%cr0' 'mov %cr3,%rax' 'mov %rax,%cr4' \
+	'mov %cr8,%rax' 'mov %rax,%db7' 'mov %db0,%rax' rdmsr wrmsr hlt \
+	'invlpg (%rax)' invd wbinvd 'in $0x80,%al' 'out %al,$0x80' \
+	'inb (%dx),%al' 'outb %al,(%dx)' insb outsb swapgs sysretq iretq clts; do
+	expect fail "$(echo "$i" | tr ' ' _)" ".text
+f: nop
+   $i
+   ret"
+done
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
