@@ -9,11 +9,13 @@ PKGS="
 qemu-system-x86
 linux-image-amd64 linux-headers-amd64
 linux-image-6.12-amd64 linux-headers-6.12-amd64
+linux-headers-cloud-amd64 linux-headers-6.12-cloud-amd64
 xen-hypervisor-4.17-amd64
 busybox-static
 kconfig-frontends-nox sparse dkms
 cpio xz-utils kmod
-libncurses-dev clang binutils gcc libc6-dev make bc flex bison
+libncurses-dev clang libclang-rt-14-dev binutils gcc libc6-dev make bc flex bison
+cpp openssl
 python3
 "
 

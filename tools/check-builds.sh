@@ -3,13 +3,14 @@
 #
 # check-builds.sh
 # Builds dtrace.ko for every installed Debian 6.1 and 6.12 kernel (the
-# -cloud- variants too, when installed) and both platforms, each in its own
+# -cloud- variants too, when installed; BUILD_KERNELS overrides) and both
+# platforms, each in its own
 # O= directory (out/KVER-PLATFORM, shared with vmcheck), and fails on any
 # compiler, objtool or modpost warning.  Then checks each module's global
 # symbols.  Prints one line per build and `N passed, N failed`.
 set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
-kernels=${KERNELS:-$(ls /lib/modules 2>/dev/null | grep -E '^6\.(1|12)\.' | sort -V)}
+kernels=${BUILD_KERNELS:-$(ls /lib/modules 2>/dev/null | grep -E '^6\.(1|12)\.' | sort -V)}
 platforms=${PLATFORMS:-native xenpv}
 pass=0 fail=0
 for k in $kernels; do
