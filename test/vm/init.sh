@@ -101,6 +101,8 @@ if [ "$VM_MODE" = refuse ]; then
 		RMMOD=$?
 	fi
 elif [ $INSMOD = 0 ]; then
+	cat /sys/kernel/debug/dtrace/status >/results/status.txt 2>/dev/null ||
+		cat /proc/dtrace/status >/results/status.txt 2>/dev/null
 	[ -n "${VM_TESTDIR:-}" ] && /guest-run.sh "$VM_TESTDIR" /results/t
 	if [ -n "${VM_HOOK:-}" ]; then
 		/guest-run.sh --hook "$VM_HOOK" /results/t

@@ -7,26 +7,31 @@ VM_OUT=${VM_OUT:-$VM_SRCDIR/out/vm}
 
 vm_die() { echo "${0##*/}: $*" >&2; exit 2; }
 
-# Kernel releases installed in /boot, newest first within each series.
+# Newest installed release of series $1 (6.1, 6.12).  The generic flavour
+# only: cloud and rt kernels lack virtio 9p, which the harness needs.
+vm_series_release() {
+	local f
+	f=$(ls -1 /boot/vmlinuz-"$1".* 2>/dev/null | grep -vE -- '-(cloud|rt)-' |
+		sort -V | tail -n1)
+	[ -n "$f" ] && echo "${f#/boot/vmlinuz-}"
+}
+
+# The default kernels: newest 6.1 and 6.12 installed in /boot.
 vm_default_kernels() {
-	local s f
+	local s
 	for s in 6.1 6.12; do
-		f=$(ls -1 /boot/vmlinuz-"$s".* 2>/dev/null | sort -V | tail -n1)
-		[ -n "$f" ] && echo "${f#/boot/vmlinuz-}"
+		vm_series_release "$s" || true
 	done
-	return 0
 }
 
 # Resolve a short name (6.1, 6.12) or a full release to an installed release.
 vm_kernel_release() {
-	local k=$1 f
+	local k=$1
 	if [ -e "/boot/vmlinuz-$k" ]; then
 		echo "$k"
 		return
 	fi
-	f=$(ls -1 /boot/vmlinuz-"$k".* 2>/dev/null | sort -V | tail -n1)
-	[ -n "$f" ] || vm_die "no kernel /boot/vmlinuz-$k or /boot/vmlinuz-$k.*"
-	echo "${f#/boot/vmlinuz-}"
+	vm_series_release "$k" || vm_die "no kernel /boot/vmlinuz-$k or /boot/vmlinuz-$k.*"
 }
 
 # Decompressed Xen image (multiboot ELF), cached under $VM_OUT.
@@ -56,4 +61,22 @@ vm_build_bins() {
 			mv -f "$bin.tmp.$$" "$bin"
 		fi
 	done
+}
+
+# Build dtrace.ko for release KREL and platform P the way the top-level
+# Makefile documents it, into out/KREL-P; log in $VM_OUT/log.  Prints the
+# module's path; returns non-zero if the build failed.
+vm_build_module() {
+	local krel=$1 p=$2 o log
+	o=out/$krel-$p
+	log=$VM_OUT/log/build-$krel-$p.log
+	mkdir -p "$VM_OUT/log"
+	# A make above us (make vmcheck) must not leak its flags or jobserver.
+	if ! (unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
+	      make -C "$VM_SRCDIR" O="$o" "${p}_defconfig" &&
+	      make -C "$VM_SRCDIR" O="$o" KVER="$krel") >"$log" 2>&1; then
+		return 1
+	fi
+	[ -f "$VM_SRCDIR/$o/dtrace.ko" ] || return 1
+	echo "$VM_SRCDIR/$o/dtrace.ko"
 }

@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# QEMU VM tests (test/vm).  Included by the top-level Makefile, which sets
+# SRCDIR.
+#
+#   make vmcheck [KERNELS="6.1 6.12"] [PLATFORMS="native xenpv"]
+#                [VMTESTS=dir] [VMHOOK=script]
+#        build and boot every configuration (plus the wrong-platform
+#        refusals), one boot each; ends with "N passed, N failed"
+#   make vm-demo-boot [KVER=6.1] [PLATFORM=native] [MODULE=path]
+#        one boot that shows the module loaded: tests, dmesg, status file
+#   make vm-shell [KVER=6.1] [PLATFORM=native] [MODULE=path]
+#        the same boot with an interactive shell on the console
+#
+# KERNELS/KVER take short names (6.1, 6.12) or full releases.
+
+# KVER defaults to the running kernel in the top Makefile; here only a KVER
+# given by the user counts.
+VM_KVER = $(if $(filter command line environment,$(origin KVER)),$(KVER),6.1)
+VM_PLATFORM = $(if $(PLATFORM),$(PLATFORM),native)
+
+.PHONY: vmcheck vm-demo-boot vm-shell
+
+vmcheck:
+	$(Q)KERNELS="$(KERNELS)" PLATFORMS="$(PLATFORMS)" $(SRCDIR)/test/vm/matrix.sh
+
+vm-demo-boot:
+	$(Q)$(SRCDIR)/test/vm/demo.sh "$(VM_KVER)" "$(VM_PLATFORM)" $(MODULE)
+
+vm-shell:
+	$(Q)$(SRCDIR)/test/vm/demo.sh --shell "$(VM_KVER)" "$(VM_PLATFORM)" $(MODULE)
