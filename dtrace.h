@@ -746,6 +746,8 @@ struct dtrace_ioc_buf {
 };
 #define DTRACE_BUF_WRAPPED	0x1	/* ring buffer wrapped */
 #define DTRACE_BUF_FULL		0x2	/* fill buffer is full */
+#define DTRACE_BUF_MORE		0x4	/* more records pending: BUFSNAP again
+					   (room was too small for all) */
 
 struct dtrace_ioc_status {
 	__u32 size;
