@@ -1,0 +1,5 @@
+
+  minus                                                          -100
+  zero                                                              0
+  three                                                             3
+  big                                                            1000

@@ -1,0 +1,4 @@
+
+  bar                                                               1
+  foo                                                               2
+  baz                                                               3

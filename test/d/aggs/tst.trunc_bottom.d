@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ASSERTION:
+ * trunc(@a, -n) keeps the n entries with the smallest values.
+ */
+
+#pragma D option quiet
+
+BEGIN
+{
+	@a["one"] = sum(1);
+	@a["five"] = sum(5);
+	@a["three"] = sum(3);
+	exit(0);
+}
+
+END
+{
+	trunc(@a, -1);
+}

@@ -1,0 +1,3 @@
+
+  four                                                              4
+  five                                                              5
