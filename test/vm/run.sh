@@ -66,7 +66,11 @@ done
 initrd=$("$VM_SRCDIR/test/vm/mkinitramfs.sh" "$krel")
 vm_build_bins
 
-# Fresh run directory; only results/ is shared with the guest.
+# Fresh run directory; only results/ is shared with the guest.  Runs of
+# the same configuration (make -j) take turns.
+mkdir -p "$VM_OUT/run"
+exec 9>"$dir.lock"
+flock 9
 rm -rf "$dir"
 mkdir -p "$res"
 cat >"$res/job.env" <<EOF
