@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ASSERTION:
+ * %d prints an unsigned argument as unsigned; %i always prints signed.
+ */
+
+#pragma D option quiet
+
+BEGIN
+{
+	printf("[%d][%d]\n", (unsigned int)-1, (uint64_t)-1);
+	printf("[%i][%i]\n", (unsigned int)-1, (uint64_t)-1);
+	exit(0);
+}

@@ -1,0 +1,4 @@
+[hello][     hello][hello     ]
+[hel][        he][hello]
+[][   ]
+

@@ -1,0 +1,3 @@
+plain text
+no newline then more
+
