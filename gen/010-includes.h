@@ -23,6 +23,7 @@
 #include <linux/hrtimer.h>
 #include <linux/init.h>
 #include <linux/irqflags.h>
+#include <linux/irq_work.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/ktime.h>
@@ -53,6 +54,7 @@
 #include <linux/workqueue.h>
 #include <generated/utsrelease.h>
 #include <asm/paravirt.h>
+#include <asm/irq_regs.h>
 #include <asm/processor.h>
 #include <asm/sync_core.h>
 #include <xen/xen.h>
