@@ -263,7 +263,8 @@ static void dtrace_probe_free(struct dtrace_provider *prov,
 }
 
 /* Remove one probe of prov (e.g. its code goes away).  Process context. */
-static int dtrace_probe_destroy(struct dtrace_provider *prov, u32 id)
+static int __maybe_unused dtrace_probe_destroy(struct dtrace_provider *prov,
+					       u32 id)
 {
 	struct dtrace_probe *p;
 

@@ -1,0 +1,1448 @@
+/* Enablings and ECBs: parsing DTRACEIOC_ENABLE, firing probes */
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * An enabling (the blob of DTRACEIOC_ENABLE) is parsed and validated
+ * completely - every size, offset, count, action kind and DIF object -
+ * before anything is attached: on any error the consumer is left exactly
+ * as it was (no clause, no ECB, no probe enabled).  Each clause becomes a
+ * struct dtrace_clause owned by the consumer; each probe it matches gets
+ * an ECB (enabled probe control block) with the next EPID.
+ *
+ * ECBs are attached to their probe's RCU list when they are created and
+ * detached at STOP, at consumer destruction, or when the probe goes away
+ * (320-provider.c).  Whether an attached ECB records is decided in probe
+ * context by its consumer's activity:
+ *
+ *   INACTIVE  nothing (before GO)
+ *   WARMUP    only dtrace:::BEGIN (GO fires it on one CPU, then ACTIVE)
+ *   ACTIVE    everything
+ *   DRAINING  nothing but ERROR (exit() was called; waits for STOP)
+ *   COOLDOWN  only dtrace:::END (and ERROR) (STOP fires END)
+ *   STOPPED   nothing
+ *
+ * dtrace_probe() is the firing path: recursion guard, then for each ECB
+ * on the probe: predicate, actions into a record reserved in the principal
+ * buffer (or a speculation's), commit.  A fault aborts the clause, writes
+ * a DTRACE_EPID_ERROR record and fires dtrace:::ERROR for that consumer
+ * (never from an ERROR clause).  Probe context obeys 200-probe-ctx.c.
+ *
+ * Owns: struct dtrace_state/clause/action/ecb, the enabling parser,
+ * dtrace_probe().  Calls: 320 (probes), 4xx (DIF), 510/520/530.
+ */
+
+/* Internal activities besides the DTRACE_ACTIVITY_* of the ABI. */
+#define DTRACE_ACTIVITY_WARMUP		0x100
+#define DTRACE_ACTIVITY_COOLDOWN	0x101
+
+#define DTRACE_AGG_MAXKEYS	32
+#define DTRACE_MAX_NSPEC	1024
+#define DTRACE_MAX_STRSIZE	65536
+#define DTRACE_MAX_ACTIONS	4096
+#define DTRACE_SPECSIZE_DEFAULT	(64 * 1024)
+#define DTRACE_CHILL_INTERVAL	1000000000ULL	/* ns */
+#define DTRACE_CHILL_MAX	500000000ULL	/* ns per interval */
+#define DTRACE_OWN_FRAMES	3	/* dtrace frames on the kernel stack */
+
+struct dtrace_action {
+	u16 kind;
+	u16 ndifo;
+	u32 recoff;
+	u32 recsize;
+	u32 aggid;
+	u32 nkeys;
+	u32 keysize;			/* AGGREGATE: bytes of the key */
+	u64 arg;
+	u64 arg2;
+	struct dtrace_difo **difo;	/* [ndifo] */
+	u8 *keystr;			/* AGGREGATE: key i is a string */
+};
+
+struct dtrace_clause {
+	struct list_head link;		/* state->clauses */
+	u32 index;			/* in its enabling */
+	u32 flags;			/* DTRACE_CLAUSE_* */
+	u32 recsize;
+	u32 nactions;
+	u32 rec_at;			/* reserve the record before this action */
+	bool record;			/* writes a record */
+	bool speculative;		/* has a SPECULATE action */
+	bool cleans;			/* has COMMIT or DISCARD */
+	struct dtrace_probedesc desc;
+	struct dtrace_difo *pred;
+	struct dtrace_action *act;	/* [nactions] */
+};
+
+struct dtrace_ecb {
+	struct list_head probe_link;	/* probe->ecbs (RCU) */
+	struct dtrace_state *state;
+	struct dtrace_clause *clause;
+	struct dtrace_probe *probe;	/* NULL once detached (dtrace_lock) */
+	u32 epid;
+	struct dtrace_probedesc pdesc;	/* the probe, kept for EPINFO */
+};
+
+/* Per consumer, per CPU; see 305-framework.h for the rules. */
+struct dtrace_cpustate {
+	struct dtrace_buffer buf[2];	/* [active], and [!active] (switch, ring) */
+	u32 active;
+	struct dtrace_cpucount cnt;
+	char *scratch;			/* DIF scratch, scratch_size bytes */
+	char *keybuf;			/* aggregation keys, keysize_max bytes */
+	/* A snapshot being handed out by BUFSNAP (process context). */
+	bool pend;
+	u32 pend_flags;
+	u64 pend_drops;
+	int pend_nseg, pend_seg;
+	u64 pend_off[2], pend_len[2];
+	struct dtrace_buffer *pend_buf;
+	u64 pend_fill_end;		/* fill: snap moves here when drained */
+};
+
+struct dtrace_state {
+	struct mutex lock;		/* this consumer's ioctls */
+	struct list_head link;		/* dtrace_states (dtrace_lock) */
+	u32 activity;			/* DTRACE_ACTIVITY_*, READ_ONCE */
+	u32 exit_claim;			/* first exit() wins */
+	u32 exiting;			/* release/acquire after exit_status */
+	s32 exit_status;
+	u32 begin_cpu;
+	bool have_opts;
+	struct dtrace_enable_hdr opts;	/* normalised, first enabling */
+	u32 nenablings;
+	struct list_head clauses;
+	struct dtrace_ecb **ecbs;	/* [necbs], EPID - 1 */
+	u32 necbs;
+	u32 ecbs_cap;
+	struct dtrace_vstate *vstate;
+	struct dtrace_aggspace *aggs;
+	bool uses_spec;			/* some clause speculates */
+	bool uses_clean;		/* some clause commits or discards */
+	u32 keysize_max;
+	/* From GO on. */
+	bool allocated;
+	u32 ncpus;
+	struct dtrace_cpustate *cpus;	/* [ncpus] */
+	size_t scratch_size;
+	struct dtrace_specset specs;
+	struct delayed_work cleaner;
+	bool cleaner_on;
+};
+
+static LIST_HEAD(dtrace_states);
+static u32 dtrace_nstates;
+
+/* ------------------------------------------------------------------
+ * Deferred signals: raise() and stop() in probe context
+ *
+ * Sending a signal takes the target's siglock, which the probed code may
+ * hold: probe context only queues (task, signal) on its CPU and raises an
+ * irq_work, whose handler (hard interrupt, no dtrace lock held, not probe
+ * context) sends the signals.
+ * ------------------------------------------------------------------ */
+#define DTRACE_SIGQ_LEN		16
+
+struct dtrace_sigq {
+	struct irq_work work;
+	u32 n;
+	struct task_struct *task[DTRACE_SIGQ_LEN];
+	int sig[DTRACE_SIGQ_LEN];
+};
+
+static DEFINE_PER_CPU(struct dtrace_sigq, dtrace_sigq);
+
+static void dtrace_sigq_run(struct irq_work *w)
+{
+	struct dtrace_sigq *q = container_of(w, struct dtrace_sigq, work);
+	unsigned long flags;
+	u32 i, n;
+
+	local_irq_save(flags);
+	n = q->n;
+	for (i = 0; i < n; i++) {
+		send_sig(q->sig[i], q->task[i], 1);
+		put_task_struct(q->task[i]);
+	}
+	q->n = 0;
+	local_irq_restore(flags);
+}
+
+/* Probe context.  Returns false if the queue is full (the signal is lost). */
+static bool dtrace_sigq_add(int sig)
+{
+	struct dtrace_sigq *q = this_cpu_ptr(&dtrace_sigq);
+
+	if (current->flags & PF_KTHREAD || !current->pid)
+		return true;	/* kernel threads and idle: nothing to do */
+	if (q->n >= DTRACE_SIGQ_LEN)
+		return false;
+	get_task_struct(current);
+	q->task[q->n] = current;
+	q->sig[q->n] = sig;
+	q->n++;
+	irq_work_queue(&q->work);
+	return true;
+}
+
+static void dtrace_sigq_init(void)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		init_irq_work(&per_cpu(dtrace_sigq, cpu).work, dtrace_sigq_run);
+}
+
+static void dtrace_sigq_fini(void)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		irq_work_sync(&per_cpu(dtrace_sigq, cpu).work);
+}
+
+/* ------------------------------------------------------------------
+ * Freeing clauses and ECBs (process context)
+ * ------------------------------------------------------------------ */
+static void dtrace_action_free(struct dtrace_action *a)
+{
+	u32 i;
+
+	if (a->difo) {
+		for (i = 0; i < a->ndifo; i++)
+			if (a->difo[i])
+				dtrace_difo_destroy(a->difo[i]);
+		kfree(a->difo);
+	}
+	kfree(a->keystr);
+}
+
+static void dtrace_clause_free(struct dtrace_clause *cl)
+{
+	u32 i;
+
+	if (!cl)
+		return;
+	if (cl->pred)
+		dtrace_difo_destroy(cl->pred);
+	if (cl->act) {
+		for (i = 0; i < cl->nactions; i++)
+			dtrace_action_free(&cl->act[i]);
+		kfree(cl->act);
+	}
+	kfree(cl);
+}
+
+/* dtrace_lock held: detach ecb from its probe (no-op if detached). */
+static void dtrace_ecb_detach(struct dtrace_ecb *ecb)
+{
+	struct dtrace_probe *p = ecb->probe;
+
+	lockdep_assert_held(&dtrace_lock);
+	if (!p)
+		return;
+	list_del_rcu(&ecb->probe_link);
+	ecb->probe = NULL;
+	if (--p->nenabled == 0 && p->prov->ops->disable)
+		p->prov->ops->disable(p->prov->arg, p->id, p->arg);
+}
+
+static void dtrace_ecb_detach_probe(struct dtrace_probe *probe)
+{
+	struct dtrace_ecb *ecb, *n;
+
+	list_for_each_entry_safe(ecb, n, &probe->ecbs, probe_link)
+		dtrace_ecb_detach(ecb);
+}
+
+/* dtrace_lock held: attach ecb to probe, enabling the probe if first. */
+static int dtrace_ecb_attach(struct dtrace_ecb *ecb, struct dtrace_probe *p)
+{
+	lockdep_assert_held(&dtrace_lock);
+	if (p->nenabled == 0 && p->prov->ops->enable) {
+		int err = p->prov->ops->enable(p->prov->arg, p->id, p->arg);
+
+		if (err)
+			return err;
+	}
+	p->nenabled++;
+	ecb->probe = p;
+	list_add_tail_rcu(&ecb->probe_link, &p->ecbs);
+	return 0;
+}
+
+/* ------------------------------------------------------------------
+ * Probe context: firing
+ * ------------------------------------------------------------------ */
+static void dtrace_probe_fire(struct dtrace_probe *probe,
+			      struct dtrace_state *only, const u64 *args);
+
+static inline bool dtrace_ecb_may_fire(u32 act, u32 id)
+{
+	switch (act) {
+	case DTRACE_ACTIVITY_ACTIVE:
+		return true;
+	case DTRACE_ACTIVITY_WARMUP:
+		return id == dtrace_probeid_begin || id == dtrace_probeid_error;
+	case DTRACE_ACTIVITY_COOLDOWN:
+		return id == dtrace_probeid_end || id == dtrace_probeid_error;
+	case DTRACE_ACTIVITY_DRAINING:
+		return id == dtrace_probeid_error;
+	default:
+		return false;
+	}
+}
+
+/* The fault: record it, count it and fire dtrace:::ERROR. */
+static void dtrace_ecb_error(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
+			     struct dtrace_cpustate *cs,
+			     const struct dtrace_mstate *ms)
+{
+	struct dtrace_state *st = ecb->state;
+	struct dtrace_buffer *pbuf = &cs->buf[cs->active];
+	struct dtrace_probe *ep;
+	struct {
+		struct dtrace_rechdr h;
+		struct dtrace_errrec e;
+	} *r;
+	u64 off, eargs[DTRACE_MAXARGS] = { 0 };
+
+	cs->cnt.errors++;
+	if (probe->id == dtrace_probeid_error)
+		return;		/* a fault in an ERROR clause: count only */
+
+	r = dtrace_buffer_reserve(pbuf, sizeof(*r),
+				  probe->id == dtrace_probeid_end, &off);
+	if (r) {
+		r->h.epid = DTRACE_EPID_ERROR;
+		r->h.size = sizeof(*r);
+		r->h.timestamp = ms->timestamp;
+		r->e.epid = ecb->epid;
+		r->e.action = ms->action;
+		r->e.difoff = ms->difoff;
+		r->e.fault = ms->fault;
+		r->e.addr = ms->illval;
+		dtrace_buffer_commit(pbuf, off, sizeof(*r));
+	} else {
+		cs->cnt.drops++;
+	}
+
+	ep = dtrace_probe_find(dtrace_probeid_error);
+	if (!ep)
+		return;
+	eargs[1] = ecb->epid;
+	eargs[2] = ms->action;
+	eargs[3] = ms->difoff;
+	eargs[4] = ms->fault;
+	eargs[5] = ms->illval;
+	dtrace_probe_fire(ep, st, eargs);
+}
+
+static inline void dtrace_fault(struct dtrace_mstate *ms, u32 fault, u64 val)
+{
+	ms->flags |= DTRACE_MSTATE_FAULT;
+	ms->fault = fault;
+	ms->difoff = 0;
+	ms->illval = val;
+}
+
+static void dtrace_act_chill(struct dtrace_cpustate *cs,
+			     struct dtrace_mstate *ms, u64 ns)
+{
+	u64 now = dtrace_gethrtime(), t0;
+
+	if (now - cs->cnt.chill_start > DTRACE_CHILL_INTERVAL) {
+		cs->cnt.chill_start = now;
+		cs->cnt.chill_used = 0;
+	}
+	if (ns > DTRACE_CHILL_MAX || cs->cnt.chill_used + ns > DTRACE_CHILL_MAX) {
+		dtrace_fault(ms, DTRACEFLT_ILLOP, ns);
+		return;
+	}
+	cs->cnt.chill_used += ns;
+	t0 = dtrace_gethrtime();
+	while (dtrace_gethrtime() - t0 < ns)
+		cpu_relax();
+}
+
+/* Evaluate an aggregation's keys and value and fold them in. */
+static void dtrace_act_aggregate(struct dtrace_state *st,
+				 struct dtrace_cpustate *cs,
+				 const struct dtrace_action *a,
+				 struct dtrace_mstate *ms)
+{
+	char *key = cs->keybuf;
+	u32 i, koff = 0;
+	s64 val = 1;
+
+	for (i = 0; i < a->nkeys; i++) {
+		u64 v = dtrace_dif_emulate(a->difo[i], ms);
+
+		if (ms->flags & DTRACE_MSTATE_FAULT)
+			return;
+		if (a->keystr[i]) {
+			dtrace_dif_copy_str(key + koff, v, ms->strsize, ms);
+			if (ms->flags & DTRACE_MSTATE_FAULT)
+				return;
+			koff += ms->strsize;
+		} else {
+			memcpy(key + koff, &v, sizeof(v));
+			koff += sizeof(v);
+		}
+	}
+	if (a->ndifo > a->nkeys) {
+		val = (s64)dtrace_dif_emulate(a->difo[a->nkeys], ms);
+		if (ms->flags & DTRACE_MSTATE_FAULT)
+			return;
+	}
+	dtrace_aggregate(st->aggs, ms->cpu, a->aggid, key, koff, val);
+}
+
+static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
+			    const u64 *args, u64 now)
+{
+	struct dtrace_state *st = ecb->state;
+	struct dtrace_clause *cl = ecb->clause;
+	bool is_end = probe->id == dtrace_probeid_end;
+	struct dtrace_buffer *buf, *pbuf;
+	struct dtrace_cpustate *cs;
+	struct dtrace_mstate ms;
+	bool exit_now = false;
+	s64 exit_val = 0;
+	char *rec = NULL;
+	u64 recoff = 0;
+	u32 rsize, i;
+	int cpu;
+
+	if (!dtrace_ecb_may_fire(smp_load_acquire(&st->activity), probe->id))
+		return;
+	cpu = smp_processor_id();
+	if (unlikely((u32)cpu >= st->ncpus || !st->cpus))
+		return;
+	cs = &st->cpus[cpu];
+	pbuf = &cs->buf[cs->active];
+	buf = pbuf;
+
+	memset(&ms, 0, sizeof(ms));
+	memcpy(ms.args, args, sizeof(ms.args));
+	ms.probe_id = probe->id;
+	ms.epid = ecb->epid;
+	ms.pdesc = &probe->desc;
+	ms.timestamp = now;
+	ms.cpu = cpu;
+	ms.strsize = st->opts.strsize;
+	ms.scratch = cs->scratch;
+	ms.scratch_size = st->scratch_size;
+	ms.state = st;
+	ms.vstate = st->vstate;
+	ms.caller = 0;
+	ms.regs = NULL;
+
+	dtrace_vstate_clause_begin(st->vstate, cpu);
+	if (cl->pred) {
+		u64 v = dtrace_dif_emulate(cl->pred, &ms);
+
+		if (ms.flags & DTRACE_MSTATE_FAULT)
+			goto fault;
+		if (!v)
+			return;
+	}
+
+	rsize = sizeof(struct dtrace_rechdr) + DTRACE_ALIGN8(cl->recsize);
+	for (i = 0; i <= cl->nactions; i++) {
+		const struct dtrace_action *a;
+		char *dst;
+		u64 v = 0;
+
+		if (i == cl->rec_at && cl->record) {
+			struct dtrace_rechdr *h;
+
+			rec = dtrace_buffer_reserve(buf, rsize, is_end,
+						    &recoff);
+			if (!rec) {
+				if (buf == pbuf)
+					cs->cnt.drops++;
+				else
+					cs->cnt.specdrops++;
+				return;
+			}
+			h = (struct dtrace_rechdr *)rec;
+			h->epid = ecb->epid;
+			h->size = rsize;
+			h->timestamp = now;
+			memset(rec + sizeof(*h), 0, rsize - sizeof(*h));
+		}
+		if (i == cl->nactions)
+			break;
+
+		a = &cl->act[i];
+		ms.action = i + 1;
+		ms.scratch_used = 0;
+		dst = rec ? rec + sizeof(struct dtrace_rechdr) + a->recoff :
+			    NULL;
+
+		/* Actions with one DIF object whose value they use. */
+		if (a->ndifo && a->kind != DTRACEACT_AGGREGATE) {
+			v = dtrace_dif_emulate(a->difo[0], &ms);
+			if (ms.flags & DTRACE_MSTATE_FAULT)
+				goto fault;
+		}
+
+		switch (a->kind) {
+		case DTRACEACT_DIFEXPR:
+			if (!a->recsize || !dst)
+				break;
+			if (a->difo[0]->rtype.kind == DIF_TYPE_STRING)
+				dtrace_dif_copy_str(dst, v, a->recsize, &ms);
+			else if (a->difo[0]->rtype.flags & DIF_TF_BYREF)
+				dtrace_dif_copy_mem(dst, v, a->recsize, &ms);
+			else
+				memcpy(dst, &v, sizeof(v));
+			break;
+		case DTRACEACT_EXIT:
+			if (dst)
+				memcpy(dst, &v, sizeof(v));
+			exit_now = true;
+			exit_val = (s64)v;
+			break;
+		case DTRACEACT_TRUNC:
+			if (dst)
+				memcpy(dst, &v, sizeof(v));
+			break;
+		case DTRACEACT_TRACEMEM:
+			if (dst)
+				dtrace_dif_copy_mem(dst, v, a->recsize, &ms);
+			break;
+		case DTRACEACT_STACK:
+			if (dst) {
+				u64 n = dtrace_getpcstack((u64 *)(dst + 8),
+					a->arg, DTRACE_OWN_FRAMES +
+					probe->aframes);
+
+				memcpy(dst, &n, sizeof(n));
+			}
+			break;
+		case DTRACEACT_USTACK:
+			if (dst) {
+				u64 pid = dtrace_cur_pid();
+				u64 n = dtrace_getupcstack((u64 *)(dst + 16),
+							   a->arg);
+
+				memcpy(dst, &pid, sizeof(pid));
+				memcpy(dst + 8, &n, sizeof(n));
+			}
+			break;
+		case DTRACEACT_SPECULATE: {
+			bool illop;
+
+			buf = dtrace_spec_buffer(&st->specs, v, cpu, &cs->cnt,
+						 &illop);
+			if (illop) {
+				dtrace_fault(&ms, DTRACEFLT_ILLOP, v);
+				goto fault;
+			}
+			if (!buf)
+				return;
+			break;
+		}
+		case DTRACEACT_COMMIT:
+		case DTRACEACT_DISCARD:
+			if (!dtrace_spec_commit(&st->specs, v, cpu, pbuf,
+						&cs->cnt,
+						a->kind == DTRACEACT_DISCARD)) {
+				dtrace_fault(&ms, DTRACEFLT_ILLOP, v);
+				goto fault;
+			}
+			break;
+		case DTRACEACT_AGGREGATE:
+			dtrace_act_aggregate(st, cs, a, &ms);
+			break;
+		case DTRACEACT_RAISE:
+			if (v < 1 || v > 64) {
+				dtrace_fault(&ms, DTRACEFLT_ILLOP, v);
+				goto fault;
+			}
+			dtrace_sigq_add((int)v);
+			break;
+		case DTRACEACT_STOP:
+			dtrace_sigq_add(SIGSTOP);
+			break;
+		case DTRACEACT_CHILL:
+			dtrace_act_chill(cs, &ms, v);
+			break;
+		case DTRACEACT_PANIC:
+			panic("dtrace: panic action");
+			break;
+		default:
+			/* PRINTF PRINTA SETOPT MARKER SYSTEM CLEAR BREAKPOINT */
+			break;
+		}
+		if (ms.flags & DTRACE_MSTATE_FAULT)
+			goto fault;
+	}
+
+	if (rec)
+		dtrace_buffer_commit(buf, recoff, rsize);
+
+	if (exit_now) {
+		u32 act;
+
+		if (cmpxchg(&st->exit_claim, 0, 1) == 0) {
+			WRITE_ONCE(st->exit_status, (s32)exit_val);
+			smp_store_release(&st->exiting, 1);
+		}
+		act = READ_ONCE(st->activity);
+		if (act == DTRACE_ACTIVITY_ACTIVE ||
+		    act == DTRACE_ACTIVITY_WARMUP)
+			cmpxchg(&st->activity, act, DTRACE_ACTIVITY_DRAINING);
+	}
+	return;
+
+fault:
+	dtrace_ecb_error(ecb, probe, cs, &ms);
+}
+
+/* Probe context: run probe's ECBs (only those of consumer only if set). */
+static void dtrace_probe_fire(struct dtrace_probe *probe,
+			      struct dtrace_state *only, const u64 *args)
+{
+	struct dtrace_ecb *ecb;
+	u64 now = dtrace_gethrtime();
+
+	list_for_each_entry_rcu(ecb, &probe->ecbs, probe_link) {
+		if (only && ecb->state != only)
+			continue;
+		dtrace_ecb_fire(ecb, probe, args, now);
+	}
+}
+
+/*
+ * Fire probe id for consumer only (NULL: every consumer).  Any context.
+ * Masked interrupts and disabled preemption make this an RCU-sched
+ * read-side critical section for the probe table and the ECB lists.
+ */
+static void dtrace_probe_args(u32 id, struct dtrace_state *only,
+			      const u64 *args)
+{
+	struct dtrace_probe *p;
+	unsigned long flags;
+
+	preempt_disable_notrace();
+	if (dtrace_probe_enter(&flags)) {
+		p = dtrace_probe_find(id);
+		if (p)
+			dtrace_probe_fire(p, only, args);
+		dtrace_probe_exit(flags);
+	}
+	preempt_enable_notrace();
+}
+
+/* THE probe-firing entry point for providers. */
+static void dtrace_probe(u32 id, u64 arg0, u64 arg1, u64 arg2, u64 arg3,
+			 u64 arg4)
+{
+	u64 args[DTRACE_MAXARGS] = { arg0, arg1, arg2, arg3, arg4 };
+
+	dtrace_probe_args(id, NULL, args);
+}
+
+/* ------------------------------------------------------------------
+ * Parsing an enabling (process context)
+ * ------------------------------------------------------------------ */
+struct dtrace_enparse {
+	struct dtrace_ioc_enable *res;	/* err_* are filled here */
+	struct dtrace_vlimits lim;
+	const struct dtrace_enable_hdr *opts;	/* normalised */
+	struct dtrace_aggspace *aggs;
+	bool destructive;
+	u32 clause;
+	u32 action;
+	u32 difo;
+};
+
+static __printf(3, 4) int dtrace_enerr(struct dtrace_enparse *pp, u32 offset,
+				       const char *fmt, ...)
+{
+	struct dtrace_ioc_enable *r = pp->res;
+	va_list ap;
+
+	r->err_clause = pp->clause;
+	r->err_action = pp->action;
+	r->err_difo = pp->difo;
+	r->err_offset = offset;
+	va_start(ap, fmt);
+	vsnprintf(r->err_msg, sizeof(r->err_msg), fmt, ap);
+	va_end(ap);
+	return -EINVAL;
+}
+
+/* Options of an enabling header with the defaults filled in. */
+static int dtrace_opts_normalize(struct dtrace_enparse *pp,
+				 const struct dtrace_enable_hdr *in,
+				 struct dtrace_enable_hdr *o)
+{
+	const u32 nvars = DIF_VAR_OTHER_MAX - DIF_VAR_OTHER_UBASE + 1;
+	u32 i;
+
+	*o = *in;
+	if (in->flags & ~(DTRACE_ENABLE_DESTRUCTIVE | DTRACE_ENABLE_ZDEFS))
+		return dtrace_enerr(pp, ~0U, "unknown enabling flags 0x%x",
+				    in->flags);
+	for (i = 0; i < ARRAY_SIZE(in->reserved); i++)
+		if (in->reserved[i])
+			return dtrace_enerr(pp, ~0U,
+					    "reserved header fields must be 0");
+	if (!o->bufsize)
+		o->bufsize = DTRACE_CFG_BUFSIZE;
+	if (!o->aggsize)
+		o->aggsize = DTRACE_CFG_AGGSIZE;
+	if (!o->specsize)
+		o->specsize = min_t(u64, DTRACE_SPECSIZE_DEFAULT, o->bufsize);
+	if (!o->strsize)
+		o->strsize = 256;
+	if (!o->nspec)
+		o->nspec = 1;
+	if (!o->stackframes)
+		o->stackframes = 20;
+	o->bufsize &= ~7ULL;
+	o->specsize &= ~7ULL;
+	if (o->bufsize < 64 || o->bufsize > DTRACE_CFG_BUFSIZE_MAX)
+		return dtrace_enerr(pp, ~0U,
+				    "bufsize %llu out of range (64 .. %llu)",
+				    (unsigned long long)in->bufsize,
+				    (unsigned long long)DTRACE_CFG_BUFSIZE_MAX);
+	if (o->aggsize > DTRACE_CFG_BUFSIZE_MAX)
+		return dtrace_enerr(pp, ~0U, "aggsize %llu too large",
+				    (unsigned long long)o->aggsize);
+	if (o->specsize < 64 || o->specsize > DTRACE_CFG_BUFSIZE_MAX)
+		return dtrace_enerr(pp, ~0U, "specsize %llu out of range",
+				    (unsigned long long)in->specsize);
+	if (o->dynvarsize > DTRACE_CFG_BUFSIZE_MAX)
+		return dtrace_enerr(pp, ~0U, "dynvarsize %llu too large",
+				    (unsigned long long)o->dynvarsize);
+	if (o->bufpolicy > DTRACE_BUFPOLICY_RING)
+		return dtrace_enerr(pp, ~0U, "unknown buffer policy %u",
+				    o->bufpolicy);
+	if (o->strsize > DTRACE_MAX_STRSIZE)
+		return dtrace_enerr(pp, ~0U, "strsize %u too large (max %u)",
+				    o->strsize, DTRACE_MAX_STRSIZE);
+	if (o->nspec > DTRACE_MAX_NSPEC)
+		return dtrace_enerr(pp, ~0U, "nspec %u too large (max %u)",
+				    o->nspec, DTRACE_MAX_NSPEC);
+	if (o->stackframes > DTRACE_STACK_MAXDEPTH)
+		return dtrace_enerr(pp, ~0U, "stackframes %u too large (max %u)",
+				    o->stackframes, DTRACE_STACK_MAXDEPTH);
+	if (o->ngvars > nvars || o->ntvars > nvars || o->nlvars > nvars)
+		return dtrace_enerr(pp, ~0U, "too many variables");
+	if (o->naggs > 65535)
+		return dtrace_enerr(pp, ~0U, "too many aggregations");
+	return 0;
+}
+
+/* A later enabling must agree with the options of the first one. */
+static int dtrace_opts_compatible(struct dtrace_enparse *pp,
+				  const struct dtrace_enable_hdr *a,
+				  const struct dtrace_enable_hdr *b)
+{
+	if (a->bufsize != b->bufsize || a->aggsize != b->aggsize ||
+	    a->specsize != b->specsize || a->dynvarsize != b->dynvarsize ||
+	    a->bufpolicy != b->bufpolicy || a->strsize != b->strsize ||
+	    a->nspec != b->nspec || a->stackframes != b->stackframes)
+		return dtrace_enerr(pp, ~0U,
+			"options differ from the consumer's first enabling");
+	if (b->ngvars > a->ngvars || b->ntvars > a->ntvars ||
+	    b->nlvars > a->nlvars || b->naggs > a->naggs)
+		return dtrace_enerr(pp, ~0U,
+			"more variables or aggregations than the first enabling");
+	return 0;
+}
+
+static bool dtrace_difo_is_int(const struct dtrace_difo *d)
+{
+	return d->rtype.kind == DIF_TYPE_CTF &&
+	       !(d->rtype.flags & DIF_TF_BYREF) && d->rtype.size <= 8;
+}
+
+static bool dtrace_difo_is_str(const struct dtrace_difo *d)
+{
+	return d->rtype.kind == DIF_TYPE_STRING;
+}
+
+static int dtrace_difo_parse(struct dtrace_enparse *pp, const u8 *p,
+			     size_t avail, struct dtrace_difo **out,
+			     size_t *used)
+{
+	struct dtrace_verr verr;
+	int err;
+
+	memset(&verr, 0, sizeof(verr));
+	verr.offset = ~0U;
+	*out = NULL;
+	*used = 0;
+	err = dtrace_difo_create(p, avail, &pp->lim, out, used, &verr);
+	if (err) {
+		*out = NULL;
+		if (err != -EINVAL)
+			return err;
+		return dtrace_enerr(pp, verr.offset, "%s",
+				    verr.msg[0] ? verr.msg : "invalid DIF");
+	}
+	if (*used == 0 || *used > avail || (*used & 7)) {
+		dtrace_difo_destroy(*out);
+		*out = NULL;
+		return dtrace_enerr(pp, ~0U, "bad DIF object size %zu",
+				    *used);
+	}
+	return 0;
+}
+
+static const char *const dtrace_act_names[DTRACEACT_MAX + 1] = {
+	"none", "trace", "exit", "printf", "printa", "tracemem", "setopt",
+	"stack", "ustack", "speculate", "commit", "discard", "clear",
+	"trunc", "raise", "stop", "system", "chill", "breakpoint", "panic",
+	"aggregate", "marker",
+};
+
+static bool dtrace_act_destructive(u16 kind)
+{
+	return kind == DTRACEACT_RAISE || kind == DTRACEACT_STOP ||
+	       kind == DTRACEACT_SYSTEM || kind == DTRACEACT_CHILL ||
+	       kind == DTRACEACT_BREAKPOINT || kind == DTRACEACT_PANIC;
+}
+
+/* Parse one action at p (its header already bounds-checked: size). */
+static int dtrace_action_parse(struct dtrace_enparse *pp,
+			       const struct dtrace_clause *cl,
+			       const struct dtrace_action_hdr *ah,
+			       struct dtrace_action *a)
+{
+	const u8 *p = (const u8 *)ah + sizeof(*ah);
+	size_t left = ah->size - sizeof(*ah), used;
+	u32 strsize = pp->opts->strsize;
+	u32 i, want_ndifo = 1, want_rec = 0;
+	int err;
+
+	a->kind = ah->kind;
+	a->ndifo = ah->ndifo;
+	a->recoff = ah->recoff;
+	a->recsize = ah->recsize;
+	a->arg = ah->arg;
+	a->arg2 = ah->arg2;
+	a->aggid = ah->aggid;
+	a->nkeys = ah->nkeys;
+
+	if (ah->kind == DTRACEACT_NONE || ah->kind > DTRACEACT_MAX)
+		return dtrace_enerr(pp, ~0U, "unknown action kind %u",
+				    ah->kind);
+	if (dtrace_act_destructive(ah->kind) && !pp->destructive)
+		return dtrace_enerr(pp, ~0U,
+			"%s() is destructive: not allowed without -w (DTRACE_ENABLE_DESTRUCTIVE)",
+			dtrace_act_names[ah->kind]);
+
+	switch (ah->kind) {
+	case DTRACEACT_PRINTF: case DTRACEACT_PRINTA: case DTRACEACT_SETOPT:
+	case DTRACEACT_MARKER: case DTRACEACT_CLEAR: case DTRACEACT_STOP:
+	case DTRACEACT_SYSTEM: case DTRACEACT_BREAKPOINT:
+	case DTRACEACT_PANIC: case DTRACEACT_STACK: case DTRACEACT_USTACK:
+		want_ndifo = 0;
+		break;
+	case DTRACEACT_AGGREGATE:
+		if (ah->arg < DTRACEAGG_COUNT || ah->arg > DTRACEAGG_LLQUANTIZE)
+			return dtrace_enerr(pp, ~0U,
+					    "unknown aggregating function %llu",
+					    (unsigned long long)ah->arg);
+		if (ah->nkeys > DTRACE_AGG_MAXKEYS)
+			return dtrace_enerr(pp, ~0U,
+					    "too many aggregation keys (%u, max %u)",
+					    ah->nkeys, DTRACE_AGG_MAXKEYS);
+		want_ndifo = ah->nkeys + (ah->arg == DTRACEAGG_COUNT ? 0 : 1);
+		break;
+	default:
+		break;
+	}
+	if (ah->ndifo != want_ndifo)
+		return dtrace_enerr(pp, ~0U, "%s: %u DIF objects, expected %u",
+				    dtrace_act_names[ah->kind], ah->ndifo,
+				    want_ndifo);
+	if (ah->kind == DTRACEACT_AGGREGATE || ah->kind == DTRACEACT_CLEAR ||
+	    ah->kind == DTRACEACT_TRUNC || ah->kind == DTRACEACT_PRINTA) {
+		bool need = ah->kind != DTRACEACT_PRINTA;
+
+		if ((need && ah->aggid == 0) || ah->aggid > pp->opts->naggs)
+			return dtrace_enerr(pp, ~0U,
+					    "aggregation id %u out of range (1..%u)",
+					    ah->aggid, pp->opts->naggs);
+	}
+
+	if (a->ndifo) {
+		a->difo = kcalloc(a->ndifo, sizeof(*a->difo), GFP_KERNEL);
+		if (!a->difo)
+			return -ENOMEM;
+	}
+	for (i = 0; i < a->ndifo; i++) {
+		pp->difo = i;
+		err = dtrace_difo_parse(pp, p, left, &a->difo[i], &used);
+		if (err)
+			return err;
+		p += used;
+		left -= used;
+	}
+	pp->difo = 0;
+	if (left)
+		return dtrace_enerr(pp, ~0U,
+				    "%zu bytes after the last DIF object", left);
+
+	/* Value types and record sizes. */
+	switch (ah->kind) {
+	case DTRACEACT_DIFEXPR:
+		if (!ah->recsize)
+			want_rec = 0;
+		else if (dtrace_difo_is_str(a->difo[0]))
+			want_rec = strsize;
+		else if (a->difo[0]->rtype.flags & DIF_TF_BYREF)
+			want_rec = a->difo[0]->rtype.size;
+		else
+			want_rec = 8;
+		if (ah->recsize && !want_rec)
+			return dtrace_enerr(pp, ~0U,
+					    "trace of a zero-sized object");
+		break;
+	case DTRACEACT_EXIT: case DTRACEACT_TRUNC:
+		want_rec = 8;
+		fallthrough;
+	case DTRACEACT_SPECULATE: case DTRACEACT_COMMIT:
+	case DTRACEACT_DISCARD: case DTRACEACT_RAISE: case DTRACEACT_CHILL:
+		if (!dtrace_difo_is_int(a->difo[0])) {
+			pp->difo = 0;
+			return dtrace_enerr(pp, ~0U,
+					    "%s() needs an integer argument",
+					    dtrace_act_names[ah->kind]);
+		}
+		break;
+	case DTRACEACT_TRACEMEM:
+		if (!dtrace_difo_is_int(a->difo[0]))
+			return dtrace_enerr(pp, ~0U,
+					    "tracemem() needs an address");
+		if (ah->arg == 0 || ah->arg > DTRACE_CFG_BUFSIZE_MAX)
+			return dtrace_enerr(pp, ~0U, "bad tracemem() size %llu",
+					    (unsigned long long)ah->arg);
+		want_rec = (u32)ah->arg;
+		break;
+	case DTRACEACT_STACK: case DTRACEACT_USTACK:
+		if (ah->arg == 0 || ah->arg > DTRACE_STACK_MAXDEPTH)
+			return dtrace_enerr(pp, ~0U,
+					    "%s() depth %llu out of range (1..%u)",
+					    dtrace_act_names[ah->kind],
+					    (unsigned long long)ah->arg,
+					    DTRACE_STACK_MAXDEPTH);
+		want_rec = (ah->kind == DTRACEACT_STACK ? 8 : 16) +
+			   8 * (u32)ah->arg;
+		break;
+	case DTRACEACT_AGGREGATE: {
+		struct dtrace_verr verr;
+
+		a->keystr = kcalloc(max(a->nkeys, 1u), 1, GFP_KERNEL);
+		if (!a->keystr)
+			return -ENOMEM;
+		a->keysize = 0;
+		for (i = 0; i < a->nkeys; i++) {
+			pp->difo = i;
+			if (dtrace_difo_is_str(a->difo[i])) {
+				a->keystr[i] = 1;
+				a->keysize += strsize;
+			} else if (dtrace_difo_is_int(a->difo[i])) {
+				a->keysize += 8;
+			} else {
+				return dtrace_enerr(pp, ~0U,
+					"aggregation key %u: only integers and strings", i);
+			}
+		}
+		if (a->ndifo > a->nkeys) {
+			pp->difo = a->nkeys;
+			if (!dtrace_difo_is_int(a->difo[a->nkeys]))
+				return dtrace_enerr(pp, ~0U,
+					"aggregating function needs an integer value");
+		}
+		pp->difo = 0;
+		memset(&verr, 0, sizeof(verr));
+		verr.offset = ~0U;
+		err = dtrace_agg_define(pp->aggs, a->aggid, (u32)a->arg,
+					a->arg2, a->keysize, &verr);
+		if (err == -EINVAL)
+			return dtrace_enerr(pp, ~0U, "%s", verr.msg[0] ?
+					    verr.msg : "bad aggregation");
+		if (err)
+			return err;
+		break;
+	}
+	default:
+		break;
+	}
+	if (ah->recsize != want_rec)
+		return dtrace_enerr(pp, ~0U,
+				    "%s: record size %u, expected %u",
+				    dtrace_act_names[ah->kind], ah->recsize,
+				    want_rec);
+	if (ah->recsize &&
+	    ((u64)ah->recoff + ah->recsize > cl->recsize))
+		return dtrace_enerr(pp, ~0U,
+				    "%s: record bytes %u..%u outside the clause's %u",
+				    dtrace_act_names[ah->kind], ah->recoff,
+				    ah->recoff + ah->recsize, cl->recsize);
+	return 0;
+}
+
+/* Rules that involve several actions of a clause. */
+static int dtrace_clause_check(struct dtrace_enparse *pp,
+			       struct dtrace_clause *cl)
+{
+	int spec = -1;
+	u32 i, j;
+
+	for (i = 0; i < cl->nactions; i++) {
+		if (cl->act[i].kind != DTRACEACT_SPECULATE)
+			continue;
+		pp->action = i;
+		if (spec >= 0)
+			return dtrace_enerr(pp, ~0U,
+				"speculate() may not follow speculate()");
+		spec = i;
+	}
+	for (i = 0; spec >= 0 && i < cl->nactions; i++) {
+		const struct dtrace_action *a = &cl->act[i];
+
+		pp->action = i;
+		if (i < (u32)spec) {
+			/* Only side-effect statements before speculate(). */
+			if (a->kind != DTRACEACT_DIFEXPR || a->recsize)
+				return dtrace_enerr(pp, ~0U,
+					"speculate() must come before data-recording actions");
+			continue;
+		}
+		switch (a->kind) {
+		case DTRACEACT_AGGREGATE: case DTRACEACT_CLEAR:
+		case DTRACEACT_TRUNC:
+			return dtrace_enerr(pp, ~0U,
+				"aggregating actions may not be speculative");
+		case DTRACEACT_EXIT:
+			return dtrace_enerr(pp, ~0U,
+				"exit() may not be speculative");
+		case DTRACEACT_COMMIT: case DTRACEACT_DISCARD:
+			return dtrace_enerr(pp, ~0U,
+				"%s() may not be in a clause with speculate()",
+				dtrace_act_names[a->kind]);
+		default:
+			if (dtrace_act_destructive(a->kind))
+				return dtrace_enerr(pp, ~0U,
+					"destructive actions may not be speculative");
+		}
+	}
+	cl->speculative = false;
+	for (i = 0; i < cl->nactions; i++)
+		if (cl->act[i].kind == DTRACEACT_SPECULATE)
+			cl->speculative = true;
+
+	/* commit()/discard(): no data-recording actions in the clause. */
+	for (i = 0; i < cl->nactions; i++) {
+		u16 k = cl->act[i].kind;
+
+		if (k == DTRACEACT_COMMIT || k == DTRACEACT_DISCARD)
+			cl->cleans = true;
+	}
+	if (cl->cleans) {
+		for (i = 0; i < cl->nactions; i++) {
+			const struct dtrace_action *a = &cl->act[i];
+
+			pp->action = i;
+			if (a->recsize || a->kind == DTRACEACT_PRINTF ||
+			    a->kind == DTRACEACT_PRINTA ||
+			    a->kind == DTRACEACT_SPECULATE)
+				return dtrace_enerr(pp, ~0U,
+					"a clause with commit() or discard() may not record data");
+		}
+	}
+
+	/* Recorded ranges may not overlap. */
+	for (i = 0; i < cl->nactions; i++) {
+		const struct dtrace_action *a = &cl->act[i];
+
+		if (!a->recsize)
+			continue;
+		for (j = i + 1; j < cl->nactions; j++) {
+			const struct dtrace_action *b = &cl->act[j];
+
+			if (!b->recsize)
+				continue;
+			if (a->recoff < b->recoff + b->recsize &&
+			    b->recoff < a->recoff + a->recsize) {
+				pp->action = j;
+				return dtrace_enerr(pp, ~0U,
+					"record bytes of actions %u and %u overlap",
+					i, j);
+			}
+		}
+	}
+
+	pp->action = ~0U;
+	if (cl->flags & DTRACE_CLAUSE_NOREC) {
+		for (i = 0; i < cl->nactions; i++) {
+			if (cl->act[i].recsize ||
+			    cl->act[i].kind == DTRACEACT_SPECULATE) {
+				pp->action = i;
+				return dtrace_enerr(pp, ~0U,
+					"clause marked NOREC records data");
+			}
+		}
+	}
+	cl->record = !(cl->flags & DTRACE_CLAUSE_NOREC);
+	cl->rec_at = 0;
+	if (cl->speculative)
+		cl->rec_at = spec + 1;
+	if (cl->cleans)
+		cl->rec_at = cl->nactions;	/* after the commits */
+	{
+		u64 rs = sizeof(struct dtrace_rechdr) +
+			 DTRACE_ALIGN8((u64)cl->recsize);
+
+		if (cl->record && rs > pp->opts->bufsize)
+			return dtrace_enerr(pp, ~0U,
+				"record of %llu bytes exceeds bufsize %llu",
+				(unsigned long long)rs,
+				(unsigned long long)pp->opts->bufsize);
+		if (cl->record && cl->speculative && rs > pp->opts->specsize)
+			return dtrace_enerr(pp, ~0U,
+				"record of %llu bytes exceeds specsize %llu",
+				(unsigned long long)rs,
+				(unsigned long long)pp->opts->specsize);
+	}
+	return 0;
+}
+
+static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
+			       size_t avail, struct dtrace_clause **out,
+			       size_t *used)
+{
+	const struct dtrace_clause_hdr *ch = (const void *)p;
+	struct dtrace_clause *cl;
+	size_t off, u;
+	u32 i;
+	int err;
+
+	pp->action = ~0U;
+	pp->difo = 0;
+	*out = NULL;
+	if (avail < sizeof(*ch))
+		return dtrace_enerr(pp, ~0U, "clause header truncated");
+	if (ch->size < sizeof(*ch) || ch->size > avail || (ch->size & 7))
+		return dtrace_enerr(pp, ~0U, "bad clause size %u", ch->size);
+	if (ch->flags & ~(DTRACE_CLAUSE_PRED | DTRACE_CLAUSE_NOREC))
+		return dtrace_enerr(pp, ~0U, "unknown clause flags 0x%x",
+				    ch->flags);
+	if (!dtrace_desc_terminated(&ch->desc))
+		return dtrace_enerr(pp, ~0U,
+				    "probe description not NUL-terminated");
+	if (ch->nactions > DTRACE_MAX_ACTIONS ||
+	    ch->nactions > (ch->size - sizeof(*ch)) /
+			   sizeof(struct dtrace_action_hdr))
+		return dtrace_enerr(pp, ~0U, "bad action count %u",
+				    ch->nactions);
+	if (ch->recsize > DTRACE_CFG_BUFSIZE_MAX)
+		return dtrace_enerr(pp, ~0U, "record size %u too large",
+				    ch->recsize);
+
+	cl = kzalloc(sizeof(*cl), GFP_KERNEL);
+	if (!cl)
+		return -ENOMEM;
+	cl->index = pp->clause;
+	cl->flags = ch->flags;
+	cl->recsize = ch->recsize;
+	cl->desc = ch->desc;
+	cl->desc.id = DTRACE_IDNONE;
+	INIT_LIST_HEAD(&cl->link);
+	if (ch->nactions) {
+		cl->act = kcalloc(ch->nactions, sizeof(*cl->act), GFP_KERNEL);
+		if (!cl->act) {
+			err = -ENOMEM;
+			goto fail;
+		}
+	}
+	off = sizeof(*ch);
+	if (ch->flags & DTRACE_CLAUSE_PRED) {
+		err = dtrace_difo_parse(pp, p + off, ch->size - off, &cl->pred,
+					&u);
+		if (err)
+			goto fail;
+		off += u;
+		if (dtrace_difo_is_str(cl->pred) ||
+		    (cl->pred->rtype.flags & DIF_TF_BYREF)) {
+			err = dtrace_enerr(pp, ~0U,
+					   "predicate must be an integer");
+			goto fail;
+		}
+	}
+	for (i = 0; i < ch->nactions; i++) {
+		const struct dtrace_action_hdr *ah = (const void *)(p + off);
+
+		pp->action = i;
+		pp->difo = 0;
+		if (ch->size - off < sizeof(*ah)) {
+			err = dtrace_enerr(pp, ~0U, "action header truncated");
+			goto fail;
+		}
+		if (ah->size < sizeof(*ah) || ah->size > ch->size - off ||
+		    (ah->size & 7)) {
+			err = dtrace_enerr(pp, ~0U, "bad action size %u",
+					   ah->size);
+			goto fail;
+		}
+		cl->nactions = i + 1;	/* so that fail frees it */
+		err = dtrace_action_parse(pp, cl, ah, &cl->act[i]);
+		if (err)
+			goto fail;
+		off += ah->size;
+	}
+	pp->action = ~0U;
+	if (off != ch->size) {
+		err = dtrace_enerr(pp, ~0U,
+				   "%zu bytes after the clause's last action",
+				   ch->size - off);
+		goto fail;
+	}
+	cl->nactions = ch->nactions;
+	err = dtrace_clause_check(pp, cl);
+	if (err)
+		goto fail;
+	for (i = 0; i < cl->nactions; i++)
+		if (cl->act[i].kind == DTRACEACT_BREAKPOINT)
+			pr_info("breakpoint() is not supported; the action is ignored\n");
+	*out = cl;
+	*used = ch->size;
+	return 0;
+fail:
+	dtrace_clause_free(cl);
+	return err;
+}
+
+/*
+ * DTRACEIOC_ENABLE: parse blob (len bytes, a kernel copy) for st, under
+ * st->lock.  On success the clauses and ECBs are the consumer's; on any
+ * error nothing changed (the state may have gained its vstate/aggspace
+ * only if this was its first enabling, and loses them again).
+ */
+static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
+			 struct dtrace_ioc_enable *res)
+{
+	const struct dtrace_enable_hdr *hdr = blob;
+	struct dtrace_enparse pp;
+	struct dtrace_enable_hdr opts;
+	struct dtrace_clause **cls = NULL;
+	struct dtrace_ecb **newecbs = NULL;
+	u32 *nmatch = NULL;
+	u32 nc = 0, i, total = 0, made = 0;
+	bool first = !st->have_opts;
+	size_t off, used;
+	int err;
+
+	memset(&pp, 0, sizeof(pp));
+	pp.res = res;
+	pp.clause = ~0U;
+	pp.action = ~0U;
+
+	if (READ_ONCE(st->activity) != DTRACE_ACTIVITY_INACTIVE) {
+		dtrace_enerr(&pp, ~0U, "tracing already started (GO)");
+		return -EBUSY;
+	}
+	if (len < sizeof(*hdr))
+		return dtrace_enerr(&pp, ~0U, "enabling header truncated");
+	if (hdr->size != len || (len & 7))
+		return dtrace_enerr(&pp, ~0U,
+				    "enabling size %u does not match bloblen %u",
+				    hdr->size, len);
+	if (hdr->version != DTRACE_ABI_VERSION)
+		return dtrace_enerr(&pp, ~0U, "enabling version %u, module %u",
+				    hdr->version, DTRACE_ABI_VERSION);
+	if (hdr->nclauses == 0 ||
+	    hdr->nclauses > (len - sizeof(*hdr)) /
+			    sizeof(struct dtrace_clause_hdr))
+		return dtrace_enerr(&pp, ~0U, "bad clause count %u",
+				    hdr->nclauses);
+	err = dtrace_opts_normalize(&pp, hdr, &opts);
+	if (err)
+		return err;
+	if (!first) {
+		err = dtrace_opts_compatible(&pp, &st->opts, &opts);
+		if (err)
+			return err;
+	}
+
+	pp.opts = first ? &opts : &st->opts;
+	pp.destructive = hdr->flags & DTRACE_ENABLE_DESTRUCTIVE;
+	pp.lim.maxlen = DTRACE_CFG_DIF_MAXLEN;
+	pp.lim.strsize = pp.opts->strsize;
+	pp.lim.ngvars = opts.ngvars;
+	pp.lim.ntvars = opts.ntvars;
+	pp.lim.nlvars = opts.nlvars;
+	pp.lim.destructive = pp.destructive;
+
+	if (first) {
+		err = dtrace_vstate_create(&opts, &st->vstate);
+		if (err)
+			goto fail_first;
+		err = dtrace_aggspace_create(opts.aggsize, opts.naggs,
+					     &st->aggs);
+		if (err)
+			goto fail_first;
+	}
+	pp.aggs = st->aggs;
+
+	cls = kcalloc(hdr->nclauses, sizeof(*cls), GFP_KERNEL);
+	nmatch = kcalloc(hdr->nclauses, sizeof(*nmatch), GFP_KERNEL);
+	if (!cls || !nmatch) {
+		err = -ENOMEM;
+		goto fail;
+	}
+	off = sizeof(*hdr);
+	for (nc = 0; nc < hdr->nclauses; nc++) {
+		pp.clause = nc;
+		err = dtrace_clause_parse(&pp, (const u8 *)blob + off,
+					  len - off, &cls[nc], &used);
+		if (err)
+			goto fail;
+		off += used;
+	}
+	pp.action = ~0U;
+	pp.difo = 0;
+	if (off != len) {
+		pp.clause = ~0U;
+		err = dtrace_enerr(&pp, ~0U,
+				   "%zu bytes after the last clause", len - off);
+		goto fail;
+	}
+
+	/* Match the probes and create the ECBs, all under dtrace_lock. */
+	mutex_lock(&dtrace_lock);
+	for (i = 0; i < nc; i++) {
+		u32 start = 1;
+
+		dtrace_provide(&cls[i]->desc);
+		while (dtrace_probe_next(&cls[i]->desc, &start))
+			nmatch[i]++;
+		if (!nmatch[i] && !(hdr->flags & DTRACE_ENABLE_ZDEFS)) {
+			const struct dtrace_probedesc *d = &cls[i]->desc;
+
+			pp.clause = i;
+			pp.action = ~0U;
+			err = dtrace_enerr(&pp, ~0U,
+				"probe description %s:%s:%s:%s does not match any probes",
+				d->provider, d->mod, d->func, d->name);
+			goto fail_locked;
+		}
+		total += nmatch[i];
+	}
+	if ((u64)st->necbs + total > DTRACE_CFG_MAX_ENABLINGS) {
+		pp.clause = ~0U;
+		err = dtrace_enerr(&pp, ~0U,
+			"%u enabled probes exceed the limit of %u per consumer",
+			st->necbs + total, DTRACE_CFG_MAX_ENABLINGS);
+		goto fail_locked;
+	}
+	if (st->necbs + total > st->ecbs_cap) {
+		u32 cap = max(st->necbs + total, st->ecbs_cap * 2);
+		struct dtrace_ecb **n;
+
+		n = kvmalloc_array(cap, sizeof(*n), GFP_KERNEL);
+		if (!n) {
+			err = -ENOMEM;
+			goto fail_locked;
+		}
+		if (st->necbs)
+			memcpy(n, st->ecbs, st->necbs * sizeof(*n));
+		kvfree(st->ecbs);
+		st->ecbs = n;
+		st->ecbs_cap = cap;
+	}
+	newecbs = st->ecbs + st->necbs;
+	for (i = 0; i < nc; i++) {
+		u32 start = 1;
+		struct dtrace_probe *p;
+
+		while ((p = dtrace_probe_next(&cls[i]->desc, &start))) {
+			struct dtrace_ecb *e;
+
+			if (made >= total)
+				break;	/* cannot happen: same lock */
+			e = kzalloc(sizeof(*e), GFP_KERNEL);
+			if (!e) {
+				err = -ENOMEM;
+				goto fail_ecbs;
+			}
+			e->state = st;
+			e->clause = cls[i];
+			e->epid = st->necbs + made + 1;
+			e->pdesc = p->desc;
+			INIT_LIST_HEAD(&e->probe_link);
+			newecbs[made++] = e;
+			err = dtrace_ecb_attach(e, p);
+			if (err) {
+				pp.clause = i;
+				pp.action = ~0U;
+				dtrace_enerr(&pp, ~0U,
+					     "cannot enable probe %s:%s:%s:%s (%d)",
+					     p->desc.provider, p->desc.mod,
+					     p->desc.func, p->desc.name, err);
+				goto fail_ecbs;
+			}
+		}
+	}
+	st->necbs += made;
+	for (i = 0; i < nc; i++) {
+		struct dtrace_clause *cl = cls[i];
+		u32 k;
+
+		list_add_tail(&cl->link, &st->clauses);
+		st->uses_spec |= cl->speculative;
+		st->uses_clean |= cl->cleans;
+		for (k = 0; k < cl->nactions; k++)
+			if (cl->act[k].kind == DTRACEACT_AGGREGATE)
+				st->keysize_max = max(st->keysize_max,
+						      cl->act[k].keysize);
+		if (i < ARRAY_SIZE(res->nmatched))
+			res->nmatched[i] = nmatch[i];
+	}
+	mutex_unlock(&dtrace_lock);
+	if (first) {
+		st->opts = opts;
+		st->have_opts = true;
+	}
+	st->nenablings++;
+	res->nepids = st->necbs;
+	kfree(cls);
+	kfree(nmatch);
+	return 0;
+
+fail_ecbs:
+	for (i = 0; i < made; i++)
+		dtrace_ecb_detach(newecbs[i]);
+	mutex_unlock(&dtrace_lock);
+	synchronize_rcu();	/* probe context may have seen them */
+	for (i = 0; i < made; i++)
+		kfree(newecbs[i]);
+	goto fail;
+fail_locked:
+	mutex_unlock(&dtrace_lock);
+fail:
+	if (cls) {
+		for (i = 0; i < hdr->nclauses; i++)
+			dtrace_clause_free(cls[i]);
+	}
+	kfree(cls);
+	kfree(nmatch);
+fail_first:
+	if (first) {
+		if (st->aggs)
+			dtrace_aggspace_destroy(st->aggs);
+		if (st->vstate)
+			dtrace_vstate_destroy(st->vstate);
+		st->aggs = NULL;
+		st->vstate = NULL;
+	}
+	return err;
+}

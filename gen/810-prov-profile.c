@@ -1,0 +1,275 @@
+/* The profile provider: profile-N (every CPU) and tick-N (one CPU) */
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * profile:::profile-N fires on every online CPU, profile:::tick-N on one
+ * CPU, at the interval N names: a number and an optional unit, ns nsec
+ * us usec ms msec s sec m min h hour d day or hz (the default).  The probes
+ * DTrace always offers are created at load; any other is created on demand
+ * when a description names it exactly (provide).  Intervals below
+ * DTRACE_CFG_PROFILE_MIN_US microseconds are refused (no probe is made, so
+ * the description matches nothing).
+ *
+ * arg0 is the interrupted kernel PC (0 if user code was interrupted),
+ * arg1 the interrupted user PC (0 if kernel code was).
+ *
+ * Each probe has one hrtimer per possible CPU (profile) or one (tick),
+ * made when the probe is created; enable starts them (profile: on each
+ * online CPU, by IPI, HRTIMER_MODE_REL_PINNED), disable cancels them.
+ * CPU hotplug: the kernel migrates the timers of a CPU going offline; a
+ * profile timer that finds itself on another CPU stops (no CPU fires
+ * twice), and a CPU that comes online gets no timer until the probe is
+ * enabled again (the next consumer).  tick-N just moves to another CPU.
+ *
+ * Compiled only with CONFIG_DTRACE_PROVIDER_PROFILE.
+ * Owns: the profile provider.  Calls: 320-provider.c, dtrace_probe().
+ */
+#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_PROFILE)
+
+struct dtrace_profile;
+
+struct dtrace_profile_timer {
+	struct hrtimer timer;
+	struct dtrace_profile *prof;
+	int cpu;			/* -1: tick (any CPU) */
+};
+
+struct dtrace_profile {
+	u32 id;
+	bool tick;
+	u64 interval;			/* ns */
+	u32 ntimers;
+	struct dtrace_profile_timer *timers;
+};
+
+static struct dtrace_provider *dtrace_prov_profile;
+
+static const struct {
+	const char *name;
+	u64 mult;			/* ns per unit; 0 = hz */
+} dtrace_profile_units[] = {
+	{ "ns", 1 }, { "nsec", 1 },
+	{ "us", 1000 }, { "usec", 1000 },
+	{ "ms", 1000000 }, { "msec", 1000000 },
+	{ "s", 1000000000ULL }, { "sec", 1000000000ULL },
+	{ "m", 60 * 1000000000ULL }, { "min", 60 * 1000000000ULL },
+	{ "h", 3600 * 1000000000ULL }, { "hour", 3600 * 1000000000ULL },
+	{ "d", 86400 * 1000000000ULL }, { "day", 86400 * 1000000000ULL },
+	{ "hz", 0 }, { "", 0 },
+};
+
+/* "profile-997", "tick-1sec", ... -> kind and interval; false if not one. */
+static bool dtrace_profile_parse(const char *name, bool *tick, u64 *ns)
+{
+	const char *p;
+	u64 v = 0;
+	size_t i;
+	int nd = 0;
+
+	if (!strncmp(name, "profile-", 8)) {
+		*tick = false;
+		p = name + 8;
+	} else if (!strncmp(name, "tick-", 5)) {
+		*tick = true;
+		p = name + 5;
+	} else {
+		return false;
+	}
+	for (; *p >= '0' && *p <= '9'; p++, nd++) {
+		if (nd >= 15)
+			return false;
+		v = v * 10 + (*p - '0');
+	}
+	if (!nd || !v)
+		return false;
+	for (i = 0; i < ARRAY_SIZE(dtrace_profile_units); i++) {
+		if (strcmp(p, dtrace_profile_units[i].name))
+			continue;
+		if (!dtrace_profile_units[i].mult) {
+			if (v > 1000000000ULL)
+				return false;
+			*ns = 1000000000ULL / v;
+			return true;
+		}
+		return !check_mul_overflow(v, dtrace_profile_units[i].mult,
+					   ns);
+	}
+	return false;
+}
+
+static enum hrtimer_restart dtrace_profile_fire(struct hrtimer *t)
+{
+	struct dtrace_profile_timer *pt =
+		container_of(t, struct dtrace_profile_timer, timer);
+	struct dtrace_profile *prof = pt->prof;
+	struct pt_regs *regs = get_irq_regs();
+	u64 pc = 0, upc = 0;
+
+	if (pt->cpu >= 0 && pt->cpu != smp_processor_id())
+		return HRTIMER_NORESTART;	/* migrated by CPU hotplug */
+	if (regs) {
+		if (user_mode(regs))
+			upc = instruction_pointer(regs);
+		else
+			pc = instruction_pointer(regs);
+	}
+	dtrace_probe(prof->id, pc, upc, 0, 0, 0);
+	hrtimer_forward_now(t, ns_to_ktime(prof->interval));
+	return HRTIMER_RESTART;
+}
+
+static void dtrace_profile_start_local(void *arg)
+{
+	struct dtrace_profile *prof = arg;
+	int cpu = smp_processor_id();
+
+	if ((u32)cpu >= prof->ntimers)
+		return;
+	hrtimer_start(&prof->timers[cpu].timer, ns_to_ktime(prof->interval),
+		      HRTIMER_MODE_REL_PINNED);
+}
+
+static int dtrace_profile_enable(void *arg, u32 id, void *parg)
+{
+	struct dtrace_profile *prof = parg;
+
+	if (prof->tick) {
+		hrtimer_start(&prof->timers[0].timer,
+			      ns_to_ktime(prof->interval),
+			      HRTIMER_MODE_REL_PINNED);
+		return 0;
+	}
+	cpus_read_lock();
+	on_each_cpu(dtrace_profile_start_local, prof, 1);
+	cpus_read_unlock();
+	return 0;
+}
+
+static void dtrace_profile_disable(void *arg, u32 id, void *parg)
+{
+	struct dtrace_profile *prof = parg;
+	u32 i;
+
+	for (i = 0; i < prof->ntimers; i++)
+		hrtimer_cancel(&prof->timers[i].timer);
+}
+
+static void dtrace_profile_destroy(void *arg, u32 id, void *parg)
+{
+	struct dtrace_profile *prof = parg;
+
+	dtrace_profile_disable(arg, id, parg);
+	kfree(prof->timers);
+	kfree(prof);
+}
+
+/* dtrace_lock held: create profile:::name if it is a valid one. */
+static int dtrace_profile_create(const char *name)
+{
+	struct dtrace_profile *prof;
+	bool tick;
+	u64 ns;
+	u32 i;
+	int err;
+
+	if (!dtrace_profile_parse(name, &tick, &ns))
+		return -EINVAL;
+	if (ns < (u64)DTRACE_CFG_PROFILE_MIN_US * 1000)
+		return -ERANGE;
+	if (dtrace_probe_lookup(dtrace_prov_profile, "", "", name))
+		return 0;
+	prof = kzalloc(sizeof(*prof), GFP_KERNEL);
+	if (!prof)
+		return -ENOMEM;
+	prof->tick = tick;
+	prof->interval = ns;
+	prof->ntimers = tick ? 1 : nr_cpu_ids;
+	prof->timers = kcalloc(prof->ntimers, sizeof(*prof->timers),
+			       GFP_KERNEL);
+	if (!prof->timers) {
+		kfree(prof);
+		return -ENOMEM;
+	}
+	for (i = 0; i < prof->ntimers; i++) {
+		struct dtrace_profile_timer *pt = &prof->timers[i];
+
+		hrtimer_init(&pt->timer, CLOCK_MONOTONIC,
+			     HRTIMER_MODE_REL_PINNED);
+		pt->timer.function = dtrace_profile_fire;
+		pt->prof = prof;
+		pt->cpu = tick ? -1 : (int)i;
+	}
+	err = dtrace_probe_create(dtrace_prov_profile, "", "", name, 0, prof,
+				  &prof->id);
+	if (err) {
+		kfree(prof->timers);
+		kfree(prof);
+	}
+	return err;
+}
+
+static void dtrace_profile_provide(void *arg, const struct dtrace_probedesc *d)
+{
+	if (!d->name[0] || dtrace_glob_is_pattern(d->name))
+		return;
+	if (!dtrace_glob_match(d->mod, "") || !dtrace_glob_match(d->func, ""))
+		return;
+	dtrace_profile_create(d->name);
+}
+
+static const struct dtrace_pops dtrace_profile_ops = {
+	.provide = dtrace_profile_provide,
+	.enable = dtrace_profile_enable,
+	.disable = dtrace_profile_disable,
+	.destroy = dtrace_profile_destroy,
+};
+
+static int dtrace_prov_profile_init(void)
+{
+	static const char *const defaults[] = {
+		"profile-97", "profile-199", "profile-499", "profile-997",
+		"profile-1999", "profile-4001", "profile-4999",
+		"tick-1", "tick-10", "tick-100", "tick-500", "tick-1000",
+		"tick-5000", "tick-1sec", "tick-10sec",
+	};
+	size_t i;
+	int err;
+
+	err = dtrace_register("profile", &dtrace_profile_ops, NULL,
+			      &dtrace_prov_profile);
+	if (err)
+		return err;
+	mutex_lock(&dtrace_lock);
+	for (i = 0; i < ARRAY_SIZE(defaults); i++) {
+		err = dtrace_profile_create(defaults[i]);
+		/* A default shorter than the configured minimum is skipped. */
+		if (err == -ERANGE)
+			err = 0;
+		if (err)
+			break;
+	}
+	mutex_unlock(&dtrace_lock);
+	if (err) {
+		dtrace_unregister(dtrace_prov_profile);
+		dtrace_prov_profile = NULL;
+	}
+	return err;
+}
+
+static void dtrace_prov_profile_exit(void)
+{
+	dtrace_unregister(dtrace_prov_profile);
+	dtrace_prov_profile = NULL;
+}
+
+#else /* !CONFIG_DTRACE_PROVIDER_PROFILE */
+
+static int dtrace_prov_profile_init(void)
+{
+	return 0;
+}
+
+static void dtrace_prov_profile_exit(void)
+{
+}
+
+#endif
