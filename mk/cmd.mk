@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The dtrace(1) command (tools/dtrace) and its host-side consumer tests
+# (test/consumer).  Included by the top-level Makefile, which sets SRCDIR.
+#
+#   make cmd [O=DIR]                 build OUT/dtrace from tools/dtrace/*.c
+#   make cmd-install [DESTDIR=D]     D/usr/sbin/dtrace, D/usr/share/man/man1
+#   make cmd-check                   host unit tests of the consumer
+#                                    (printf, aggregations, options)
+#
+# OUT is out/cmd, or DIR/cmd when O=DIR is given.
+
+CMD_OUT := $(if $(filter command line,$(origin O)),$(abspath $(O))/cmd,$(SRCDIR)/out/cmd)
+CMD_CC ?= gcc
+CMD_CFLAGS ?= -O2 -Wall -Wextra -Werror
+CMD_SRCS := $(sort $(wildcard $(SRCDIR)/tools/dtrace/*.c))
+CMD_HDRS := $(wildcard $(SRCDIR)/tools/dtrace/*.h) $(SRCDIR)/dtrace.h
+CMD_OBJS := $(patsubst $(SRCDIR)/tools/dtrace/%.c,$(CMD_OUT)/%.o,$(CMD_SRCS))
+
+# The consumer's own files, for tests that need no compiler.
+CMD_CONSUMER := dt_printf dt_aggprint dt_ksyms dt_options dt_consume dt_list
+CMD_TEST_OUT := $(CMD_OUT)/test
+
+.PHONY: cmd cmd-install cmd-check cmd-clean
+
+cmd: $(CMD_OUT)/dtrace
+
+$(CMD_OUT)/dtrace: $(CMD_OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CMD_CC) $(CMD_CFLAGS) -o $@ $(CMD_OBJS)
+
+$(CMD_OUT)/%.o: $(SRCDIR)/tools/dtrace/%.c $(CMD_HDRS)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CMD_CC) $(CMD_CFLAGS) -I$(SRCDIR) -I$(SRCDIR)/tools/dtrace -c -o $@ $<
+
+cmd-install: cmd
+	$(Q)install -D -m 0755 $(CMD_OUT)/dtrace $(DESTDIR)/usr/sbin/dtrace
+	$(Q)install -D -m 0644 $(SRCDIR)/tools/dtrace/dtrace.1 $(DESTDIR)/usr/share/man/man1/dtrace.1
+	@echo "  INSTALL $(DESTDIR)/usr/sbin/dtrace $(DESTDIR)/usr/share/man/man1/dtrace.1"
+
+$(CMD_TEST_OUT)/consumer-test: $(SRCDIR)/test/consumer/consumer-test.c \
+		$(foreach f,$(CMD_CONSUMER),$(SRCDIR)/tools/dtrace/$(f).c) $(CMD_HDRS)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CMD_CC) $(CMD_CFLAGS) -I$(SRCDIR) -I$(SRCDIR)/tools/dtrace -o $@ \
+		$(SRCDIR)/test/consumer/consumer-test.c \
+		$(foreach f,$(CMD_CONSUMER),$(SRCDIR)/tools/dtrace/$(f).c)
+
+cmd-check: $(CMD_TEST_OUT)/consumer-test
+	$(Q)$(CMD_TEST_OUT)/consumer-test
+
+cmd-clean:
+	$(Q)rm -rf $(CMD_OUT)

@@ -1,0 +1,953 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * consumer-test.c - host-side unit tests of the dtrace(1) consumer:
+ * printf conversions, histograms, aggregation accumulation/sorting/
+ * printing, options, probe descriptions and the record consumer fed with
+ * synthetic buffers.
+ *
+ * Expected strings come from the C printf(3) rules and from DTrace's
+ * documented output layouts (the Dynamic Tracing Guide): histogram rows are
+ * "%16s " + "|" + 40-column bar + " " + "%-9lld", trace() integers are
+ * " %16lld"/" %8d", strings "  %-33s", aggregation keys "  %-50s" and
+ * values " %16lld".  Where a layout is mechanical the expectation is built
+ * by a small independent reference renderer below, not taken from the code
+ * under test.
+ *
+ * Prints one line per failure and ends with "N passed, N failed".
+ */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dt_cmd.h"
+
+static int npass, nfail;
+
+static void check_str(const char *name, const char *got, const char *want)
+{
+	if (got && want && strcmp(got, want) == 0) {
+		npass++;
+		return;
+	}
+	nfail++;
+	printf("FAIL %s\n  want: \"%s\"\n  got:  \"%s\"\n", name,
+	       want ? want : "(null)", got ? got : "(null)");
+}
+
+static void check_int(const char *name, long long got, long long want)
+{
+	if (got == want) {
+		npass++;
+		return;
+	}
+	nfail++;
+	printf("FAIL %s: want %lld, got %lld\n", name, want, got);
+}
+
+/* ---------------------------------------------------------------------
+ * printf
+ * --------------------------------------------------------------------- */
+static struct dt_pfarg I(int size, int sgn, uint64_t v)
+{
+	struct dt_pfarg a;
+
+	memset(&a, 0, sizeof(a));
+	a.kind = DT_PF_INT;
+	a.size = size;
+	a.is_signed = sgn;
+	a.ival = v;
+	return a;
+}
+
+static struct dt_pfarg S(const char *s, size_t len)
+{
+	struct dt_pfarg a;
+
+	memset(&a, 0, sizeof(a));
+	a.kind = DT_PF_STR;
+	a.data = s;
+	a.len = len;
+	return a;
+}
+
+static char *fmt(const char *f, const struct dt_pfarg *args, int n, int *rc)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	char err[256];
+	int r = dt_printf_format(m, f, args, n, NULL, 0, err, sizeof(err));
+
+	fclose(m);
+	if (rc)
+		*rc = r;
+	return buf;
+}
+
+static void tpf(const char *name, const char *f, const struct dt_pfarg *args,
+		int n, const char *want)
+{
+	int rc;
+	char *got = fmt(f, args, n, &rc);
+
+	if (rc < 0) {
+		nfail++;
+		printf("FAIL %s: format failed\n", name);
+	} else {
+		check_str(name, got, want);
+	}
+	free(got);
+}
+
+static void test_printf(void)
+{
+	struct dt_pfarg a[4];
+	char str16[16] = "hello";
+	int rc;
+	char *s;
+
+	a[0] = I(4, 1, (uint64_t)-1);
+	tpf("%d int -1", "%d", a, 1, "-1");
+	tpf("%i int -1", "%i", a, 1, "-1");
+	tpf("%u int -1 is 32-bit", "%u", a, 1, "4294967295");
+	tpf("%x int -1 is 32-bit", "%x", a, 1, "ffffffff");
+	a[0] = I(8, 1, (uint64_t)-1);
+	tpf("%x int64 -1", "%x", a, 1, "ffffffffffffffff");
+	a[0] = I(8, 0, UINT64_MAX);
+	tpf("%d of unsigned prints unsigned", "%d", a, 1,
+	    "18446744073709551615");
+	a[0] = I(1, 1, 0xff);
+	tpf("%d char -1", "%d", a, 1, "-1");
+	tpf("%u char -1", "%u", a, 1, "255");
+	a[0] = I(2, 1, 0xffff);
+	tpf("%d short -1", "%d", a, 1, "-1");
+	a[0] = I(8, 1, 255);
+	tpf("%x", "%x", a, 1, "ff");
+	tpf("%X", "%X", a, 1, "FF");
+	tpf("%#x", "%#x", a, 1, "0xff");
+	tpf("%o", "%o", a, 1, "377");
+	tpf("%#o", "%#o", a, 1, "0377");
+	tpf("%p has no 0x", "%p", a, 1, "ff");
+	tpf("%#p", "%#p", a, 1, "0xff");
+	a[0] = I(4, 1, 42);
+	tpf("width", "[%5d]", a, 1, "[   42]");
+	tpf("left", "[%-5d]", a, 1, "[42   ]");
+	tpf("zero pad", "[%05d]", a, 1, "[00042]");
+	tpf("plus", "[%+d]", a, 1, "[+42]");
+	tpf("space", "[% d]", a, 1, "[ 42]");
+	tpf("precision", "[%.4d]", a, 1, "[0042]");
+	tpf("length modifiers accepted", "%ld %lld %hd %hhd", (struct
+	    dt_pfarg[]){ a[0], a[0], a[0], a[0] }, 4, "42 42 42 42");
+	a[0] = I(4, 1, 6);
+	a[1] = I(4, 1, 7);
+	tpf("dynamic width", "[%*d]", a, 2, "[     7]");
+	tpf("dynamic left width", "[%-*d]", a, 2, "[7     ]");
+	a[0] = I(4, 1, (uint64_t)-4);
+	tpf("negative dynamic width is left", "[%*d]", a, 2, "[7   ]");
+	a[0] = I(4, 1, 2);
+	a[1] = S("abcdef", 7);
+	tpf("dynamic precision", "[%.*s]", a, 2, "[ab]");
+	a[0] = S("abcdef", 7);
+	tpf("%s", "%s", a, 1, "abcdef");
+	tpf("%.3s", "%.3s", a, 1, "abc");
+	tpf("%10s", "[%10s]", a, 1, "[    abcdef]");
+	tpf("%-10s", "[%-10s]", a, 1, "[abcdef    ]");
+	a[0] = S(str16, sizeof(str16));
+	tpf("%s NUL-padded", "<%s>", a, 1, "<hello>");
+	a[0] = S("xyz", 3);
+	tpf("%s char[3] unterminated", "<%s>", a, 1, "<xyz>");
+	a[0] = S("a\nb\t\"c\\", 8);
+	tpf("%S escapes", "%S", a, 1, "a\\nb\\t\\\"c\\\\");
+	a[0] = I(4, 1, 'A');
+	tpf("%c", "%c", a, 1, "A");
+	tpf("%%", "100%% %d", (struct dt_pfarg[]){ I(4, 1, 5) }, 1, "100% 5");
+	tpf("no conversions", "plain text\n", NULL, 0, "plain text\n");
+	a[0] = I(8, 1, 1234567);
+	tpf("grouping flag in C locale", "%'d", a, 1, "1234567");
+	a[0] = I(8, 0, 0);
+	tpf("%Y epoch (UTC)", "%Y", a, 1, "1970 Jan  1 00:00:00");
+	a[0] = I(8, 0, (uint64_t)(365 + 31 + 9) * 86400 * 1000000000ULL +
+		 3723ULL * 1000000000ULL);
+	tpf("%Y 1971-02-10 01:02:03", "%Y", a, 1, "1971 Feb 10 01:02:03");
+	tpf("%-25Y", "[%-22Y]", a, 1, "[1971 Feb 10 01:02:03  ]");
+
+	s = fmt("%d %d", (struct dt_pfarg[]){ I(4, 1, 1) }, 1, &rc);
+	check_int("missing argument fails", rc, -1);
+	free(s);
+	s = fmt("%z", (struct dt_pfarg[]){ I(4, 1, 1) }, 1, &rc);
+	check_int("unknown conversion fails", rc, -1);
+	free(s);
+	s = fmt("%", NULL, 0, &rc);
+	check_int("lone %% fails", rc, -1);
+	free(s);
+}
+
+static void test_ksyms(void)
+{
+	char path[] = "/tmp/dt-ksyms-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *fp = fdopen(fd, "w");
+	struct dt_pfarg a[2];
+	char buf[128];
+	uint64_t stk[4];
+
+	fprintf(fp, "ffffffff81000000 T _stext\n"
+		"ffffffff81001000 T do_sys_open\n"
+		"ffffffff81001200 t helper\n"
+		"ffffffffc0000000 t ext4_foo\t[ext4]\n"
+		"ffffffffc0000100 t ext4_bar\t[ext4]\n");
+	fclose(fp);
+	dt_ksyms_free();
+	check_int("kallsyms load", dt_ksyms_load(path), 0);
+	unlink(path);
+	check_str("symbol+offset", dt_ksym_addr(0xffffffff81001010ULL, buf,
+		  sizeof(buf), 1), "vmlinux`do_sys_open+0x10");
+	check_str("exact symbol", dt_ksym_addr(0xffffffff81001000ULL, buf,
+		  sizeof(buf), 1), "vmlinux`do_sys_open");
+	check_str("module symbol", dt_ksym_addr(0xffffffffc0000104ULL, buf,
+		  sizeof(buf), 1), "ext4`ext4_bar+0x4");
+	check_str("below everything", dt_ksym_addr(0x1000, buf, sizeof(buf), 1),
+		  "0x1000");
+	a[0] = I(8, 0, 0xffffffff81001205ULL);
+	tpf("%a", "%a", a, 1, "vmlinux`helper+0x5");
+	tpf("%30a", "[%30a]", a, 1, "[            vmlinux`helper+0x5]");
+
+	stk[0] = 2;
+	stk[1] = 0xffffffff81001010ULL;
+	stk[2] = 0xffffffffc0000000ULL;
+	stk[3] = 0;
+	memset(a, 0, sizeof(a));
+	a[0].kind = DT_PF_STACK;
+	a[0].data = (const char *)stk;
+	a[0].len = sizeof(stk);
+	tpf("%k", "%k", a, 1,
+	    "\nvmlinux`do_sys_open+0x10\next4`ext4_foo\n");
+	{
+		char *got = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&got, &len);
+
+		dt_print_stack(m, stk + 1, 3, 14, NULL);
+		fclose(m);
+		check_str("stack() layout", got, "\n"
+			  "              vmlinux`do_sys_open+0x10\n"
+			  "              ext4`ext4_foo\n");
+		free(got);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Histograms: reference rendering from the documented layout
+ * --------------------------------------------------------------------- */
+static void ref_row(char **p, const char *label, long long count,
+		    long double total)
+{
+	int depth = total > 0 ? (int)((count < 0 ? -count : count) * 40 /
+				      total + 0.5) : 0;
+	int i;
+
+	*p += sprintf(*p, "%16s |", label);
+	for (i = 0; i < 40; i++)
+		*(*p)++ = i < depth ? '@' : ' ';
+	*p += sprintf(*p, " %-9lld\n", count);
+}
+
+static const char ref_hdr[] =
+	"\n           value  ------------- Distribution ------------- count    \n";
+
+static char *render(void (*f)(FILE *), void *unused)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+
+	(void)unused;
+	f(m);
+	fclose(m);
+	return buf;
+}
+
+static int64_t qdata[DTRACE_QUANTIZE_NBUCKETS];
+
+static void q_print(FILE *m)
+{
+	dt_print_quantize(m, qdata, 1);
+}
+
+static int64_t ldata[16];
+static uint64_t larg;
+
+static void lq_print(FILE *m)
+{
+	dt_print_lquantize(m, ldata, larg, 1);
+}
+
+static void llq_print(FILE *m)
+{
+	dt_print_llquantize(m, ldata, larg, 1);
+}
+
+static void test_quantize(void)
+{
+	const int z = DTRACE_QUANTIZE_ZEROBUCKET;
+	char want[4096], *p;
+	char *got;
+
+	check_int("quantize buckets", DTRACE_QUANTIZE_NBUCKETS, 127);
+	/* Values 1, 2, 2, 4: buckets 1, 2, 4; one empty row each side. */
+	memset(qdata, 0, sizeof(qdata));
+	qdata[z + 1] = 1;
+	qdata[z + 2] = 2;
+	qdata[z + 3] = 1;
+	p = want + sprintf(want, "%s", ref_hdr);
+	ref_row(&p, "0", 0, 4);
+	ref_row(&p, "1", 1, 4);
+	ref_row(&p, "2", 2, 4);
+	ref_row(&p, "4", 1, 4);
+	ref_row(&p, "8", 0, 4);
+	*p = '\0';
+	got = render(q_print, NULL);
+	check_str("quantize 1,2,2,4", got, want);
+	free(got);
+
+	/* The header line itself, column by column. */
+	check_int("header value column", (int)(strstr(ref_hdr, "value") -
+		  ref_hdr), 1 + 11);
+
+	/* No data: the rows around zero. */
+	memset(qdata, 0, sizeof(qdata));
+	p = want + sprintf(want, "%s", ref_hdr);
+	ref_row(&p, "-1", 0, 0);
+	ref_row(&p, "0", 0, 0);
+	ref_row(&p, "1", 0, 0);
+	*p = '\0';
+	got = render(q_print, NULL);
+	check_str("quantize empty", got, want);
+	free(got);
+
+	/* A large value: 1024 counted 3 times, only it. */
+	memset(qdata, 0, sizeof(qdata));
+	qdata[z + 11] = 3;
+	p = want + sprintf(want, "%s", ref_hdr);
+	ref_row(&p, "512", 0, 3);
+	ref_row(&p, "1024", 3, 3);
+	ref_row(&p, "2048", 0, 3);
+	*p = '\0';
+	got = render(q_print, NULL);
+	check_str("quantize single bucket full bar", got, want);
+	free(got);
+
+	/* lquantize(x, 0, 10, 5): buckets <0, 0, 5, >=10; 3 at 5. */
+	memset(ldata, 0, sizeof(ldata));
+	larg = DTRACE_LQUANTIZE_ARG(0, 5, 2);
+	ldata[2] = 3;
+	p = want + sprintf(want, "%s", ref_hdr);
+	ref_row(&p, "0", 0, 3);
+	ref_row(&p, "5", 3, 3);
+	ref_row(&p, ">= 10", 0, 3);
+	*p = '\0';
+	got = render(lq_print, NULL);
+	check_str("lquantize top row", got, want);
+	free(got);
+
+	/* Underflow counted: "< base" row. */
+	memset(ldata, 0, sizeof(ldata));
+	larg = DTRACE_LQUANTIZE_ARG(-10, 10, 3);
+	ldata[0] = 1;
+	ldata[1] = 1;
+	p = want + sprintf(want, "%s", ref_hdr);
+	ref_row(&p, "< -10", 1, 2);
+	ref_row(&p, "-10", 1, 2);
+	ref_row(&p, "0", 0, 2);
+	*p = '\0';
+	got = render(lq_print, NULL);
+	check_str("lquantize underflow", got, want);
+	free(got);
+
+	/*
+	 * llquantize(x, 10, 0, 1, 10): buckets < 1, 1..9 (width 1),
+	 * 10..90 (width 10), >= 100: 1 + 9 + 9 + 1 = 20.
+	 */
+	larg = DTRACE_LLQUANTIZE_ARG(10, 0, 1, 10);
+	check_int("llquantize buckets", DTRACE_LLQUANTIZE_NBUCKETS(larg), 20);
+	memset(ldata, 0, sizeof(ldata));
+	ldata[dtrace_llquantize_bucket(larg, 30)] = 2;	/* bucket "30" */
+	p = want + sprintf(want, "%s", ref_hdr);
+	ref_row(&p, "20", 0, 2);
+	ref_row(&p, "30", 2, 2);
+	ref_row(&p, "40", 0, 2);
+	*p = '\0';
+	got = render(llq_print, NULL);
+	check_str("llquantize 30", got, want);
+	free(got);
+}
+
+/* ---------------------------------------------------------------------
+ * Aggregations
+ * --------------------------------------------------------------------- */
+static unsigned char snapbuf[8192];
+static size_t snaplen;
+
+static void snap_add(uint32_t aggid, const void *key, uint32_t keysize,
+		     const int64_t *val, uint32_t nwords)
+{
+	struct dtrace_aggrec r;
+	uint32_t kpad = (keysize + 7) & ~7u;
+
+	r.aggid = aggid;
+	r.keysize = keysize;
+	r.valsize = nwords * 8;
+	r.size = sizeof(r) + kpad + r.valsize;
+	memcpy(snapbuf + snaplen, &r, sizeof(r));
+	memset(snapbuf + snaplen + sizeof(r), 0, kpad);
+	memcpy(snapbuf + snaplen + sizeof(r), key, keysize);
+	memcpy(snapbuf + snaplen + sizeof(r) + kpad, val, r.valsize);
+	snaplen += r.size;
+}
+
+#define STRSZ 16
+
+static struct dt_vtype t_str = { DT_VK_STRING, 0, STRSZ, STRSZ, "string" };
+static struct dt_vtype t_int = { DT_VK_INT, 1, 4, 8, "int" };
+static struct dt_vtype t_u64 = { DT_VK_INT, 0, 8, 8, "uint64_t" };
+static uint32_t off0[] = { 0 }, sz_str[] = { STRSZ }, sz_int[] = { 8 };
+
+static void mkagg(struct dt_agg *a, uint32_t id, int func, int keykind)
+{
+	memset(a, 0, sizeof(*a));
+	a->id = id;
+	a->func = func;
+	a->name = (char *)"@";
+	if (keykind == 1) {
+		a->nkeys = 1;
+		a->keytypes = &t_str;
+		a->keyoffs = off0;
+		a->keysizes = sz_str;
+		a->keysize = STRSZ;
+	} else if (keykind == 2) {
+		a->nkeys = 1;
+		a->keytypes = &t_int;
+		a->keyoffs = off0;
+		a->keysizes = sz_int;
+		a->keysize = 8;
+	}
+	a->valsize = dt_agg_nwords(func, 0) * 8;
+}
+
+static void skey(char *k, const char *s)
+{
+	memset(k, 0, STRSZ);
+	strcpy(k, s);
+}
+
+static char *agg_out(struct dt_aggset *as, uint32_t id)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+
+	dt_agg_print(m, as, id);
+	fclose(m);
+	return buf;
+}
+
+static void test_aggs(void)
+{
+	struct dt_agg aggs[4];
+	struct dt_prog prog;
+	struct dt_aggset as;
+	char k[STRSZ], want[1024];
+	int64_t v[4];
+	char *got;
+	int64_t ik;
+
+	memset(&prog, 0, sizeof(prog));
+	mkagg(&aggs[0], 1, DTRACEAGG_COUNT, 1);
+	mkagg(&aggs[1], 2, DTRACEAGG_AVG, 2);
+	mkagg(&aggs[2], 3, DTRACEAGG_STDDEV, 0);
+	mkagg(&aggs[3], 4, DTRACEAGG_MIN, 0);
+	prog.naggs = 4;
+	prog.aggs = aggs;
+	check_int("aggset init", dt_aggset_init(&as, &prog), 0);
+
+	/* Two CPUs' deltas for @[str] = count(). */
+	snaplen = 0;
+	skey(k, "foo");
+	v[0] = 2;
+	snap_add(1, k, STRSZ, v, 1);
+	skey(k, "bar");
+	v[0] = 1;
+	snap_add(1, k, STRSZ, v, 1);
+	check_int("merge 1", dt_aggset_merge(&as, snapbuf, snaplen), 0);
+	snaplen = 0;
+	skey(k, "foo");
+	v[0] = 1;
+	snap_add(1, k, STRSZ, v, 1);
+	skey(k, "zap");
+	v[0] = 5;
+	snap_add(1, k, STRSZ, v, 1);
+	check_int("merge 2", dt_aggset_merge(&as, snapbuf, snaplen), 0);
+	check_int("entries", (long long)as.aggs[0].nents, 3);
+
+	/* Sorted by value: bar 1, foo 3, zap 5. */
+	snprintf(want, sizeof(want), "  %-50s %16lld\n  %-50s %16lld\n"
+		 "  %-50s %16lld\n", "bar", 1LL, "foo", 3LL, "zap", 5LL);
+	got = agg_out(&as, 1);
+	check_str("count by value", got, want);
+	free(got);
+
+	dt_opt.aggsortrev = 1;
+	snprintf(want, sizeof(want), "  %-50s %16lld\n  %-50s %16lld\n"
+		 "  %-50s %16lld\n", "zap", 5LL, "foo", 3LL, "bar", 1LL);
+	got = agg_out(&as, 1);
+	check_str("aggsortrev", got, want);
+	free(got);
+	dt_opt.aggsortrev = 0;
+
+	dt_opt.aggsortkey = 1;
+	snprintf(want, sizeof(want), "  %-50s %16lld\n  %-50s %16lld\n"
+		 "  %-50s %16lld\n", "bar", 1LL, "foo", 3LL, "zap", 5LL);
+	got = agg_out(&as, 1);
+	check_str("aggsortkey", got, want);
+	free(got);
+	dt_opt.aggsortkey = 0;
+
+	/* printa with a format. */
+	{
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&buf, &len);
+		uint32_t id = 1;
+
+		dt_agg_printa(m, &as, "%-5s|%@4d\n", &id, 1);
+		fclose(m);
+		check_str("printa format", buf,
+			  "bar  |   1\nfoo  |   3\nzap  |   5\n");
+		free(buf);
+	}
+	check_int("printa marks printed", as.aggs[0].printed, 1);
+
+	/* normalize(@, 2) then denormalize. */
+	dt_agg_normalize(&as, 1, 2);
+	snprintf(want, sizeof(want), "  %-50s %16lld\n  %-50s %16lld\n"
+		 "  %-50s %16lld\n", "bar", 0LL, "foo", 1LL, "zap", 2LL);
+	got = agg_out(&as, 1);
+	check_str("normalize", got, want);
+	free(got);
+	dt_agg_normalize(&as, 1, 1);
+
+	/* trunc(@, 1) keeps the largest; trunc(@, -1) the smallest. */
+	dt_agg_trunc(&as, 1, 2);
+	check_int("trunc 2 leaves 2", (long long)as.aggs[0].nents, 2);
+	snprintf(want, sizeof(want), "  %-50s %16lld\n  %-50s %16lld\n",
+		 "foo", 3LL, "zap", 5LL);
+	got = agg_out(&as, 1);
+	check_str("trunc keeps top", got, want);
+	free(got);
+	dt_agg_trunc(&as, 1, -1);
+	snprintf(want, sizeof(want), "  %-50s %16lld\n", "foo", 3LL);
+	got = agg_out(&as, 1);
+	check_str("trunc negative keeps bottom", got, want);
+	free(got);
+
+	/* clear() zeroes values but keeps keys. */
+	dt_agg_clear(&as, 1);
+	snprintf(want, sizeof(want), "  %-50s %16lld\n", "foo", 0LL);
+	got = agg_out(&as, 1);
+	check_str("clear", got, want);
+	free(got);
+	/* A delta after clear() adds to zero. */
+	snaplen = 0;
+	skey(k, "foo");
+	v[0] = 4;
+	snap_add(1, k, STRSZ, v, 1);
+	dt_aggset_merge(&as, snapbuf, snaplen);
+	snprintf(want, sizeof(want), "  %-50s %16lld\n", "foo", 4LL);
+	got = agg_out(&as, 1);
+	check_str("count after clear", got, want);
+	free(got);
+
+	/* avg with int keys: avg = total / count, key " %8d". */
+	snaplen = 0;
+	ik = 7;
+	v[0] = 2;
+	v[1] = 7;
+	snap_add(2, &ik, 8, v, 2);
+	ik = (uint32_t)-3;
+	v[0] = 1;
+	v[1] = 100;
+	snap_add(2, &ik, 8, v, 2);
+	dt_aggset_merge(&as, snapbuf, snaplen);
+	snprintf(want, sizeof(want), " %8d %16lld\n %8d %16lld\n", 7, 3LL,
+		 -3, 100LL);
+	got = agg_out(&as, 2);
+	check_str("avg int keys", got, want);
+	free(got);
+
+	/* stddev of 2,4,4,4,5,5,7,9 is 2 (split over two snapshots). */
+	snaplen = 0;
+	v[0] = 4;
+	v[1] = 2 + 4 + 4 + 4;
+	v[2] = 4 + 16 + 16 + 16;
+	v[3] = 0;
+	snap_add(3, "", 0, v, 4);
+	v[0] = 4;
+	v[1] = 5 + 5 + 7 + 9;
+	v[2] = 25 + 25 + 49 + 81;
+	v[3] = 0;
+	snap_add(3, "", 0, v, 4);
+	check_int("merge stddev", dt_aggset_merge(&as, snapbuf, snaplen), 0);
+	snprintf(want, sizeof(want), " %16llu\n", 2ULL);
+	got = agg_out(&as, 3);
+	check_str("stddev", got, want);
+	free(got);
+
+	/* min over two deltas. */
+	snaplen = 0;
+	v[0] = 10;
+	snap_add(4, "", 0, v, 1);
+	v[0] = -4;
+	snap_add(4, "", 0, v, 1);
+	v[0] = 3;
+	snap_add(4, "", 0, v, 1);
+	dt_aggset_merge(&as, snapbuf, snaplen);
+	snprintf(want, sizeof(want), " %16lld\n", -4LL);
+	got = agg_out(&as, 4);
+	check_str("min", got, want);
+	free(got);
+
+	/* Malformed snapshots are refused. */
+	snaplen = 0;
+	v[0] = 1;
+	snap_add(9, "", 0, v, 1);
+	check_int("bad aggid refused", dt_aggset_merge(&as, snapbuf, snaplen),
+		  -1);
+	snaplen = 0;
+	snap_add(1, k, STRSZ, v, 1);
+	check_int("truncated record refused",
+		  dt_aggset_merge(&as, snapbuf, snaplen - 8), -1);
+	snaplen = 0;
+	snap_add(1, k, STRSZ, v, 2);
+	check_int("wrong value size refused",
+		  dt_aggset_merge(&as, snapbuf, snaplen), -1);
+
+	/* At exit: only the aggregations printa() did not print. */
+	{
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&buf, &len);
+
+		dt_agg_print_all(m, &as);
+		fclose(m);
+		snprintf(want, sizeof(want),
+			 " %8d %16lld\n %8d %16lld\n %16llu\n %16lld\n",
+			 7, 3LL, -3, 100LL, 2ULL, -4LL);
+		check_str("print all unprinted", buf, want);
+		free(buf);
+	}
+	dt_aggset_fini(&as);
+}
+
+/* ---------------------------------------------------------------------
+ * Options and probe descriptions
+ * --------------------------------------------------------------------- */
+static void test_options(void)
+{
+	struct dt_opts o;
+	const char *err = NULL;
+	int64_t v;
+
+	check_int("size 4m ok", dt_opt_size("4m", &v), 0);
+	check_int("size 4m", v, 4 << 20);
+	dt_opt_size("512k", &v);
+	check_int("size 512k", v, 512 << 10);
+	dt_opt_size("1g", &v);
+	check_int("size 1g", v, 1LL << 30);
+	dt_opt_size("100", &v);
+	check_int("size 100", v, 100);
+	check_int("size 4x bad", dt_opt_size("4x", &v), -1);
+	check_int("size empty bad", dt_opt_size("", &v), -1);
+	check_int("size negative bad", dt_opt_size("-1", &v), -1);
+	dt_opt_time("10hz", &v);
+	check_int("time 10hz", v, 100000000);
+	dt_opt_time("1ms", &v);
+	check_int("time 1ms", v, 1000000);
+	dt_opt_time("5s", &v);
+	check_int("time 5s", v, 5000000000LL);
+	dt_opt_time("2m", &v);
+	check_int("time 2m (minutes)", v, 120000000000LL);
+	dt_opt_time("250", &v);
+	check_int("time bare ns", v, 250);
+	check_int("time bad suffix", dt_opt_time("3parsecs", &v), -1);
+
+	dt_opts_init(&o);
+	check_int("default switchrate 1hz", o.switchrate, 1000000000LL);
+	check_int("unknown option", dt_opt_set(&o, "nosuch", NULL, &err), -1);
+	check_str("unknown option message", err, "Invalid option name");
+	check_int("bad value", dt_opt_set(&o, "bufsize", "lots", &err), -1);
+	check_str("bad value message", err,
+		  "Invalid value for specified option");
+	check_int("quiet", dt_opt_set(&o, "quiet", NULL, &err), 0);
+	check_int("quiet set", o.quiet, 1);
+	dt_opt_set(&o, "bufpolicy", "ring", &err);
+	check_int("bufpolicy ring", o.bufpolicy, DTRACE_BUFPOLICY_RING);
+	check_int("bufpolicy bad", dt_opt_set(&o, "bufpolicy", "spill", &err),
+		  -1);
+	dt_opt_set(&o, "switchrate", "10ms", &err);
+	check_int("switchrate 10ms", o.switchrate, 10000000);
+	dt_opt_set(&o, "aggsortkeypos", "1", &err);
+	check_int("aggsortkeypos", o.aggsortkeypos, 1);
+	dt_opt_set(&o, "strsize", "1k", &err);
+	check_int("strsize 1k", o.strsize, 1024);
+	check_int("strsize needs a value",
+		  dt_opt_set(&o, "strsize", NULL, &err), -1);
+}
+
+static void test_pdesc(void)
+{
+	struct dtrace_probedesc pd;
+
+	check_int("BEGIN", dt_pdesc_parse("BEGIN", DT_SPEC_NAME, &pd), 0);
+	check_str("BEGIN name", pd.name, "BEGIN");
+	check_str("BEGIN provider empty", pd.provider, "");
+	dt_pdesc_parse("syscall::read:entry", DT_SPEC_NAME, &pd);
+	check_str("4 fields provider", pd.provider, "syscall");
+	check_str("4 fields func", pd.func, "read");
+	check_str("4 fields name", pd.name, "entry");
+	dt_pdesc_parse("read:entry", DT_SPEC_NAME, &pd);
+	check_str("2 fields func", pd.func, "read");
+	dt_pdesc_parse("read", DT_SPEC_FUNC, &pd);
+	check_str("-f func", pd.func, "read");
+	check_str("-f name empty", pd.name, "");
+	dt_pdesc_parse("fbt:ext4", DT_SPEC_MOD, &pd);
+	check_str("-m provider", pd.provider, "fbt");
+	check_str("-m module", pd.mod, "ext4");
+	dt_pdesc_parse("syscall", DT_SPEC_PROVIDER, &pd);
+	check_str("-P provider", pd.provider, "syscall");
+	check_int("-f too many fields", dt_pdesc_parse("a:b:c:d", DT_SPEC_FUNC,
+		  &pd), -1);
+	check_int("-n five fields", dt_pdesc_parse("a:b:c:d:e", DT_SPEC_NAME,
+		  &pd), -1);
+	check_int("-i 12", dt_pdesc_parse("12", -1, &pd), 0);
+	check_int("-i id", pd.id, 12);
+	check_int("-i junk", dt_pdesc_parse("12x", -1, &pd), -1);
+}
+
+/* ---------------------------------------------------------------------
+ * The record consumer, with a hand-built program and buffer
+ * --------------------------------------------------------------------- */
+static unsigned char rbuf[4096];
+static size_t rlen;
+
+static void rec_add(uint32_t epid, const void *data, uint32_t len)
+{
+	struct dtrace_rechdr h;
+	uint32_t pad = (len + 7) & ~7u;
+
+	h.epid = epid;
+	h.size = sizeof(h) + pad;
+	h.timestamp = 1;
+	memcpy(rbuf + rlen, &h, sizeof(h));
+	memset(rbuf + rlen + sizeof(h), 0, pad);
+	memcpy(rbuf + rlen + sizeof(h), data, len);
+	rlen += h.size;
+}
+
+static char *run_synth(struct dt_run *run, struct dtrace_probedesc *eps,
+		       int *epc, int nep, int *status)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *save = dt_out;
+
+	dt_out = open_memstream(&buf, &len);
+	*status = dt_consume_synthetic(run, eps, epc, nep, rbuf, rlen,
+				       snapbuf, snaplen);
+	fclose(dt_out);
+	dt_out = save;
+	return buf;
+}
+
+static void test_consume(void)
+{
+	struct dt_action acts[8];
+	struct dt_clause cl[2];
+	struct dt_format fmts[1];
+	struct dt_vtype pfargs[2];
+	struct dt_prog prog;
+	struct dt_run run;
+	struct dt_source src = { "description", "BEGIN", 0, 2 };
+	struct dtrace_probedesc eps[2];
+	int epc[2] = { 0, 1 }, status;
+	unsigned char data[64];
+	char want[1024], *got;
+	int64_t x;
+
+	memset(&prog, 0, sizeof(prog));
+	memset(acts, 0, sizeof(acts));
+	memset(cl, 0, sizeof(cl));
+	memset(eps, 0, sizeof(eps));
+	memset(&run, 0, sizeof(run));
+
+	/* Clause 0 (BEGIN): trace(42); trace("hi"); */
+	acts[0].kind = DTRACEACT_DIFEXPR;
+	acts[0].recoff = 0;
+	acts[0].recsize = 8;
+	acts[0].type = t_int;
+	acts[0].owner = -1;
+	acts[1].kind = DTRACEACT_DIFEXPR;
+	acts[1].recoff = 8;
+	acts[1].recsize = STRSZ;
+	acts[1].type = t_str;
+	acts[1].owner = -1;
+	cl[0].nactions = 2;
+	cl[0].actions = &acts[0];
+	cl[0].stmt = 0;
+	/* Clause 1 (END): printf("%s=%d\n", "x", 5); exit(3); */
+	acts[2].kind = DTRACEACT_PRINTF;
+	acts[2].fmt = 0;
+	acts[2].nargs = 2;
+	acts[2].owner = -1;
+	acts[3].kind = DTRACEACT_DIFEXPR;
+	acts[3].recoff = 0;
+	acts[3].recsize = STRSZ;
+	acts[3].type = t_str;
+	acts[3].owner = 0;
+	acts[4].kind = DTRACEACT_DIFEXPR;
+	acts[4].recoff = STRSZ;
+	acts[4].recsize = 8;
+	acts[4].type = t_u64;
+	acts[4].owner = 0;
+	acts[5].kind = DTRACEACT_EXIT;
+	acts[5].recoff = STRSZ + 8;
+	acts[5].recsize = 8;
+	acts[5].type = t_int;
+	acts[5].owner = -1;
+	cl[1].nactions = 4;
+	cl[1].actions = &acts[2];
+	cl[1].stmt = 1;
+	pfargs[0] = t_str;
+	pfargs[1] = t_u64;
+	fmts[0].kind = DT_FMT_PRINTF;
+	fmts[0].fmt = (char *)"%s=%d\n";
+	fmts[0].nargs = 2;
+	fmts[0].args = pfargs;
+	prog.nclauses = 2;
+	prog.clauses = cl;
+	prog.nformats = 1;
+	prog.formats = fmts;
+	run.prog = &prog;
+	run.nsources = 1;
+	run.sources = &src;
+
+	strcpy(eps[0].provider, "dtrace");
+	strcpy(eps[0].name, "BEGIN");
+	eps[0].id = 1;
+	strcpy(eps[1].provider, "dtrace");
+	strcpy(eps[1].name, "END");
+	eps[1].id = 2;
+
+	rlen = 0;
+	snaplen = 0;
+	memset(data, 0, sizeof(data));
+	x = 42;
+	memcpy(data, &x, 8);
+	strcpy((char *)data + 8, "hi");
+	rec_add(1, data, 8 + STRSZ);
+	memset(data, 0, sizeof(data));
+	strcpy((char *)data, "x");
+	x = 5;
+	memcpy(data + STRSZ, &x, 8);
+	x = 3;
+	memcpy(data + STRSZ + 8, &x, 8);
+	rec_add(2, data, STRSZ + 24);
+
+	dt_opt.quiet = 0;
+	got = run_synth(&run, eps, epc, 2, &status);
+	snprintf(want, sizeof(want),
+		 "%3s %6s %32s\n"
+		 "%3d %6d %32s  %8d  %-33s\n"
+		 "%3d %6d %32s x=5\n\n\n",
+		 "CPU", "ID", "FUNCTION:NAME",
+		 0, 1, ":BEGIN", 42, "hi",
+		 0, 2, ":END");
+	check_str("consume default output", got, want);
+	check_int("exit status from exit()", status, 3);
+	free(got);
+
+	dt_opt.quiet = 1;
+	got = run_synth(&run, eps, epc, 2, &status);
+	check_str("consume quiet output", got, "42hix=5\n\n");
+	free(got);
+	dt_opt.quiet = 0;
+
+	/* Unknown EPIDs and malformed sizes do not crash. */
+	rlen = 0;
+	rec_add(7, data, 8);
+	{
+		FILE *save = stderr;
+		char *ebuf = NULL;
+		size_t elen = 0;
+
+		stderr = open_memstream(&ebuf, &elen);
+		dt_opt.quiet = 1;
+		got = run_synth(&run, eps, epc, 2, &status);
+		fclose(stderr);
+		stderr = save;
+		check_str("unknown EPID message", ebuf,
+			  "dtrace: record with unknown enabled probe ID 7\n");
+		free(ebuf);
+		free(got);
+		dt_opt.quiet = 0;
+	}
+
+	/* An error record, worded as DTrace does. */
+	{
+		struct dtrace_errrec e = { 1, 2, 5, DTRACEFLT_BADADDR, 0x10 };
+		FILE *save = stderr;
+		char *ebuf = NULL;
+		size_t elen = 0;
+
+		rlen = 0;
+		rec_add(DTRACE_EPID_ERROR, &e, sizeof(e));
+		e.fault = DTRACEFLT_DIVZERO;
+		e.action = 0;
+		rec_add(DTRACE_EPID_ERROR, &e, sizeof(e));
+		stderr = open_memstream(&ebuf, &elen);
+		got = run_synth(&run, eps, epc, 2, &status);
+		fclose(stderr);
+		stderr = save;
+		check_str("error records", ebuf,
+			  "dtrace: error on enabled probe ID 1 (ID 1: "
+			  "dtrace:::BEGIN): invalid address (0x10) in action "
+			  "#2 at DIF offset 5\n"
+			  "dtrace: error on enabled probe ID 1 (ID 1: "
+			  "dtrace:::BEGIN): divide-by-zero in predicate at "
+			  "DIF offset 5\n");
+		free(ebuf);
+		free(got);
+	}
+}
+
+int main(void)
+{
+	setenv("TZ", "UTC", 1);
+	tzset();
+	dt_out = stdout;
+	dt_opts_init(&dt_opt);
+
+	test_printf();
+	test_ksyms();
+	test_quantize();
+	test_aggs();
+	test_options();
+	test_pdesc();
+	test_consume();
+
+	printf("%d passed, %d failed\n", npass, nfail);
+	return nfail ? 1 : 0;
+}

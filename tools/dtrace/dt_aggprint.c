@@ -1,0 +1,925 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dt_aggprint.c - aggregations on the consumer side: accumulating the
+ * per-CPU delta snapshots of DTRACEIOC_AGGSNAP, clear(), trunc(),
+ * normalize(), sorting (aggsortkey, aggsortrev, aggsortpos,
+ * aggsortkeypos) and printing, by default or with a printa() format,
+ * including DTrace's quantize/lquantize/llquantize histograms.
+ *
+ * Entries live in one hash table keyed by (aggid, key bytes) and on a list
+ * per aggregation; values are kept in the snapshot layout of dtrace.h
+ * section 5 (avg: count, total; stddev: count, total, 128-bit sum of
+ * squares; histograms: one count per bucket).
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dt_cmd.h"
+
+uint32_t dt_agg_nwords(int func, uint64_t arg2)
+{
+	switch (func) {
+	case DTRACEAGG_COUNT:
+	case DTRACEAGG_SUM:
+	case DTRACEAGG_MIN:
+	case DTRACEAGG_MAX:
+		return 1;
+	case DTRACEAGG_AVG:
+		return 2;
+	case DTRACEAGG_STDDEV:
+		return 4;
+	case DTRACEAGG_QUANTIZE:
+		return DTRACE_QUANTIZE_NBUCKETS;
+	case DTRACEAGG_LQUANTIZE:
+		return DTRACE_LQUANTIZE_LEVELS(arg2) + 2;
+	case DTRACEAGG_LLQUANTIZE:
+		return DTRACE_LLQUANTIZE_NBUCKETS(arg2);
+	default:
+		return 0;
+	}
+}
+
+/* ----------------------------------------------------------------------
+ * 128-bit helpers for stddev (values are two's complement lo/hi words)
+ * ---------------------------------------------------------------------- */
+static void add128(uint64_t *a, const uint64_t *b)
+{
+	uint64_t lo = a[0] + b[0];
+
+	a[1] += b[1] + (lo < a[0]);
+	a[0] = lo;
+}
+
+static uint64_t isqrt128(unsigned __int128 v)
+{
+	unsigned __int128 r = 0, bit = (unsigned __int128)1 << 126;
+
+	while (bit > v)
+		bit >>= 2;
+	while (bit) {
+		if (v >= r + bit) {
+			v -= r + bit;
+			r = (r >> 1) + bit;
+		} else {
+			r >>= 1;
+		}
+		bit >>= 2;
+	}
+	return (uint64_t)r;
+}
+
+/*
+ * sqrt(avg(x^2) - avg(x)^2) with DTrace's integer arithmetic: the sum of
+ * squares divided by normal and the count, minus the square of the
+ * (normalized, truncated) average.
+ */
+uint64_t dt_stddev(const int64_t *val, uint64_t normal)
+{
+	unsigned __int128 sq, avgsq;
+	int64_t avg;
+	uint64_t cnt = (uint64_t)val[0];
+
+	if (cnt == 0 || normal == 0)
+		return 0;
+	sq = ((unsigned __int128)(uint64_t)val[3] << 64) | (uint64_t)val[2];
+	sq = sq / normal / cnt;
+	avg = val[1] / (int64_t)normal / (int64_t)cnt;
+	if (avg < 0)
+		avg = -avg;
+	avgsq = (unsigned __int128)(uint64_t)avg * (uint64_t)avg;
+	if (avgsq > sq)
+		return 0;
+	return isqrt128(sq - avgsq);
+}
+
+int64_t dt_agg_value(const struct dt_aggdesc *ad, const int64_t *val,
+		     uint64_t normal)
+{
+	int64_t n = normal ? (int64_t)normal : 1;
+
+	switch (ad->func) {
+	case DTRACEAGG_AVG:
+		return val[0] ? val[1] / n / val[0] : 0;
+	case DTRACEAGG_STDDEV:
+		return (int64_t)dt_stddev(val, normal);
+	default:
+		return val[0] / n;
+	}
+}
+
+/* ----------------------------------------------------------------------
+ * Histograms
+ * ---------------------------------------------------------------------- */
+static long double dabs(long double x)
+{
+	return x < 0 ? -x : x;
+}
+
+static const char ats[] = "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@";
+static const char spaces[] = "                                        ";
+
+static void quantline(FILE *fp, int64_t val, uint64_t normal,
+		      long double total, int positives, int negatives)
+{
+	unsigned int len = 40, depth;
+	const char *a = ats, *s = spaces;
+	int64_t n = normal ? (int64_t)normal : 1;
+
+	if (!negatives) {
+		depth = positives ? (unsigned int)(dabs(val) * len / total +
+						   0.5) : 0;
+		fprintf(fp, "|%s%s %-9lld\n", a + len - depth, s + depth,
+			(long long)(val / n));
+		return;
+	}
+	if (!positives) {
+		depth = (unsigned int)(dabs(val) * len / total + 0.5);
+		fprintf(fp, "%s%s| %-9lld\n", s + depth, a + len - depth,
+			(long long)(val / n));
+		return;
+	}
+	/* Both signs: half-width bars on either side of a center line. */
+	len /= 2;
+	a += len;
+	s += len;
+	depth = (unsigned int)(dabs(val) * len / total + 0.5);
+	if (val <= 0)
+		fprintf(fp, "%s%s|%*s %-9lld\n", s + depth, a + len - depth,
+			len, "", (long long)(val / n));
+	else
+		fprintf(fp, "%20s|%s%s %-9lld\n", "", a + len - depth,
+			s + depth, (long long)(val / n));
+}
+
+static void quanthdr(FILE *fp)
+{
+	fprintf(fp, "\n%16s %41s %-9s\n", "value",
+		"------------- Distribution -------------", "count");
+}
+
+/* First and last rows to print: one zero row around the data. */
+static void quantrange(const int64_t *data, int n, int *first, int *last,
+		       int none_first, int none_last)
+{
+	int f = 0, l = n - 1;
+
+	while (f < n - 1 && data[f] == 0)
+		f++;
+	if (f == n - 1 && data[f] == 0) {
+		*first = none_first;
+		*last = none_last;
+		return;
+	}
+	if (f > 0)
+		f--;
+	while (l > 0 && data[l] == 0)
+		l--;
+	if (l < n - 1)
+		l++;
+	*first = f;
+	*last = l;
+}
+
+static void quantsums(const int64_t *data, int first, int last,
+		      long double *total, int *pos, int *neg)
+{
+	int i;
+
+	*total = 0;
+	*pos = *neg = 0;
+	for (i = first; i <= last; i++) {
+		*pos |= data[i] > 0;
+		*neg |= data[i] < 0;
+		*total += dabs((long double)data[i]);
+	}
+}
+
+static int64_t quant_bucketval(int i)
+{
+	int z = DTRACE_QUANTIZE_ZEROBUCKET;
+
+	if (i < z)
+		return -(int64_t)(1ULL << (z - 1 - i));
+	if (i == z)
+		return 0;
+	return (int64_t)(1ULL << (i - z - 1));
+}
+
+void dt_print_quantize(FILE *fp, const int64_t *data, uint64_t normal)
+{
+	int n = DTRACE_QUANTIZE_NBUCKETS, first, last, i, pos, neg;
+	long double total;
+
+	quantrange(data, n, &first, &last, DTRACE_QUANTIZE_ZEROBUCKET - 1,
+		   DTRACE_QUANTIZE_ZEROBUCKET + 1);
+	quantsums(data, first, last, &total, &pos, &neg);
+	quanthdr(fp);
+	for (i = first; i <= last; i++) {
+		fprintf(fp, "%16lld ", (long long)quant_bucketval(i));
+		quantline(fp, data[i], normal, total, pos, neg);
+	}
+}
+
+void dt_print_lquantize(FILE *fp, const int64_t *data, uint64_t arg2,
+			uint64_t normal)
+{
+	int base = DTRACE_LQUANTIZE_BASE(arg2);
+	int step = DTRACE_LQUANTIZE_STEP(arg2);
+	int levels = DTRACE_LQUANTIZE_LEVELS(arg2);
+	int n = levels + 2, first, last, i, pos, neg;
+	long double total;
+	char c[32];
+
+	quantrange(data, n, &first, &last, 0, n - 1 < 2 ? n - 1 : 2);
+	quantsums(data, first, last, &total, &pos, &neg);
+	quanthdr(fp);
+	for (i = first; i <= last; i++) {
+		if (i == 0) {
+			snprintf(c, sizeof(c), "< %d", base);
+			fprintf(fp, "%16s ", c);
+		} else if (i == levels + 1) {
+			snprintf(c, sizeof(c), ">= %d", base + levels * step);
+			fprintf(fp, "%16s ", c);
+		} else {
+			fprintf(fp, "%16d ", base + (i - 1) * step);
+		}
+		quantline(fp, data[i], normal, total, pos, neg);
+	}
+}
+
+void dt_print_llquantize(FILE *fp, const int64_t *data, uint64_t arg2,
+			 uint64_t normal)
+{
+	int n = (int)DTRACE_LLQUANTIZE_NBUCKETS(arg2), first, last, i;
+	int pos, neg;
+	long double total;
+	char c[40];
+
+	if (n < 2)
+		return;
+	quantrange(data, n, &first, &last, 0, n - 1 < 2 ? n - 1 : 2);
+	quantsums(data, first, last, &total, &pos, &neg);
+	quanthdr(fp);
+	for (i = first; i <= last; i++) {
+		if (i == 0) {
+			snprintf(c, sizeof(c), "< %lld", (long long)
+				 dtrace_llquantize_bucket_min(arg2, 1));
+		} else if (i == n - 1) {
+			snprintf(c, sizeof(c), ">= %lld", (long long)
+				 dtrace_llquantize_bucket_min(arg2, i));
+		} else {
+			snprintf(c, sizeof(c), "%lld", (long long)
+				 dtrace_llquantize_bucket_min(arg2, i));
+		}
+		fprintf(fp, "%16s ", c);
+		quantline(fp, data[i], normal, total, pos, neg);
+	}
+}
+
+/* ----------------------------------------------------------------------
+ * The aggregation table
+ * ---------------------------------------------------------------------- */
+static uint64_t keyhash(uint32_t aggid, const unsigned char *k, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL ^ aggid;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= k[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+int dt_aggset_init(struct dt_aggset *as, const struct dt_prog *prog)
+{
+	int i;
+
+	memset(as, 0, sizeof(*as));
+	as->nbuckets = 1024;
+	as->buckets = calloc(as->nbuckets, sizeof(*as->buckets));
+	if (as->buckets == NULL)
+		return -1;
+	if (prog == NULL || prog->naggs == 0)
+		return 0;
+	as->aggs = calloc(prog->naggs, sizeof(*as->aggs));
+	if (as->aggs == NULL)
+		return -1;
+	as->naggs = prog->naggs;
+	for (i = 0; i < prog->naggs; i++) {
+		const struct dt_agg *a = &prog->aggs[i];
+		struct dt_aggdesc *d = &as->aggs[i];
+
+		d->id = i + 1;
+		d->func = a->func;
+		d->arg2 = a->arg2;
+		d->nkeys = a->nkeys;
+		d->keytypes = a->keytypes;
+		d->keyoffs = a->keyoffs;
+		d->keysizes = a->keysizes;
+		d->keysize = a->keysize;
+		d->valsize = dt_agg_nwords(a->func, a->arg2) * 8;
+		d->normal = 1;
+	}
+	return 0;
+}
+
+static void ent_free(struct dt_aggent *e)
+{
+	free(e->key);
+	free(e->val);
+	free(e);
+}
+
+void dt_aggset_fini(struct dt_aggset *as)
+{
+	int i;
+
+	for (i = 0; i < as->naggs; i++) {
+		struct dt_aggent *e, *n;
+
+		for (e = as->aggs[i].ents; e; e = n) {
+			n = e->next;
+			ent_free(e);
+		}
+	}
+	free(as->aggs);
+	free(as->buckets);
+	memset(as, 0, sizeof(*as));
+}
+
+static void hash_remove(struct dt_aggset *as, struct dt_aggent *e)
+{
+	struct dt_aggent **pp = &as->buckets[e->hash % as->nbuckets];
+
+	while (*pp && *pp != e)
+		pp = &(*pp)->hnext;
+	if (*pp)
+		*pp = e->hnext;
+}
+
+static void val_init(const struct dt_aggdesc *d, int64_t *v)
+{
+	memset(v, 0, d->valsize);
+	if (d->func == DTRACEAGG_MIN)
+		v[0] = INT64_MAX;
+	else if (d->func == DTRACEAGG_MAX)
+		v[0] = INT64_MIN;
+}
+
+static void val_merge(const struct dt_aggdesc *d, int64_t *v,
+		      const int64_t *delta, uint32_t nwords)
+{
+	uint32_t i;
+
+	switch (d->func) {
+	case DTRACEAGG_MIN:
+		if (delta[0] < v[0])
+			v[0] = delta[0];
+		break;
+	case DTRACEAGG_MAX:
+		if (delta[0] > v[0])
+			v[0] = delta[0];
+		break;
+	case DTRACEAGG_STDDEV:
+		v[0] += delta[0];
+		v[1] += delta[1];
+		add128((uint64_t *)&v[2], (const uint64_t *)&delta[2]);
+		break;
+	default:
+		for (i = 0; i < nwords; i++)
+			v[i] += delta[i];
+	}
+}
+
+int dt_aggset_merge(struct dt_aggset *as, const void *buf, size_t len)
+{
+	const unsigned char *p = buf;
+	size_t off = 0;
+
+	while (off + sizeof(struct dtrace_aggrec) <= len) {
+		struct dtrace_aggrec r;
+		struct dt_aggdesc *d;
+		struct dt_aggent *e;
+		const unsigned char *key;
+		int64_t *delta;
+		uint32_t kpad, nwords;
+		uint64_t h;
+
+		memcpy(&r, p + off, sizeof(r));
+		kpad = (r.keysize + 7) & ~7u;
+		if (r.size < sizeof(r) || r.size % 8 || r.size > len - off ||
+		    (uint64_t)sizeof(r) + kpad + r.valsize > r.size ||
+		    r.aggid == 0 || r.aggid > (uint32_t)as->naggs)
+			return -1;
+		d = &as->aggs[r.aggid - 1];
+		nwords = d->valsize / 8;
+		if (r.valsize != d->valsize || (d->keysize &&
+						r.keysize != d->keysize))
+			return -1;
+		key = p + off + sizeof(r);
+		delta = malloc(d->valsize ? d->valsize : 8);
+		if (delta == NULL)
+			return -1;
+		memcpy(delta, key + kpad, d->valsize);
+		if (d->keysize == 0)
+			d->keysize = r.keysize;
+
+		h = keyhash(r.aggid, key, r.keysize);
+		for (e = as->buckets[h % as->nbuckets]; e; e = e->hnext)
+			if (e->hash == h && e->aggid == r.aggid &&
+			    memcmp(e->key, key, r.keysize) == 0)
+				break;
+		if (e == NULL) {
+			e = calloc(1, sizeof(*e));
+			if (e == NULL) {
+				free(delta);
+				return -1;
+			}
+			e->key = malloc(r.keysize ? r.keysize : 1);
+			e->val = malloc(d->valsize ? d->valsize : 8);
+			if (e->key == NULL || e->val == NULL) {
+				ent_free(e);
+				free(delta);
+				return -1;
+			}
+			memcpy(e->key, key, r.keysize);
+			e->aggid = r.aggid;
+			val_init(d, e->val);
+			e->hash = h;
+			e->hnext = as->buckets[h % as->nbuckets];
+			as->buckets[h % as->nbuckets] = e;
+			e->next = d->ents;
+			d->ents = e;
+			d->nents++;
+		}
+		val_merge(d, e->val, delta, nwords);
+		free(delta);
+		off += r.size;
+	}
+	return off == len ? 0 : -1;
+}
+
+void dt_agg_clear(struct dt_aggset *as, uint32_t aggid)
+{
+	struct dt_aggdesc *d;
+	struct dt_aggent *e;
+
+	if (aggid == 0 || aggid > (uint32_t)as->naggs)
+		return;
+	d = &as->aggs[aggid - 1];
+	for (e = d->ents; e; e = e->next) {
+		memset(e->val, 0, d->valsize);
+		if (d->func == DTRACEAGG_MIN)
+			e->val[0] = INT64_MAX;
+		else if (d->func == DTRACEAGG_MAX)
+			e->val[0] = INT64_MIN;
+	}
+}
+
+void dt_agg_normalize(struct dt_aggset *as, uint32_t aggid, uint64_t n)
+{
+	if (aggid == 0 || aggid > (uint32_t)as->naggs)
+		return;
+	as->aggs[aggid - 1].normal = n ? n : 1;
+}
+
+/* ----------------------------------------------------------------------
+ * Sorting
+ * ---------------------------------------------------------------------- */
+static int cmp64(int64_t a, int64_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static int cmpld(long double a, long double b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static long double quantsum(const struct dt_aggdesc *d, const int64_t *v,
+			    int64_t *zero)
+{
+	long double t = 0;
+	uint32_t i, n = d->valsize / 8;
+
+	*zero = 0;
+	for (i = 0; i < n; i++) {
+		long double bv;
+
+		switch (d->func) {
+		case DTRACEAGG_QUANTIZE:
+			bv = quant_bucketval(i);
+			if ((int)i == DTRACE_QUANTIZE_ZEROBUCKET)
+				*zero = v[i];
+			break;
+		case DTRACEAGG_LQUANTIZE: {
+			int base = DTRACE_LQUANTIZE_BASE(d->arg2);
+			int step = DTRACE_LQUANTIZE_STEP(d->arg2);
+
+			if (i == 0)
+				bv = base - 1;
+			else
+				bv = base + (long double)(i - 1) * step;
+			if (bv == 0)
+				*zero = v[i];
+			break;
+		}
+		default:
+			bv = i == 0 ? -1 : (long double)
+				dtrace_llquantize_bucket_min(d->arg2, i);
+			break;
+		}
+		t += bv * v[i];
+	}
+	return t;
+}
+
+static int valcmp(const struct dt_aggdesc *d, const int64_t *a,
+		  const int64_t *b)
+{
+	switch (d->func) {
+	case DTRACEAGG_AVG: {
+		long double x = a[0] ? (long double)a[1] / a[0] : 0;
+		long double y = b[0] ? (long double)b[1] / b[0] : 0;
+
+		return cmpld(x, y);
+	}
+	case DTRACEAGG_STDDEV: {
+		uint64_t x = dt_stddev(a, 1), y = dt_stddev(b, 1);
+
+		return x < y ? -1 : x > y;
+	}
+	case DTRACEAGG_QUANTIZE:
+	case DTRACEAGG_LQUANTIZE:
+	case DTRACEAGG_LLQUANTIZE: {
+		int64_t za, zb;
+		long double x = quantsum(d, a, &za), y = quantsum(d, b, &zb);
+		int r = cmpld(x, y);
+
+		return r ? r : cmp64(za, zb);
+	}
+	default:
+		return cmp64(a[0], b[0]);
+	}
+}
+
+static uint64_t key_uint(const struct dt_vtype *t, const unsigned char *p)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, p, 8);
+	switch (t->size) {
+	case 1:
+		return (uint8_t)v;
+	case 2:
+		return (uint16_t)v;
+	case 4:
+		return (uint32_t)v;
+	default:
+		return v;
+	}
+}
+
+static int keycmp1(const struct dt_aggdesc *d, int k, const unsigned char *a,
+		   const unsigned char *b)
+{
+	const struct dt_vtype *t = &d->keytypes[k];
+	uint32_t off = d->keyoffs[k], sz = d->keysizes[k];
+
+	if (off + sz > d->keysize)
+		return 0;
+	if (t->kind == DT_VK_INT || t->kind == DT_VK_PTR) {
+		uint64_t x, y;
+
+		if (sz < 8)
+			return 0;
+		x = key_uint(t, a + off);
+		y = key_uint(t, b + off);
+		return x < y ? -1 : x > y;
+	}
+	return memcmp(a + off, b + off, sz) < 0 ? -1 :
+		memcmp(a + off, b + off, sz) > 0;
+}
+
+static int keycmp(const struct dt_aggdesc *d, const unsigned char *a,
+		  const unsigned char *b)
+{
+	int i, n = d->nkeys, start = 0, r;
+
+	if (dt_opt.aggsortkeypos > 0 && dt_opt.aggsortkeypos < n)
+		start = (int)dt_opt.aggsortkeypos;
+	for (i = 0; i < n; i++) {
+		r = keycmp1(d, (start + i) % n, a, b);
+		if (r)
+			return r;
+	}
+	if (n == 0 && d->keysize)
+		return memcmp(a, b, d->keysize) < 0 ? -1 :
+			memcmp(a, b, d->keysize) > 0;
+	return 0;
+}
+
+/* A row: one key and the value of each aggregation (NULL = absent). */
+struct row {
+	const unsigned char *key;
+	const int64_t **vals;
+};
+
+struct sortctx {
+	const struct dt_aggdesc **ds;
+	int n;
+	int64_t **zero;
+};
+
+static struct sortctx *g_sort;
+
+static int rowcmp(const void *x, const void *y)
+{
+	const struct row *a = x, *b = y;
+	int pos = 0, r, vr, kr;
+	const struct dt_aggdesc *d;
+	const int64_t *va, *vb;
+
+	if (dt_opt.aggsortpos > 0 && dt_opt.aggsortpos < g_sort->n)
+		pos = (int)dt_opt.aggsortpos;
+	d = g_sort->ds[pos];
+	va = a->vals[pos] ? a->vals[pos] : g_sort->zero[pos];
+	vb = b->vals[pos] ? b->vals[pos] : g_sort->zero[pos];
+	vr = valcmp(d, va, vb);
+	kr = keycmp(g_sort->ds[0], a->key, b->key);
+	if (dt_opt.aggsortkey)
+		r = kr ? kr : vr;
+	else
+		r = vr ? vr : kr;
+	return dt_opt.aggsortrev ? -r : r;
+}
+
+/*
+ * Build the sorted rows of aggregations ids[0..n-1] (joined on the key, as
+ * printa() with several aggregations does).
+ */
+static struct row *build_rows(struct dt_aggset *as, const uint32_t *ids,
+			      int n, size_t *nrows, struct sortctx *ctx)
+{
+	struct row *rows = NULL;
+	size_t cnt = 0, cap = 0, i;
+	int j;
+
+	ctx->n = n;
+	ctx->ds = calloc(n, sizeof(*ctx->ds));
+	ctx->zero = calloc(n, sizeof(*ctx->zero));
+	if (ctx->ds == NULL || ctx->zero == NULL)
+		return NULL;
+	for (j = 0; j < n; j++) {
+		ctx->ds[j] = &as->aggs[ids[j] - 1];
+		ctx->zero[j] = calloc(1, ctx->ds[j]->valsize + 8);
+		if (ctx->zero[j] == NULL)
+			return NULL;
+	}
+	for (j = 0; j < n; j++) {
+		const struct dt_aggdesc *d = ctx->ds[j];
+		struct dt_aggent *e;
+
+		for (e = d->ents; e; e = e->next) {
+			for (i = 0; i < cnt; i++)
+				if (j > 0 && memcmp(rows[i].key, e->key,
+						    d->keysize) == 0)
+					break;
+			if (i == cnt || j == 0) {
+				if (cnt == cap) {
+					struct row *nr;
+
+					cap = cap ? cap * 2 : 64;
+					nr = realloc(rows, cap * sizeof(*rows));
+					if (nr == NULL)
+						goto fail;
+					rows = nr;
+				}
+				rows[cnt].key = e->key;
+				rows[cnt].vals = calloc(n, sizeof(int64_t *));
+				if (rows[cnt].vals == NULL)
+					goto fail;
+				i = cnt++;
+			}
+			rows[i].vals[j] = e->val;
+		}
+	}
+	g_sort = ctx;
+	if (cnt)
+		qsort(rows, cnt, sizeof(*rows), rowcmp);
+	*nrows = cnt;
+	return rows ? rows : calloc(1, sizeof(*rows));
+fail:
+	for (i = 0; i < cnt; i++)
+		free(rows[i].vals);
+	free(rows);
+	return NULL;
+}
+
+static void free_rows(struct row *rows, size_t n, struct sortctx *ctx)
+{
+	size_t i;
+	int j;
+
+	for (i = 0; rows && i < n; i++)
+		free(rows[i].vals);
+	free(rows);
+	for (j = 0; ctx->zero && j < ctx->n; j++)
+		free(ctx->zero[j]);
+	free(ctx->zero);
+	free(ctx->ds);
+}
+
+void dt_agg_trunc(struct dt_aggset *as, uint32_t aggid, int64_t n)
+{
+	struct dt_aggdesc *d;
+	struct sortctx ctx = { 0 };
+	struct row *rows;
+	size_t nrows = 0, i, keep;
+	int saverev = dt_opt.aggsortrev, savekey = dt_opt.aggsortkey;
+	int64_t savepos = dt_opt.aggsortpos;
+
+	if (aggid == 0 || aggid > (uint32_t)as->naggs)
+		return;
+	d = &as->aggs[aggid - 1];
+	/* Top n: by value, largest first; bottom: smallest first. */
+	dt_opt.aggsortrev = n >= 0;
+	dt_opt.aggsortkey = 0;
+	dt_opt.aggsortpos = 0;
+	rows = build_rows(as, &aggid, 1, &nrows, &ctx);
+	dt_opt.aggsortrev = saverev;
+	dt_opt.aggsortkey = savekey;
+	dt_opt.aggsortpos = savepos;
+	if (rows == NULL) {
+		free_rows(NULL, 0, &ctx);
+		return;
+	}
+	keep = (size_t)(n < 0 ? -n : n);
+	for (i = keep; i < nrows; i++) {
+		struct dt_aggent **pp;
+
+		for (pp = &d->ents; *pp; pp = &(*pp)->next) {
+			if ((*pp)->key == rows[i].key) {
+				struct dt_aggent *e = *pp;
+
+				*pp = e->next;
+				hash_remove(as, e);
+				ent_free(e);
+				d->nents--;
+				break;
+			}
+		}
+	}
+	free_rows(rows, nrows, &ctx);
+}
+
+/* ----------------------------------------------------------------------
+ * Printing
+ * ---------------------------------------------------------------------- */
+static void print_key(FILE *fp, const struct dt_aggdesc *d,
+		      const unsigned char *key)
+{
+	int k;
+
+	for (k = 0; k < d->nkeys; k++) {
+		const struct dt_vtype *t = &d->keytypes[k];
+		uint32_t off = d->keyoffs[k], sz = d->keysizes[k];
+		uint64_t v = 0;
+
+		if (off + sz > d->keysize)
+			continue;
+		if (t->kind != DT_VK_INT && t->kind != DT_VK_PTR) {
+			dt_print_bytes(fp, key + off, sz, 50, 0);
+			continue;
+		}
+		memcpy(&v, key + off, sz < 8 ? sz : 8);
+		switch (t->size) {
+		case 1:
+			fprintf(fp, " %3d", (uint8_t)v);
+			break;
+		case 2:
+			fprintf(fp, " %5d", (uint16_t)v);
+			break;
+		case 4:
+			fprintf(fp, " %8d", (int32_t)(uint32_t)v);
+			break;
+		default:
+			fprintf(fp, " %16lld", (long long)v);
+		}
+	}
+}
+
+static void print_value(FILE *fp, const struct dt_aggdesc *d,
+			const int64_t *v)
+{
+	int64_t n = d->normal ? (int64_t)d->normal : 1;
+
+	switch (d->func) {
+	case DTRACEAGG_QUANTIZE:
+		dt_print_quantize(fp, v, d->normal);
+		break;
+	case DTRACEAGG_LQUANTIZE:
+		dt_print_lquantize(fp, v, d->arg2, d->normal);
+		break;
+	case DTRACEAGG_LLQUANTIZE:
+		dt_print_llquantize(fp, v, d->arg2, d->normal);
+		break;
+	case DTRACEAGG_AVG:
+		fprintf(fp, " %16lld", (long long)(v[0] ? v[1] / n / v[0] : 0));
+		break;
+	case DTRACEAGG_STDDEV:
+		fprintf(fp, " %16llu", (unsigned long long)
+			(v[0] ? dt_stddev(v, d->normal) : 0));
+		break;
+	default:
+		fprintf(fp, " %16lld", (long long)(v[0] / n));
+	}
+}
+
+void dt_agg_print(FILE *fp, struct dt_aggset *as, uint32_t aggid)
+{
+	struct sortctx ctx = { 0 };
+	struct row *rows;
+	size_t nrows = 0, i;
+	const struct dt_aggdesc *d;
+
+	if (aggid == 0 || aggid > (uint32_t)as->naggs)
+		return;
+	d = &as->aggs[aggid - 1];
+	rows = build_rows(as, &aggid, 1, &nrows, &ctx);
+	for (i = 0; rows && i < nrows; i++) {
+		print_key(fp, d, rows[i].key);
+		print_value(fp, d, rows[i].vals[0]);
+		fputc('\n', fp);
+	}
+	free_rows(rows, nrows, &ctx);
+}
+
+int dt_agg_printa(FILE *fp, struct dt_aggset *as, const char *fmt,
+		  const uint32_t *aggids, int naggs)
+{
+	struct sortctx ctx = { 0 };
+	struct row *rows;
+	size_t nrows = 0, i;
+	const struct dt_aggdesc *d0;
+	struct dt_pfarg *args, *vals;
+	int j, rc = 0;
+	char err[256];
+
+	for (j = 0; j < naggs; j++)
+		if (aggids[j] == 0 || aggids[j] > (uint32_t)as->naggs)
+			return -1;
+	if (naggs == 0)
+		return -1;
+	d0 = &as->aggs[aggids[0] - 1];
+	rows = build_rows(as, aggids, naggs, &nrows, &ctx);
+	args = calloc(d0->nkeys + 1, sizeof(*args));
+	vals = calloc(naggs, sizeof(*vals));
+	if (rows == NULL || args == NULL || vals == NULL) {
+		rc = -1;
+		goto out;
+	}
+	for (i = 0; i < nrows; i++) {
+		for (j = 0; j < d0->nkeys; j++) {
+			uint32_t off = d0->keyoffs[j], sz = d0->keysizes[j];
+
+			if (off + sz > d0->keysize)
+				sz = off < d0->keysize ? d0->keysize - off : 0;
+			dt_pfarg_from_rec(&args[j], &d0->keytypes[j],
+					  rows[i].key + off, sz);
+		}
+		for (j = 0; j < naggs; j++) {
+			vals[j].kind = DT_PF_AGG;
+			vals[j].agg = ctx.ds[j];
+			vals[j].val = rows[i].vals[j] ? rows[i].vals[j] :
+				ctx.zero[j];
+			vals[j].normal = ctx.ds[j]->normal;
+		}
+		if (dt_printf_format(fp, fmt, args, d0->nkeys, vals, naggs,
+				     err, sizeof(err)) < 0) {
+			dt_error("%s\n", err);
+			rc = -1;
+			break;
+		}
+	}
+	for (j = 0; j < naggs; j++)
+		as->aggs[aggids[j] - 1].printed = 1;
+out:
+	free(args);
+	free(vals);
+	free_rows(rows, nrows, &ctx);
+	return rc;
+}
+
+void dt_agg_print_all(FILE *fp, struct dt_aggset *as)
+{
+	int i;
+
+	for (i = 0; i < as->naggs; i++) {
+		if (as->aggs[i].printed || as->aggs[i].nents == 0)
+			continue;
+		dt_agg_print(fp, as, i + 1);
+	}
+}

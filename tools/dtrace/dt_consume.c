@@ -1,0 +1,1098 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dt_consume.c - the consumer: enable a compiled program on /dev/dtrace,
+ * start tracing, and turn the module's buffers into DTrace's output.
+ *
+ * Loop (as DTrace's dtrace_work(): status, aggregation snapshot, then the
+ * principal buffers):
+ *   - DTRACEIOC_STATUS: exit() seen, drop counters (reported as deltas);
+ *   - DTRACEIOC_AGGSNAP per CPU: deltas merged into the aggregation table;
+ *   - DTRACEIOC_BUFSNAP per CPU: records printed CPU by CPU, each CPU's in
+ *     buffer order, except that the BEGIN probe's records come before
+ *     everything else and the END probe's after everything else.
+ * The buffers are snapshotted every switchrate (and at least every 50 ms
+ * so output stays responsive; a switch buffer only needs emptying before
+ * it fills).  exit(), the end of a -c command or -p process, SIGINT and
+ * SIGTERM stop tracing (DTRACEIOC_STOP fires END), the buffers are drained
+ * and every aggregation printa() did not print is printed.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include "dt_cmd.h"
+
+const char *dt_pname = "dtrace";
+FILE *dt_out;
+
+void dt_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(dt_out);
+	fprintf(stderr, "%s: ", dt_pname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+}
+
+static void notice(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static void notice(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (dt_opt.quiet)
+		return;
+	fflush(dt_out);
+	fprintf(stderr, "%s: ", dt_pname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+}
+
+const char *dt_faultstr(int fault)
+{
+	switch (fault) {
+	case DTRACEFLT_BADADDR:
+		return "invalid address";
+	case DTRACEFLT_BADALIGN:
+		return "invalid alignment";
+	case DTRACEFLT_ILLOP:
+		return "illegal operation";
+	case DTRACEFLT_DIVZERO:
+		return "divide-by-zero";
+	case DTRACEFLT_NOSCRATCH:
+		return "out of scratch space";
+	case DTRACEFLT_KPRIV:
+		return "invalid kernel access";
+	case DTRACEFLT_UPRIV:
+		return "invalid user access";
+	case DTRACEFLT_TUPOFLOW:
+		return "tuple stack overflow";
+	case DTRACEFLT_BADSTACK:
+		return "bad stack";
+	default:
+		return "unknown fault";
+	}
+}
+
+int dt_dev_open(void)
+{
+	struct dtrace_ioc_info info;
+	int fd = open(DTRACE_DEVICE, O_RDWR | O_CLOEXEC);
+	int err = errno;
+
+	if (fd < 0) {
+		dt_error("failed to open %s: %s\n", DTRACE_DEVICE,
+			 strerror(err));
+		if (err == ENOENT || err == ENODEV || err == ENXIO)
+			dt_error("is the dtrace module loaded? "
+				 "(modprobe dtrace, or insmod dtrace.ko)\n");
+		else if (err == EACCES || err == EPERM)
+			dt_error("permission denied: run dtrace as root "
+				 "(CAP_SYS_ADMIN) or as a member of the "
+				 "dtrace group\n");
+		exit(1);
+	}
+	memset(&info, 0, sizeof(info));
+	info.size = sizeof(info);
+	info.version = DTRACE_ABI_VERSION;
+	if (ioctl(fd, DTRACEIOC_INFO, &info) < 0) {
+		dt_error("failed to initialize dtrace: %s: the module does "
+			 "not speak ABI version %d\n", DTRACE_DEVICE,
+			 DTRACE_ABI_VERSION);
+		exit(1);
+	}
+	return fd;
+}
+
+/* ----------------------------------------------------------------------
+ * Consumer state
+ * ---------------------------------------------------------------------- */
+struct epinfo {
+	int clause;
+	struct dtrace_probedesc pd;
+	int is_begin, is_end;
+};
+
+static struct dt_run *g_run;
+static struct epinfo *g_ep;		/* g_ep[epid - 1] */
+static uint32_t g_nep;
+static struct dt_aggset g_aggs;
+static int g_status;
+static int g_done;
+static int g_heading;
+static int g_ncpus;
+static int *g_indent;			/* flowindent, per CPU */
+static volatile sig_atomic_t g_intr;
+static struct dtrace_ioc_status g_last;
+
+static void intr(int sig)
+{
+	(void)sig;
+	g_intr++;
+	if (g_intr > 1) {
+		/* Impatient: a second ^C ends at once. */
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+	}
+}
+
+static const struct dt_clause *ep_clause(uint32_t epid)
+{
+	if (epid == 0 || epid > g_nep)
+		return NULL;
+	return &g_run->prog->clauses[g_ep[epid - 1].clause];
+}
+
+/* ----------------------------------------------------------------------
+ * Printing one record
+ * ---------------------------------------------------------------------- */
+static void print_trace(const struct dt_action *a, const unsigned char *d)
+{
+	const struct dt_vtype *t = &a->type;
+	int quiet = dt_opt.quiet;
+	uint64_t v = 0;
+
+	switch (t->kind) {
+	case DT_VK_STRING:
+	case DT_VK_CHARARRAY:
+	case DT_VK_BYTES:
+		dt_print_bytes(dt_out, d, a->recsize, 33, quiet);
+		return;
+	default:
+		break;
+	}
+	if (a->recsize >= 8)
+		memcpy(&v, d, 8);
+	switch (t->size) {
+	case 1:
+		fprintf(dt_out, quiet ? "%d" : " %3d", (uint8_t)v);
+		break;
+	case 2:
+		fprintf(dt_out, quiet ? "%d" : " %5d", (uint16_t)v);
+		break;
+	case 4:
+		fprintf(dt_out, quiet ? "%d" : " %8d", (int32_t)(uint32_t)v);
+		break;
+	default:
+		fprintf(dt_out, quiet ? "%lld" : " %16lld", (long long)v);
+	}
+}
+
+static void print_ustack(const unsigned char *d, uint32_t len)
+{
+	uint64_t pid, depth, i, pc;
+
+	if (len < 16)
+		return;
+	memcpy(&pid, d, 8);
+	memcpy(&depth, d + 8, 8);
+	if (depth > (len - 16) / 8)
+		depth = (len - 16) / 8;
+	fputc('\n', dt_out);
+	for (i = 0; i < depth; i++) {
+		memcpy(&pc, d + 16 + 8 * i, 8);
+		if (pc == 0)
+			break;
+		fprintf(dt_out, "%*s0x%llx\n", (int)dt_opt.stackindent, "",
+			(unsigned long long)pc);
+	}
+}
+
+/* Arguments of a printf-like marker at index mi. */
+static int marker_args(const struct dt_clause *c, int mi,
+		       const unsigned char *data, uint32_t dlen,
+		       struct dt_pfarg **out)
+{
+	const struct dt_action *m = &c->actions[mi];
+	struct dt_pfarg *args;
+	int i, n = 0;
+
+	args = calloc(m->nargs + 1, sizeof(*args));
+	if (args == NULL)
+		return -1;
+	for (i = mi + 1; i < c->nactions && n < m->nargs; i++) {
+		const struct dt_action *a = &c->actions[i];
+		uint32_t len = a->recsize;
+
+		if (a->owner != mi)
+			continue;
+		if (a->recoff > dlen)
+			len = 0;
+		else if (len > dlen - a->recoff)
+			len = dlen - a->recoff;
+		if (a->kind == DTRACEACT_STACK) {
+			args[n].kind = DT_PF_STACK;
+			args[n].data = (const char *)data + a->recoff;
+			args[n].len = len;
+		} else {
+			dt_pfarg_from_rec(&args[n], &a->type,
+					  data + a->recoff, len);
+		}
+		n++;
+	}
+	*out = args;
+	return n;
+}
+
+static void do_setopt(const struct dt_clause *c, const struct dt_action *a)
+{
+	const struct dt_option *o;
+	const char *err;
+	const struct dt_prog *p = g_run->prog;
+
+	(void)c;
+	if (a->setopt < 0 || a->setopt >= p->nsetopts)
+		return;
+	o = &p->setopts[a->setopt];
+	if (dt_opt_set(&dt_opt, o->name, o->value, &err) < 0)
+		dt_error("couldn't set option \"%s\" to \"%s\": %s\n",
+			 o->name, o->value ? o->value : "", err);
+}
+
+static void do_system(const char *cmd)
+{
+	int rc;
+
+	fflush(dt_out);
+	rc = system(cmd);
+	(void)rc;
+}
+
+enum flow { FLOW_NONE, FLOW_ENTRY, FLOW_RETURN };
+
+static int name_is(const char *n, const char *what)
+{
+	size_t ln = strlen(n), lw = strlen(what);
+
+	if (ln < lw || strcmp(n + ln - lw, what) != 0)
+		return 0;
+	return ln == lw || n[ln - lw - 1] == '-';
+}
+
+static void print_prefix(int cpu, uint32_t epid, uint32_t last,
+			 uint32_t next)
+{
+	const struct dtrace_probedesc *pd = &g_ep[epid - 1].pd;
+	char name[DTRACE_FUNCNAMELEN + DTRACE_NAMELEN + 256];
+
+	if (!g_heading) {
+		if (!dt_opt.flowindent) {
+			if (!dt_opt.quiet)
+				fprintf(dt_out, "%3s %6s %32s\n", "CPU", "ID",
+					"FUNCTION:NAME");
+		} else {
+			fprintf(dt_out, "%3s %-41s\n", "CPU", "FUNCTION");
+		}
+		g_heading = 1;
+	}
+	if (!dt_opt.flowindent) {
+		if (dt_opt.quiet)
+			return;
+		snprintf(name, sizeof(name), "%s:%s", pd->func, pd->name);
+		fprintf(dt_out, "%3d %6u %32s ", cpu, pd->id, name);
+		return;
+	} else {
+		int syscall = strcmp(pd->provider, "syscall") == 0;
+		enum flow flow = FLOW_NONE;
+		const char *prefix = "| ";
+		int *indent = &g_indent[cpu < g_ncpus ? cpu : 0];
+
+		if (name_is(pd->name, "entry"))
+			flow = FLOW_ENTRY;
+		else if (name_is(pd->name, "return"))
+			flow = FLOW_RETURN;
+		if (flow == FLOW_ENTRY && last && last != epid &&
+		    last <= g_nep && g_ep[last - 1].pd.id == pd->id)
+			flow = FLOW_NONE;
+		if (flow == FLOW_RETURN && next && next != epid &&
+		    next <= g_nep && g_ep[next - 1].pd.id == pd->id)
+			flow = FLOW_NONE;
+		if (flow == FLOW_ENTRY)
+			prefix = syscall ? " => " : " -> ";
+		else if (flow == FLOW_RETURN)
+			prefix = syscall ? " <= " : " <- ";
+		if (flow == FLOW_RETURN && *indent > 0)
+			*indent -= 2;
+		if (flow == FLOW_NONE)
+			snprintf(name, sizeof(name), "%*s%s%s:%s", *indent, "",
+				 prefix, pd->func, pd->name);
+		else
+			snprintf(name, sizeof(name), "%*s%s%s", *indent, "",
+				 prefix, pd->func);
+		fprintf(dt_out, "%3d %-41s ", cpu, name);
+		if (flow == FLOW_ENTRY)
+			*indent += 2;
+	}
+}
+
+static void print_error_rec(int cpu, const unsigned char *d, uint32_t len)
+{
+	struct dtrace_errrec e;
+	const struct dtrace_probedesc *pd;
+	char where[32], details[40], offinfo[40];
+
+	(void)cpu;
+	if (len < sizeof(e))
+		return;
+	memcpy(&e, d, sizeof(e));
+	if (e.epid == 0 || e.epid > g_nep) {
+		dt_error("error on enabled probe ID %u: %s\n", e.epid,
+			 dt_faultstr(e.fault));
+		return;
+	}
+	pd = &g_ep[e.epid - 1].pd;
+	if (e.action == 0)
+		snprintf(where, sizeof(where), "predicate");
+	else
+		snprintf(where, sizeof(where), "action #%u", e.action);
+	if (e.difoff != 0xffffffffu)
+		snprintf(offinfo, sizeof(offinfo), " at DIF offset %u",
+			 e.difoff);
+	else
+		offinfo[0] = '\0';
+	switch (e.fault) {
+	case DTRACEFLT_BADADDR:
+	case DTRACEFLT_BADALIGN:
+	case DTRACEFLT_BADSTACK:
+		snprintf(details, sizeof(details), " (0x%llx)",
+			 (unsigned long long)e.addr);
+		break;
+	default:
+		details[0] = '\0';
+	}
+	dt_error("error on enabled probe ID %u (ID %u: %s:%s:%s:%s): "
+		 "%s%s in %s%s\n", e.epid, pd->id, pd->provider, pd->mod,
+		 pd->func, pd->name, dt_faultstr(e.fault), details, where,
+		 offinfo);
+}
+
+static void consume_record(int cpu, const struct dtrace_rechdr *h,
+			   uint32_t last, uint32_t next)
+{
+	const unsigned char *data = (const unsigned char *)(h + 1);
+	uint32_t dlen = h->size - sizeof(*h);
+	const struct dt_clause *c;
+	const struct dt_prog *p = g_run->prog;
+	int i;
+
+	if (h->epid == DTRACE_EPID_ERROR) {
+		print_error_rec(cpu, data, dlen);
+		return;
+	}
+	c = ep_clause(h->epid);
+	if (c == NULL) {
+		dt_error("record with unknown enabled probe ID %u\n", h->epid);
+		return;
+	}
+	print_prefix(cpu, h->epid, last, next);
+
+	for (i = 0; i < c->nactions; i++) {
+		const struct dt_action *a = &c->actions[i];
+		const unsigned char *d = data + a->recoff;
+		uint32_t rs = a->recsize;
+		uint64_t v = 0;
+
+		if (a->recoff > dlen || rs > dlen - a->recoff)
+			rs = a->recoff > dlen ? 0 : dlen - a->recoff;
+		if (rs >= 8)
+			memcpy(&v, d, 8);
+
+		switch (a->kind) {
+		case DTRACEACT_DIFEXPR:
+			if (a->owner < 0 && rs)
+				print_trace(a, d);
+			break;
+		case DTRACEACT_EXIT:
+			g_status = (int)(int32_t)v;
+			g_done = 1;
+			break;
+		case DTRACEACT_PRINTF:
+		case DTRACEACT_SYSTEM: {
+			struct dt_pfarg *args = NULL;
+			char err[256];
+			int n;
+
+			if (a->fmt < 0 || a->fmt >= p->nformats)
+				break;
+			n = marker_args(c, i, data, dlen, &args);
+			if (n < 0)
+				break;
+			if (a->kind == DTRACEACT_PRINTF) {
+				if (dt_printf_format(dt_out,
+				    p->formats[a->fmt].fmt, args, n, NULL, 0,
+				    err, sizeof(err)) < 0)
+					dt_error("%s\n", err);
+			} else {
+				char *cmd = NULL;
+				size_t clen = 0;
+				FILE *m = open_memstream(&cmd, &clen);
+
+				if (m) {
+					dt_printf_format(m,
+						p->formats[a->fmt].fmt, args,
+						n, NULL, 0, err, sizeof(err));
+					fclose(m);
+					do_system(cmd);
+					free(cmd);
+				}
+			}
+			free(args);
+			break;
+		}
+		case DTRACEACT_PRINTA:
+			if (a->fmt < 0 || a->fmt >= p->nformats) {
+				fputc('\n', dt_out);
+				dt_agg_print(dt_out, &g_aggs, a->aggid);
+				if (a->aggid && a->aggid <= (uint32_t)
+				    g_aggs.naggs)
+					g_aggs.aggs[a->aggid - 1].printed = 1;
+			} else {
+				const struct dt_format *f =
+					&p->formats[a->fmt];
+
+				if (f->naggs > 0)
+					dt_agg_printa(dt_out, &g_aggs, f->fmt,
+						      f->aggids, f->naggs);
+				else
+					dt_agg_printa(dt_out, &g_aggs, f->fmt,
+						      &a->aggid, 1);
+			}
+			break;
+		case DTRACEACT_TRACEMEM:
+			dt_print_rawbytes(dt_out, d, rs);
+			break;
+		case DTRACEACT_STACK:
+			if (a->owner < 0 && rs >= 8) {
+				uint64_t depth = v;
+
+				if (depth > (rs - 8) / 8)
+					depth = (rs - 8) / 8;
+				dt_print_stack(dt_out,
+					(const uint64_t *)(const void *)(d + 8),
+					(int)depth, (int)dt_opt.stackindent,
+					NULL);
+			}
+			break;
+		case DTRACEACT_USTACK:
+			if (a->owner < 0)
+				print_ustack(d, rs);
+			break;
+		case DTRACEACT_CLEAR:
+			dt_agg_clear(&g_aggs, a->aggid);
+			break;
+		case DTRACEACT_TRUNC:
+			dt_agg_trunc(&g_aggs, a->aggid,
+				     rs >= 8 ? (int64_t)v : 0);
+			break;
+		case DTRACEACT_SETOPT:
+			do_setopt(c, a);
+			break;
+		case DTRACEACT_MARKER:
+			if (a->arg == DT_MARK_DENORMALIZE) {
+				dt_agg_normalize(&g_aggs, a->aggid, 1);
+			} else if (a->arg == DT_MARK_NORMALIZE &&
+				   i + 1 < c->nactions &&
+				   c->actions[i + 1].owner == i) {
+				const struct dt_action *f = &c->actions[i + 1];
+				uint64_t n = 0;
+
+				if (f->recoff + 8 <= dlen)
+					memcpy(&n, data + f->recoff, 8);
+				dt_agg_normalize(&g_aggs, a->aggid, n);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	if (!dt_opt.quiet)
+		fputc('\n', dt_out);
+}
+
+/* ----------------------------------------------------------------------
+ * Buffers
+ * ---------------------------------------------------------------------- */
+struct cpubuf {
+	unsigned char *data;
+	size_t cap;
+	size_t len;
+};
+
+static struct cpubuf *g_bufs;
+
+static int snap(int ioc, int cpu, struct cpubuf *b, uint64_t *drops)
+{
+	struct dtrace_ioc_buf req;
+	int tries;
+
+	for (tries = 0; tries < 8; tries++) {
+		memset(&req, 0, sizeof(req));
+		req.size = sizeof(req);
+		req.version = DTRACE_ABI_VERSION;
+		req.cpu = cpu;
+		req.data = (uint64_t)(uintptr_t)b->data;
+		req.datalen = b->cap;
+		if (ioctl(g_run->fd, ioc, &req) == 0) {
+			b->len = req.datalen <= b->cap ? req.datalen : 0;
+			*drops = req.drops;
+			return 0;
+		}
+		if (errno == ENOSPC && req.datalen > b->cap) {
+			unsigned char *n = realloc(b->data, req.datalen);
+
+			if (n == NULL)
+				return -1;
+			b->data = n;
+			b->cap = req.datalen;
+			continue;
+		}
+		if (errno == ENOENT || errno == ENXIO || errno == ENODEV) {
+			b->len = 0;
+			*drops = 0;
+			return 0;
+		}
+		if (errno == EINTR)
+			continue;
+		return -1;
+	}
+	return -1;
+}
+
+static void snap_aggs(void)
+{
+	struct cpubuf b = { 0 };
+	int cpu;
+
+	if (g_aggs.naggs == 0)
+		return;
+	b.cap = 1 << 16;
+	b.data = malloc(b.cap);
+	if (b.data == NULL)
+		return;
+	for (cpu = 0; cpu < g_ncpus; cpu++) {
+		uint64_t drops = 0;
+
+		if (snap(DTRACEIOC_AGGSNAP, cpu, &b, &drops) < 0) {
+			dt_error("failed to snapshot aggregations: %s\n",
+				 strerror(errno));
+			break;
+		}
+		if (b.len && dt_aggset_merge(&g_aggs, b.data, b.len) < 0)
+			dt_error("malformed aggregation snapshot on CPU %d\n",
+				 cpu);
+		if (drops)
+			dt_error("%llu aggregation drop%s on CPU %d\n",
+				 (unsigned long long)drops,
+				 drops > 1 ? "s" : "", cpu);
+	}
+	free(b.data);
+}
+
+/* Next record offset, or len when the buffer is malformed. */
+static size_t rec_next(const struct cpubuf *b, size_t off)
+{
+	struct dtrace_rechdr h;
+
+	if (off + sizeof(h) > b->len)
+		return b->len;
+	memcpy(&h, b->data + off, sizeof(h));
+	if (h.size < sizeof(h) || h.size % 8 || h.size > b->len - off)
+		return b->len;
+	return off + h.size;
+}
+
+/* 0: BEGIN records, 1: the rest but END, 2: END records. */
+static int rec_phase(const struct dtrace_rechdr *h)
+{
+	uint32_t e = h->epid;
+
+	if (e == DTRACE_EPID_ERROR) {
+		const struct dtrace_errrec *er = (const void *)(h + 1);
+
+		if (h->size >= sizeof(*h) + sizeof(*er))
+			e = er->epid;
+	}
+	if (e == 0 || e > g_nep)
+		return 1;
+	if (g_ep[e - 1].is_begin)
+		return 0;
+	if (g_ep[e - 1].is_end)
+		return 2;
+	return 1;
+}
+
+static uint32_t next_epid(const struct cpubuf *b, size_t off, int phase)
+{
+	for (off = rec_next(b, off); off < b->len; off = rec_next(b, off)) {
+		const struct dtrace_rechdr *h = (const void *)(b->data + off);
+
+		if (rec_phase(h) == phase)
+			return h->epid;
+	}
+	return 0;
+}
+
+static void consume_buffers(void)
+{
+	int cpu, phase;
+
+	for (cpu = 0; cpu < g_ncpus; cpu++) {
+		uint64_t drops = 0;
+
+		g_bufs[cpu].len = 0;
+		if (snap(DTRACEIOC_BUFSNAP, cpu, &g_bufs[cpu], &drops) < 0) {
+			dt_error("failed to snapshot buffer of CPU %d: %s\n",
+				 cpu, strerror(errno));
+			continue;
+		}
+		if (drops)
+			dt_error("%llu drop%s on CPU %d\n",
+				 (unsigned long long)drops,
+				 drops > 1 ? "s" : "", cpu);
+	}
+	for (phase = 0; phase < 3; phase++) {
+		for (cpu = 0; cpu < g_ncpus; cpu++) {
+			struct cpubuf *b = &g_bufs[cpu];
+			uint32_t last = 0;
+			size_t off;
+
+			for (off = 0; off < b->len; off = rec_next(b, off)) {
+				const struct dtrace_rechdr *h;
+
+				if (off + sizeof(*h) > b->len)
+					break;
+				h = (const void *)(b->data + off);
+				if (rec_next(b, off) == b->len &&
+				    off + h->size != b->len) {
+					dt_error("malformed buffer on CPU "
+						 "%d\n", cpu);
+					break;
+				}
+				if (rec_phase(h) != phase)
+					continue;
+				consume_record(cpu, h, last,
+					       dt_opt.flowindent ?
+					       next_epid(b, off, phase) : 0);
+				last = h->epid;
+			}
+		}
+	}
+}
+
+static void report_status(const struct dtrace_ioc_status *s)
+{
+	static const struct {
+		size_t off;
+		const char *str;
+		const char *msg;
+	} tab[] = {
+		{ offsetof(struct dtrace_ioc_status, dyndrops),
+		  "dynamic variable drop", "" },
+		{ offsetof(struct dtrace_ioc_status, dyndrops_rinse),
+		  "dynamic variable drop", " with non-empty rinsing list" },
+		{ offsetof(struct dtrace_ioc_status, dyndrops_dirty),
+		  "dynamic variable drop", " with non-empty dirty list" },
+		{ offsetof(struct dtrace_ioc_status, specdrops),
+		  "speculative drop", "" },
+		{ offsetof(struct dtrace_ioc_status, specdrops_busy),
+		  "failed speculation", " (available buffer(s) still busy)" },
+		{ offsetof(struct dtrace_ioc_status, specdrops_unavail),
+		  "failed speculation", " (no speculative buffer available)" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++) {
+		uint64_t nv, ov;
+
+		memcpy(&nv, (const char *)s + tab[i].off, 8);
+		memcpy(&ov, (const char *)&g_last + tab[i].off, 8);
+		if (nv <= ov)
+			continue;
+		dt_error("%llu %s%s%s\n", (unsigned long long)(nv - ov),
+			 tab[i].str, nv - ov > 1 ? "s" : "", tab[i].msg);
+	}
+	g_last = *s;
+}
+
+static int status_ioc(unsigned long ioc, struct dtrace_ioc_status *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->size = sizeof(*s);
+	s->version = DTRACE_ABI_VERSION;
+	return ioctl(g_run->fd, ioc, s);
+}
+
+static const char *signame(int sig)
+{
+	static char buf[16];
+
+	switch (sig) {
+	case SIGHUP: return "SIGHUP";
+	case SIGINT: return "SIGINT";
+	case SIGQUIT: return "SIGQUIT";
+	case SIGILL: return "SIGILL";
+	case SIGTRAP: return "SIGTRAP";
+	case SIGABRT: return "SIGABRT";
+	case SIGBUS: return "SIGBUS";
+	case SIGFPE: return "SIGFPE";
+	case SIGKILL: return "SIGKILL";
+	case SIGUSR1: return "SIGUSR1";
+	case SIGSEGV: return "SIGSEGV";
+	case SIGUSR2: return "SIGUSR2";
+	case SIGPIPE: return "SIGPIPE";
+	case SIGALRM: return "SIGALRM";
+	case SIGTERM: return "SIGTERM";
+	default:
+		snprintf(buf, sizeof(buf), "signal %d", sig);
+		return buf;
+	}
+}
+
+static int child_gone(void)
+{
+	int st;
+	pid_t r;
+
+	if (g_run->child > 0) {
+		r = waitpid(g_run->child, &st, WNOHANG);
+		if (r == g_run->child) {
+			if (WIFSIGNALED(st))
+				notice("pid %d terminated by %s\n",
+				       (int)g_run->child,
+				       signame(WTERMSIG(st)));
+			else
+				notice("pid %d has exited\n",
+				       (int)g_run->child);
+			g_run->child = -1;
+			return 1;
+		}
+	}
+	if (g_run->grabbed > 0 && kill(g_run->grabbed, 0) < 0 &&
+	    errno == ESRCH) {
+		notice("pid %d has exited\n", (int)g_run->grabbed);
+		g_run->grabbed = -1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Wait until the next pass: switchrate, but at most 50 ms. */
+static void pause_pass(void)
+{
+	int64_t ns = dt_opt.switchrate;
+	struct timespec ts;
+
+	if (ns <= 0 || ns > 50000000LL)
+		ns = 50000000LL;
+	if (ns < 1000000)
+		ns = 1000000;
+	ts.tv_sec = ns / 1000000000LL;
+	ts.tv_nsec = ns % 1000000000LL;
+	nanosleep(&ts, NULL);
+}
+
+/* ----------------------------------------------------------------------
+ * Enabling
+ * ---------------------------------------------------------------------- */
+static void pdesc_text(const struct dtrace_probedesc *pd, char *buf,
+		       size_t len)
+{
+	snprintf(buf, len, "%s:%s:%s:%s", pd->provider, pd->mod, pd->func,
+		 pd->name);
+}
+
+static int source_of_stmt(int stmt)
+{
+	int i;
+
+	for (i = 0; i < g_run->nsources; i++) {
+		const struct dt_source *s = &g_run->sources[i];
+
+		if (stmt >= s->first_stmt && stmt < s->first_stmt + s->nstmts)
+			return i;
+	}
+	return g_run->nsources ? g_run->nsources - 1 : -1;
+}
+
+static int enable(void)
+{
+	struct dt_prog *p = g_run->prog;
+	struct dtrace_ioc_enable en;
+	struct dtrace_enable_hdr *hdr = p->hdr;
+	int zdefs = (hdr->flags & DTRACE_ENABLE_ZDEFS) || dt_opt.zdefs;
+	uint64_t *matched;
+	uint32_t i;
+	int c;
+
+	/* Check for descriptions that match nothing ourselves. */
+	hdr->flags |= DTRACE_ENABLE_ZDEFS;
+	memset(&en, 0, sizeof(en));
+	en.size = sizeof(en);
+	en.version = DTRACE_ABI_VERSION;
+	en.blob = (uint64_t)(uintptr_t)p->blob;
+	en.bloblen = (uint32_t)p->bloblen;
+	if (ioctl(g_run->fd, DTRACEIOC_ENABLE, &en) < 0) {
+		int err = errno;
+		int s = 0;
+
+		if (en.err_clause < (uint32_t)p->nclauses)
+			s = source_of_stmt(p->clauses[en.err_clause].stmt);
+		if (s < 0)
+			s = 0;
+		if (err == EINVAL && en.err_msg[0])
+			dt_error("failed to enable '%s': %s\n",
+				 g_run->sources[s].name, en.err_msg);
+		else
+			dt_error("failed to enable '%s': %s\n",
+				 g_run->sources[s].name, strerror(err));
+		return -1;
+	}
+
+	matched = calloc(g_run->nsources + 1, sizeof(*matched));
+	if (matched == NULL)
+		return -1;
+	for (c = 0; c < p->nclauses && c < 64; c++) {
+		int s = source_of_stmt(p->clauses[c].stmt);
+
+		if (en.nmatched[c] == 0 && !zdefs) {
+			char d[400];
+
+			pdesc_text(&p->clauses[c].desc, d, sizeof(d));
+			if (s >= 0 && strcmp(g_run->sources[s].desc,
+					     "script") == 0)
+				dt_error("failed to compile script %s: line "
+					 "%d: probe description %s does not "
+					 "match any probes\n",
+					 g_run->sources[s].name,
+					 p->clauses[c].line, d);
+			else
+				dt_error("invalid probe specifier %s: probe "
+					 "description %s does not match any "
+					 "probes\n", s >= 0 ?
+					 g_run->sources[s].name : d, d);
+			free(matched);
+			return -1;
+		}
+		if (s >= 0)
+			matched[s] += en.nmatched[c];
+	}
+	for (i = 0; i < (uint32_t)g_run->nsources; i++)
+		notice("%s '%s' matched %llu probe%s\n",
+		       g_run->sources[i].desc, g_run->sources[i].name,
+		       (unsigned long long)matched[i],
+		       matched[i] == 1 ? "" : "s");
+	free(matched);
+
+	g_nep = en.nepids;
+	g_ep = calloc(g_nep + 1, sizeof(*g_ep));
+	if (g_ep == NULL)
+		return -1;
+	for (i = 1; i <= g_nep; i++) {
+		struct dtrace_ioc_epinfo ei;
+		struct epinfo *e = &g_ep[i - 1];
+
+		memset(&ei, 0, sizeof(ei));
+		ei.size = sizeof(ei);
+		ei.version = DTRACE_ABI_VERSION;
+		ei.epid = i;
+		if (ioctl(g_run->fd, DTRACEIOC_EPINFO, &ei) < 0 ||
+		    ei.clause >= (uint32_t)p->nclauses) {
+			dt_error("failed to get information on enabled probe "
+				 "ID %u: %s\n", i, strerror(errno));
+			return -1;
+		}
+		e->clause = (int)ei.clause;
+		e->pd = ei.probe;
+		e->is_begin = strcmp(e->pd.provider, "dtrace") == 0 &&
+			strcmp(e->pd.name, "BEGIN") == 0;
+		e->is_end = strcmp(e->pd.provider, "dtrace") == 0 &&
+			strcmp(e->pd.name, "END") == 0;
+	}
+	return 0;
+}
+
+static int get_ncpus(void)
+{
+	struct dtrace_ioc_info info;
+
+	memset(&info, 0, sizeof(info));
+	info.size = sizeof(info);
+	info.version = DTRACE_ABI_VERSION;
+	if (ioctl(g_run->fd, DTRACEIOC_INFO, &info) == 0 && info.ncpus)
+		return (int)info.ncpus;
+	return (int)sysconf(_SC_NPROCESSORS_CONF);
+}
+
+int dt_consume_run(struct dt_run *run)
+{
+	struct dtrace_ioc_status st;
+	struct sigaction sa;
+	int cpu, stopping = 0;
+
+	g_run = run;
+	if (dt_aggset_init(&g_aggs, run->prog) < 0) {
+		dt_error("failed to allocate memory for aggregations\n");
+		return 1;
+	}
+	if (enable() < 0)
+		return 1;
+	g_ncpus = get_ncpus();
+	if (g_ncpus < 1)
+		g_ncpus = 1;
+	g_bufs = calloc(g_ncpus, sizeof(*g_bufs));
+	g_indent = calloc(g_ncpus, sizeof(*g_indent));
+	if (g_bufs == NULL || g_indent == NULL)
+		return 1;
+	for (cpu = 0; cpu < g_ncpus; cpu++) {
+		g_bufs[cpu].cap = 1 << 16;
+		g_bufs[cpu].data = malloc(g_bufs[cpu].cap);
+		if (g_bufs[cpu].data == NULL)
+			return 1;
+	}
+
+	if (run->prog->destructive && !dt_opt.destructive) {
+		dt_error("could not enable tracing: Destructive actions not "
+			 "allowed\n");
+		return 1;
+	}
+	if (status_ioc(DTRACEIOC_GO, &st) < 0) {
+		dt_error("could not enable tracing: %s\n", strerror(errno));
+		return 1;
+	}
+	if (dt_opt.destructive)
+		notice("allowing destructive actions\n");
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = intr;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+
+	/* -c: the command has been waiting for GO. */
+	if (run->child > 0 && run->child_go >= 0) {
+		char go = 1;
+
+		if (write(run->child_go, &go, 1) != 1)
+			dt_error("failed to start the command\n");
+		close(run->child_go);
+		run->child_go = -1;
+	}
+
+	for (;;) {
+		if (g_done || g_intr || child_gone())
+			stopping = 1;
+		if (stopping) {
+			if (g_intr)
+				fputc('\n', dt_out);
+			if (status_ioc(DTRACEIOC_STOP, &st) < 0)
+				dt_error("couldn't stop tracing: %s\n",
+					 strerror(errno));
+		} else if (status_ioc(DTRACEIOC_STATUS, &st) < 0) {
+			dt_error("status: %s\n", strerror(errno));
+			stopping = 1;
+			continue;
+		}
+		report_status(&st);
+		if (st.exiting)
+			g_done = 1;
+
+		/*
+		 * Aggregations are snapshotted on every pass (at least as
+		 * often as aggrate asks), before the principal buffers, so
+		 * a printa() sees what its probe aggregated.
+		 */
+		snap_aggs();
+		if (stopping || dt_opt.bufpolicy != DTRACE_BUFPOLICY_RING)
+			consume_buffers();
+		fflush(dt_out);
+		if (stopping)
+			break;
+		if (g_done)
+			continue;
+		pause_pass();
+	}
+
+	fputc('\n', dt_out);
+	if (g_intr < 2)
+		dt_agg_print_all(dt_out, &g_aggs);
+	fflush(dt_out);
+
+	if (run->child > 0) {
+		kill(run->child, SIGKILL);
+		waitpid(run->child, NULL, 0);
+	}
+	dt_aggset_fini(&g_aggs);
+	for (cpu = 0; cpu < g_ncpus; cpu++)
+		free(g_bufs[cpu].data);
+	free(g_bufs);
+	free(g_indent);
+	free(g_ep);
+	return g_status;
+}
+
+/*
+ * Tests: run records and aggregation snapshots through the consumer
+ * without a device.  eps[i] is the probe of EPID i + 1 and epclause[i]
+ * its clause in run->prog.  Ends like a real run: a newline, then the
+ * aggregations printa() did not print.  Returns the exit() status.
+ */
+int dt_consume_synthetic(struct dt_run *run, const struct dtrace_probedesc *eps,
+			 const int *epclause, uint32_t nep, const void *buf,
+			 size_t len, const void *aggbuf, size_t agglen)
+{
+	struct cpubuf b;
+	uint32_t i, last = 0;
+	size_t off;
+
+	g_run = run;
+	g_status = 0;
+	g_done = 0;
+	g_heading = 0;
+	g_ncpus = 1;
+	g_indent = calloc(1, sizeof(*g_indent));
+	g_nep = nep;
+	g_ep = calloc(nep + 1, sizeof(*g_ep));
+	if (g_ep == NULL || g_indent == NULL ||
+	    dt_aggset_init(&g_aggs, run->prog) < 0)
+		return -1;
+	for (i = 0; i < nep; i++) {
+		g_ep[i].pd = eps[i];
+		g_ep[i].clause = epclause[i];
+	}
+	if (agglen && dt_aggset_merge(&g_aggs, aggbuf, agglen) < 0)
+		dt_error("malformed aggregation snapshot\n");
+	b.data = (unsigned char *)(uintptr_t)buf;
+	b.len = len;
+	b.cap = len;
+	for (off = 0; off < b.len; off = rec_next(&b, off)) {
+		const struct dtrace_rechdr *h = (const void *)(b.data + off);
+
+		if (off + sizeof(*h) > b.len || rec_next(&b, off) !=
+		    off + h->size)
+			break;
+		consume_record(0, h, last, dt_opt.flowindent ?
+			       next_epid(&b, off, rec_phase(h)) : 0);
+		last = h->epid;
+	}
+	fputc('\n', dt_out);
+	dt_agg_print_all(dt_out, &g_aggs);
+	fflush(dt_out);
+	dt_aggset_fini(&g_aggs);
+	free(g_ep);
+	free(g_indent);
+	g_ep = NULL;
+	g_indent = NULL;
+	return g_status;
+}
