@@ -1,0 +1,4 @@
+[/usr/bin/x]
+[/c]
+[/already/clean]
+

@@ -1,0 +1,4 @@
+[o world]
+[cabc]
+[abc]
+

@@ -1,0 +1,10 @@
+[world]
+[ell]
+[hello]
+[llo]
+[ll]
+[o]
+[]
+[]
+[]
+

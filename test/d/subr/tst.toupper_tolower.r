@@ -1,0 +1,3 @@
+[HELLO, WORLD 1!][hello, world 1!]
+[][abc]
+
