@@ -7,7 +7,7 @@
 #
 #   tst.NAME.d        must exit 0; if tst.NAME.r exists, stdout must equal it
 #   err.NAME.d        must exit 1 (compile-time or run-time failure)
-#   err.D_TAG.NAME.d  run with -xerrtags; must exit 1 and stderr must
+#   err.D_TAG.NAME.d  run as dtrace -xerrtags -s ...; must exit 1 and stderr must
 #                     contain "[D_TAG]"
 #
 # An expected-output file NAME.r (NAME without .d) holds the exact stdout.
@@ -129,7 +129,7 @@ run_dtrace() {
 
 # run_test ROOT FILE
 run_test() {
-	local root=$1 file=$2 dir base name stem kind etag opts tmo skip
+	local root=$1 file=$2 dir base name stem kind etag opts pre tmo skip
 	local expect pp detail
 	dir=$(dirname "$file")
 	base=$(basename "$file")
@@ -155,7 +155,8 @@ run_test() {
 	opts=($(tag "$file" runtest-opts))
 	tmo=$(tag "$file" timeout)
 	[ -n "$tmo" ] || tmo=$deftmo
-	[ -n "$etag" ] && opts+=(-xerrtags)
+	pre=()
+	[ -n "$etag" ] && pre=(-xerrtags)
 
 	if [ $hostmode = 1 ]; then
 		if hastag "$file" no-host; then
@@ -167,9 +168,9 @@ run_test() {
 			result "$name" SKIP - 0 "run-time error"
 			return
 		fi
-		run_dtrace "$dir" "$tmo" -e -s "$base" "${opts[@]}"
+		run_dtrace "$dir" "$tmo" "${pre[@]}" -e -s "$base" "${opts[@]}"
 	else
-		run_dtrace "$dir" "$tmo" -s "$base" "${opts[@]}"
+		run_dtrace "$dir" "$tmo" "${pre[@]}" -s "$base" "${opts[@]}"
 	fi
 
 	if [ $rc = 124 ] || [ $rc = 137 ]; then

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ASSERTION:
+ * Associative array elements may be strings.
+ */
+
+#pragma D option quiet
+
+BEGIN
+{
+	s["a"] = "hello";
+	s["b"] = "world";
+	printf("%s %s [%s]\n", s["a"], s["b"], s["c"]);
+	exit(0);
+}
