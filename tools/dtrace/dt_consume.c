@@ -532,42 +532,65 @@ struct cpubuf {
 
 static struct cpubuf *g_bufs;
 
+/*
+ * Snapshot one CPU into b (appending at b->len).  A BUFSNAP copies whole
+ * records only and says DTRACE_BUF_MORE when some did not fit; -ENOSPC
+ * (nothing copied) gives the size the next record needs.
+ */
 static int snap(int ioc, int cpu, struct cpubuf *b, uint64_t *drops)
 {
 	struct dtrace_ioc_buf req;
-	int tries;
+	int tries = 0;
 
-	for (tries = 0; tries < 8; tries++) {
-		memset(&req, 0, sizeof(req));
-		req.size = sizeof(req);
-		req.version = DTRACE_ABI_VERSION;
-		req.cpu = cpu;
-		req.data = (uint64_t)(uintptr_t)b->data;
-		req.datalen = b->cap;
-		if (ioctl(g_run->fd, ioc, &req) == 0) {
-			b->len = req.datalen <= b->cap ? req.datalen : 0;
-			*drops = req.drops;
-			return 0;
-		}
-		if (errno == ENOSPC && req.datalen > b->cap) {
-			unsigned char *n = realloc(b->data, req.datalen);
+	*drops = 0;
+	for (;;) {
+		if (b->cap - b->len < 4096) {
+			unsigned char *n = realloc(b->data, b->cap * 2);
 
 			if (n == NULL)
 				return -1;
 			b->data = n;
-			b->cap = req.datalen;
-			continue;
+			b->cap *= 2;
 		}
-		if (errno == ENOENT || errno == ENXIO || errno == ENODEV) {
-			b->len = 0;
-			*drops = 0;
+		memset(&req, 0, sizeof(req));
+		req.size = sizeof(req);
+		req.version = DTRACE_ABI_VERSION;
+		req.cpu = cpu;
+		req.data = (uint64_t)(uintptr_t)(b->data + b->len);
+		req.datalen = b->cap - b->len;
+		if (ioctl(g_run->fd, ioc, &req) == 0) {
+			if (req.datalen > b->cap - b->len)
+				return -1;
+			b->len += req.datalen;
+			*drops += req.drops;
+			if ((req.flags & DTRACE_BUF_MORE) && req.datalen &&
+			    ioc == (int)DTRACEIOC_BUFSNAP)
+				continue;
 			return 0;
+		}
+		if (errno == ENOSPC && req.datalen > b->cap - b->len &&
+		    tries++ < 16) {
+			size_t want = b->len + req.datalen + 4096;
+			unsigned char *n;
+
+			if (want < b->cap * 2)
+				want = b->cap * 2;
+			n = realloc(b->data, want);
+			if (n == NULL)
+				return -1;
+			b->data = n;
+			b->cap = want;
+			*drops += req.drops;
+			continue;
 		}
 		if (errno == EINTR)
 			continue;
+		/* A CPU that is not possible here. */
+		if ((errno == EINVAL && cpu > 0) || errno == ENOENT ||
+		    errno == ENXIO || errno == ENODEV)
+			return 0;
 		return -1;
 	}
-	return -1;
 }
 
 static void snap_aggs(void)
@@ -584,6 +607,7 @@ static void snap_aggs(void)
 	for (cpu = 0; cpu < g_ncpus; cpu++) {
 		uint64_t drops = 0;
 
+		b.len = 0;
 		if (snap(DTRACEIOC_AGGSNAP, cpu, &b, &drops) < 0) {
 			dt_error("failed to snapshot aggregations: %s\n",
 				 strerror(errno));
