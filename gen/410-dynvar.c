@@ -1,0 +1,409 @@
+/* DIF variables: globals, clause-locals, thread-locals, associative arrays */
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * struct dtrace_vstate holds all the D variables of one consumer.  Its
+ * sizes come from the enabling header (ngvars, ntvars, nlvars, strsize,
+ * dynvarsize) and everything is allocated in dtrace_vstate_create(),
+ * process context; probe context only uses what is there.
+ *
+ *  - Global scalars: ngvars slots of DTRACE_VSLOT(strsize) bytes, each big
+ *    enough for an integer (8 bytes) or a string (strsize bytes), so a
+ *    slot's type (from each DIF object's variable table) never matters for
+ *    memory safety.  Shared by all CPUs; concurrent stores race as in
+ *    DTrace.
+ *  - Per CPU: nlvars clause-local slots (zeroed by
+ *    dtrace_vstate_clause_begin()), the strtok() state, and two scratch
+ *    buffers the emulator builds keys and string values in.  Probe context
+ *    runs with interrupts masked and the recursion guard held, so a CPU's
+ *    area has one user at a time.
+ *  - Dynamic variables (thread-locals and associative arrays): a single
+ *    region of dynvarsize bytes, carved into chunks of power-of-two size
+ *    classes with one free list per class, and a hash table of chains.
+ *    Each entry holds a 'vkey' (scope, kind, variable ID), the key bytes
+ *    (thread-locals: tid and task address first; arrays: the encoded tuple)
+ *    and the value (8 bytes, or strsize for strings).  Storing 0 (or "")
+ *    deletes the entry and returns its chunk to its free list.  When no
+ *    chunk is free the store is dropped and counted (dyndrops).
+ *    Thread-locals of exited threads are not reclaimed: D scripts delete
+ *    them (self->x = 0); a leftover entry only costs space.  The key has
+ *    both the tid and the task address, so a recycled tid alone does not
+ *    see a dead thread's values.
+ *
+ * Locking: the dynamic region and its hash table are protected by one
+ * arch_spinlock_t per consumer, taken with interrupts masked
+ * (dtrace_intr_save) and only by trylock with a bounded spin, so even a
+ * bug that re-entered it on the same CPU would drop, not deadlock (a
+ * failure to get it counts as a drop, reported as "dirty").  Nothing
+ * inside the lock reads untrusted memory or calls out: keys and values are
+ * built in the CPU's buffers first.  Entries are never freed back to the
+ * kernel while tracing, so an address of a value handed to DIF code stays
+ * readable memory even if another CPU deletes the entry.
+ *
+ * Calls: vzalloc/vfree, memcpy/memset/memcmp, dtrace_intr_save/restore,
+ * arch_spin_trylock/unlock.
+ */
+
+#define DTRACE_STRSIZE_DEFAULT	256
+#define DTRACE_STRSIZE_MAX	65536
+#define DTRACE_DYNVAR_DEFAULT	(1024 * 1024)
+#define DTRACE_DYNVAR_MAX	(1024ULL * 1024 * 1024)
+#define DTRACE_VSTATE_MAX	(256ULL * 1024 * 1024)	/* globals + locals */
+#define DTRACE_DYN_NCLASS	27	/* chunk sizes 64 << 0 .. 64 << 26 */
+#define DTRACE_DYN_LOCKSPIN	(1U << 22)
+
+/* Bytes of one scalar variable slot: an integer or a string. */
+#define DTRACE_VSLOT(strsize)	DTRACE_ALIGN8(max_t(u32, 8, (strsize)))
+
+/* vkey: what an entry belongs to. */
+#define DTRACE_VKEY(scope, array, id) \
+	(((u32)(scope) << 24) | ((u32)(!!(array)) << 16) | ((u32)(id) & 0xffff))
+
+struct dtrace_dynent {
+	u32 next;			/* offset of next in chain/free list */
+	u32 hash;
+	u32 vkey;
+	u32 keylen;
+	u32 vsize;
+	u32 cls;
+	/* key bytes, padded to 8, then the value, padded to 8 */
+};
+
+struct dtrace_vcpu {			/* at the start of each CPU's area */
+	u32 tok_valid;			/* strtok() has a string */
+	u32 tok_off;			/* where the next token search starts */
+};
+
+struct dtrace_vstate {
+	u32 strsize;
+	u32 slot;			/* bytes per scalar slot */
+	u32 ngvars, ntvars, nlvars;
+	u32 ncpus;
+	char *gvars;			/* ngvars * slot */
+	size_t gsize;
+	char *pcpu;			/* ncpus * stride */
+	size_t stride, pcpu_size;
+	size_t off_lvars, off_tok, off_key, off_val;
+	u32 keymax;			/* bytes of the key buffer */
+	char *dyn;			/* dynamic region */
+	u32 dynsize;
+	u32 bump;			/* first never-used byte of dyn */
+	u32 *buckets;
+	u32 nbuckets;			/* a power of two */
+	u32 freel[DTRACE_DYN_NCLASS];
+	arch_spinlock_t lock;
+	u64 drops, drops_dirty;
+};
+
+static int dtrace_vstate_create(const struct dtrace_enable_hdr *hdr,
+				struct dtrace_vstate **out)
+{
+	struct dtrace_vstate *vs;
+	u64 strsize = hdr->strsize ? hdr->strsize : DTRACE_STRSIZE_DEFAULT;
+	u64 dynsize = hdr->dynvarsize ? hdr->dynvarsize : DTRACE_DYNVAR_DEFAULT;
+	u64 slot, keymax, stride, g, l;
+	u32 nb;
+
+	*out = NULL;
+	if (strsize > DTRACE_STRSIZE_MAX || dynsize > DTRACE_DYNVAR_MAX ||
+	    dynsize < 4096)
+		return -EINVAL;
+	if (hdr->ngvars > DIF_VAR_OTHER_MAX - DIF_VAR_OTHER_UBASE + 1 ||
+	    hdr->ntvars > DIF_VAR_OTHER_MAX - DIF_VAR_OTHER_UBASE + 1 ||
+	    hdr->nlvars > DIF_VAR_OTHER_MAX - DIF_VAR_OTHER_UBASE + 1)
+		return -EINVAL;
+	slot = DTRACE_VSLOT(strsize);
+	/* tid + task, then up to DIF_DTR_NREGS items of 4 + strsize bytes */
+	keymax = DTRACE_ALIGN8(16 + DIF_DTR_NREGS * (4 + slot) + 8);
+	g = hdr->ngvars * slot;
+	l = hdr->nlvars * slot;
+	stride = DTRACE_ALIGN8(sizeof(struct dtrace_vcpu)) + l + slot + keymax +
+		 slot;
+	if (g > DTRACE_VSTATE_MAX || stride * nr_cpu_ids > DTRACE_VSTATE_MAX)
+		return -E2BIG;
+
+	vs = kzalloc(sizeof(*vs), GFP_KERNEL);
+	if (!vs)
+		return -ENOMEM;
+	vs->strsize = strsize;
+	vs->slot = slot;
+	vs->ngvars = hdr->ngvars;
+	vs->ntvars = hdr->ntvars;
+	vs->nlvars = hdr->nlvars;
+	vs->ncpus = nr_cpu_ids;
+	vs->keymax = keymax;
+	vs->gsize = g;
+	vs->stride = stride;
+	vs->pcpu_size = stride * vs->ncpus;
+	vs->off_lvars = DTRACE_ALIGN8(sizeof(struct dtrace_vcpu));
+	vs->off_tok = vs->off_lvars + l;
+	vs->off_key = vs->off_tok + slot;
+	vs->off_val = vs->off_key + keymax;
+	vs->dynsize = dynsize;
+	vs->bump = 64;			/* offset 0 means "none" */
+	for (nb = 64; nb < dynsize / 256 && nb < (1U << 22); nb <<= 1)
+		;
+	vs->nbuckets = nb;
+	vs->lock = (arch_spinlock_t)__ARCH_SPIN_LOCK_UNLOCKED;
+
+	vs->gvars = vzalloc(max_t(u64, g, 8));
+	vs->pcpu = vzalloc(vs->pcpu_size);
+	vs->dyn = vzalloc(dynsize);
+	vs->buckets = vzalloc((size_t)nb * sizeof(u32));
+	if (!vs->gvars || !vs->pcpu || !vs->dyn || !vs->buckets) {
+		dtrace_vstate_destroy(vs);
+		return -ENOMEM;
+	}
+	*out = vs;
+	return 0;
+}
+
+static void dtrace_vstate_destroy(struct dtrace_vstate *vs)
+{
+	if (!vs)
+		return;
+	vfree(vs->gvars);
+	vfree(vs->pcpu);
+	vfree(vs->dyn);
+	vfree(vs->buckets);
+	kfree(vs);
+}
+
+static inline char *dtrace_vstate_cpu(struct dtrace_vstate *vs, int cpu)
+{
+	return vs->pcpu + (size_t)cpu * vs->stride;
+}
+
+static void dtrace_vstate_clause_begin(struct dtrace_vstate *vs, int cpu)
+{
+	if (vs && cpu >= 0 && (u32)cpu < vs->ncpus && vs->nlvars)
+		memset(dtrace_vstate_cpu(vs, cpu) + vs->off_lvars, 0,
+		       (size_t)vs->nlvars * vs->slot);
+}
+
+static void dtrace_vstate_drops(struct dtrace_vstate *vs, u64 *dyndrops,
+				u64 *rinse, u64 *dirty)
+{
+	*dyndrops = vs ? READ_ONCE(vs->drops) + READ_ONCE(vs->drops_dirty) : 0;
+	*rinse = 0;
+	*dirty = vs ? READ_ONCE(vs->drops_dirty) : 0;
+}
+
+/* Slot of global user variable id (already range-checked), or NULL. */
+static inline char *dtrace_vstate_gvar(struct dtrace_vstate *vs, u32 id)
+{
+	id -= DIF_VAR_OTHER_UBASE;
+	return id < vs->ngvars ? vs->gvars + (size_t)id * vs->slot : NULL;
+}
+
+static inline char *dtrace_vstate_lvar(struct dtrace_vstate *vs, int cpu,
+				       u32 id)
+{
+	id -= DIF_VAR_OTHER_UBASE;
+	if (id >= vs->nlvars || cpu < 0 || (u32)cpu >= vs->ncpus)
+		return NULL;
+	return dtrace_vstate_cpu(vs, cpu) + vs->off_lvars +
+	       (size_t)id * vs->slot;
+}
+
+/*
+ * If addr lies in memory the vstate owns, return true and set *end to the
+ * end of that region: the DIF layer reads it directly.
+ */
+static bool dtrace_vstate_region(const struct dtrace_vstate *vs, u64 addr,
+				 u64 *end)
+{
+	u64 b;
+
+	if (!vs)
+		return false;
+	b = (u64)(uintptr_t)vs->gvars;
+	if (addr >= b && addr < b + vs->gsize) {
+		*end = b + vs->gsize;
+		return true;
+	}
+	b = (u64)(uintptr_t)vs->pcpu;
+	if (addr >= b && addr < b + vs->pcpu_size) {
+		*end = b + vs->pcpu_size;
+		return true;
+	}
+	b = (u64)(uintptr_t)vs->dyn;
+	if (addr >= b + 64 && addr < b + vs->dynsize) {
+		*end = b + vs->dynsize;
+		return true;
+	}
+	return false;
+}
+
+/* ---- dynamic variables ------------------------------------------------ */
+
+static u32 dtrace_dyn_hash(u32 vkey, const void *key, u32 keylen)
+{
+	const u8 *k = key;
+	u64 h = 0xcbf29ce484222325ULL ^ vkey;
+	u32 i;
+
+	for (i = 0; i < keylen; i++) {
+		h ^= k[i];
+		h *= 0x100000001b3ULL;
+	}
+	return (u32)(h ^ (h >> 32));
+}
+
+static inline struct dtrace_dynent *dtrace_dyn_ent(struct dtrace_vstate *vs,
+						   u32 off)
+{
+	return (struct dtrace_dynent *)(vs->dyn + off);
+}
+
+static inline char *dtrace_dyn_val(struct dtrace_dynent *e)
+{
+	return (char *)(e + 1) + DTRACE_ALIGN8(e->keylen);
+}
+
+static bool dtrace_dyn_lock(struct dtrace_vstate *vs, unsigned long *flags)
+{
+	u32 spin;
+
+	*flags = dtrace_intr_save();
+	for (spin = 0; spin < DTRACE_DYN_LOCKSPIN; spin++) {
+		if (arch_spin_trylock(&vs->lock))
+			return true;
+		cpu_relax();
+	}
+	dtrace_intr_restore(*flags);
+	vs->drops_dirty++;		/* racy, but only a statistic */
+	return false;
+}
+
+static void dtrace_dyn_unlock(struct dtrace_vstate *vs, unsigned long flags)
+{
+	arch_spin_unlock(&vs->lock);
+	dtrace_intr_restore(flags);
+}
+
+/* Find an entry; lock held.  *prevp gets the link that points at it. */
+static struct dtrace_dynent *dtrace_dyn_find(struct dtrace_vstate *vs,
+					     u32 vkey, const void *key,
+					     u32 keylen, u32 hash,
+					     u32 **prevp)
+{
+	u32 *link = &vs->buckets[hash & (vs->nbuckets - 1)];
+	u32 n = 0;
+
+	while (*link) {
+		struct dtrace_dynent *e = dtrace_dyn_ent(vs, *link);
+
+		if (e->hash == hash && e->vkey == vkey &&
+		    e->keylen == keylen && !memcmp(e + 1, key, keylen)) {
+			if (prevp)
+				*prevp = link;
+			return e;
+		}
+		link = &e->next;
+		if (++n > vs->dynsize / 64)	/* cannot happen: bounded */
+			break;
+	}
+	return NULL;
+}
+
+/* Take a chunk of class cls (or larger) or carve one; lock held. */
+static u32 dtrace_dyn_alloc(struct dtrace_vstate *vs, u32 cls)
+{
+	u32 c, off, sz = 64U << cls;
+
+	for (c = cls; c < DTRACE_DYN_NCLASS && c <= cls + 2; c++) {
+		off = vs->freel[c];
+		if (off) {
+			vs->freel[c] = dtrace_dyn_ent(vs, off)->next;
+			dtrace_dyn_ent(vs, off)->cls = c;
+			return off;
+		}
+	}
+	if (vs->bump <= vs->dynsize && sz <= vs->dynsize - vs->bump) {
+		off = vs->bump;
+		vs->bump += sz;
+		dtrace_dyn_ent(vs, off)->cls = cls;
+		return off;
+	}
+	return 0;
+}
+
+/*
+ * Look up (vkey, key).  Integers (vsize 8) are copied to *val under the
+ * lock and the value's address returned; for strings only the address is
+ * returned.  NULL if there is no such entry.
+ */
+static void *dtrace_dynvar_load(struct dtrace_vstate *vs, u32 vkey,
+				const void *key, u32 keylen, u64 *val)
+{
+	u32 hash = dtrace_dyn_hash(vkey, key, keylen);
+	struct dtrace_dynent *e;
+	unsigned long flags;
+	void *v = NULL;
+
+	*val = 0;
+	if (!dtrace_dyn_lock(vs, &flags))
+		return NULL;
+	e = dtrace_dyn_find(vs, vkey, key, keylen, hash, NULL);
+	if (e) {
+		v = dtrace_dyn_val(e);
+		memcpy(val, v, min_t(u32, 8, e->vsize));
+	}
+	dtrace_dyn_unlock(vs, flags);
+	return v;
+}
+
+/*
+ * Store vsize bytes at val as the value of (vkey, key); a NULL val deletes
+ * the entry.  Returns 0, or -ENOSPC when the space is full (a counted drop).
+ */
+static int dtrace_dynvar_store(struct dtrace_vstate *vs, u32 vkey,
+			       const void *key, u32 keylen,
+			       const void *val, u32 vsize)
+{
+	u32 hash = dtrace_dyn_hash(vkey, key, keylen);
+	struct dtrace_dynent *e;
+	unsigned long flags;
+	u32 *link, off, need, cls;
+	int rc = 0;
+
+	if (!dtrace_dyn_lock(vs, &flags))
+		return -ENOSPC;
+	e = dtrace_dyn_find(vs, vkey, key, keylen, hash, &link);
+	if (e && (!val || e->vsize != vsize)) {
+		/* delete (also when the value's size changes) */
+		off = *link;
+		*link = e->next;
+		e->next = vs->freel[e->cls];
+		e->vkey = 0;
+		vs->freel[e->cls] = off;
+		e = NULL;
+	}
+	if (!val)
+		goto out;
+	if (!e) {
+		need = sizeof(*e) + DTRACE_ALIGN8(keylen) + DTRACE_ALIGN8(vsize);
+		for (cls = 0; cls < DTRACE_DYN_NCLASS && (64U << cls) < need;
+		     cls++)
+			;
+		off = cls < DTRACE_DYN_NCLASS ? dtrace_dyn_alloc(vs, cls) : 0;
+		if (!off) {
+			vs->drops++;
+			rc = -ENOSPC;
+			goto out;
+		}
+		e = dtrace_dyn_ent(vs, off);
+		e->hash = hash;
+		e->vkey = vkey;
+		e->keylen = keylen;
+		e->vsize = vsize;
+		memcpy(e + 1, key, keylen);
+		link = &vs->buckets[hash & (vs->nbuckets - 1)];
+		e->next = *link;
+		*link = off;
+	}
+	memcpy(dtrace_dyn_val(e), val, vsize);
+out:
+	dtrace_dyn_unlock(vs, flags);
+	return rc;
+}
