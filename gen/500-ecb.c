@@ -1012,6 +1012,7 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 		pp->action = i;
 		if (i < (u32)spec) {
 			/* Only side-effect statements before speculate(). */
+			pp->action = spec;
 			if (a->kind != DTRACEACT_DIFEXPR || a->recsize)
 				return dtrace_enerr(pp, ~0U,
 					"speculate() must come before data-recording actions");

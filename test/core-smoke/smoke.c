@@ -1,0 +1,693 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * smoke.c - smoke test of the DTrace framework's ioctls (providers, probe
+ * listing, enablings, BEGIN/END ordering, exit(), ERROR, speculations,
+ * buffer policies, snapshots, several consumers), driving /dev/dtrace with
+ * hand-assembled DIF through the helpers in test/ioctl/.
+ *
+ * Every check prints "ok N - what" or "not ok N - what (why)"; the exit
+ * status is 1 if any check failed.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "consumer.h"
+#include "difasm.h"
+#include "enabling.h"
+
+static int nchecks, nfail;
+
+static void check(int cond, const char *fmt, ...)
+{
+	va_list ap;
+
+	nchecks++;
+	printf("%s %d - ", cond ? "ok" : "not ok", nchecks);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	if (!cond)
+		nfail++;
+	fflush(stdout);
+}
+
+static void must(int r, const char *what)
+{
+	if (r) {
+		printf("not ok - %s: %s (fatal)\n", what, strerror(-r));
+		exit(1);
+	}
+}
+
+/* ---- listing ---- */
+
+static int list(struct consumer *c, const char *prov, const char *mod,
+		const char *func, const char *name, __u32 page,
+		struct dtrace_probedesc *out, int max)
+{
+	struct dtrace_ioc_probes p;
+	struct dtrace_probedesc buf[64];
+	int n = 0;
+
+	memset(&p, 0, sizeof(p));
+	p.size = sizeof(p);
+	p.version = DTRACE_ABI_VERSION;
+	snprintf(p.match.provider, sizeof(p.match.provider), "%s", prov);
+	snprintf(p.match.mod, sizeof(p.match.mod), "%s", mod);
+	snprintf(p.match.func, sizeof(p.match.func), "%s", func);
+	snprintf(p.match.name, sizeof(p.match.name), "%s", name);
+	p.start = 1;
+	for (;;) {
+		__u32 i;
+
+		p.count = page;
+		p.probes = (__u64)(unsigned long)buf;
+		if (ioctl(c->fd, DTRACEIOC_PROBES, &p) < 0)
+			return -errno;
+		for (i = 0; i < p.count && n < max; i++)
+			out[n++] = buf[i];
+		if (!p.next)
+			break;
+		p.start = p.next;
+	}
+	return n;
+}
+
+static int has_name(struct dtrace_probedesc *d, int n, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(d[i].name, name))
+			return 1;
+	return 0;
+}
+
+static void test_listing(void)
+{
+	struct consumer c;
+	struct dtrace_probedesc d[256];
+	int n, n1;
+
+	must(c_open(&c), "open");
+	n = list(&c, "dtrace", "", "", "", 64, d, 256);
+	check(n == 3 && has_name(d, n, "BEGIN") && has_name(d, n, "END") &&
+	      has_name(d, n, "ERROR"), "dtrace provider has BEGIN END ERROR (%d)", n);
+	check(n == 3 && !d[0].mod[0] && !d[0].func[0] && d[0].id > 0,
+	      "dtrace probes have empty module/function and an ID");
+	n1 = list(&c, "dtrace", "", "", "", 1, d, 256);
+	check(n1 == 3, "paging with count=1 returns the same 3 probes (%d)", n1);
+	n = list(&c, "profile", "", "", "tick-1*", 64, d, 256);
+	check(n == 6, "glob tick-1* matches 6 default probes (%d)", n);
+	n = list(&c, "profile", "", "", "tick-[15]00", 64, d, 256);
+	check(n == 2 && has_name(d, n, "tick-100") && has_name(d, n, "tick-500"),
+	      "glob tick-[15]00 (%d)", n);
+	n = list(&c, "profile", "", "", "tick-[!1]*", 64, d, 256);
+	check(n == 2 && has_name(d, n, "tick-500") && has_name(d, n, "tick-5000"),
+	      "glob tick-[!1]* (%d)", n);
+	n = list(&c, "profile", "", "", "profile-?99", 64, d, 256);
+	check(n == 2, "glob profile-?99 (%d)", n);
+	n = list(&c, "prof*", "", "", "", 64, d, 256);
+	check(n >= 15, "profile provider offers the 15 defaults (%d)", n);
+	n = list(&c, "profile", "", "", "tick-250ms", 64, d, 256);
+	check(n == 1 && !strcmp(d[0].name, "tick-250ms"),
+	      "tick-250ms created on demand (%d)", n);
+	n = list(&c, "profile", "", "", "profile-3ns", 64, d, 256);
+	check(n == 0, "profile-3ns refused (below the minimum) (%d)", n);
+	n = list(&c, "profile", "", "", "tick-5parsecs", 64, d, 256);
+	check(n == 0, "tick-5parsecs is not a probe (%d)", n);
+	n = list(&c, "", "", "", "", 64, d, 256);
+	check(n >= 19, "empty description lists everything (%d)", n);
+	c_close(&c);
+}
+
+/* ---- enabling errors ---- */
+
+static struct dif *dconst(long long v)
+{
+	char src[64];
+
+	snprintf(src, sizeof(src), "setx %lld, %%r1; ret %%r1", v);
+	return dif_new(src);
+}
+
+static void test_enable_errors(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct en_clause *cl;
+	struct en_action *a;
+	size_t len;
+	void *blob;
+	int r;
+
+	must(c_open(&c), "open");
+	en_init(&e);
+	cl = en_clause(&e, "nosuch:::probe");
+	en_trace(cl, dconst(1));
+	r = c_enable(&c, &e);
+	check(r == -EINVAL && strstr(c.en.err_msg, "does not match any probes") &&
+	      c.en.err_clause == 0, "unmatched description: EINVAL, \"%s\"",
+	      c.en.err_msg);
+
+	e.h.flags = DTRACE_ENABLE_ZDEFS;
+	r = c_enable(&c, &e);
+	check(r == 0 && c.en.nepids == 0 && c.en.nmatched[0] == 0,
+	      "with ZDEFS it is accepted with 0 matches (r=%d)", r);
+
+	en_init(&e);
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	a = en_action(cl, DTRACEACT_RAISE, 0, 0);
+	en_difo(a, dconst(9));
+	r = c_enable(&c, &e);
+	check(r == -EINVAL && c.en.err_action == 0 &&
+	      strstr(c.en.err_msg, "destructive"),
+	      "raise() without DESTRUCTIVE refused: \"%s\"", c.en.err_msg);
+
+	en_init(&e);
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	a = en_action(cl, DTRACEACT_DIFEXPR, 4, 0);
+	en_difo(a, dconst(1));
+	r = c_enable(&c, &e);
+	check(r == -EINVAL, "integer trace with recsize 4 refused: \"%s\"",
+	      c.en.err_msg);
+
+	en_init(&e);
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_trace(cl, dconst(1));
+	a = en_action(cl, DTRACEACT_SPECULATE, 0, 0);
+	en_difo(a, dconst(1));
+	r = c_enable(&c, &e);
+	check(r == -EINVAL && c.en.err_action == 1,
+	      "speculate() after trace() refused: \"%s\"", c.en.err_msg);
+
+	en_init(&e);
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_trace(cl, dconst(1));
+	blob = en_blob(&e, &len);
+	((struct dtrace_enable_hdr *)blob)->version = 99;
+	r = c_enable_blob(&c, blob, len);
+	check(r == -EINVAL, "bad enabling version refused");
+	((struct dtrace_enable_hdr *)blob)->version = DTRACE_ABI_VERSION;
+	r = c_enable_blob(&c, blob, len - 8);
+	check(r == -EINVAL, "bloblen != size refused");
+	((struct dtrace_clause_hdr *)((char *)blob + e.off_clause[0]))->size += 8;
+	r = c_enable_blob(&c, blob, len);
+	check(r == -EINVAL && c.en.err_clause == 0,
+	      "clause size beyond the blob refused: \"%s\"", c.en.err_msg);
+	((struct dtrace_clause_hdr *)((char *)blob + e.off_clause[0]))->size -= 8;
+	((struct dtrace_action_hdr *)((char *)blob + e.off_action[0][0]))->kind = 77;
+	r = c_enable_blob(&c, blob, len);
+	check(r == -EINVAL && c.en.err_action == 0,
+	      "unknown action kind refused: \"%s\"", c.en.err_msg);
+	((struct dtrace_action_hdr *)((char *)blob + e.off_action[0][0]))->kind =
+		DTRACEACT_DIFEXPR;
+	r = c_enable_blob(&c, blob, len);
+	check(r == 0 && c.en.nepids == 1,
+	      "after all those failures, EPIDs start at 1 (nepids %u)",
+	      c.en.nepids);
+	r = c_enable_blob(&c, blob, len);
+	check(r == 0 && c.en.nepids == 2,
+	      "a second ENABLE continues the EPIDs (nepids %u)", c.en.nepids);
+	must(c_go(&c, NULL), "go");
+	r = c_enable_blob(&c, blob, len);
+	check(r == -EBUSY, "ENABLE after GO refused (r=%d)", r);
+	free(blob);
+	c_close(&c);
+}
+
+/* ---- ioctl structure validation ---- */
+
+static void test_ioctl_validation(void)
+{
+	struct consumer c;
+	struct dtrace_ioc_status st;
+	struct dtrace_ioc_buf b;
+	struct dtrace_ioc_epinfo ei;
+	int r;
+
+	must(c_open(&c), "open");
+	memset(&st, 0, sizeof(st));
+	st.size = sizeof(st) - 8;
+	st.version = DTRACE_ABI_VERSION;
+	r = ioctl(c.fd, DTRACEIOC_STATUS, &st);
+	check(r < 0 && errno == EINVAL, "STATUS with a wrong size: EINVAL");
+	st.size = sizeof(st);
+	st.version = 7;
+	r = ioctl(c.fd, DTRACEIOC_STATUS, &st);
+	check(r < 0 && errno == EINVAL, "STATUS with a wrong version: EINVAL");
+	memset(&b, 0, sizeof(b));
+	b.size = sizeof(b);
+	b.version = DTRACE_ABI_VERSION;
+	b.cpu = 100000;
+	r = ioctl(c.fd, DTRACEIOC_BUFSNAP, &b);
+	check(r < 0 && errno == EINVAL, "BUFSNAP of a bad CPU: EINVAL");
+	r = c_epinfo(&c, 0, &ei);
+	check(r == -EINVAL, "EPINFO of EPID 0: EINVAL");
+	r = c_epinfo(&c, 1, &ei);
+	check(r == -EINVAL, "EPINFO of an EPID not enabled: EINVAL");
+	r = c_stop(&c, NULL);
+	check(r == -EINVAL, "STOP before GO: EINVAL");
+	r = ioctl(c.fd, _IOWR(DTRACE_IOC_MAGIC, 99, struct dtrace_ioc_status), &st);
+	check(r < 0 && errno == ENOTTY, "unknown ioctl: ENOTTY");
+	r = ioctl(c.fd, DTRACEIOC_STATUS, (void *)16);
+	check(r < 0 && errno == EFAULT, "bad pointer: EFAULT");
+	c_close(&c);
+}
+
+/* ---- BEGIN, ticks, END; EPINFO ---- */
+
+static int clause_recs(struct consumer *c, struct recs *r, int clause)
+{
+	int i, n = 0;
+
+	for (i = 0; i < r->n; i++)
+		if (c_clause_of(c, r->r[i].epid) == clause)
+			n++;
+	return n;
+}
+
+static void test_begin_end(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct dtrace_ioc_status st;
+	struct dtrace_ioc_epinfo ei;
+	struct recs r;
+	struct rec *first = NULL, *last = NULL;
+	int i, nticks, bad_vals = 0;
+
+	must(c_open(&c), "open");
+	en_init(&e);
+	en_trace(en_clause(&e, "dtrace:::BEGIN"), dconst(42));
+	en_trace(en_clause(&e, "profile:::tick-10ms"),
+		 dif_new("ldgs timestamp, %r1; ret %r1"));
+	en_trace(en_clause(&e, "dtrace:::END"), dconst(7));
+	must(c_enable(&c, &e), "enable");
+	check(c.en.nepids == 3 && c.en.nmatched[1] == 1,
+	      "3 EPIDs, tick-10ms created and matched");
+	must(c_epinfo(&c, 2, &ei), "epinfo");
+	check(ei.clause == 1 && !strcmp(ei.probe.provider, "profile") &&
+	      !strcmp(ei.probe.name, "tick-10ms") && ei.probe.id,
+	      "EPINFO 2 -> clause 1, profile:::tick-10ms");
+	must(c_go(&c, &st), "go");
+	check(st.activity == DTRACE_ACTIVITY_ACTIVE &&
+	      st.begin_cpu < (unsigned)c.ncpus,
+	      "GO: ACTIVE, begin_cpu %u", st.begin_cpu);
+	msleep(400);
+	must(c_stop(&c, &st), "stop");
+	check(st.activity == DTRACE_ACTIVITY_STOPPED, "STOP: STOPPED");
+	memset(&r, 0, sizeof(r));
+	must(c_bufsnap(&c, &r), "bufsnap");
+	check(r.bad == 0, "records well formed");
+	for (i = 0; i < r.n; i++) {
+		if (!first || r.r[i].timestamp < first->timestamp)
+			first = &r.r[i];
+		if (!last || r.r[i].timestamp > last->timestamp)
+			last = &r.r[i];
+		if (c_clause_of(&c, r.r[i].epid) == 1 &&
+		    rec_u64(&r.r[i], 0) != r.r[i].timestamp)
+			bad_vals++;
+	}
+	check(first && c_clause_of(&c, first->epid) == 0 &&
+	      rec_u64(first, 0) == 42 && first->cpu == (int)st.begin_cpu,
+	      "first record is BEGIN's trace(42), on begin_cpu");
+	check(last && c_clause_of(&c, last->epid) == 2 && rec_u64(last, 0) == 7,
+	      "last record is END's trace(7)");
+	nticks = clause_recs(&c, &r, 1);
+	check(nticks >= 5 && nticks <= 60, "tick-10ms fired %d times in 0.4 s",
+	      nticks);
+	check(bad_vals == 0, "trace(timestamp) equals the record timestamp");
+	check(clause_recs(&c, &r, 0) == 1 && clause_recs(&c, &r, 2) == 1,
+	      "BEGIN and END fired once each for this consumer");
+	recs_free(&r);
+	c_close(&c);
+}
+
+/* ---- exit() ---- */
+
+static void test_exit(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct dtrace_ioc_status st;
+	struct en_clause *cl;
+	struct en_action *a;
+	struct recs r;
+
+	must(c_open(&c), "open");
+	en_init(&e);
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	a = en_action(cl, DTRACEACT_EXIT, 8, 0);
+	en_difo(a, dconst(3));
+	en_trace(en_clause(&e, "profile:::tick-10ms"), dconst(1));
+	en_trace(en_clause(&e, "dtrace:::END"), dconst(5));
+	must(c_enable(&c, &e), "enable");
+	must(c_go(&c, &st), "go");
+	check(st.exiting == 1 && st.exit_status == 3 &&
+	      st.activity == DTRACE_ACTIVITY_DRAINING,
+	      "exit(3) in BEGIN: exiting, status 3, DRAINING (act %u)",
+	      st.activity);
+	msleep(150);
+	must(c_stop(&c, &st), "stop");
+	memset(&r, 0, sizeof(r));
+	must(c_bufsnap(&c, &r), "bufsnap");
+	check(clause_recs(&c, &r, 0) == 1 && clause_recs(&c, &r, 1) == 0 &&
+	      clause_recs(&c, &r, 2) == 1,
+	      "after exit(): no tick records, END still fires");
+	recs_free(&r);
+	c_close(&c);
+}
+
+/* ---- faults and dtrace:::ERROR ---- */
+
+static void test_error(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct dtrace_ioc_status st;
+	struct en_clause *cl;
+	struct recs r;
+	int i, nerr = 0, nerrclause = 0, ok_rec = 0, ok_args = 0;
+
+	must(c_open(&c), "open");
+	en_init(&e);
+	en_trace(en_clause(&e, "dtrace:::BEGIN"),
+		 dif_new("setx 0, %r1; ldx [%r1], %r2; ret %r2"));
+	cl = en_clause(&e, "dtrace:::ERROR");
+	en_trace(cl, dif_new("ldgs arg1, %r1; ret %r1"));
+	en_trace(cl, dif_new("ldgs arg4, %r1; ret %r1"));
+	en_trace(cl, dif_new("ldgs arg2, %r1; ret %r1"));
+	must(c_enable(&c, &e), "enable");
+	must(c_go(&c, NULL), "go");
+	must(c_stop(&c, &st), "stop");
+	check(st.errors == 1, "one error counted (%llu)",
+	      (unsigned long long)st.errors);
+	memset(&r, 0, sizeof(r));
+	must(c_bufsnap(&c, &r), "bufsnap");
+	for (i = 0; i < r.n; i++) {
+		if (r.r[i].epid == DTRACE_EPID_ERROR) {
+			struct dtrace_errrec er;
+
+			nerr++;
+			memcpy(&er, r.r[i].data, sizeof(er));
+			ok_rec = er.epid == 1 && er.action == 1 &&
+				 er.fault == DTRACEFLT_BADADDR &&
+				 er.difoff == 1 && er.addr == 0;
+			if (!ok_rec)
+				printf("# errrec epid %u action %u difoff %u fault %u addr %llx\n",
+				       er.epid, er.action, er.difoff, er.fault,
+				       (unsigned long long)er.addr);
+		} else if (c_clause_of(&c, r.r[i].epid) == 1) {
+			nerrclause++;
+			ok_args = rec_u64(&r.r[i], 0) == 1 &&
+				  rec_u64(&r.r[i], 8) == DTRACEFLT_BADADDR &&
+				  rec_u64(&r.r[i], 16) == 1;
+		} else if (c_clause_of(&c, r.r[i].epid) == 0) {
+			ok_rec = 0;
+			printf("# the faulting clause left a record\n");
+		}
+	}
+	check(nerr == 1 && ok_rec, "error record: epid 1, action 1, DIF offset 1, BADADDR");
+	check(nerrclause == 1 && ok_args,
+	      "dtrace:::ERROR fired with arg1=epid, arg2=action, arg4=fault");
+	recs_free(&r);
+	c_close(&c);
+}
+
+/* ---- speculations ---- */
+
+static void test_speculation(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct dtrace_ioc_status st;
+	struct en_clause *cl;
+	struct en_action *a;
+	struct recs r;
+	int i, n42 = 0, n43 = 0, n44 = 0, k;
+
+	must(c_open(&c), "open");
+	en_init(&e);
+	e.h.nspec = 2;
+	for (k = 0; k < 3; k++) {	/* ids 1, 2, then none left */
+		cl = en_clause(&e, "dtrace:::BEGIN");
+		a = en_action(cl, DTRACEACT_SPECULATE, 0, 0);
+		en_difo(a, dif_new("call speculation, %r1; ret %r1"));
+		en_trace(cl, dconst(42 + k));
+	}
+	cl = en_clause(&e, "dtrace:::END");
+	a = en_action(cl, DTRACEACT_COMMIT, 0, 0);
+	en_difo(a, dconst(1));
+	cl = en_clause(&e, "dtrace:::END");
+	a = en_action(cl, DTRACEACT_DISCARD, 0, 0);
+	en_difo(a, dconst(2));
+	must(c_enable(&c, &e), "enable");
+	must(c_go(&c, NULL), "go");
+	must(c_status(&c, &st), "status");
+	check(st.specdrops_unavail == 1, "third speculation(): unavailable (%llu)",
+	      (unsigned long long)st.specdrops_unavail);
+	memset(&r, 0, sizeof(r));
+	must(c_bufsnap(&c, &r), "bufsnap");
+	check(r.n == 0, "nothing in the principal buffer before commit (%d)", r.n);
+	recs_free(&r);
+	must(c_stop(&c, &st), "stop");
+	memset(&r, 0, sizeof(r));
+	must(c_bufsnap(&c, &r), "bufsnap");
+	for (i = 0; i < r.n; i++) {
+		n42 += rec_u64(&r.r[i], 0) == 42;
+		n43 += rec_u64(&r.r[i], 0) == 43;
+		n44 += rec_u64(&r.r[i], 0) == 44;
+	}
+	check(n42 == 1, "committed speculation 1 reached the buffer");
+	check(n43 == 0, "discarded speculation 2 did not");
+	check(n44 == 0, "speculate(0) recorded nothing");
+	recs_free(&r);
+	c_close(&c);
+}
+
+/* ---- buffer policies ---- */
+
+static void snap_cpu(struct consumer *c, int cpu, struct dtrace_ioc_buf *b,
+		     char *mem, __u64 room)
+{
+	memset(b, 0, sizeof(*b));
+	b->size = sizeof(*b);
+	b->version = DTRACE_ABI_VERSION;
+	b->cpu = cpu;
+	b->data = (__u64)(unsigned long)mem;
+	b->datalen = room;
+}
+
+static void test_ring(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct dtrace_ioc_buf b;
+	struct dtrace_ioc_status st;
+	char mem[4096];
+	int cpu, wrapped = 0, total = 0, ordered = 1;
+
+	must(c_open(&c), "open");
+	en_init(&e);
+	e.h.bufsize = 512;
+	e.h.bufpolicy = DTRACE_BUFPOLICY_RING;
+	en_trace(en_clause(&e, "profile:::profile-199"),
+		 dif_new("ldgs timestamp, %r1; ret %r1"));
+	must(c_enable(&c, &e), "enable");
+	must(c_go(&c, &st), "go");
+	msleep(600);
+	must(c_stop(&c, &st), "stop");
+	for (cpu = 0; cpu < c.ncpus; cpu++) {
+		__u64 off = 0, prev = 0;
+
+		if (!cpu_online(cpu))
+			continue;
+		snap_cpu(&c, cpu, &b, mem, sizeof(mem));
+		if (ioctl(c.fd, DTRACEIOC_BUFSNAP, &b) < 0)
+			continue;
+		if (b.flags & DTRACE_BUF_WRAPPED)
+			wrapped++;
+		check(b.datalen <= 512, "ring snapshot of cpu %d fits bufsize (%llu)",
+		      cpu, (unsigned long long)b.datalen);
+		while (off + 16 <= b.datalen) {
+			struct dtrace_rechdr h;
+
+			memcpy(&h, mem + off, sizeof(h));
+			if (h.size != 24 || h.timestamp <= prev)
+				ordered = 0;
+			prev = h.timestamp;
+			off += 24;
+			total++;
+		}
+	}
+	check(wrapped > 0, "ring buffer wrapped (%d CPUs)", wrapped);
+	check(ordered && total > 0, "ring keeps whole records, oldest first (%d)",
+	      total);
+	c_close(&c);
+}
+
+static void test_fill(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct dtrace_ioc_status st;
+	struct recs r;
+	int cpu, full = 0;
+	__u64 drops = 0;
+	char mem[4096];
+	struct dtrace_ioc_buf b;
+
+	must(c_open(&c), "open");
+	en_init(&e);
+	e.h.bufsize = 256;
+	e.h.bufpolicy = DTRACE_BUFPOLICY_FILL;
+	en_trace(en_clause(&e, "profile:::profile-199"), dconst(1));
+	en_trace(en_clause(&e, "dtrace:::END"), dconst(9));
+	must(c_enable(&c, &e), "enable");
+	must(c_go(&c, &st), "go");
+	msleep(500);
+	/* Peek at every CPU, then STOP: END must still find room. */
+	for (cpu = 0; cpu < c.ncpus; cpu++) {
+		if (!cpu_online(cpu))
+			continue;
+		snap_cpu(&c, cpu, &b, mem, sizeof(mem));
+		if (ioctl(c.fd, DTRACEIOC_BUFSNAP, &b) == 0) {
+			full += !!(b.flags & DTRACE_BUF_FULL);
+			drops += b.drops;
+		}
+	}
+	check(full > 0 && drops > 0, "fill buffer full with drops (%d, %llu)",
+	      full, (unsigned long long)drops);
+	must(c_stop(&c, &st), "stop");
+	memset(&r, 0, sizeof(r));
+	must(c_bufsnap(&c, &r), "bufsnap");
+	check(clause_recs(&c, &r, 1) == 1, "END recorded in the space kept for it");
+	recs_free(&r);
+	c_close(&c);
+}
+
+static void test_switch_paging(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct dtrace_ioc_status st;
+	struct dtrace_ioc_buf b;
+	char mem[8192];
+	int cpu, calls = 0, more = 0, enospc = 0, records = 0, bad = 0;
+	__u64 drops = 0;
+
+	must(c_open(&c), "open");
+	en_init(&e);
+	e.h.bufsize = 1024;
+	en_trace(en_clause(&e, "profile:::profile-199"), dconst(1));
+	must(c_enable(&c, &e), "enable");
+	must(c_go(&c, &st), "go");
+	msleep(500);
+	must(c_stop(&c, &st), "stop");
+	for (cpu = 0; cpu < c.ncpus; cpu++) {
+		if (!cpu_online(cpu))
+			continue;
+		snap_cpu(&c, cpu, &b, mem, 8);
+		if (ioctl(c.fd, DTRACEIOC_BUFSNAP, &b) < 0 && errno == ENOSPC &&
+		    b.datalen == 24)
+			enospc++;
+		drops += b.drops;
+		do {
+			__u64 off;
+
+			snap_cpu(&c, cpu, &b, mem, 50);
+			if (ioctl(c.fd, DTRACEIOC_BUFSNAP, &b) < 0) {
+				bad++;
+				break;
+			}
+			calls++;
+			drops += b.drops;
+			if (b.datalen > 50 || b.datalen % 24)
+				bad++;
+			for (off = 0; off < b.datalen; off += 24)
+				records++;
+			more += !!(b.flags & DTRACE_BUF_MORE);
+		} while ((b.flags & DTRACE_BUF_MORE) && calls < 1000);
+	}
+	check(enospc > 0, "BUFSNAP with room for less than a record: ENOSPC, datalen = 24");
+	check(!bad && more > 0 && records > 2,
+	      "paging 2 records at a time with DTRACE_BUF_MORE (%d records, %d calls)",
+	      records, calls);
+	check(drops > 0, "switch buffer of 1 KiB dropped records (%llu)",
+	      (unsigned long long)drops);
+	c_close(&c);
+}
+
+/* ---- several consumers ---- */
+
+static void test_two_consumers(void)
+{
+	struct consumer a, b, z;
+	struct enabling e;
+	struct recs ra, rb;
+	int i, okay = 1;
+
+	must(c_open(&a), "open");
+	must(c_open(&b), "open");
+	en_init(&e);
+	en_trace(en_clause(&e, "dtrace:::BEGIN"), dconst(100));
+	en_trace(en_clause(&e, "profile:::tick-10ms"), dconst(101));
+	must(c_enable(&a, &e), "enable a");
+	en_init(&e);
+	en_trace(en_clause(&e, "dtrace:::BEGIN"), dconst(200));
+	en_trace(en_clause(&e, "profile:::tick-10ms"), dconst(201));
+	must(c_enable(&b, &e), "enable b");
+	must(c_go(&a, NULL), "go a");
+	must(c_go(&b, NULL), "go b");
+	/* A third consumer, closed while its probes fire. */
+	must(c_open(&z), "open");
+	en_init(&e);
+	en_trace(en_clause(&e, "profile:::profile-499"), dconst(1));
+	must(c_enable(&z, &e), "enable z");
+	must(c_go(&z, NULL), "go z");
+	msleep(200);
+	c_close(&z);
+	must(c_stop(&a, NULL), "stop a");
+	must(c_stop(&b, NULL), "stop b");
+	memset(&ra, 0, sizeof(ra));
+	memset(&rb, 0, sizeof(rb));
+	must(c_bufsnap(&a, &ra), "snap a");
+	must(c_bufsnap(&b, &rb), "snap b");
+	for (i = 0; i < ra.n; i++)
+		okay &= rec_u64(&ra.r[i], 0) / 100 == 1;
+	for (i = 0; i < rb.n; i++)
+		okay &= rec_u64(&rb.r[i], 0) / 100 == 2;
+	check(okay && clause_recs(&a, &ra, 0) == 1 && clause_recs(&b, &rb, 0) == 1 &&
+	      clause_recs(&a, &ra, 1) > 0 && clause_recs(&b, &rb, 1) > 0,
+	      "two consumers see only their own BEGIN and records");
+	recs_free(&ra);
+	recs_free(&rb);
+	c_close(&a);
+	c_close(&b);
+}
+
+int main(void)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	test_listing();
+	test_enable_errors();
+	test_ioctl_validation();
+	test_begin_end();
+	test_exit();
+	test_error();
+	test_speculation();
+	test_ring();
+	test_fill();
+	test_switch_paging();
+	test_two_consumers();
+	printf("%d checks, %d failed\n", nchecks, nfail);
+	return nfail ? 1 : 0;
+}
