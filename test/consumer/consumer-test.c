@@ -885,6 +885,46 @@ static void test_consume(void)
 	free(got);
 	dt_opt.quiet = 0;
 
+	/* -F: entry/return indentation, DTrace's "%3d %-41s " prefix. */
+	{
+		struct dtrace_probedesc fe[4];
+		struct dt_clause fc[1];
+		struct dt_prog fp;
+		struct dt_run fr = run;
+		int fepc[4] = { 0, 0, 0, 0 };
+		static const char *fn[4][2] = {
+			{ "foo", "entry" }, { "bar", "entry" },
+			{ "bar", "return" }, { "foo", "return" } };
+		int j;
+
+		memset(fe, 0, sizeof(fe));
+		memset(fc, 0, sizeof(fc));
+		memset(&fp, 0, sizeof(fp));
+		fp.nclauses = 1;
+		fp.clauses = fc;
+		fr.prog = &fp;
+		rlen = 0;
+		snaplen = 0;
+		for (j = 0; j < 4; j++) {
+			strcpy(fe[j].provider, "fbt");
+			strcpy(fe[j].mod, "vmlinux");
+			strcpy(fe[j].func, fn[j][0]);
+			strcpy(fe[j].name, fn[j][1]);
+			fe[j].id = 10 + j;
+			rec_add(j + 1, data, 0);
+		}
+		dt_opt.flowindent = 1;
+		got = run_synth(&fr, fe, fepc, 4, &status);
+		dt_opt.flowindent = 0;
+		snprintf(want, sizeof(want),
+			 "%3s %-41s\n%3d %-41s \n%3d %-41s \n%3d %-41s \n"
+			 "%3d %-41s \n\n", "CPU", "FUNCTION",
+			 0, " -> foo", 0, "   -> bar", 0, "   <- bar",
+			 0, " <- foo");
+		check_str("flowindent", got, want);
+		free(got);
+	}
+
 	/* Unknown EPIDs and malformed sizes do not crash. */
 	rlen = 0;
 	rec_add(7, data, 8);

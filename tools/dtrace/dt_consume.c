@@ -133,7 +133,7 @@ static int g_status;
 static int g_done;
 static int g_heading;
 static int g_ncpus;
-static int *g_indent;			/* flowindent, per CPU */
+static int g_indent;			/* flowindent (one, as DTrace) */
 static volatile sig_atomic_t g_intr;
 static struct dtrace_ioc_status g_last;
 
@@ -307,7 +307,7 @@ static void print_prefix(int cpu, uint32_t epid, uint32_t last,
 		int syscall = strcmp(pd->provider, "syscall") == 0;
 		enum flow flow = FLOW_NONE;
 		const char *prefix = "| ";
-		int *indent = &g_indent[cpu < g_ncpus ? cpu : 0];
+		int *indent = &g_indent;
 
 		if (name_is(pd->name, "entry"))
 			flow = FLOW_ENTRY;
@@ -976,8 +976,8 @@ int dt_consume_run(struct dt_run *run)
 	if (g_ncpus < 1)
 		g_ncpus = 1;
 	g_bufs = calloc(g_ncpus, sizeof(*g_bufs));
-	g_indent = calloc(g_ncpus, sizeof(*g_indent));
-	if (g_bufs == NULL || g_indent == NULL)
+	g_indent = 0;
+	if (g_bufs == NULL)
 		return 1;
 	for (cpu = 0; cpu < g_ncpus; cpu++) {
 		g_bufs[cpu].cap = 1 << 16;
@@ -1061,7 +1061,6 @@ int dt_consume_run(struct dt_run *run)
 	for (cpu = 0; cpu < g_ncpus; cpu++)
 		free(g_bufs[cpu].data);
 	free(g_bufs);
-	free(g_indent);
 	free(g_ep);
 	return g_status;
 }
@@ -1085,10 +1084,10 @@ int dt_consume_synthetic(struct dt_run *run, const struct dtrace_probedesc *eps,
 	g_done = 0;
 	g_heading = 0;
 	g_ncpus = 1;
-	g_indent = calloc(1, sizeof(*g_indent));
+	g_indent = 0;
 	g_nep = nep;
 	g_ep = calloc(nep + 1, sizeof(*g_ep));
-	if (g_ep == NULL || g_indent == NULL ||
+	if (g_ep == NULL ||
 	    dt_aggset_init(&g_aggs, run->prog) < 0)
 		return -1;
 	for (i = 0; i < nep; i++) {
@@ -1115,8 +1114,6 @@ int dt_consume_synthetic(struct dt_run *run, const struct dtrace_probedesc *eps,
 	fflush(dt_out);
 	dt_aggset_fini(&g_aggs);
 	free(g_ep);
-	free(g_indent);
 	g_ep = NULL;
-	g_indent = NULL;
 	return g_status;
 }
