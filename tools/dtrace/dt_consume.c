@@ -190,9 +190,40 @@ static void print_trace(const struct dt_action *a, const unsigned char *d)
 	}
 }
 
+/* "libc.so.6`0x7f..." from /proc/PID/maps, as DTrace without symbols. */
+static void usym(uint64_t pid, uint64_t pc, char *buf, size_t len)
+{
+	char path[64], line[1024];
+	FILE *fp;
+
+	snprintf(buf, len, "0x%llx", (unsigned long long)pc);
+	snprintf(path, sizeof(path), "/proc/%llu/maps",
+		 (unsigned long long)pid);
+	fp = fopen(path, "r");
+	if (fp == NULL)
+		return;
+	while (fgets(line, sizeof(line), fp)) {
+		unsigned long long lo, hi;
+		char *obj, *base;
+
+		if (sscanf(line, "%llx-%llx", &lo, &hi) != 2 || pc < lo ||
+		    pc >= hi)
+			continue;
+		obj = strchr(line, '/');
+		if (obj == NULL)
+			break;
+		obj[strcspn(obj, "\n")] = '\0';
+		base = strrchr(obj, '/') + 1;
+		snprintf(buf, len, "%s`0x%llx", base, (unsigned long long)pc);
+		break;
+	}
+	fclose(fp);
+}
+
 static void print_ustack(const unsigned char *d, uint32_t len)
 {
 	uint64_t pid, depth, i, pc;
+	char sym[512];
 
 	if (len < 16)
 		return;
@@ -205,8 +236,8 @@ static void print_ustack(const unsigned char *d, uint32_t len)
 		memcpy(&pc, d + 16 + 8 * i, 8);
 		if (pc == 0)
 			break;
-		fprintf(dt_out, "%*s0x%llx\n", (int)dt_opt.stackindent, "",
-			(unsigned long long)pc);
+		usym(pid, pc, sym, sizeof(sym));
+		fprintf(dt_out, "%*s%s\n", (int)dt_opt.stackindent, "", sym);
 	}
 }
 
@@ -734,6 +765,9 @@ static void report_status(const struct dtrace_ioc_status *s)
 		  "failed speculation", " (available buffer(s) still busy)" },
 		{ offsetof(struct dtrace_ioc_status, specdrops_unavail),
 		  "failed speculation", " (no speculative buffer available)" },
+		/* The module counts these for all CPUs together. */
+		{ offsetof(struct dtrace_ioc_status, aggdrops),
+		  "aggregation drop", "" },
 	};
 	size_t i;
 
@@ -796,6 +830,9 @@ static int child_gone(void)
 				notice("pid %d terminated by %s\n",
 				       (int)g_run->child,
 				       signame(WTERMSIG(st)));
+			else if (WIFEXITED(st) && WEXITSTATUS(st) != 0)
+				notice("pid %d exited with status %d\n",
+				       (int)g_run->child, WEXITSTATUS(st));
 			else
 				notice("pid %d has exited\n",
 				       (int)g_run->child);
