@@ -5,7 +5,8 @@
 #
 # Run D tests written in DTrace's test-suite convention:
 #
-#   tst.NAME.d        must exit 0; if tst.NAME.r exists, stdout must equal it
+#   tst.NAME.d        must exit 0 (or N with @@status: N); if tst.NAME.r
+#                     exists, stdout must equal it
 #   err.NAME.d        must exit 1 (compile-time or run-time failure)
 #   err.D_TAG.NAME.d  run as dtrace -xerrtags -s ...; must exit 1 and stderr must
 #                     contain "[D_TAG]"
@@ -19,6 +20,7 @@
 # Tags inside the script (anywhere, usually in the header comment):
 #   @@runtest-opts: OPTS   more arguments: dtrace -s NAME.d OPTS
 #   @@timeout: N           seconds (default 30, or -t)
+#   @@status: N            (tst.* only) the expected exit status instead of 0
 #   @@compile-error        (err.* without a tag) fails at compile time, so
 #                          -e mode can decide it
 #   @@no-host              -e mode cannot decide it (needs the module, e.g.
@@ -130,7 +132,7 @@ run_dtrace() {
 # run_test ROOT FILE
 run_test() {
 	local root=$1 file=$2 dir base name stem kind etag opts pre tmo skip
-	local expect pp detail
+	local expect pp detail want
 	dir=$(dirname "$file")
 	base=$(basename "$file")
 	stem=${base%.d}
@@ -179,8 +181,11 @@ run_test() {
 		result "$name" FAIL 124 "$secs" "timeout"
 		return
 	fi
-	if [ $kind = tst ] && [ $rc != 0 ]; then
-		{ echo "exit status $rc, expected 0; stderr:"; cat "$tmp/err"; } >"$tmp/why"
+	want=0
+	[ $hostmode = 0 ] && want=$(tag "$file" status)
+	[ -n "$want" ] || want=0
+	if [ $kind = tst ] && [ "$rc" != "$want" ]; then
+		{ echo "exit status $rc, expected $want; stderr:"; cat "$tmp/err"; } >"$tmp/why"
 		result "$name" FAIL "$rc" "$secs" "exit $rc"
 		return
 	fi

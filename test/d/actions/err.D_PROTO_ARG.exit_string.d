@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ASSERTION:
+ * exit() needs an integer argument.
+ */
+
+#pragma D option quiet
+
+BEGIN
+{
+	exit("x");
+}

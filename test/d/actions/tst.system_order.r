@@ -1,0 +1,4 @@
+before
+during
+after
+
