@@ -1,0 +1,3 @@
+not speculative
+speculative
+

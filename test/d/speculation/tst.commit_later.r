@@ -1,0 +1,3 @@
+begin
+speculated in BEGIN
+

@@ -1,0 +1,3 @@
+second speculation
+first speculation
+
