@@ -176,8 +176,22 @@ int dt_list_probes(int fd, const struct dtrace_probedesc *descs, int n,
 		memset(&all, 0, sizeof(all));
 		return list_one(fd, &all, verbose) < 0 ? 1 : 0;
 	}
-	for (i = 0; i < n; i++)
-		if (list_one(fd, &descs[i], verbose) < 0)
+	for (i = 0; i < n; i++) {
+		const struct dtrace_probedesc *d = &descs[i];
+		int r = list_one(fd, d, verbose);
+
+		if (r < 0) {
 			rc = 1;
+		} else if (r == 0) {
+			fflush(dt_out);
+			if (d->id)
+				dt_error("failed to match %u: No probe matches "
+					 "description\n", d->id);
+			else
+				dt_error("failed to match %s:%s:%s:%s: No probe "
+					 "matches description\n", d->provider,
+					 d->mod, d->func, d->name);
+		}
+	}
 	return rc;
 }

@@ -30,7 +30,7 @@
 #define E_ERROR		1
 #define E_USAGE		2
 
-static const char optstr[] = "+3:6:aAb:Bc:CD:ef:FGhHi:I:lL:m:n:o:p:P:qs:SU:vVwx:X:Z";
+static const char optstr[] = "+:3:6:aAb:Bc:CD:ef:FGhHi:I:lL:m:n:o:p:P:qs:SU:vVwx:X:Z";
 
 enum { K_FILE, K_NAME, K_FUNC, K_MOD, K_PROV, K_ID };
 
