@@ -1,0 +1,2067 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dt_parse.c - recursive-descent parser of D and the type checker
+ * ("cooking") of expressions.
+ *
+ * Program structure: probe clauses (descriptions, optional predicate,
+ * optional body), declarations (struct/union/enum/typedef, global,
+ * self/this and inline variables) and pragmas (handled by the lexer).
+ * Each statement of a clause is parsed, cooked and handed to the code
+ * generator (dt_cg_stmt) at once, so variables defined implicitly by a
+ * first assignment are known to the statements and clauses that follow.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dt_cc.h"
+
+/* ----------------------------------------------------------------------
+ * Built-in variables
+ * ---------------------------------------------------------------------- */
+static const struct {
+	const char *name;
+	int id;
+	const char *type;
+} builtins[] = {
+	{ "arg0", DIF_VAR_ARG0, "int64_t" },
+	{ "arg1", DIF_VAR_ARG0 + 1, "int64_t" },
+	{ "arg2", DIF_VAR_ARG0 + 2, "int64_t" },
+	{ "arg3", DIF_VAR_ARG0 + 3, "int64_t" },
+	{ "arg4", DIF_VAR_ARG0 + 4, "int64_t" },
+	{ "arg5", DIF_VAR_ARG0 + 5, "int64_t" },
+	{ "arg6", DIF_VAR_ARG0 + 6, "int64_t" },
+	{ "arg7", DIF_VAR_ARG0 + 7, "int64_t" },
+	{ "arg8", DIF_VAR_ARG0 + 8, "int64_t" },
+	{ "arg9", DIF_VAR_ARG9, "int64_t" },
+	{ "args", DIF_VAR_ARGS, "int64_t" },
+	{ "curthread", DIF_VAR_CURTHREAD, "void *" },
+	{ "timestamp", DIF_VAR_TIMESTAMP, "uint64_t" },
+	{ "vtimestamp", DIF_VAR_VTIMESTAMP, "uint64_t" },
+	{ "ipl", DIF_VAR_IPL, "uint_t" },
+	{ "epid", DIF_VAR_EPID, "uint_t" },
+	{ "id", DIF_VAR_ID, "uint_t" },
+	{ "stackdepth", DIF_VAR_STACKDEPTH, "uint32_t" },
+	{ "caller", DIF_VAR_CALLER, "uintptr_t" },
+	{ "probeprov", DIF_VAR_PROBEPROV, "string" },
+	{ "probemod", DIF_VAR_PROBEMOD, "string" },
+	{ "probefunc", DIF_VAR_PROBEFUNC, "string" },
+	{ "probename", DIF_VAR_PROBENAME, "string" },
+	{ "pid", DIF_VAR_PID, "pid_t" },
+	{ "tid", DIF_VAR_TID, "id_t" },
+	{ "execname", DIF_VAR_EXECNAME, "string" },
+	{ "zonename", DIF_VAR_ZONENAME, "string" },
+	{ "walltimestamp", DIF_VAR_WALLTIMESTAMP, "int64_t" },
+	{ "ustackdepth", DIF_VAR_USTACKDEPTH, "uint32_t" },
+	{ "ucaller", DIF_VAR_UCALLER, "uint64_t" },
+	{ "ppid", DIF_VAR_PPID, "pid_t" },
+	{ "uid", DIF_VAR_UID, "uid_t" },
+	{ "gid", DIF_VAR_GID, "gid_t" },
+	{ "errno", DIF_VAR_ERRNO, "int" },
+	{ "cpu", DIF_VAR_CPU, "processorid_t" },
+};
+
+static struct dt_type *type_by_text(struct dt_cc *cc, const char *s)
+{
+	size_t n = strlen(s);
+	char buf[64];
+
+	if (n > 2 && s[n - 1] == '*') {
+		snprintf(buf, sizeof(buf), "%.*s", (int)(n - 2), s);
+		return dt_type_ptr(cc, dt_type_lookup(cc, buf));
+	}
+	return dt_type_lookup(cc, s);
+}
+
+static int builtin_lookup(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
+		if (!strcmp(builtins[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+/* ----------------------------------------------------------------------
+ * Nodes and variables
+ * ---------------------------------------------------------------------- */
+struct dt_node *dt_node_new(struct dt_cc *cc, int kind, int line)
+{
+	struct dt_node *n = dt_zalloc(cc, sizeof(*n));
+
+	n->kind = kind;
+	n->line = line;
+	n->builtin = -1;
+	return n;
+}
+
+struct dt_var *dt_var_lookup(struct dt_cc *cc, const char *name, int scope)
+{
+	struct dt_var *v;
+
+	for (v = cc->vars; v; v = v->next)
+		if (v->scope == scope && !strcmp(v->name, name))
+			return v;
+	return NULL;
+}
+
+struct dt_var *dt_var_create(struct dt_cc *cc, const char *name, int scope,
+			     struct dt_type *type)
+{
+	struct dt_var *v = dt_zalloc(cc, sizeof(*v));
+	int *cnt = scope == DT_VS_GLOBAL ? &cc->ngvars :
+		   scope == DT_VS_THREAD ? &cc->ntvars : &cc->nlvars;
+
+	if (DIF_VAR_OTHER_UBASE + *cnt > DIF_VAR_OTHER_MAX)
+		dt_cc_error(cc, cc->line, D_ID_OFLOW,
+			    "identifier space overflow");
+	v->name = dt_strdup(cc, name);
+	v->scope = scope;
+	v->id = DIF_VAR_OTHER_UBASE + (*cnt)++;
+	v->type = type;
+	v->decl_line = cc->line;
+	v->next = cc->vars;
+	cc->vars = v;
+	return v;
+}
+
+static struct dt_inline *inline_lookup(struct dt_cc *cc, const char *name)
+{
+	struct dt_inline *in;
+
+	for (in = cc->inlines; in; in = in->next)
+		if (!strcmp(in->name, name))
+			return in;
+	return NULL;
+}
+
+/* Source text of a node for messages. */
+void dt_node_text(struct dt_node *n, char *buf, size_t len)
+{
+	if (n->src_start && n->src_end && n->src_end > n->src_start)
+		snprintf(buf, len, "%.*s", (int)(n->src_end - n->src_start),
+			 n->src_start);
+	else
+		snprintf(buf, len, "?");
+}
+
+/* ----------------------------------------------------------------------
+ * Token helpers
+ * ---------------------------------------------------------------------- */
+#define TOK (&cc->tok)
+
+static int is_op(struct dt_cc *cc, int op)
+{
+	return TOK->kind == T_OP && TOK->op == op;
+}
+
+static int is_kw(struct dt_cc *cc, const char *kw)
+{
+	return TOK->kind == T_IDENT && !strcmp(TOK->str, kw);
+}
+
+static void __attribute__((noreturn)) syntax_error(struct dt_cc *cc)
+{
+	char d[128];
+
+	dt_tok_desc(TOK, d, sizeof(d));
+	dt_cc_error(cc, TOK->line, D_SYNTAX, "syntax error near %s", d);
+}
+
+static void expect_op(struct dt_cc *cc, int op)
+{
+	if (!is_op(cc, op))
+		syntax_error(cc);
+	dt_lex_next(cc);
+}
+
+static char *expect_ident(struct dt_cc *cc)
+{
+	char *s;
+
+	if (TOK->kind != T_IDENT)
+		syntax_error(cc);
+	s = TOK->str;
+	dt_lex_next(cc);
+	return s;
+}
+
+/* ----------------------------------------------------------------------
+ * Declarations and type names
+ * ---------------------------------------------------------------------- */
+static int64_t const_expr(struct dt_cc *cc, int tag, const char *what);
+static struct dt_node *parse_expr(struct dt_cc *cc);
+static struct dt_node *parse_assign(struct dt_cc *cc);
+static struct dt_node *parse_cond(struct dt_cc *cc);
+
+static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t)
+{
+	static const char *const kw[] = {
+		"struct", "union", "enum", "const", "volatile", "signed",
+		"unsigned", "char", "short", "int", "long", "void", NULL
+	};
+	int i;
+
+	if (t->kind != T_IDENT)
+		return 0;
+	for (i = 0; kw[i]; i++)
+		if (!strcmp(t->str, kw[i]))
+			return 1;
+	return dt_type_lookup(cc, t->str) != NULL &&
+	       builtin_lookup(t->str) < 0;
+}
+
+static void sou_body(struct dt_cc *cc, struct dt_type *t);
+static void enum_body(struct dt_cc *cc, struct dt_type *t);
+
+/* Declaration specifiers: the base type. */
+static struct dt_type *parse_specifiers(struct dt_cc *cc)
+{
+	int nsigned = 0, nunsigned = 0, nshort = 0, nlong = 0;
+	int nchar = 0, nint = 0, nvoid = 0;
+	struct dt_type *t = NULL;
+	int line = TOK->line;
+
+	for (;;) {
+		if (TOK->kind != T_IDENT)
+			break;
+		if (is_kw(cc, "const") || is_kw(cc, "volatile") ||
+		    is_kw(cc, "extern") || is_kw(cc, "static") ||
+		    is_kw(cc, "register")) {
+			dt_lex_next(cc);
+			continue;
+		}
+		if (is_kw(cc, "signed")) {
+			nsigned++;
+		} else if (is_kw(cc, "unsigned")) {
+			nunsigned++;
+		} else if (is_kw(cc, "short")) {
+			nshort++;
+		} else if (is_kw(cc, "long")) {
+			nlong++;
+		} else if (is_kw(cc, "char")) {
+			nchar++;
+		} else if (is_kw(cc, "int")) {
+			nint++;
+		} else if (is_kw(cc, "void")) {
+			nvoid++;
+		} else if (is_kw(cc, "struct") || is_kw(cc, "union")) {
+			int kind = is_kw(cc, "struct") ? DT_T_STRUCT :
+				   DT_T_UNION;
+			char *tag = NULL;
+
+			if (t)
+				syntax_error(cc);
+			dt_lex_next(cc);
+			if (TOK->kind == T_IDENT) {
+				tag = TOK->str;
+				dt_lex_next(cc);
+			}
+			if (is_op(cc, OP_LBRACE)) {
+				t = tag ? dt_type_sou(cc, kind, tag, 0) : NULL;
+				if (t && t->complete)
+					dt_cc_error(cc, TOK->line,
+						    D_DECL_TYPERED,
+						    "type redeclared: %s %s",
+						    kind == DT_T_STRUCT ?
+						    "struct" : "union", tag);
+				if (!t)
+					t = dt_type_sou(cc, kind, tag, 1);
+				sou_body(cc, t);
+			} else {
+				if (!tag)
+					syntax_error(cc);
+				t = dt_type_sou(cc, kind, tag, 0);
+				if (!t)
+					t = dt_type_sou(cc, kind, tag, 1);
+			}
+			continue;
+		} else if (is_kw(cc, "enum")) {
+			char *tag = NULL;
+
+			if (t)
+				syntax_error(cc);
+			dt_lex_next(cc);
+			if (TOK->kind == T_IDENT) {
+				tag = TOK->str;
+				dt_lex_next(cc);
+			}
+			if (is_op(cc, OP_LBRACE)) {
+				t = tag ? dt_type_enum(cc, tag, 0) : NULL;
+				if (t && t->complete)
+					dt_cc_error(cc, TOK->line,
+						    D_DECL_TYPERED,
+						    "type redeclared: enum %s",
+						    tag);
+				if (!t)
+					t = dt_type_enum(cc, tag, 1);
+				enum_body(cc, t);
+			} else {
+				if (!tag)
+					syntax_error(cc);
+				t = dt_type_enum(cc, tag, 0);
+				if (!t)
+					dt_cc_error(cc, TOK->line, D_TYPE_ERR,
+						    "enum %s is not defined",
+						    tag);
+			}
+			continue;
+		} else {
+			struct dt_type *td;
+
+			if (t || nsigned || nunsigned || nshort || nlong ||
+			    nchar || nint || nvoid)
+				break;
+			td = dt_type_lookup(cc, TOK->str);
+			if (!td || builtin_lookup(TOK->str) >= 0)
+				break;
+			t = td;
+		}
+		dt_lex_next(cc);
+	}
+	if (t) {
+		if (nsigned || nunsigned || nshort || nlong || nchar ||
+		    nint || nvoid)
+			dt_cc_error(cc, line, D_DECL_COMBO,
+				    "invalid type combination");
+		return t;
+	}
+	if (nvoid) {
+		if (nsigned || nunsigned || nshort || nlong || nchar || nint)
+			dt_cc_error(cc, line, D_DECL_VOIDATTR,
+				    "invalid attributes for void declaration");
+		return cc->t_void;
+	}
+	if (nsigned && nunsigned)
+		dt_cc_error(cc, line, D_DECL_COMBO,
+			    "invalid type combination");
+	if (nchar) {
+		if (nshort || nlong || nint)
+			dt_cc_error(cc, line, D_DECL_CHARATTR,
+				    "invalid attributes for char declaration");
+		return nunsigned ? cc->t_uchar : cc->t_char;
+	}
+	if (nshort) {
+		if (nlong)
+			dt_cc_error(cc, line, D_DECL_COMBO,
+				    "invalid type combination");
+		return nunsigned ? cc->t_ushort : cc->t_short;
+	}
+	if (nlong > 2)
+		dt_cc_error(cc, line, D_DECL_LONGINT,
+			    "invalid type combination: long long long");
+	if (nlong == 2)
+		return nunsigned ? cc->t_ullong : cc->t_llong;
+	if (nlong == 1)
+		return nunsigned ? cc->t_ulong : cc->t_long;
+	if (nint || nsigned || nunsigned)
+		return nunsigned ? cc->t_uint : cc->t_int;
+	return NULL;
+}
+
+/*
+ * Declarator: pointers, name (optional if abstract), array suffixes.
+ * Associative array key lists ("[string, int]") are returned in keys.
+ */
+struct decl {
+	char *name;
+	struct dt_type *type;
+	int is_assoc;
+	int nkeys;
+	struct dt_type *keys[16];
+	int line;
+};
+
+static struct dt_type *parse_typename(struct dt_cc *cc);
+
+static void parse_declarator(struct dt_cc *cc, struct dt_type *base,
+			     struct decl *d, int abstract)
+{
+	struct dt_type *t = base;
+	uint32_t dims[8];
+	int ndims = 0, i;
+
+	memset(d, 0, sizeof(*d));
+	d->line = TOK->line;
+	while (is_op(cc, OP_STAR)) {
+		t = dt_type_ptr(cc, t);
+		dt_lex_next(cc);
+		while (is_kw(cc, "const") || is_kw(cc, "volatile"))
+			dt_lex_next(cc);
+	}
+	if (TOK->kind == T_IDENT && !abstract) {
+		d->name = TOK->str;
+		dt_lex_next(cc);
+	} else if (!abstract) {
+		syntax_error(cc);
+	}
+	while (is_op(cc, OP_LBRACK)) {
+		dt_lex_next(cc);
+		if (is_op(cc, OP_RBRACK))
+			dt_cc_error(cc, TOK->line, D_DECL_ARRNULL,
+				    "array declaration requires array dimension or tuple signature");
+		if (is_type_start_tok(cc, TOK) && !ndims) {
+			/* associative array signature */
+			d->is_assoc = 1;
+			for (;;) {
+				if (d->nkeys == 16)
+					dt_cc_error(cc, TOK->line, D_SYNTAX,
+						    "too many keys");
+				d->keys[d->nkeys++] = parse_typename(cc);
+				if (!is_op(cc, OP_COMMA))
+					break;
+				dt_lex_next(cc);
+			}
+			expect_op(cc, OP_RBRACK);
+			continue;
+		}
+		if (d->is_assoc)
+			syntax_error(cc);
+		{
+			int64_t v = const_expr(cc, D_DECL_ARRSUB,
+					       "array dimension");
+
+			if (v <= 0 || v > 0x7fffffff)
+				dt_cc_error(cc, TOK->line, D_DECL_ARRBIG,
+					    "array dimension too big");
+			if (ndims == 8)
+				syntax_error(cc);
+			dims[ndims++] = (uint32_t)v;
+		}
+		expect_op(cc, OP_RBRACK);
+	}
+	for (i = ndims - 1; i >= 0; i--)
+		t = dt_type_array(cc, t, dims[i]);
+	d->type = t;
+}
+
+/* A type name as in casts and sizeof: specifiers + abstract declarator. */
+static struct dt_type *parse_typename(struct dt_cc *cc)
+{
+	struct dt_type *base;
+	struct decl d;
+
+	if (is_kw(cc, "string")) {
+		dt_lex_next(cc);
+		base = cc->t_string;
+	} else {
+		base = parse_specifiers(cc);
+	}
+	if (!base)
+		syntax_error(cc);
+	parse_declarator(cc, base, &d, 1);
+	return d.type;
+}
+
+static void sou_body(struct dt_cc *cc, struct dt_type *t)
+{
+	struct dt_member *last = NULL;
+	uint32_t off = 0, size = 0, align = 1;
+
+	expect_op(cc, OP_LBRACE);
+	while (!is_op(cc, OP_RBRACE)) {
+		struct dt_type *base = parse_specifiers(cc);
+
+		if (!base && is_kw(cc, "string")) {
+			dt_lex_next(cc);
+			base = cc->t_string;
+		}
+		if (!base)
+			syntax_error(cc);
+		for (;;) {
+			struct decl d;
+			struct dt_member *m;
+			uint32_t a;
+
+			parse_declarator(cc, base, &d, 0);
+			if (is_op(cc, OP_COLON))
+				dt_cc_error(cc, TOK->line, D_DECL_BFTYPE,
+					    "bit-fields are not supported");
+			if (d.type->kind == DT_T_VOID)
+				dt_cc_error(cc, d.line, D_DECL_VOIDOBJ,
+					    "cannot have void object: %s",
+					    d.name);
+			if ((d.type->kind == DT_T_STRUCT ||
+			     d.type->kind == DT_T_UNION) &&
+			    !d.type->complete)
+				dt_cc_error(cc, d.line, D_DECL_INCOMPLETE,
+					    "declaration of member %s uses incomplete type",
+					    d.name);
+			if (dt_type_member(t, d.name))
+				dt_cc_error(cc, d.line, D_DECL_IDRED,
+					    "identifier redeclared: %s",
+					    d.name);
+			m = dt_zalloc(cc, sizeof(*m));
+			m->name = d.name;
+			m->type = d.type;
+			a = d.type->align ? d.type->align : 1;
+			if (t->kind == DT_T_STRUCT) {
+				off = (off + a - 1) / a * a;
+				m->off = off;
+				off += d.type->size;
+				size = off;
+			} else {
+				m->off = 0;
+				if (d.type->size > size)
+					size = d.type->size;
+			}
+			if (a > align)
+				align = a;
+			if (last)
+				last->next = m;
+			else
+				t->members = m;
+			last = m;
+			if (!is_op(cc, OP_COMMA))
+				break;
+			dt_lex_next(cc);
+		}
+		expect_op(cc, OP_SEMI);
+	}
+	dt_lex_next(cc);
+	t->size = (size + align - 1) / align * align;
+	t->align = align;
+	t->complete = 1;
+}
+
+static void enum_body(struct dt_cc *cc, struct dt_type *t)
+{
+	struct dt_enumer *last = NULL;
+	int64_t next = 0;
+
+	expect_op(cc, OP_LBRACE);
+	while (!is_op(cc, OP_RBRACE)) {
+		struct dt_enumer *e;
+		struct dt_type *ot;
+		int64_t ov;
+		char *name = expect_ident(cc);
+
+		if (dt_enum_lookup(cc, name, &ov, &ot) ||
+		    dt_var_lookup(cc, name, DT_VS_GLOBAL))
+			dt_cc_error(cc, TOK->line, D_DECL_IDRED,
+				    "identifier redeclared: %s", name);
+		if (is_op(cc, OP_ASSIGN)) {
+			dt_lex_next(cc);
+			next = const_expr(cc, D_DECL_ENCONST,
+					  "enumerator value");
+		}
+		if (next > 0x7fffffff || next < -0x7fffffffLL - 1)
+			dt_cc_error(cc, TOK->line, D_DECL_ENOFLOW,
+				    "enumerator %s overflows INT_MAX", name);
+		e = dt_zalloc(cc, sizeof(*e));
+		e->name = name;
+		e->value = next++;
+		if (last)
+			last->next = e;
+		else
+			t->enums = e;
+		last = e;
+		if (!is_op(cc, OP_COMMA))
+			break;
+		dt_lex_next(cc);
+	}
+	expect_op(cc, OP_RBRACE);
+	t->complete = 1;
+}
+
+/*
+ * A top-level or in-clause declaration; the current token starts it.
+ */
+static void parse_declaration(struct dt_cc *cc)
+{
+	int is_typedef = 0, is_inline = 0, scope = DT_VS_GLOBAL;
+	struct dt_type *base;
+	int line = TOK->line;
+
+	if (is_kw(cc, "typedef")) {
+		is_typedef = 1;
+		dt_lex_next(cc);
+	} else if (is_kw(cc, "inline")) {
+		is_inline = 1;
+		dt_lex_next(cc);
+	} else if (is_kw(cc, "self")) {
+		scope = DT_VS_THREAD;
+		dt_lex_next(cc);
+	} else if (is_kw(cc, "this")) {
+		scope = DT_VS_LOCAL;
+		dt_lex_next(cc);
+	}
+	if (is_kw(cc, "string")) {
+		dt_lex_next(cc);
+		base = cc->t_string;
+	} else {
+		base = parse_specifiers(cc);
+	}
+	if (!base)
+		syntax_error(cc);
+	if (is_op(cc, OP_SEMI))
+		return;		/* "struct foo { ... };" */
+	for (;;) {
+		struct decl d;
+
+		parse_declarator(cc, base, &d, 0);
+		if (is_typedef) {
+			if (dt_type_typedef(cc, d.name, d.type) < 0)
+				dt_cc_error(cc, d.line, D_DECL_IDRED,
+					    "identifier redeclared: %s",
+					    d.name);
+		} else if (is_inline) {
+			struct dt_inline *in;
+			struct dt_node *e;
+
+			if (inline_lookup(cc, d.name))
+				dt_cc_error(cc, d.line, D_DECL_IDRED,
+					    "identifier redeclared: %s",
+					    d.name);
+			expect_op(cc, OP_ASSIGN);
+			e = parse_assign(cc);
+			dt_cook(cc, e);
+			if (!dt_type_compat(d.type, e->type))
+				dt_cc_error(cc, d.line, D_OP_INCOMPAT,
+					    "inline %s definition uses incompatible types",
+					    d.name);
+			in = dt_zalloc(cc, sizeof(*in));
+			in->name = d.name;
+			in->type = d.type;
+			in->expr = e;
+			in->next = cc->inlines;
+			cc->inlines = in;
+		} else {
+			struct dt_var *v;
+
+			if (d.type->kind == DT_T_VOID)
+				dt_cc_error(cc, d.line, D_DECL_VOIDOBJ,
+					    "cannot have void object: %s",
+					    d.name);
+			if (d.is_assoc && scope == DT_VS_LOCAL)
+				dt_cc_error(cc, d.line, D_DECL_LOCASSC,
+					    "associative arrays may not be declared as local variables: %s",
+					    d.name);
+			if ((d.type->kind == DT_T_STRUCT ||
+			     d.type->kind == DT_T_UNION ||
+			     d.type->kind == DT_T_ARRAY) &&
+			    !dt_type_is_chararray(d.type))
+				dt_cc_error(cc, d.line, D_DECL_DYNOBJ,
+					    "variables of type %s are not supported",
+					    d.type->name ? d.type->name :
+					    "array");
+			if (builtin_lookup(d.name) >= 0)
+				dt_cc_error(cc, d.line, D_DECL_IDRED,
+					    "identifier redeclared: %s",
+					    d.name);
+			v = dt_var_lookup(cc, d.name, scope);
+			if (v) {
+				if (v->type && (v->type != d.type ||
+				    v->is_assoc != d.is_assoc))
+					dt_cc_error(cc, d.line,
+						    D_DECL_IDRED,
+						    "identifier redeclared: %s",
+						    d.name);
+				v->type = d.type;
+			} else {
+				v = dt_var_create(cc, d.name, scope, d.type);
+			}
+			v->is_assoc = d.is_assoc;
+			if (d.is_assoc) {
+				int i;
+
+				v->nkeys = d.nkeys;
+				v->keytypes = dt_zalloc(cc, d.nkeys *
+						sizeof(*v->keytypes));
+				for (i = 0; i < d.nkeys; i++)
+					v->keytypes[i] = d.keys[i];
+			}
+		}
+		if (!is_op(cc, OP_COMMA))
+			break;
+		dt_lex_next(cc);
+	}
+	(void)line;
+	/* the ';' stays current: the caller decides how to go on */
+	if (!is_op(cc, OP_SEMI))
+		syntax_error(cc);
+}
+
+/* ----------------------------------------------------------------------
+ * Expressions
+ * ---------------------------------------------------------------------- */
+static struct dt_node *mk1(struct dt_cc *cc, int op, struct dt_node *l,
+			   int line)
+{
+	struct dt_node *n = dt_node_new(cc, N_OP1, line);
+
+	n->op = op;
+	n->l = l;
+	n->src_start = l->src_start;
+	n->src_end = l->src_end;
+	return n;
+}
+
+static struct dt_node *mk2(struct dt_cc *cc, int kind, int op,
+			   struct dt_node *l, struct dt_node *r)
+{
+	struct dt_node *n = dt_node_new(cc, kind, l->line);
+
+	n->op = op;
+	n->l = l;
+	n->r = r;
+	n->src_start = l->src_start;
+	n->src_end = r->src_end;
+	return n;
+}
+
+static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
+{
+	struct dt_node **a = NULL;
+	int n = 0, cap = 0;
+
+	if (is_op(cc, close)) {
+		dt_lex_next(cc);
+		*nargs = 0;
+		return NULL;
+	}
+	for (;;) {
+		dt_grow(cc, (void **)&a, &cap, n + 1, sizeof(*a));
+		a[n++] = parse_assign(cc);
+		if (is_op(cc, OP_COMMA)) {
+			dt_lex_next(cc);
+			continue;
+		}
+		expect_op(cc, close);
+		break;
+	}
+	*nargs = n;
+	return a;
+}
+
+static struct dt_node *parse_primary(struct dt_cc *cc)
+{
+	struct dt_node *n;
+	const char *start = TOK->start;
+	int line = TOK->line;
+
+	switch (TOK->kind) {
+	case T_INT:
+		n = dt_node_new(cc, N_INT, line);
+		n->ival = (int64_t)TOK->ival;
+		if (TOK->islong)
+			n->type = TOK->isuns ? cc->t_ulong : cc->t_long;
+		else
+			n->type = TOK->isuns ? cc->t_uint : cc->t_int;
+		if (TOK->ischar)
+			n->type = cc->t_char;
+		n->isconst = 1;
+		n->src_start = start;
+		n->src_end = TOK->end;
+		dt_lex_next(cc);
+		return n;
+	case T_STR:
+		n = dt_node_new(cc, N_STR, line);
+		n->str = TOK->str;
+		n->ival = (int64_t)TOK->len;
+		n->src_start = start;
+		n->src_end = TOK->end;
+		dt_lex_next(cc);
+		/* adjacent string literals are not concatenated in D */
+		return n;
+	case T_AGG:
+		n = dt_node_new(cc, N_AGG, line);
+		n->str = TOK->str;
+		n->src_start = start;
+		n->src_end = TOK->end;
+		dt_lex_next(cc);
+		if (is_op(cc, OP_LBRACK)) {
+			dt_lex_next(cc);
+			n->args = parse_args(cc, OP_RBRACK, &n->nargs);
+			if (n->nargs == 0)
+				dt_cc_error(cc, line, D_SYNTAX,
+					    "syntax error near \"]\"");
+		}
+		n->src_end = TOK->start;
+		return n;
+	case T_IDENT:
+		if (is_kw(cc, "self") || is_kw(cc, "this")) {
+			int self = is_kw(cc, "self");
+
+			dt_lex_next(cc);
+			if (!is_op(cc, OP_ARROW))
+				syntax_error(cc);
+			dt_lex_next(cc);
+			n = dt_node_new(cc, self ? N_SELF : N_THIS, line);
+			n->str = expect_ident(cc);
+			n->src_start = start;
+			n->src_end = cc->tok.start;
+			return n;
+		}
+		if (is_kw(cc, "offsetof")) {
+			struct dt_type *t;
+			struct dt_member *m;
+			char *mname;
+
+			dt_lex_next(cc);
+			expect_op(cc, OP_LPAR);
+			t = parse_typename(cc);
+			expect_op(cc, OP_COMMA);
+			mname = expect_ident(cc);
+			expect_op(cc, OP_RPAR);
+			if (t->kind != DT_T_STRUCT && t->kind != DT_T_UNION)
+				dt_cc_error(cc, line, D_OFFSETOF_TYPE,
+					    "offsetof operand must be a struct or union type");
+			m = dt_type_member(t, mname);
+			if (!m)
+				dt_cc_error(cc, line, D_TYPE_MEMBER,
+					    "%s is not a member of %s", mname,
+					    t->name);
+			n = dt_node_new(cc, N_INT, line);
+			n->ival = m->off;
+			n->type = cc->t_ulong;
+			n->isconst = 1;
+			n->src_start = start;
+			n->src_end = cc->tok.start;
+			return n;
+		}
+		n = dt_node_new(cc, N_VAR, line);
+		n->str = TOK->str;
+		n->src_start = start;
+		n->src_end = TOK->end;
+		dt_lex_next(cc);
+		return n;
+	case T_OP:
+		if (TOK->op == OP_LPAR) {
+			dt_lex_next(cc);
+			n = parse_expr(cc);
+			expect_op(cc, OP_RPAR);
+			return n;
+		}
+		break;
+	}
+	syntax_error(cc);
+}
+
+static struct dt_node *parse_postfix(struct dt_cc *cc)
+{
+	struct dt_node *n = parse_primary(cc);
+	struct dt_node *m;
+
+	for (;;) {
+		int line = TOK->line;
+
+		if (is_op(cc, OP_LBRACK)) {
+			if (n->kind == N_AGG)
+				dt_cc_error(cc, line, D_AGG_MDIM,
+					    "%s may not be used as a multi-dimensional array",
+					    n->str);
+			dt_lex_next(cc);
+			m = dt_node_new(cc, N_INDEX, line);
+			m->l = n;
+			m->args = parse_args(cc, OP_RBRACK, &m->nargs);
+			if (!m->nargs)
+				dt_cc_error(cc, line, D_SYNTAX,
+					    "syntax error near \"]\"");
+			m->src_start = n->src_start;
+			m->src_end = cc->tok.start;
+			n = m;
+		} else if (is_op(cc, OP_LPAR)) {
+			if (n->kind != N_VAR)
+				dt_cc_error(cc, line, D_FUNC_IDENT,
+					    "function designator is not of function type");
+			dt_lex_next(cc);
+			m = dt_node_new(cc, N_CALL, n->line);
+			m->str = n->str;
+			m->args = parse_args(cc, OP_RPAR, &m->nargs);
+			m->src_start = n->src_start;
+			m->src_end = cc->tok.start;
+			n = m;
+		} else if (is_op(cc, OP_DOT) || is_op(cc, OP_ARROW)) {
+			int op = TOK->op;
+
+			dt_lex_next(cc);
+			m = dt_node_new(cc, N_MEMBER, line);
+			m->op = op;
+			m->l = n;
+			m->str = expect_ident(cc);
+			m->src_start = n->src_start;
+			m->src_end = cc->tok.start;
+			n = m;
+		} else if (is_op(cc, OP_INC) || is_op(cc, OP_DEC)) {
+			m = mk1(cc, is_op(cc, OP_INC) ? OP_POSTINC : OP_POSTDEC,
+				n, line);
+			m->src_end = TOK->end;
+			dt_lex_next(cc);
+			n = m;
+		} else {
+			return n;
+		}
+	}
+}
+
+static struct dt_node *parse_cast(struct dt_cc *cc);
+
+static struct dt_node *parse_unary(struct dt_cc *cc)
+{
+	int line = TOK->line;
+	const char *start = TOK->start;
+	struct dt_node *n;
+	int op = -1;
+
+	if (TOK->kind == T_OP) {
+		switch (TOK->op) {
+		case OP_INC: op = OP_PREINC; break;
+		case OP_DEC: op = OP_PREDEC; break;
+		case OP_MINUS: op = OP_NEG; break;
+		case OP_PLUS: op = OP_POS; break;
+		case OP_STAR: op = OP_DEREF; break;
+		case OP_AMP: op = OP_ADDROF; break;
+		case OP_NOT: op = OP_NOT; break;
+		case OP_TILDE: op = OP_TILDE; break;
+		}
+	}
+	if (op >= 0) {
+		dt_lex_next(cc);
+		if (op == OP_PREINC || op == OP_PREDEC)
+			n = mk1(cc, op, parse_unary(cc), line);
+		else
+			n = mk1(cc, op, parse_cast(cc), line);
+		n->src_start = start;
+		return n;
+	}
+	if (is_kw(cc, "sizeof")) {
+		dt_lex_next(cc);
+		n = dt_node_new(cc, N_INT, line);
+		n->type = cc->t_ulong;
+		n->isconst = 1;
+		if (is_op(cc, OP_LPAR) &&
+		    (is_type_start_tok(cc, dt_lex_peek(cc, 0)) ||
+		     (dt_lex_peek(cc, 0)->kind == T_IDENT &&
+		      !strcmp(dt_lex_peek(cc, 0)->str, "string")))) {
+			struct dt_type *t;
+
+			dt_lex_next(cc);
+			t = parse_typename(cc);
+			expect_op(cc, OP_RPAR);
+			if (t->kind == DT_T_VOID || !t->complete)
+				dt_cc_error(cc, line, D_SIZEOF_TYPE,
+					    "cannot apply sizeof to an incomplete or void type");
+			n->ival = t->size;
+		} else {
+			struct dt_node *e = parse_unary(cc);
+
+			dt_cook(cc, e);
+			if (!e->type || e->type->kind == DT_T_VOID)
+				dt_cc_error(cc, line, D_SIZEOF_TYPE,
+					    "cannot apply sizeof to an expression of void type");
+			n->ival = e->type->size;
+		}
+		n->src_start = start;
+		n->src_end = cc->tok.start;
+		return n;
+	}
+	if (is_kw(cc, "stringof")) {
+		dt_lex_next(cc);
+		n = dt_node_new(cc, N_STRINGOF, line);
+		n->l = parse_unary(cc);
+		n->src_start = start;
+		n->src_end = n->l->src_end;
+		return n;
+	}
+	return parse_postfix(cc);
+}
+
+static struct dt_node *parse_cast(struct dt_cc *cc)
+{
+	if (is_op(cc, OP_LPAR) && is_type_start_tok(cc, dt_lex_peek(cc, 0))) {
+		int line = TOK->line;
+		const char *start = TOK->start;
+		struct dt_node *n = dt_node_new(cc, N_CAST, line);
+
+		dt_lex_next(cc);
+		n->ctype = parse_typename(cc);
+		expect_op(cc, OP_RPAR);
+		n->l = parse_cast(cc);
+		n->src_start = start;
+		n->src_end = n->l->src_end;
+		return n;
+	}
+	return parse_unary(cc);
+}
+
+/* Binary operator precedence (higher binds tighter), 0 = not binary. */
+static int binprec(const struct dt_token *t)
+{
+	if (t->kind != T_OP)
+		return 0;
+	switch (t->op) {
+	case OP_STAR: case OP_SLASH: case OP_MOD:
+		return t->epred ? 0 : 10;
+	case OP_PLUS: case OP_MINUS:
+		return 9;
+	case OP_SHL: case OP_SHR:
+		return 8;
+	case OP_LT: case OP_GT: case OP_LE: case OP_GE:
+		return 7;
+	case OP_EQ: case OP_NE:
+		return 6;
+	case OP_AMP:
+		return 5;
+	case OP_XOR:
+		return 4;
+	case OP_BOR:
+		return 3;
+	case OP_LAND:
+		return 2;
+	case OP_LXOR:
+		return 1;
+	case OP_LOR:
+		return 0;	/* handled as level 0 below */
+	}
+	return -1;
+}
+
+static int prec_of(const struct dt_token *t)
+{
+	if (t->kind == T_OP && t->op == OP_LOR)
+		return 1;
+	if (t->kind == T_OP && t->op == OP_LXOR)
+		return 2;
+	if (t->kind == T_OP && t->op == OP_LAND)
+		return 3;
+	{
+		int p = binprec(t);
+
+		return p > 2 ? p + 1 : 0;
+	}
+}
+
+static struct dt_node *parse_binary(struct dt_cc *cc, int minprec)
+{
+	struct dt_node *l = parse_cast(cc);
+
+	for (;;) {
+		int p = prec_of(TOK);
+		int op;
+		struct dt_node *r;
+
+		if (p < minprec || p == 0)
+			return l;
+		op = TOK->op;
+		dt_lex_next(cc);
+		r = parse_binary(cc, p + 1);
+		l = mk2(cc, N_OP2, op, l, r);
+	}
+}
+
+static struct dt_node *parse_cond(struct dt_cc *cc)
+{
+	struct dt_node *c = parse_binary(cc, 1);
+	struct dt_node *n;
+
+	if (!is_op(cc, OP_QUEST))
+		return c;
+	dt_lex_next(cc);
+	n = dt_node_new(cc, N_COND, c->line);
+	n->c = c;
+	n->l = parse_expr(cc);
+	expect_op(cc, OP_COLON);
+	n->r = parse_cond(cc);
+	n->src_start = c->src_start;
+	n->src_end = n->r->src_end;
+	return n;
+}
+
+static int is_assign_op(int op)
+{
+	return op >= OP_ASSIGN && op <= OP_SHR_EQ;
+}
+
+static struct dt_node *parse_assign(struct dt_cc *cc)
+{
+	struct dt_node *l = parse_cond(cc);
+
+	if (TOK->kind == T_OP && is_assign_op(TOK->op)) {
+		int op = TOK->op;
+
+		dt_lex_next(cc);
+		return mk2(cc, N_ASSIGN, op, l, parse_assign(cc));
+	}
+	return l;
+}
+
+static struct dt_node *parse_expr(struct dt_cc *cc)
+{
+	struct dt_node *l = parse_assign(cc);
+
+	while (is_op(cc, OP_COMMA)) {
+		dt_lex_next(cc);
+		l = mk2(cc, N_COMMA, OP_COMMA, l, parse_assign(cc));
+	}
+	return l;
+}
+
+static int64_t const_expr(struct dt_cc *cc, int tag, const char *what)
+{
+	struct dt_node *n = parse_cond(cc);
+
+	dt_cook(cc, n);
+	if (n->kind != N_INT)
+		dt_cc_error(cc, n->line, tag,
+			    "%s must be an integer constant expression", what);
+	return n->ival;
+}
+
+/* ----------------------------------------------------------------------
+ * Cooking: type checking and constant folding
+ * ---------------------------------------------------------------------- */
+static void tname(const struct dt_type *t, char *b, size_t l)
+{
+	dt_type_name(t, b, l);
+}
+
+static void fold_int(struct dt_cc *cc, struct dt_node *n, int64_t v,
+		     struct dt_type *t)
+{
+	uint64_t u = (uint64_t)v;
+
+	/* truncate to the result type */
+	if (t->size < 8) {
+		int sh = 64 - 8 * t->size;
+
+		if (t->is_signed)
+			v = (int64_t)(u << sh) >> sh;
+		else
+			v = (int64_t)((u << sh) >> sh);
+	}
+	(void)cc;
+	n->kind = N_INT;
+	n->ival = v;
+	n->type = t;
+	n->isconst = 1;
+	n->l = n->r = n->c = NULL;
+}
+
+static int is_lvalue_var(struct dt_node *n)
+{
+	return n->kind == N_VAR || n->kind == N_SELF || n->kind == N_THIS ||
+	       (n->kind == N_INDEX && n->var);
+}
+
+static void cook_var(struct dt_cc *cc, struct dt_node *n, int defining)
+{
+	int b = builtin_lookup(n->str);
+	struct dt_var *v;
+	struct dt_inline *in;
+	int64_t ev;
+	struct dt_type *et;
+
+	if (b >= 0) {
+		n->builtin = builtins[b].id;
+		n->type = type_by_text(cc, builtins[b].type);
+		return;
+	}
+	v = dt_var_lookup(cc, n->str, DT_VS_GLOBAL);
+	if (v && v->type) {
+		if (v->is_assoc && !defining)
+			dt_cc_error(cc, n->line, D_ARR_BADREF,
+				    "%s: associative array referenced without a tuple",
+				    n->str);
+		n->var = v;
+		n->type = v->type;
+		n->lvalue = 1;
+		return;
+	}
+	in = inline_lookup(cc, n->str);
+	if (in) {
+		/* substitute a cooked copy of the inline's expression */
+		struct dt_node *e = in->expr;
+
+		*n = *e;
+		if (n->kind == N_INT) {
+			fold_int(cc, n, n->ival, in->type);
+		} else {
+			struct dt_node *c = dt_node_new(cc, N_CAST, e->line);
+
+			c->ctype = in->type;
+			c->l = e;
+			c->type = in->type;
+			c->cooked = 1;
+			*n = *c;
+		}
+		return;
+	}
+	if (dt_enum_lookup(cc, n->str, &ev, &et)) {
+		n->kind = N_INT;
+		n->ival = ev;
+		n->type = et;
+		n->isconst = 1;
+		return;
+	}
+	if (defining) {
+		n->var = v;	/* maybe declared without type yet */
+		return;
+	}
+	dt_cc_error(cc, n->line, D_IDENT_UNDEF,
+		    "failed to resolve %s: Unknown variable name", n->str);
+}
+
+static void cook_tls(struct dt_cc *cc, struct dt_node *n, int defining)
+{
+	int scope = n->kind == N_SELF ? DT_VS_THREAD : DT_VS_LOCAL;
+	struct dt_var *v = dt_var_lookup(cc, n->str, scope);
+
+	if (v && v->is_assoc && !defining)
+		dt_cc_error(cc, n->line, D_ARR_BADREF,
+			    "%s->%s: associative array referenced without a tuple",
+			    scope == DT_VS_THREAD ? "self" : "this", n->str);
+	if (!v && !defining) {
+		/* read before any assignment: an int64 variable */
+		v = dt_var_create(cc, n->str, scope, NULL);
+	}
+	n->var = v;
+	n->lvalue = 1;
+	if (v)
+		n->type = v->type ? v->type : cc->t_int64;
+}
+
+static void check_scalar(struct dt_cc *cc, struct dt_node *n, int op,
+			 int tag, const char *what)
+{
+	if (!dt_type_is_scalar(n->type))
+		dt_cc_error(cc, n->line, tag,
+			    "operator %s requires operand%s of %s type",
+			    dt_op_name(op), what[0] == 's' ? "s" : "",
+			    what + 1);
+}
+
+/* Define or check an associative array from its use with keys. */
+static void cook_assoc(struct dt_cc *cc, struct dt_node *n, int defining,
+		       struct dt_type *valtype)
+{
+	struct dt_node *base = n->l;
+	struct dt_var *v;
+	int scope, i;
+	const char *nm = base->str;
+
+	scope = base->kind == N_VAR ? DT_VS_GLOBAL :
+		base->kind == N_SELF ? DT_VS_THREAD : DT_VS_LOCAL;
+	if (scope == DT_VS_LOCAL)
+		dt_cc_error(cc, n->line, D_ARR_LOCAL,
+			    "local variables may not be used as associative arrays: this->%s",
+			    nm);
+	for (i = 0; i < n->nargs; i++) {
+		dt_cook(cc, n->args[i]);
+		if (!n->args[i]->type ||
+		    n->args[i]->type->kind == DT_T_VOID ||
+		    n->args[i]->type->kind == DT_T_STRUCT ||
+		    n->args[i]->type->kind == DT_T_UNION ||
+		    (n->args[i]->type->kind == DT_T_ARRAY &&
+		     !dt_type_is_chararray(n->args[i]->type)))
+			dt_cc_error(cc, n->line, D_KEY_TYPE,
+				    "%s[ ] key #%d is of an invalid type", nm,
+				    i + 1);
+	}
+	v = dt_var_lookup(cc, nm, scope);
+	if (!v || (!v->type && !v->is_assoc)) {
+		if (!defining)
+			dt_cc_error(cc, n->line, D_IDENT_UNDEF,
+				    "failed to resolve %s: Unknown variable name",
+				    nm);
+		if (!v)
+			v = dt_var_create(cc, nm, scope, NULL);
+		v->is_assoc = 1;
+		v->nkeys = n->nargs;
+		v->keytypes = dt_zalloc(cc, n->nargs * sizeof(*v->keytypes));
+		for (i = 0; i < n->nargs; i++) {
+			struct dt_type *kt = n->args[i]->type;
+
+			if (dt_type_is_chararray(kt))
+				kt = cc->t_string;
+			v->keytypes[i] = kt;
+		}
+		v->type = valtype;
+	} else {
+		if (!v->is_assoc)
+			dt_cc_error(cc, n->line, D_ARR_BADREF,
+				    "%s%s is not an associative array",
+				    scope == DT_VS_THREAD ? "self->" : "", nm);
+		if (v->nkeys != n->nargs)
+			dt_cc_error(cc, n->line, D_ARR_BADREF,
+				    "%s[ ] prototype mismatch: %d args passed, %d expected",
+				    nm, n->nargs, v->nkeys);
+		for (i = 0; i < n->nargs; i++) {
+			if (!dt_type_compat(v->keytypes[i],
+					    n->args[i]->type)) {
+				char a[128], b[128];
+
+				tname(v->keytypes[i], a, sizeof(a));
+				tname(n->args[i]->type, b, sizeof(b));
+				dt_cc_error(cc, n->line, D_ARR_BADREF,
+					    "%s[ ] argument #%d is incompatible with prototype:\n\tprototype: %s\n\t argument: %s",
+					    nm, i + 1, a, b);
+			}
+		}
+		if (!v->type)
+			v->type = valtype;
+	}
+	n->var = v;
+	n->lvalue = 1;
+	n->type = v->type ? v->type : cc->t_int64;
+}
+
+extern int dt_cg_subr_cook(struct dt_cc *cc, struct dt_node *n);
+
+static void cook_assign(struct dt_cc *cc, struct dt_node *n)
+{
+	struct dt_node *l = n->l, *r = n->r;
+	struct dt_type *lt;
+	char a[128], b[128];
+
+	dt_cook(cc, r);
+	if (r->kind == N_AGG)
+		dt_cc_error(cc, n->line, D_AGG_SCALAR,
+			    "aggregation %s may not be used as a scalar",
+			    r->str);
+	if (r->type->kind == DT_T_VOID)
+		dt_cc_error(cc, n->line, D_OP_VFPTR,
+			    "operator %s requires an operand of non-void type",
+			    dt_op_name(n->op));
+	if (l->kind == N_AGG)
+		dt_cc_error(cc, n->line, D_AGG_FUNC,
+			    "aggregating function required to assign %s",
+			    l->str);
+	switch (l->kind) {
+	case N_VAR:
+		if (builtin_lookup(l->str) >= 0)
+			dt_cc_error(cc, n->line, D_OP_WRITE,
+				    "operator %s can only be applied to a writable variable",
+				    dt_op_name(n->op));
+		cook_var(cc, l, 1);
+		if (!l->var || !l->var->type) {
+			struct dt_type *t;
+
+			if (n->op != OP_ASSIGN)
+				dt_cc_error(cc, n->line, D_IDENT_UNDEF,
+					    "failed to resolve %s: Unknown variable name",
+					    l->str);
+			if (l->kind != N_VAR)
+				dt_cc_error(cc, n->line, D_OP_WRITE,
+					    "operator %s can only be applied to a writable variable",
+					    dt_op_name(n->op));
+			t = r->type;
+			if (dt_type_is_chararray(t))
+				t = cc->t_string;
+			if (t->kind == DT_T_STRUCT || t->kind == DT_T_UNION ||
+			    t->kind == DT_T_ARRAY)
+				dt_cc_error(cc, n->line, D_OP_DYN,
+					    "variables of type %s are not supported",
+					    t->name ? t->name : "array");
+			if (!l->var)
+				l->var = dt_var_create(cc, l->str,
+						       DT_VS_GLOBAL, t);
+			else
+				l->var->type = t;
+			l->type = t;
+			l->lvalue = 1;
+		}
+		break;
+	case N_SELF:
+	case N_THIS:
+		cook_tls(cc, l, 1);
+		if (!l->var || !l->var->type) {
+			struct dt_type *t = r->type;
+
+			if (dt_type_is_chararray(t))
+				t = cc->t_string;
+			if (t->kind == DT_T_STRUCT || t->kind == DT_T_UNION ||
+			    t->kind == DT_T_ARRAY)
+				dt_cc_error(cc, n->line, D_OP_DYN,
+					    "variables of type %s are not supported",
+					    t->name ? t->name : "array");
+			if (!l->var)
+				l->var = dt_var_create(cc, l->str,
+					l->kind == N_SELF ? DT_VS_THREAD :
+					DT_VS_LOCAL, t);
+			else
+				l->var->type = t;
+			l->type = t;
+		}
+		break;
+	case N_INDEX:
+		if ((l->l->kind == N_VAR && builtin_lookup(l->l->str) < 0 &&
+		     !(dt_var_lookup(cc, l->l->str, DT_VS_GLOBAL) &&
+		       !dt_var_lookup(cc, l->l->str, DT_VS_GLOBAL)->is_assoc &&
+		       dt_var_lookup(cc, l->l->str, DT_VS_GLOBAL)->type)) ||
+		    l->l->kind == N_SELF || l->l->kind == N_THIS) {
+			struct dt_type *t = r->type;
+
+			if (dt_type_is_chararray(t))
+				t = cc->t_string;
+			cook_assoc(cc, l, 1, t);
+			break;
+		}
+		dt_cook(cc, l);
+		break;
+	default:
+		dt_cook(cc, l);
+		break;
+	}
+	if (!l->lvalue)
+		dt_cc_error(cc, n->line, D_OP_LVAL,
+			    "operator %s requires modifiable lvalue as an operand",
+			    dt_op_name(n->op));
+	lt = l->type;
+	if (lt->kind == DT_T_ARRAY && !is_lvalue_var(l))
+		dt_cc_error(cc, n->line, D_OP_ARRFUN,
+			    "operator %s may not be applied to an array",
+			    dt_op_name(n->op));
+	if (n->op == OP_ASSIGN) {
+		if (!dt_type_compat(lt, r->type) &&
+		    !(lt->kind == DT_T_PTR && r->kind == N_INT &&
+		      r->ival == 0) &&
+		    !(lt->kind == DT_T_PTR && dt_type_is_integral(r->type)) &&
+		    !(dt_type_is_integral(lt) && r->type->kind == DT_T_PTR)) {
+			tname(lt, a, sizeof(a));
+			tname(r->type, b, sizeof(b));
+			dt_cc_error(cc, n->line, D_OP_INCOMPAT,
+				    "operands have incompatible types: \"%s\" %s \"%s\"",
+				    a, dt_op_name(n->op), b);
+		}
+	} else {
+		int op = n->op;
+
+		if (op == OP_ADD_EQ || op == OP_SUB_EQ) {
+			if (!(dt_type_is_arith(lt) ||
+			      lt->kind == DT_T_PTR) ||
+			    !dt_type_is_integral(r->type)) {
+				tname(lt, a, sizeof(a));
+				tname(r->type, b, sizeof(b));
+				dt_cc_error(cc, n->line, D_OP_INCOMPAT,
+					    "operands have incompatible types: \"%s\" %s \"%s\"",
+					    a, dt_op_name(op), b);
+			}
+		} else if (!dt_type_is_integral(lt) ||
+			   !dt_type_is_integral(r->type)) {
+			dt_cc_error(cc, n->line, D_OP_INT,
+				    "operator %s requires operands of integral type",
+				    dt_op_name(op));
+		}
+	}
+	n->type = lt;
+}
+
+static void cook_call(struct dt_cc *cc, struct dt_node *n)
+{
+	if (!dt_cg_subr_cook(cc, n))
+		dt_cc_error(cc, n->line, D_FUNC_UNDEF,
+			    "failed to resolve %s: Unknown function name",
+			    n->str);
+}
+
+
+static void cook_op2(struct dt_cc *cc, struct dt_node *n)
+{
+	struct dt_node *l = n->l, *r = n->r;
+	struct dt_type *lt, *rt;
+	int op = n->op;
+	char a[128], b[128];
+
+	dt_cook(cc, l);
+	dt_cook(cc, r);
+	lt = l->type;
+	rt = r->type;
+	if (l->kind == N_AGG || r->kind == N_AGG)
+		dt_cc_error(cc, n->line, D_AGG_SCALAR,
+			    "aggregation %s may not be used as a scalar",
+			    l->kind == N_AGG ? l->str : r->str);
+	if (lt->kind == DT_T_VOID || rt->kind == DT_T_VOID)
+		dt_cc_error(cc, n->line, D_OP_VFPTR,
+			    "operator %s requires operands of non-void type",
+			    dt_op_name(op));
+	switch (op) {
+	case OP_LAND:
+	case OP_LOR:
+	case OP_LXOR:
+		if (!dt_type_is_scalar(lt) && !dt_type_is_strlike(lt))
+			check_scalar(cc, l, op, D_OP_SCALAR, "sscalar");
+		if (!dt_type_is_scalar(rt) && !dt_type_is_strlike(rt))
+			check_scalar(cc, r, op, D_OP_SCALAR, "sscalar");
+		n->type = cc->t_int;
+		if (l->kind == N_INT && r->kind == N_INT) {
+			int64_t v = op == OP_LAND ? (l->ival && r->ival) :
+				    op == OP_LOR ? (l->ival || r->ival) :
+				    (!!l->ival ^ !!r->ival);
+
+			fold_int(cc, n, v, cc->t_int);
+		}
+		return;
+	case OP_EQ: case OP_NE: case OP_LT: case OP_GT: case OP_LE:
+	case OP_GE:
+		n->type = cc->t_int;
+		if (dt_type_is_strlike(lt) && dt_type_is_strlike(rt) &&
+		    (lt->kind == DT_T_STRING || rt->kind == DT_T_STRING ||
+		     dt_type_is_chararray(lt) || dt_type_is_chararray(rt))) {
+			n->ival = 1;	/* string comparison */
+			return;
+		}
+		if (dt_type_is_arith(lt) && dt_type_is_arith(rt)) {
+			struct dt_type *t = dt_type_arith(cc, lt, rt);
+
+			n->ctype = t;
+			if (l->kind == N_INT && r->kind == N_INT) {
+				int64_t x = l->ival, y = r->ival, v;
+				uint64_t ux = x, uy = y;
+				int s = t->is_signed;
+
+				if (t->size == 4) {
+					x = (int32_t)x;
+					y = (int32_t)y;
+					ux = (uint32_t)ux;
+					uy = (uint32_t)uy;
+				}
+				switch (op) {
+				case OP_EQ: v = s ? x == y : ux == uy; break;
+				case OP_NE: v = s ? x != y : ux != uy; break;
+				case OP_LT: v = s ? x < y : ux < uy; break;
+				case OP_GT: v = s ? x > y : ux > uy; break;
+				case OP_LE: v = s ? x <= y : ux <= uy; break;
+				default: v = s ? x >= y : ux >= uy; break;
+				}
+				fold_int(cc, n, v, cc->t_int);
+			}
+			return;
+		}
+		if ((lt->kind == DT_T_PTR || lt->kind == DT_T_ARRAY ||
+		     dt_type_is_integral(lt)) &&
+		    (rt->kind == DT_T_PTR || rt->kind == DT_T_ARRAY ||
+		     dt_type_is_integral(rt)) &&
+		    (lt->kind != DT_T_INT || rt->kind != DT_T_INT)) {
+			n->ctype = cc->t_ulong;
+			if ((lt->kind == DT_T_PTR && rt->kind == DT_T_PTR) &&
+			    !dt_type_compat(lt, rt))
+				goto incompat;
+			return;
+		}
+		goto incompat;
+	case OP_PLUS:
+	case OP_MINUS:
+		if ((lt->kind == DT_T_PTR || lt->kind == DT_T_ARRAY) &&
+		    dt_type_is_integral(rt)) {
+			n->type = lt->kind == DT_T_ARRAY ?
+				  dt_type_ptr(cc, lt->base) : lt;
+			return;
+		}
+		if (op == OP_PLUS && dt_type_is_integral(lt) &&
+		    (rt->kind == DT_T_PTR || rt->kind == DT_T_ARRAY)) {
+			n->type = rt->kind == DT_T_ARRAY ?
+				  dt_type_ptr(cc, rt->base) : rt;
+			return;
+		}
+		if (op == OP_MINUS && lt->kind == DT_T_PTR &&
+		    rt->kind == DT_T_PTR) {
+			if (!dt_type_compat(lt, rt))
+				goto incompat;
+			n->type = cc->t_long;
+			return;
+		}
+		/* fall through */
+	case OP_STAR:
+	case OP_SLASH:
+	case OP_MOD:
+		if (!dt_type_is_arith(lt) || !dt_type_is_arith(rt)) {
+			if (dt_type_is_string(lt) || dt_type_is_string(rt) ||
+			    lt->kind == DT_T_PTR || rt->kind == DT_T_PTR)
+				goto incompat;
+			dt_cc_error(cc, n->line, D_OP_ARITH,
+				    "operator %s requires operands of arithmetic type",
+				    dt_op_name(op));
+		}
+		n->type = dt_type_arith(cc, lt, rt);
+		break;
+	case OP_SHL:
+	case OP_SHR:
+		if (!dt_type_is_integral(lt) || !dt_type_is_integral(rt))
+			dt_cc_error(cc, n->line, D_OP_INT,
+				    "operator %s requires operands of integral type",
+				    dt_op_name(op));
+		n->type = dt_type_promote(cc, lt);
+		break;
+	case OP_AMP:
+	case OP_BOR:
+	case OP_XOR:
+		if (!dt_type_is_integral(lt) || !dt_type_is_integral(rt))
+			dt_cc_error(cc, n->line, D_OP_INT,
+				    "operator %s requires operands of integral type",
+				    dt_op_name(op));
+		n->type = dt_type_arith(cc, lt, rt);
+		break;
+	}
+	if ((op == OP_SLASH || op == OP_MOD) && r->kind == N_INT &&
+	    r->ival == 0)
+		dt_cc_error(cc, n->line, D_DIV_ZERO,
+			    "expression contains division by zero");
+	if (l->kind == N_INT && r->kind == N_INT) {
+		int64_t x = l->ival, y = r->ival, v = 0;
+		uint64_t ux = x, uy = y;
+		int s = n->type->is_signed;
+
+		if (n->type->size == 4 && !s) {
+			ux = (uint32_t)ux;
+			uy = (uint32_t)uy;
+		}
+		switch (op) {
+		case OP_PLUS: v = (int64_t)(ux + uy); break;
+		case OP_MINUS: v = (int64_t)(ux - uy); break;
+		case OP_STAR: v = (int64_t)(ux * uy); break;
+		case OP_SLASH:
+			if (s)
+				v = (y == -1) ? (int64_t)(0 - ux) : x / y;
+			else
+				v = (int64_t)(ux / uy);
+			break;
+		case OP_MOD:
+			if (s)
+				v = (y == -1) ? 0 : x % y;
+			else
+				v = (int64_t)(ux % uy);
+			break;
+		case OP_SHL: v = (int64_t)(ux << (uy & 63)); break;
+		case OP_SHR:
+			v = s ? x >> (uy & 63) : (int64_t)(ux >> (uy & 63));
+			break;
+		case OP_AMP: v = (int64_t)(ux & uy); break;
+		case OP_BOR: v = (int64_t)(ux | uy); break;
+		case OP_XOR: v = (int64_t)(ux ^ uy); break;
+		}
+		fold_int(cc, n, v, n->type);
+	}
+	return;
+incompat:
+	tname(lt, a, sizeof(a));
+	tname(rt, b, sizeof(b));
+	dt_cc_error(cc, n->line, D_OP_INCOMPAT,
+		    "operands have incompatible types: \"%s\" %s \"%s\"", a,
+		    dt_op_name(op), b);
+}
+
+static void cook_op1(struct dt_cc *cc, struct dt_node *n)
+{
+	struct dt_node *l = n->l;
+	struct dt_type *t;
+	int op = n->op;
+
+	dt_cook(cc, l);
+	t = l->type;
+	if (l->kind == N_AGG)
+		dt_cc_error(cc, n->line, D_AGG_SCALAR,
+			    "aggregation %s may not be used as a scalar",
+			    l->str);
+	switch (op) {
+	case OP_NEG:
+	case OP_POS:
+		if (!dt_type_is_arith(t))
+			dt_cc_error(cc, n->line, D_OP_ARITH,
+				    "operator %s requires an operand of arithmetic type",
+				    dt_op_name(op));
+		n->type = dt_type_promote(cc, t);
+		if (l->kind == N_INT)
+			fold_int(cc, n, op == OP_NEG ? (int64_t)(0 - (uint64_t)l->ival) :
+				 l->ival, n->type);
+		return;
+	case OP_TILDE:
+		if (!dt_type_is_integral(t))
+			dt_cc_error(cc, n->line, D_OP_INT,
+				    "operator %s requires an operand of integral type",
+				    dt_op_name(op));
+		n->type = dt_type_promote(cc, t);
+		if (l->kind == N_INT)
+			fold_int(cc, n, ~l->ival, n->type);
+		return;
+	case OP_NOT:
+		if (!dt_type_is_scalar(t) && !dt_type_is_strlike(t))
+			dt_cc_error(cc, n->line, D_OP_SCALAR,
+				    "operator %s requires an operand of scalar type",
+				    dt_op_name(op));
+		n->type = cc->t_int;
+		if (l->kind == N_INT)
+			fold_int(cc, n, !l->ival, cc->t_int);
+		return;
+	case OP_DEREF:
+		if (t->kind == DT_T_ARRAY) {
+			n->type = t->base;
+			n->lvalue = 1;
+			return;
+		}
+		if (t->kind != DT_T_PTR)
+			dt_cc_error(cc, n->line, D_DEREF_NONPTR,
+				    "cannot dereference non-pointer type");
+		if (t->base->kind == DT_T_VOID)
+			dt_cc_error(cc, n->line, D_DEREF_VOID,
+				    "cannot dereference pointer to void");
+		if (t->base->kind == DT_T_FUNC)
+			dt_cc_error(cc, n->line, D_DEREF_FUNC,
+				    "cannot dereference pointer to function");
+		n->type = t->base;
+		n->lvalue = 1;
+		return;
+	case OP_ADDROF:
+		if (l->kind == N_VAR || l->kind == N_SELF ||
+		    l->kind == N_THIS || (l->kind == N_INDEX && l->var))
+			dt_cc_error(cc, n->line, D_ADDROF_VAR,
+				    "cannot take address of dynamic variable");
+		if (!l->lvalue)
+			dt_cc_error(cc, n->line, D_ADDROF_LVAL,
+				    "unacceptable operand for unary & operator");
+		n->type = dt_type_ptr(cc, t);
+		return;
+	case OP_PREINC: case OP_PREDEC: case OP_POSTINC: case OP_POSTDEC:
+		if (l->kind == N_VAR && builtin_lookup(l->str) >= 0)
+			dt_cc_error(cc, n->line, D_OP_WRITE,
+				    "operator %s can only be applied to a writable variable",
+				    dt_op_name(op));
+		if (!l->lvalue)
+			dt_cc_error(cc, n->line, D_OP_LVAL,
+				    "operator %s requires modifiable lvalue as an operand",
+				    dt_op_name(op));
+		if (!dt_type_is_scalar(t))
+			dt_cc_error(cc, n->line, D_OP_SCALAR,
+				    "operator %s requires an operand of scalar type",
+				    dt_op_name(op));
+		n->type = t;
+		return;
+	}
+}
+
+int dt_cook(struct dt_cc *cc, struct dt_node *n)
+{
+	char a[128], b[128];
+
+	if (n->cooked)
+		return 0;
+	n->cooked = 1;
+	switch (n->kind) {
+	case N_INT:
+		break;
+	case N_STR:
+		n->type = cc->t_string;
+		break;
+	case N_VAR:
+		cook_var(cc, n, 0);
+		break;
+	case N_SELF:
+	case N_THIS:
+		cook_tls(cc, n, 0);
+		break;
+	case N_AGG:
+		/* only valid in statements / printa; type it as int64 */
+		n->type = cc->t_int64;
+		break;
+	case N_OP1:
+		cook_op1(cc, n);
+		break;
+	case N_OP2:
+		cook_op2(cc, n);
+		break;
+	case N_ASSIGN:
+		cook_assign(cc, n);
+		break;
+	case N_COMMA:
+		dt_cook(cc, n->l);
+		dt_cook(cc, n->r);
+		n->type = n->r->type;
+		break;
+	case N_COND: {
+		struct dt_type *lt, *rt;
+
+		dt_cook(cc, n->c);
+		dt_cook(cc, n->l);
+		dt_cook(cc, n->r);
+		if (!dt_type_is_scalar(n->c->type) &&
+		    !dt_type_is_strlike(n->c->type))
+			dt_cc_error(cc, n->line, D_OP_SCALAR,
+				    "operator ?: expression must be of scalar type");
+		lt = n->l->type;
+		rt = n->r->type;
+		if (dt_type_is_arith(lt) && dt_type_is_arith(rt)) {
+			n->type = dt_type_arith(cc, lt, rt);
+		} else if (dt_type_is_strlike(lt) && dt_type_is_strlike(rt) &&
+			   (lt->kind == DT_T_STRING ||
+			    rt->kind == DT_T_STRING)) {
+			n->type = cc->t_string;
+		} else if (dt_type_compat(lt, rt)) {
+			n->type = lt;
+		} else if (lt->kind == DT_T_PTR && n->r->kind == N_INT &&
+			   n->r->ival == 0) {
+			n->type = lt;
+		} else if (rt->kind == DT_T_PTR && n->l->kind == N_INT &&
+			   n->l->ival == 0) {
+			n->type = rt;
+		} else {
+			tname(lt, a, sizeof(a));
+			tname(rt, b, sizeof(b));
+			dt_cc_error(cc, n->line, D_OP_INCOMPAT,
+				    "operator ?: operands must have compatible types: \"%s\" and \"%s\"",
+				    a, b);
+		}
+		if (n->type->kind == DT_T_VOID)
+			dt_cc_error(cc, n->line, D_OP_VFPTR,
+				    "operator ?: operands cannot be of void type");
+		if (n->c->kind == N_INT && n->l->kind == N_INT &&
+		    n->r->kind == N_INT)
+			fold_int(cc, n, n->c->ival ? n->l->ival : n->r->ival,
+				 n->type);
+		break;
+	}
+	case N_CALL:
+		cook_call(cc, n);
+		break;
+	case N_INDEX: {
+		struct dt_node *l = n->l;
+
+		if (l->kind == N_VAR && !strcmp(l->str, "args")) {
+			if (n->nargs != 1)
+				dt_cc_error(cc, n->line, D_ARGS_IDX,
+					    "args[ ] may only be indexed by a single integer");
+			dt_cook(cc, n->args[0]);
+			if (!dt_type_is_integral(n->args[0]->type))
+				dt_cc_error(cc, n->line, D_ARGS_IDX,
+					    "args[ ] index must be of integral type");
+			if (n->args[0]->kind == N_INT &&
+			    (n->args[0]->ival < 0 ||
+			     n->args[0]->ival >= DTRACE_MAXARGS))
+				dt_cc_error(cc, n->line, D_ARGS_IDX,
+					    "index %lld is out of range for args[ ]",
+					    (long long)n->args[0]->ival);
+			n->builtin = DIF_VAR_ARGS;
+			n->type = cc->t_int64;
+			break;
+		}
+		if (l->kind == N_SELF || l->kind == N_THIS ||
+		    (l->kind == N_VAR && builtin_lookup(l->str) < 0 &&
+		     (!dt_var_lookup(cc, l->str, DT_VS_GLOBAL) ||
+		      dt_var_lookup(cc, l->str, DT_VS_GLOBAL)->is_assoc))) {
+			cook_assoc(cc, n, 0, NULL);
+			break;
+		}
+		dt_cook(cc, l);
+		if (n->nargs != 1)
+			dt_cc_error(cc, n->line, D_ARR_BADREF,
+				    "cannot access non-associative array with a tuple");
+		dt_cook(cc, n->args[0]);
+		if (l->type->kind != DT_T_PTR && l->type->kind != DT_T_ARRAY)
+			dt_cc_error(cc, n->line, D_OP_PTR,
+				    "operator [ ] requires a pointer or array operand");
+		if (!dt_type_is_integral(n->args[0]->type))
+			dt_cc_error(cc, n->line, D_OP_INT,
+				    "operator [ ] requires an index of integral type");
+		if (l->type->base->kind == DT_T_VOID)
+			dt_cc_error(cc, n->line, D_DEREF_VOID,
+				    "cannot dereference pointer to void");
+		n->type = l->type->base;
+		n->lvalue = 1;
+		break;
+	}
+	case N_MEMBER: {
+		struct dt_type *t;
+		struct dt_member *m;
+
+		dt_cook(cc, n->l);
+		t = n->l->type;
+		if (n->op == OP_ARROW) {
+			if (t->kind != DT_T_PTR)
+				dt_cc_error(cc, n->line, D_OP_PTR,
+					    "operator -> must be applied to a pointer");
+			t = t->base;
+		}
+		if (t->kind != DT_T_STRUCT && t->kind != DT_T_UNION) {
+			tname(t, a, sizeof(a));
+			dt_cc_error(cc, n->line, D_OP_SOU,
+				    "operator %s cannot be applied to type \"%s\"; must be applied to a struct or union",
+				    dt_op_name(n->op), a);
+		}
+		if (!t->complete)
+			dt_cc_error(cc, n->line, D_OP_INCOMPLETE,
+				    "operator %s cannot be applied to a forward declaration: no %s definition is available",
+				    dt_op_name(n->op), t->name);
+		m = dt_type_member(t, n->str);
+		if (!m)
+			dt_cc_error(cc, n->line, D_TYPE_MEMBER,
+				    "%s is not a member of %s", n->str,
+				    t->name);
+		n->ival = m->off;
+		n->type = m->type;
+		n->lvalue = 1;
+		if (n->op == OP_DOT && !n->l->lvalue)
+			n->lvalue = 0;
+		break;
+	}
+	case N_CAST: {
+		struct dt_type *f, *t = n->ctype;
+
+		dt_cook(cc, n->l);
+		f = n->l->type;
+		n->type = t;
+		if (t->kind == DT_T_VOID)
+			break;
+		if (dt_type_is_scalar(t) &&
+		    (dt_type_is_scalar(f) || f->kind == DT_T_ARRAY)) {
+			if (n->l->kind == N_INT && t->kind == DT_T_INT)
+				fold_int(cc, n, n->l->ival, t);
+			break;
+		}
+		if (t->kind == DT_T_STRING && dt_type_is_strlike(f))
+			break;
+		tname(f, a, sizeof(a));
+		tname(t, b, sizeof(b));
+		dt_cc_error(cc, n->line, D_CAST_INVAL,
+			    "invalid cast expression: \"%s\" to \"%s\"", a, b);
+	}
+	case N_STRINGOF:
+		dt_cook(cc, n->l);
+		if (!dt_type_is_scalar(n->l->type) &&
+		    !dt_type_is_strlike(n->l->type))
+			dt_cc_error(cc, n->line, D_STRINGOF_TYPE,
+				    "stringof( ) operand must be of a scalar or string type");
+		n->type = cc->t_string;
+		break;
+	}
+	return 0;
+}
+
+/* ----------------------------------------------------------------------
+ * Clauses
+ * ---------------------------------------------------------------------- */
+static void parse_clause(struct dt_cc *cc)
+{
+	struct dt_stmt *s;
+	int line;
+
+	dt_grow(cc, (void **)&cc->stmts, &cc->stmtcap, cc->nstmts + 1,
+		sizeof(*cc->stmts));
+	s = &cc->stmts[cc->nstmts];
+	memset(s, 0, sizeof(*s));
+	cc->cur = s;
+	s->line = cc->peek[0].line;
+	cc->region = 1;
+	/* descriptions */
+	for (;;) {
+		int cap = s->ndescs;
+
+		if (!dt_lex_pdesc_start(cc))
+			syntax_error(cc);
+		dt_lex_next(cc);	/* T_PDESC */
+		s->desc_text = realloc(s->desc_text,
+				       (cap + 1) * sizeof(char *));
+		s->desc_line = realloc(s->desc_line, (cap + 1) * sizeof(int));
+		if (!s->desc_text || !s->desc_line)
+			dt_cc_error(cc, TOK->line, D_UNKNOWN, "out of memory");
+		s->desc_text[cap] = TOK->str;
+		s->desc_line[cap] = TOK->line;
+		s->ndescs = cap + 1;
+		{
+			struct dtrace_probedesc pd;
+
+			if (dt_parse_pdesc(TOK->str, &pd) < 0)
+				dt_cc_error(cc, TOK->line, D_PDESC_INVAL,
+					    "invalid probe description \"%s\": %s",
+					    TOK->str,
+					    strlen(TOK->str) > 400 ?
+					    "Description too long" :
+					    "Overspecified probe description");
+		}
+		dt_lex_next(cc);
+		if (is_op(cc, OP_COMMA)) {
+			/* next description */
+			if (!dt_lex_pdesc_start(cc))
+				syntax_error(cc);
+			continue;
+		}
+		break;
+	}
+	line = TOK->line;
+	/* predicate */
+	if (is_op(cc, OP_SLASH)) {
+		struct dt_node *p;
+
+		cc->region = 2;
+		cc->in_pred = 1;
+		dt_lex_next(cc);
+		p = parse_expr(cc);
+		if (!(is_op(cc, OP_SLASH) && TOK->epred))
+			syntax_error(cc);
+		cc->in_pred = 0;
+		dt_cook(cc, p);
+		if (!dt_type_is_scalar(p->type) &&
+		    !dt_type_is_strlike(p->type))
+			dt_cc_error(cc, p->line, D_PRED_SCALAR,
+				    "predicate result must be of scalar type");
+		s->pred = dt_cg_expr(cc, p, DT_CG_PRED);
+		dt_lex_next(cc);
+	}
+	(void)line;
+	if (!is_op(cc, OP_LBRACE)) {
+		if (cc->opts->kind == DT_SRC_PROGRAM && TOK->kind == T_EOF) {
+			cc->nstmts++;
+			return;
+		}
+		syntax_error(cc);
+	}
+	cc->region = 3;
+	cc->in_clause = 1;
+	dt_lex_next(cc);
+	while (!is_op(cc, OP_RBRACE)) {
+		struct dt_node *e;
+
+		if (is_op(cc, OP_SEMI)) {
+			dt_lex_next(cc);
+			continue;
+		}
+		if (TOK->kind == T_EOF)
+			syntax_error(cc);
+		if ((is_kw(cc, "this") || is_kw(cc, "self")) &&
+		    is_type_start_tok(cc, dt_lex_peek(cc, 0))) {
+			parse_declaration(cc);
+			continue;
+		}
+		if (is_type_start_tok(cc, TOK) &&
+		    !(dt_lex_peek(cc, 0)->kind == T_OP &&
+		      dt_lex_peek(cc, 0)->op == OP_LPAR)) {
+			parse_declaration(cc);
+			continue;
+		}
+		e = parse_expr(cc);
+		if (!is_op(cc, OP_SEMI) && !is_op(cc, OP_RBRACE))
+			syntax_error(cc);
+		dt_cg_stmt(cc, e);
+	}
+	cc->in_clause = 0;
+	cc->region = 0;
+	cc->nstmts++;
+	/* the '}' is consumed by the caller (top level lexes lazily) */
+}
+
+void dt_parse_program(struct dt_cc *cc)
+{
+	int empty = 1;
+
+	for (;;) {
+		if (dt_lex_pdesc_start(cc)) {
+			parse_clause(cc);
+			empty = 0;
+			if (TOK->kind == T_EOF)
+				break;
+			continue;
+		}
+		dt_lex_next(cc);
+		if (TOK->kind == T_EOF)
+			break;
+		if (is_op(cc, OP_SEMI))
+			continue;
+		if (TOK->kind == T_IDENT) {
+			parse_declaration(cc);
+			empty = 0;
+			continue;
+		}
+		syntax_error(cc);
+	}
+	if (empty && cc->nstmts == 0 && cc->opts->kind == DT_SRC_PROGRAM)
+		dt_cc_error(cc, cc->line, D_EMPTY, "empty D program translation unit");
+}
