@@ -1011,7 +1011,7 @@ static void t_speculation(void)
 	struct recs r = { 0 };
 	const struct rec *x[8];
 	struct dtrace_ioc_status st;
-	int rc, n0, n3, n5;
+	int rc, n0, n3, n5, i;
 	char src[128];
 	__u64 id1 = 0, id2 = 0;
 
@@ -1020,38 +1020,38 @@ static void t_speculation(void)
 	en_std(&e);
 	e.h.nspec = 2;
 	e.h.ngvars = 2;
-	/* 0: BEGIN { trace(s1 = speculation()) } */
-	snprintf(src, sizeof(src), "call speculation, %%r1; stgs %d, %%r1; "
-		 "ret %%r1", DIF_VAR_OTHER_UBASE);
-	en_trace(en_clause(&e, "dtrace:::BEGIN"),
-		 dif_specvar(src, DIF_VAR_OTHER_UBASE, 8));
-	/* 1: BEGIN { speculate(s1); trace(111) } */
-	snprintf(src, sizeof(src), "ldgs %d, %%r1; ret %%r1",
-		 DIF_VAR_OTHER_UBASE);
-	cl = en_clause(&e, "dtrace:::BEGIN");
-	ac = en_action(cl, DTRACEACT_SPECULATE, 0, 0);
-	en_difo(ac, dif_specvar(src, DIF_VAR_OTHER_UBASE, 8));
-	en_trace(cl, dif_const(111));
-	/* 2: BEGIN { commit(s1) } */
-	cl = en_clause(&e, "dtrace:::BEGIN");
-	ac = en_action(cl, DTRACEACT_COMMIT, 0, 0);
-	en_difo(ac, dif_specvar(src, DIF_VAR_OTHER_UBASE, 8));
-	/* 3: BEGIN { trace(s2 = speculation()) } */
-	snprintf(src, sizeof(src), "call speculation, %%r1; stgs %d, %%r1; "
-		 "ret %%r1", DIF_VAR_OTHER_UBASE + 1);
-	en_trace(en_clause(&e, "dtrace:::BEGIN"),
-		 dif_specvar(src, DIF_VAR_OTHER_UBASE + 1, 8));
-	/* 4: BEGIN { speculate(s2); trace(222) } */
-	snprintf(src, sizeof(src), "ldgs %d, %%r1; ret %%r1",
-		 DIF_VAR_OTHER_UBASE + 1);
-	cl = en_clause(&e, "dtrace:::BEGIN");
-	ac = en_action(cl, DTRACEACT_SPECULATE, 0, 0);
-	en_difo(ac, dif_specvar(src, DIF_VAR_OTHER_UBASE + 1, 8));
-	en_trace(cl, dif_const(222));
-	/* 5: BEGIN { discard(s2) } */
-	cl = en_clause(&e, "dtrace:::BEGIN");
-	ac = en_action(cl, DTRACEACT_DISCARD, 0, 0);
-	en_difo(ac, dif_specvar(src, DIF_VAR_OTHER_UBASE + 1, 8));
+	/*
+	 * Both speculations are taken before either is committed or
+	 * discarded (a committed one may be handed out again at once).
+	 * 0: BEGIN { trace(s1 = speculation()) }
+	 * 1: BEGIN { trace(s2 = speculation()) }
+	 * 2: BEGIN { speculate(s1); trace(111) }
+	 * 3: BEGIN { speculate(s2); trace(222) }
+	 * 4: BEGIN { commit(s1) }
+	 * 5: BEGIN { discard(s2) }
+	 */
+	for (i = 0; i < 2; i++) {
+		snprintf(src, sizeof(src), "call speculation, %%r1; "
+			 "stgs %d, %%r1; ret %%r1", DIF_VAR_OTHER_UBASE + i);
+		en_trace(en_clause(&e, "dtrace:::BEGIN"),
+			 dif_specvar(src, DIF_VAR_OTHER_UBASE + i, 8));
+	}
+	for (i = 0; i < 2; i++) {
+		snprintf(src, sizeof(src), "ldgs %d, %%r1; ret %%r1",
+			 DIF_VAR_OTHER_UBASE + i);
+		cl = en_clause(&e, "dtrace:::BEGIN");
+		ac = en_action(cl, DTRACEACT_SPECULATE, 0, 0);
+		en_difo(ac, dif_specvar(src, DIF_VAR_OTHER_UBASE + i, 8));
+		en_trace(cl, dif_const(i ? 222 : 111));
+	}
+	for (i = 0; i < 2; i++) {
+		snprintf(src, sizeof(src), "ldgs %d, %%r1; ret %%r1",
+			 DIF_VAR_OTHER_UBASE + i);
+		cl = en_clause(&e, "dtrace:::BEGIN");
+		ac = en_action(cl, i ? DTRACEACT_DISCARD : DTRACEACT_COMMIT,
+			       0, 0);
+		en_difo(ac, dif_specvar(src, DIF_VAR_OTHER_UBASE + i, 8));
+	}
 	rc = c_enable(&c, &e);
 	if (!ok(rc == 0, "speculation: ENABLE speculate/commit/discard (%s %s)",
 		rc ? strerror(-rc) : "ok", c.en.err_msg)) {
@@ -1065,17 +1065,17 @@ static void t_speculation(void)
 	n0 = recs_of_clause(&c, &r, 0, x, 1);
 	if (n0 == 1)
 		id1 = rec_u64(x[0], 0);
-	n3 = recs_of_clause(&c, &r, 3, x, 1);
+	n3 = recs_of_clause(&c, &r, 1, x, 1);
 	if (n3 == 1)
 		id2 = rec_u64(x[0], 0);
 	ok(n0 == 1 && n3 == 1 && id1 && id2 && id1 != id2 && id1 <= 2 &&
 	   id2 <= 2, "speculation: two speculation() IDs in 1..nspec: %llu, "
 	   "%llu", (unsigned long long)id1, (unsigned long long)id2);
-	rc = recs_of_clause(&c, &r, 1, x, 8);
+	rc = recs_of_clause(&c, &r, 2, x, 8);
 	ok(rc == 1 && rec_u64(x[0], 0) == 111,
 	   "speculation: the committed record (trace(111)) is in the principal "
 	   "buffer (%d)", rc);
-	n5 = recs_of_clause(&c, &r, 4, x, 8);
+	n5 = recs_of_clause(&c, &r, 3, x, 8);
 	ok(n5 == 0, "speculation: the discarded record (trace(222)) is not "
 	   "(%d)", n5);
 	ok(st.specdrops == 0 && st.specdrops_busy == 0 &&
@@ -1260,6 +1260,332 @@ static void t_drops(void)
 	}
 	ok(rc, "drops: the kept records are the first %d, in order", n);
 	recs_free(&r);
+	c_close(&c);
+}
+
+/* Snapshot every CPU, also collecting the flags BUFSNAP reports. */
+static __u32 bufsnap_flags(struct consumer *c)
+{
+	__u32 flags = 0;
+	int cpu;
+
+	for (cpu = 0; cpu < c->ncpus; cpu++) {
+		struct dtrace_ioc_buf b;
+		static char mem[1 << 16];
+
+		memset(&b, 0, sizeof(b));
+		b.size = sizeof(b);
+		b.version = DTRACE_ABI_VERSION;
+		b.cpu = cpu;
+		b.data = (__u64)(unsigned long)mem;
+		b.datalen = sizeof(mem);
+		if (ioctl(c->fd, DTRACEIOC_BUFSNAP, &b) == 0)
+			flags |= b.flags;
+	}
+	return flags;
+}
+
+/* ring and fill policies with 20 string records into 4096 bytes */
+static void t_policies(void)
+{
+	static const struct {
+		__u32 policy;
+		const char *name;
+	} pol[] = {
+		{ DTRACE_BUFPOLICY_RING, "ring" },
+		{ DTRACE_BUFPOLICY_FILL, "fill" },
+	};
+	unsigned int p;
+
+	for (p = 0; p < 2; p++) {
+		struct consumer c;
+		struct enabling e;
+		struct recs r = { 0 };
+		const struct rec *x[64];
+		int rc, i, n, inorder = 1, last = -1, nend;
+		char s[32];
+		__u32 flags;
+
+		if (open_consumer(&c, pol[p].name))
+			return;
+		en_std(&e);
+		e.h.bufsize = 4096;
+		e.h.bufpolicy = pol[p].policy;
+		for (i = 0; i < 20; i++) {
+			snprintf(s, sizeof(s), "s%d", i);
+			en_trace(en_clause(&e, "dtrace:::BEGIN"), dif_string(s));
+		}
+		en_trace(en_clause(&e, "dtrace:::END"), dif_const(5150));
+		rc = c_enable(&c, &e);
+		if (!ok(rc == 0, "%s: ENABLE 20 x 272-byte records into 4096 "
+			"bytes (%s %s)", pol[p].name,
+			rc ? strerror(-rc) : "ok", c.en.err_msg)) {
+			c_close(&c);
+			continue;
+		}
+		c_go(&c, NULL);
+		c_stop(&c, NULL);
+		/* BUFSNAP twice: flags, then (for ring) nothing new */
+		c_bufsnap(&c, &r);
+		for (i = 0, n = 0; i < r.n; i++) {
+			int cl = c_clause_of(&c, r.r[i].epid);
+
+			if (cl < 0 || cl >= 20)
+				continue;
+			snprintf(s, sizeof(s), "s%d", cl);
+			if (strcmp((const char *)r.r[i].data, s) || cl <= last)
+				inorder = 0;
+			last = cl;
+			n++;
+		}
+		nend = recs_of_clause(&c, &r, 20, x, 64);
+		ok(!r.bad && n > 0 && n <= 4096 / (16 + STRSIZE) && inorder,
+		   "%s: %d whole records, in clause order", pol[p].name, n);
+		if (pol[p].policy == DTRACE_BUFPOLICY_RING)
+			ok(last == 19 && r.drops == 0,
+			   "ring: the newest records survive (last s%d), no drops "
+			   "(%llu)", last, (unsigned long long)r.drops);
+		else
+			ok(r.n && c_clause_of(&c, r.r[0].epid) == 0 &&
+			   r.drops > 0,
+			   "fill: the oldest records are kept, %llu dropped",
+			   (unsigned long long)r.drops);
+		if (pol[p].policy == DTRACE_BUFPOLICY_FILL)
+			ok(nend == 1 && rec_u64(x[0], 0) == 5150,
+			   "fill: END's record still fits (%d)", nend);
+		recs_free(&r);
+		/* a fresh run shows the flag on the snapshot itself */
+		c_close(&c);
+		if (open_consumer(&c, pol[p].name))
+			return;
+		rc = c_enable(&c, &e);
+		c_go(&c, NULL);
+		c_stop(&c, NULL);
+		flags = bufsnap_flags(&c);
+		ok(rc == 0 && (flags & (pol[p].policy == DTRACE_BUFPOLICY_RING ?
+					DTRACE_BUF_WRAPPED : DTRACE_BUF_FULL)),
+		   "%s: BUFSNAP reports %s (flags %#x)", pol[p].name,
+		   pol[p].policy == DTRACE_BUFPOLICY_RING ? "WRAPPED" : "FULL",
+		   flags);
+		c_close(&c);
+	}
+}
+
+/* Variables and built-ins through the ABI (scopes, arrays, strings). */
+static void t_variables(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct recs r = { 0 };
+	const struct rec *x[4];
+	struct dif *d;
+	char comm[64] = "", want[STRSIZE];
+	int rc, n, fd;
+	ssize_t len;
+
+	fd = open("/proc/self/comm", O_RDONLY);
+	if (fd >= 0) {
+		len = read(fd, comm, sizeof(comm) - 1);
+		if (len > 0)
+			comm[len - (comm[len - 1] == '\n')] = 0;
+		close(fd);
+	}
+	if (open_consumer(&c, "variables"))
+		return;
+	en_std(&e);
+	e.h.ngvars = 2;
+	e.h.ntvars = 1;
+	e.h.nlvars = 1;
+	/* 0: self->x = 5 (records nothing) */
+	d = dif_new("setx 5, %r1; stts 0x500, %r1; ret %r1");
+	dif_var(d, "x", 0x500, DIFV_KIND_SCALAR, DIFV_SCOPE_THREAD, 0, 0);
+	dif_rtype_int(d, 0);
+	en_trace(en_clause(&e, "dtrace:::BEGIN"), d);
+	/* 1: trace(self->x) */
+	d = dif_new("ldts 0x500, %r1; ret %r1");
+	dif_var(d, "x", 0x500, DIFV_KIND_SCALAR, DIFV_SCOPE_THREAD, 0, 0);
+	en_trace(en_clause(&e, "dtrace:::BEGIN"), d);
+	/* 2: g = 77; a[3] = 99 */
+	d = dif_new("setx 77, %r1; stgs 0x500, %r1;"
+		    "setx 3, %r2; flushts; pushtv ctf, %r0, %r2;"
+		    "setx 99, %r3; stgaa 0x501, %r3; ret %r3");
+	dif_var(d, "g", 0x500, DIFV_KIND_SCALAR, DIFV_SCOPE_GLOBAL, 0, 0);
+	dif_var(d, "a", 0x501, DIFV_KIND_ARRAY, DIFV_SCOPE_GLOBAL, 0, 0);
+	dif_rtype_int(d, 0);
+	en_trace(en_clause(&e, "dtrace:::BEGIN"), d);
+	/* 3: trace(g); trace(a[3]); trace(a[4]); trace(this->t = 6) */
+	d = dif_new("ldgs 0x500, %r1; ret %r1");
+	dif_var(d, "g", 0x500, DIFV_KIND_SCALAR, DIFV_SCOPE_GLOBAL, 0, 0);
+	en_trace(en_clause(&e, "dtrace:::BEGIN"), d);
+	d = dif_new("setx 3, %r2; flushts; pushtv ctf, %r0, %r2;"
+		    "ldgaa 0x501, %r1; ret %r1");
+	dif_var(d, "a", 0x501, DIFV_KIND_ARRAY, DIFV_SCOPE_GLOBAL, 0, 0);
+	en_trace(&e.cl[3], d);
+	d = dif_new("setx 4, %r2; flushts; pushtv ctf, %r0, %r2;"
+		    "ldgaa 0x501, %r1; ret %r1");
+	dif_var(d, "a", 0x501, DIFV_KIND_ARRAY, DIFV_SCOPE_GLOBAL, 0, 0);
+	en_trace(&e.cl[3], d);
+	d = dif_new("setx 6, %r1; stls 0x500, %r1; ldls 0x500, %r2; ret %r2");
+	dif_var(d, "t", 0x500, DIFV_KIND_SCALAR, DIFV_SCOPE_LOCAL, 0, 0);
+	en_trace(&e.cl[3], d);
+	/* 4: trace(probeprov); trace(probename); trace(execname); trace(pid) */
+	d = dif_new("ldgs probeprov, %r1; ret %r1");
+	dif_rtype_string(d, STRSIZE);
+	en_trace(en_clause(&e, "dtrace:::BEGIN"), d);
+	d = dif_new("ldgs probename, %r1; ret %r1");
+	dif_rtype_string(d, STRSIZE);
+	en_trace(&e.cl[4], d);
+	d = dif_new("ldgs execname, %r1; ret %r1");
+	dif_rtype_string(d, STRSIZE);
+	en_trace(&e.cl[4], d);
+	en_trace(&e.cl[4], dif_new("ldgs pid, %r1; ret %r1"));
+	rc = c_enable(&c, &e);
+	if (!ok(rc == 0, "variables: ENABLE thread, global, array, local and "
+		"built-in variables (%s %s)", rc ? strerror(-rc) : "ok",
+		c.en.err_msg)) {
+		c_close(&c);
+		return;
+	}
+	c_go(&c, NULL);
+	c_stop(&c, NULL);
+	c_bufsnap(&c, &r);
+	n = recs_of_clause(&c, &r, 0, x, 4);
+	ok(n == 1 && x[0]->size == sizeof(struct dtrace_rechdr),
+	   "variables: an assignment clause writes an empty record (%d)", n);
+	n = recs_of_clause(&c, &r, 1, x, 4);
+	ok(n == 1 && rec_u64(x[0], 0) == 5, "variables: self->x == 5 (%lld)",
+	   n == 1 ? (long long)rec_u64(x[0], 0) : -1LL);
+	n = recs_of_clause(&c, &r, 3, x, 4);
+	ok(n == 1 && rec_u64(x[0], 0) == 77, "variables: g == 77");
+	ok(n == 1 && rec_u64(x[0], 8) == 99, "variables: a[3] == 99");
+	ok(n == 1 && rec_u64(x[0], 16) == 0, "variables: a[4] == 0 (unset)");
+	ok(n == 1 && rec_u64(x[0], 24) == 6, "variables: this->t == 6");
+	n = recs_of_clause(&c, &r, 4, x, 4);
+	if (ok(n == 1 && x[0]->size == sizeof(struct dtrace_rechdr) +
+	       3 * STRSIZE + 8, "variables: built-ins record (%d)", n)) {
+		memset(want, 0, sizeof(want));
+		strcpy(want, "dtrace");
+		ok(!memcmp(x[0]->data, want, STRSIZE),
+		   "variables: probeprov \"%.32s\"", x[0]->data);
+		memset(want, 0, sizeof(want));
+		strcpy(want, "BEGIN");
+		ok(!memcmp(x[0]->data + STRSIZE, want, STRSIZE),
+		   "variables: probename \"%.32s\"", x[0]->data + STRSIZE);
+		ok(comm[0] && !strcmp((const char *)x[0]->data + 2 * STRSIZE,
+				      comm),
+		   "variables: execname \"%.32s\" is this program (\"%s\")",
+		   x[0]->data + 2 * STRSIZE, comm);
+		ok(rec_u64(x[0], 3 * STRSIZE) == (__u64)getpid(),
+		   "variables: pid %llu is this program's (%d)",
+		   (unsigned long long)rec_u64(x[0], 3 * STRSIZE), getpid());
+	}
+	recs_free(&r);
+	c_close(&c);
+}
+
+/* @[execname, 7] = sum(3): a string and an integer key */
+static void t_agg_keys(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct en_clause *cl;
+	struct aggs a = { 0 };
+	struct dif *keys[2], *d;
+	char comm[64] = "", want[STRSIZE];
+	int rc, fd, i, n = 0, good = 0;
+	ssize_t len;
+	__u64 k2;
+
+	fd = open("/proc/self/comm", O_RDONLY);
+	if (fd >= 0) {
+		len = read(fd, comm, sizeof(comm) - 1);
+		if (len > 0)
+			comm[len - (comm[len - 1] == '\n')] = 0;
+		close(fd);
+	}
+	if (open_consumer(&c, "agg-keys"))
+		return;
+	en_std(&e);
+	d = dif_new("ldgs execname, %r1; ret %r1");
+	dif_rtype_string(d, STRSIZE);
+	keys[0] = d;
+	keys[1] = dif_const(7);
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_aggregate(&e, cl, 1, DTRACEAGG_SUM, 0, keys, 2, dif_const(3));
+	cl = en_clause(&e, "dtrace:::END");
+	en_aggregate(&e, cl, 1, DTRACEAGG_SUM, 0, keys, 2, dif_const(4));
+	rc = c_enable(&c, &e);
+	if (!ok(rc == 0, "agg-keys: ENABLE @[execname, 7] = sum(3 / 4) in "
+		"BEGIN and END (%s %s)", rc ? strerror(-rc) : "ok",
+		c.en.err_msg)) {
+		c_close(&c);
+		return;
+	}
+	c_go(&c, NULL);
+	c_stop(&c, NULL);
+	c_aggsnap(&c, &a);
+	memset(want, 0, sizeof(want));
+	snprintf(want, sizeof(want), "%s", comm);
+	for (i = 0; i < a.n; i++) {
+		n++;
+		if (a.a[i].aggid != 1 || a.a[i].keysize != STRSIZE + 8 ||
+		    a.a[i].valsize != 8)
+			continue;
+		memcpy(&k2, a.a[i].key + STRSIZE, 8);
+		if (!memcmp(a.a[i].key, want, STRSIZE) && k2 == 7)
+			good += a.a[i].val[0];
+	}
+	ok(!a.bad && n >= 1 && n <= 2 && good == 7,
+	   "agg-keys: key (\"%s\", 7) of %d bytes, sums merged to 7 (%d "
+	   "records)", comm, STRSIZE + 8, n);
+	aggs_free(&a);
+	c_close(&c);
+}
+
+/* Every ioctl checks its size and version. */
+static void t_sizes(void)
+{
+	struct consumer c;
+	static const struct {
+		unsigned long op;
+		const char *name;
+		size_t size;
+	} ops[] = {
+		{ DTRACEIOC_EPINFO, "EPINFO", sizeof(struct dtrace_ioc_epinfo) },
+		{ DTRACEIOC_GO, "GO", sizeof(struct dtrace_ioc_status) },
+		{ DTRACEIOC_STOP, "STOP", sizeof(struct dtrace_ioc_status) },
+		{ DTRACEIOC_STATUS, "STATUS", sizeof(struct dtrace_ioc_status) },
+		{ DTRACEIOC_BUFSNAP, "BUFSNAP", sizeof(struct dtrace_ioc_buf) },
+		{ DTRACEIOC_AGGSNAP, "AGGSNAP", sizeof(struct dtrace_ioc_buf) },
+	};
+	union {
+		__u32 w[2];
+		char pad[1024];
+	} u;
+	struct dtrace_ioc_status st;
+	size_t i;
+	int r1, e1, r2, e2;
+
+	if (open_consumer(&c, "sizes"))
+		return;
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		memset(&u, 0, sizeof(u));
+		u.w[0] = ops[i].size - 8;
+		u.w[1] = DTRACE_ABI_VERSION;
+		r1 = ioctl(c.fd, ops[i].op, &u);
+		e1 = errno;
+		memset(&u, 0, sizeof(u));
+		u.w[0] = ops[i].size;
+		u.w[1] = DTRACE_ABI_VERSION + 1;
+		r2 = ioctl(c.fd, ops[i].op, &u);
+		e2 = errno;
+		ok(r1 < 0 && e1 == EINVAL && r2 < 0 && e2 == EINVAL,
+		   "sizes: %s rejects a wrong size and a wrong version",
+		   ops[i].name);
+	}
+	c_status(&c, &st);
+	ok(st.activity == DTRACE_ACTIVITY_INACTIVE,
+	   "sizes: a fresh consumer is inactive (%u)", st.activity);
 	c_close(&c);
 }
 
@@ -1723,6 +2049,10 @@ static const struct {
 	{ "exit", t_exit },
 	{ "error", t_error },
 	{ "drops", t_drops },
+	{ "policies", t_policies },
+	{ "variables", t_variables },
+	{ "agg-keys", t_agg_keys },
+	{ "sizes", t_sizes },
 	{ "two", t_two_consumers },
 	{ "malformed", t_malformed },
 	{ "close", t_close_active },
