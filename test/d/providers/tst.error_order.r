@@ -1,0 +1,4 @@
+one
+error
+three
+
