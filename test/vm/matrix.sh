@@ -45,7 +45,9 @@ result() {	# LINE PASS|FAIL [LOGFILE]
 		npass=$((npass + 1))
 	else
 		nfail=$((nfail + 1))
-		[ -n "${3:-}" ] && [ -s "$3" ] && sed -e '$d' -e 's/^/    /' "$3" | tail -n 80
+		# the log without its verdict line and without the passing tests
+		[ -n "${3:-}" ] && [ -s "$3" ] &&
+			sed -e '$d' "$3" | grep -vE '^  (PASS|SKIP) ' | head -n 150 | sed 's/^/    /'
 	fi
 	return 0
 }

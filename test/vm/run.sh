@@ -156,6 +156,22 @@ elif ! grep -qx "$summary" "$res/summary" 2>/dev/null; then
 	problem "results/summary disagrees with the channel"
 fi
 
+# A failed test's output: its "not ok"/FAIL lines, then the tails.
+show_failure() {
+	local out err
+	out=$(sed -n '/^--- stdout ---$/,/^--- stderr ---$/p' "$1" | sed '1d;$d')
+	err=$(sed '1,/^--- stderr ---$/d' "$1")
+	grep -E '^not ok|FAIL' <<<"$out" | indent 20 || true
+	if [ -n "$out" ]; then
+		echo "    stdout (last lines):"
+		tail -n 20 <<<"$out" | indent 20
+	fi
+	if [ -n "$err" ]; then
+		echo "    stderr (last lines):"
+		tail -n 20 <<<"$err" | indent 20
+	fi
+}
+
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$summary"; }
 dmesg_bad() {
 	grep -nE '(^|[^[:alnum:]_])(BUG|WARNING)([^[:alnum:]_]|$)|Oops|general protection|Call Trace' \
@@ -205,7 +221,7 @@ if [ -n "$summary" ]; then
 			*)
 				[ "$rc" = 124 ] && rc="timeout"
 				bad "$n (exit ${rc:-?}, ${s:-?} s)"
-				sed '1,/^--- stdout ---$/d' "$r" | indent 60
+				show_failure "$r"
 				;;
 			esac
 		done
