@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ASSERTION:
+ * dtrace -b sets the buffer size.
+ *
+ * @@runtest-opts: -b 256k
+ *
+ * @@timeout: 60
+ */
+
+#pragma D option quiet
+
+int n;
+
+tick-10ms
+/n < 5/
+{
+	printf("%d\n", ++n);
+}
+
+tick-10ms
+/n == 5/
+{
+	exit(0);
+}

@@ -1,0 +1,3 @@
+CPU FUNCTION                                 
+  C | :BEGIN                                  x
+

@@ -1,0 +1,3 @@
+#!/bin/sh
+# mask the CPU column
+sed -E 's/^[ 0-9]{3} \|/  C |/'

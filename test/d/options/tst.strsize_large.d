@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ASSERTION:
+ * A large strsize keeps long strings whole.
+ */
+
+#pragma D option quiet
+
+#pragma D option strsize=1024
+
+BEGIN
+{
+	s = strjoin("0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789",
+	    "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789");
+	s = strjoin(s, s);
+	printf("%d\n", strlen(s));
+	exit(0);
+}
