@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ASSERTION:
+ * An empty predicate is a syntax error.
+ */
+
+#pragma D option quiet
+
+BEGIN
+//
+{
+	exit(0);
+}
