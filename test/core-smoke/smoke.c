@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -674,6 +675,201 @@ static void test_two_consumers(void)
 	c_close(&b);
 }
 
+/* ---- more actions ---- */
+
+static volatile sig_atomic_t got_usr1;
+
+static void on_usr1(int sig)
+{
+	got_usr1 = 1;
+}
+
+static void test_actions(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct dtrace_ioc_status st;
+	struct en_clause *cl;
+	struct en_action *a;
+	struct dif *d;
+	struct recs r;
+	struct aggs ag;
+	int i, npred0 = 0, npred1 = 0, nagg = 0, ok_str = 0, ok_mem = 0;
+	int ok_stack = 0, ok_ustack = 0, ok_count = 0, ok_sum = 0;
+	__u64 t0, t1;
+
+	signal(SIGUSR1, on_usr1);
+	must(c_open(&c), "open");
+	en_init(&e);
+	e.h.flags = DTRACE_ENABLE_DESTRUCTIVE;
+	/* 0: predicate false */
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_pred(cl, dconst(0));
+	en_trace(cl, dconst(1));
+	/* 1: predicate true */
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_pred(cl, dif_new("ldgs timestamp, %r1; ret %r1"));
+	en_trace(cl, dconst(2));
+	/* 2: trace(execname), tracemem(strtab string, 16) */
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	d = dif_new("ldgs execname, %r1; ret %r1");
+	dif_rtype_string(d, 256);
+	en_trace(cl, d);
+	a = en_action(cl, DTRACEACT_TRACEMEM, 16, 16);
+	en_difo(a, dif_new("sets \"hello, dtrace world!\", %r1; ret %r1"));
+	/* 3: stack(4), ustack(4) */
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_action(cl, DTRACEACT_STACK, 8 + 32, 4);
+	en_action(cl, DTRACEACT_USTACK, 16 + 32, 4);
+	/* 4: @1 = count(); @2[7] = sum(5): no record */
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_aggregate(&e, cl, 1, DTRACEAGG_COUNT, 0, NULL, 0, NULL);
+	{
+		struct dif *k[1] = { dconst(7) };
+
+		en_aggregate(&e, cl, 2, DTRACEAGG_SUM, 0, k, 1, dconst(5));
+	}
+	/* 5: raise(SIGUSR1), chill(20 ms) */
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	a = en_action(cl, DTRACEACT_RAISE, 0, 0);
+	en_difo(a, dconst(SIGUSR1));
+	a = en_action(cl, DTRACEACT_CHILL, 0, 0);
+	en_difo(a, dconst(20000000));
+	/* 6: chill(2 s): over the limit, an illegal operation */
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	a = en_action(cl, DTRACEACT_CHILL, 0, 0);
+	en_difo(a, dconst(2000000000LL));
+	must(c_enable(&c, &e), "enable");
+	t0 = now_ns();
+	must(c_go(&c, NULL), "go");
+	t1 = now_ns();
+	msleep(50);
+	check(got_usr1, "raise(SIGUSR1) in BEGIN reached the consumer");
+	check(t1 - t0 >= 20000000ULL, "chill(20 ms) delayed BEGIN (%llu ns)",
+	      (unsigned long long)(t1 - t0));
+	must(c_stop(&c, &st), "stop");
+	check(st.errors == 1, "chill(2 s) faulted (errors %llu)",
+	      (unsigned long long)st.errors);
+	memset(&r, 0, sizeof(r));
+	must(c_bufsnap(&c, &r), "bufsnap");
+	for (i = 0; i < r.n; i++) {
+		struct rec *x = &r.r[i];
+		int cls = c_clause_of(&c, x->epid);
+
+		npred0 += cls == 0;
+		npred1 += cls == 1 && rec_u64(x, 0) == 2;
+		nagg += cls == 4;
+		if (cls == 2) {
+			ok_str = !strncmp((const char *)x->data, "smoke", 256);
+			ok_mem = !memcmp(x->data + 256, "hello, dtrace wo", 16);
+		}
+		if (cls == 3) {
+			__u64 depth = rec_u64(x, 0), pc0 = rec_u64(x, 8);
+			__u64 pid = rec_u64(x, 40), udepth = rec_u64(x, 48);
+			__u64 upc0 = rec_u64(x, 56);
+
+			ok_stack = depth >= 1 && depth <= 4 &&
+				   pc0 >= 0xffff800000000000ULL;
+			ok_ustack = pid == (__u64)getpid() && udepth >= 1 &&
+				    udepth <= 4 && upc0 && upc0 < 0x800000000000ULL;
+			if (!ok_stack || !ok_ustack)
+				printf("# stack depth %llu pc0 %llx; ustack pid %llu depth %llu pc0 %llx\n",
+				       (unsigned long long)depth,
+				       (unsigned long long)pc0,
+				       (unsigned long long)pid,
+				       (unsigned long long)udepth,
+				       (unsigned long long)upc0);
+		}
+	}
+	check(npred0 == 0 && npred1 == 1, "predicates: false skips, true records");
+	check(ok_str, "trace(execname) recorded \"smoke\"");
+	check(ok_mem, "tracemem() copied 16 bytes");
+	check(ok_stack, "stack(4): kernel PCs");
+	check(ok_ustack, "ustack(4): pid and user PCs");
+	check(nagg == 0, "an aggregation-only (NOREC) clause writes no record");
+	memset(&ag, 0, sizeof(ag));
+	must(c_aggsnap(&c, &ag), "aggsnap");
+	for (i = 0; i < ag.n; i++) {
+		if (ag.a[i].aggid == 1 && ag.a[i].val[0] == 1)
+			ok_count++;
+		if (ag.a[i].aggid == 2 && ag.a[i].keysize == 8 &&
+		    *(const __u64 *)ag.a[i].key == 7 && ag.a[i].val[0] == 5)
+			ok_sum++;
+	}
+	check(ok_count == 1 && ok_sum == 1, "count() = 1 and sum(5)[7] = 5");
+	aggs_free(&ag);
+	recs_free(&r);
+	c_close(&c);
+}
+
+/* A fault in an ERROR clause is counted but fires nothing more. */
+static void test_double_fault(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct dtrace_ioc_status st;
+	struct recs r;
+	int i, nerr = 0;
+
+	must(c_open(&c), "open");
+	en_init(&e);
+	en_trace(en_clause(&e, "dtrace:::BEGIN"),
+		 dif_new("setx 8, %r1; ldx [%r1], %r2; ret %r2"));
+	en_trace(en_clause(&e, "dtrace:::ERROR"),
+		 dif_new("setx 16, %r1; ldx [%r1], %r2; ret %r2"));
+	must(c_enable(&c, &e), "enable");
+	must(c_go(&c, NULL), "go");
+	must(c_stop(&c, &st), "stop");
+	memset(&r, 0, sizeof(r));
+	must(c_bufsnap(&c, &r), "bufsnap");
+	for (i = 0; i < r.n; i++)
+		nerr += r.r[i].epid == DTRACE_EPID_ERROR;
+	check(st.errors == 2 && nerr == 1 && r.n == 1,
+	      "fault in ERROR clause: 2 errors, 1 error record (%llu, %d, %d)",
+	      (unsigned long long)st.errors, nerr, r.n);
+	recs_free(&r);
+	c_close(&c);
+}
+
+/* profile-N: arg0 = kernel PC or arg1 = user PC, never both. */
+static void test_profile_args(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct en_clause *cl;
+	struct recs r;
+	int i, n = 0, ok = 1, cpus[64] = { 0 }, ncpu = 0;
+
+	must(c_open(&c), "open");
+	en_init(&e);
+	cl = en_clause(&e, "profile:::profile-97");
+	en_trace(cl, dif_new("ldgs arg0, %r1; ret %r1"));
+	en_trace(cl, dif_new("ldgs arg1, %r1; ret %r1"));
+	must(c_enable(&c, &e), "enable");
+	must(c_go(&c, NULL), "go");
+	for (i = 0; i < 20000000; i++)	/* some user time */
+		__asm__ volatile("" ::: "memory");
+	msleep(300);
+	must(c_stop(&c, NULL), "stop");
+	memset(&r, 0, sizeof(r));
+	must(c_bufsnap(&c, &r), "bufsnap");
+	for (i = 0; i < r.n; i++) {
+		__u64 a0 = rec_u64(&r.r[i], 0), a1 = rec_u64(&r.r[i], 8);
+
+		n++;
+		if (!!a0 == !!a1 || (a0 && a0 < 0xffff800000000000ULL) ||
+		    a1 >= 0x800000000000ULL)
+			ok = 0;
+		if (r.r[i].cpu < 64 && !cpus[r.r[i].cpu]++)
+			ncpu++;
+	}
+	check(n > 0 && ok, "profile-97: %d firings, arg0 kernel PC xor arg1 user PC", n);
+	check(ncpu == cpus_online() || ncpu >= 2,
+	      "profile-97 fired on %d of %d online CPUs", ncpu, cpus_online());
+	recs_free(&r);
+	c_close(&c);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -688,6 +884,9 @@ int main(void)
 	test_fill();
 	test_switch_paging();
 	test_two_consumers();
+	test_actions();
+	test_double_fault();
+	test_profile_args();
 	printf("%d checks, %d failed\n", nchecks, nfail);
 	return nfail ? 1 : 0;
 }
