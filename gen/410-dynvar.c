@@ -329,12 +329,15 @@ static u32 dtrace_dyn_alloc(struct dtrace_vstate *vs, u32 cls)
 }
 
 /*
- * Look up (vkey, key).  Integers (vsize 8) are copied to *val under the
- * lock and the value's address returned; for strings only the address is
- * returned.  NULL if there is no such entry.
+ * Look up (vkey, key) holding a value of vsize bytes.  Integers (vsize 8)
+ * are copied to *val under the lock and the value's address returned; for
+ * strings only the address is returned.  NULL if there is no such entry
+ * (an entry stored with another value size, by an object that typed the
+ * variable differently, counts as absent).
  */
 static void *dtrace_dynvar_load(struct dtrace_vstate *vs, u32 vkey,
-				const void *key, u32 keylen, u64 *val)
+				const void *key, u32 keylen, u32 vsize,
+				u64 *val)
 {
 	u32 hash = dtrace_dyn_hash(vkey, key, keylen);
 	struct dtrace_dynent *e;
@@ -345,7 +348,7 @@ static void *dtrace_dynvar_load(struct dtrace_vstate *vs, u32 vkey,
 	if (!dtrace_dyn_lock(vs, &flags))
 		return NULL;
 	e = dtrace_dyn_find(vs, vkey, key, keylen, hash, NULL);
-	if (e) {
+	if (e && e->vsize == vsize) {
 		v = dtrace_dyn_val(e);
 		memcpy(val, v, min_t(u32, 8, e->vsize));
 	}

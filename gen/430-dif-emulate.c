@@ -176,7 +176,8 @@ static u64 dtrace_dif_dynload(struct dtrace_dif_rt *rt, u32 vkey, bool thread,
 
 	if (!key)
 		return 0;
-	v = dtrace_dynvar_load(rt->vs, vkey, key, keylen, &val);
+	v = dtrace_dynvar_load(rt->vs, vkey, key, keylen,
+			       str ? rt->vs->strsize : 8, &val);
 	if (str)
 		return (u64)(uintptr_t)v;
 	return val;

@@ -14,12 +14,15 @@
  *    for copy_to_user_nofault) with shim_mem_add();
  *  - the current thread (pid, tid, ...), the clocks and the random number
  *    generator, all set by the test through the shim_* variables;
- *  - one CPU at a time (shim_cpu), interrupts never really masked.
+ *  - the CPU (shim_cpu), interrupt state and current tid/task are per
+ *    host thread, so a test may run several "CPUs" as pthreads;
+ *    interrupts are never really masked.
  */
 #ifndef DTRACE_TEST_SHIM_H
 #define DTRACE_TEST_SHIM_H
 
 #include <errno.h>
+#include <sched.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -61,7 +64,8 @@ typedef long long s64;
 #define max_t(t, a, b)		((t)(a) > (t)(b) ? (t)(a) : (t)(b))
 #define check_add_overflow(a, b, d)	__builtin_add_overflow(a, b, d)
 #define check_mul_overflow(a, b, d)	__builtin_mul_overflow(a, b, d)
-#define cpu_relax()		do { } while (0)
+/* A lock holder can be preempted in user space: let it run. */
+#define cpu_relax()		sched_yield()
 #define pr_warn(...)		fprintf(stderr, __VA_ARGS__)
 #define pr_info(...)		fprintf(stderr, __VA_ARGS__)
 #define pr_err(...)		fprintf(stderr, __VA_ARGS__)
@@ -142,7 +146,7 @@ static __maybe_unused void shim_free(const void *p)
 /* ---- CPUs, per-CPU data, locks --------------------------------------- */
 #define SHIM_NR_CPUS	4
 static unsigned int nr_cpu_ids = SHIM_NR_CPUS;
-static int shim_cpu __maybe_unused;			/* the CPU the test "runs" on */
+static __thread int shim_cpu __maybe_unused;			/* the CPU the test "runs" on */
 #define smp_processor_id()	(shim_cpu)
 #define raw_smp_processor_id()	(shim_cpu)
 
@@ -178,7 +182,7 @@ typedef struct { long long counter; } atomic64_t;
 /* ---- platform (gen/100-platform.h) ------------------------------------ */
 static u64 shim_hrtime = 1000000000ULL;	/* advanced by the tests */
 static u64 shim_walltime = 1700000000000000000ULL;
-static int shim_intr_depth;
+static __thread int shim_intr_depth;
 
 static inline unsigned long dtrace_intr_save(void)
 {
@@ -277,8 +281,8 @@ static __maybe_unused long copy_to_user_nofault(void __user *dst,
 }
 
 /* The current thread, as the tests want it. */
-static u64 shim_pid = 100, shim_tid = 101, shim_ppid = 1, shim_uid = 0,
-	   shim_gid = 0, shim_thread = 0xffff888000001000ULL,
+static __thread u64 shim_tid = 101, shim_thread = 0xffff888000001000ULL;
+static u64 shim_pid = 100, shim_ppid = 1, shim_uid = 0, shim_gid = 0,
 	   shim_vtime = 5000, shim_progenitor = 1;
 static char shim_execname[16] = "shimtest";
 static int shim_stackdepth = 3, shim_ustackdepth = 2;

@@ -8,6 +8,8 @@
  * results come from the Dynamic Tracing Guide's definitions, worked out by
  * hand, never from what the code printed.
  */
+#include <pthread.h>
+
 #include "shim.h"
 #include "../../gen/300-core.h"
 #include "../../gen/400-dif-validate.c"
@@ -932,6 +934,251 @@ static void test_assoc(void)
 	}
 }
 
+
+/* A fresh variable state (the drop tests leave the space full). */
+static void vs_fresh(void)
+{
+	struct dtrace_enable_hdr h;
+
+	dtrace_vstate_destroy(vs);
+	memset(&h, 0, sizeof(h));
+	h.ngvars = 8;
+	h.ntvars = 8;
+	h.nlvars = 8;
+	h.strsize = 256;
+	h.dynvarsize = 64 * 1024;
+	vs = NULL;
+	if (dtrace_vstate_create(&h, &vs))
+		cur_fail++;
+}
+
+/* Keys by reference (a struct) and string values in arrays. */
+static void test_assoc_byref_strings(void)
+{
+	struct prog pp, *p = &pp;
+	u64 r;
+
+	vs_fresh();
+	shim_mem_clear();
+	shim_mem_add(kmem, sizeof(kmem), SHIM_MEM_KERNEL);
+	memcpy(kmem, "0123456789abcdef", 16);
+
+	/* a[*(struct 16 bytes *)kmem] = "value-one" (string-typed array) */
+	p_init(p);
+	p_var(p, U(3), DIFV_SCOPE_GLOBAL, DIFV_KIND_ARRAY, true);
+	SETX((uintptr_t)kmem, 1);
+	SETX(16, 2);
+	SETS("value-one", 3);
+	FLUSH();
+	emit(p, DIF_INSTR_PUSHTS(DIF_OP_PUSHTR, DIF_TYPE_CTF, 2, 1));
+	emit(p, DIF_INSTR_STV(DIF_OP_STGAA, U(3), 3));
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGAA, U(3), 4));
+	RET(4);
+	ms_reset();
+	r = run_ok(p);
+	CHECK_STR((const char *)(uintptr_t)r, "value-one");
+	/* a different key (one byte changed) misses */
+	kmem[15] = 'X';
+	p_init(p);
+	p_var(p, U(3), DIFV_SCOPE_GLOBAL, DIFV_KIND_ARRAY, true);
+	SETX((uintptr_t)kmem, 1);
+	SETX(16, 2);
+	FLUSH();
+	emit(p, DIF_INSTR_PUSHTS(DIF_OP_PUSHTR, DIF_TYPE_CTF, 2, 1));
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGAA, U(3), 4));
+	RET(4);
+	CHECK_EQ(run_ok(p), 0);
+	kmem[15] = 'f';
+	CHECK_STR((const char *)(uintptr_t)run_ok(p), "value-one");
+	/* a by-ref key larger than strsize is refused (ILLOP) */
+	p->ints[1] = 4096;
+	run_fault(p, DTRACEFLT_ILLOP, 4);
+	/* a by-ref key at a bad address faults */
+	p->ints[1] = 16;
+	p->ints[0] = 8;
+	run_fault(p, DTRACEFLT_BADADDR, 4);
+	/* string keys longer than strsize are cut at strsize - 1 */
+	{
+		static char k1[400], k2[400];
+
+		memset(k1, 'k', sizeof(k1) - 1);
+		memcpy(k2, k1, sizeof(k2));
+		k2[300] = 'Z';		/* differs after the bound */
+		shim_mem_add(k1, sizeof(k1), SHIM_MEM_KERNEL);
+		shim_mem_add(k2, sizeof(k2), SHIM_MEM_KERNEL);
+		p_init(p);
+		SETX((uintptr_t)k1, 1);
+		SETX(77, 2);
+		FLUSH();
+		PUSHS(1);
+		emit(p, DIF_INSTR_STV(DIF_OP_STGAA, U(2), 2));
+		RET(2);
+		ms_reset();
+		run_ok(p);
+		p_init(p);
+		SETX((uintptr_t)k2, 1);
+		FLUSH();
+		PUSHS(1);
+		emit(p, DIF_INSTR_LDV(DIF_OP_LDGAA, U(2), 3));
+		RET(3);
+		CHECK_EQ(run_ok(p), 77);
+	}
+	/* one object sees the variable as a string, another as an int:
+	 * the entry is replaced, never overrun */
+	p_init(p);
+	SETX(1, 1);
+	SETX(0x4142434445464748ULL, 2);
+	FLUSH();
+	PUSHV(1);
+	emit(p, DIF_INSTR_STV(DIF_OP_STGAA, U(1), 2));
+	RET(2);
+	ms_reset();
+	run_ok(p);
+	p_init(p);
+	p_var(p, U(1), DIFV_SCOPE_GLOBAL, DIFV_KIND_ARRAY, true);
+	SETX(1, 1);
+	FLUSH();
+	PUSHV(1);
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGAA, U(1), 3));
+	RET(3);
+	CHECK_EQ(run_ok(p), 0);		/* typed differently: absent */
+	p_init(p);
+	p_var(p, U(1), DIFV_SCOPE_GLOBAL, DIFV_KIND_ARRAY, true);
+	SETX(1, 1);
+	SETS("now a string", 2);
+	FLUSH();
+	PUSHV(1);
+	emit(p, DIF_INSTR_STV(DIF_OP_STGAA, U(1), 2));
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGAA, U(1), 3));
+	RET(3);
+	CHECK_STR((const char *)(uintptr_t)run_ok(p), "now a string");
+	/* a string global holds at most strsize - 1 characters */
+	{
+		static char big[600];
+
+		memset(big, 'q', sizeof(big) - 1);
+		shim_mem_add(big, sizeof(big), SHIM_MEM_KERNEL);
+		p_init(p);
+		p_var(p, U(5), DIFV_SCOPE_GLOBAL, DIFV_KIND_SCALAR, true);
+		SETX((uintptr_t)big, 1);
+		emit(p, DIF_INSTR_STV(DIF_OP_STGS, U(5), 1));
+		emit(p, DIF_INSTR_LDV(DIF_OP_LDGS, U(5), 2));
+		RET(2);
+		ms_reset();
+		CHECK_EQ(strlen((const char *)(uintptr_t)run_ok(p)), 255);
+	}
+	/* clause-local strings */
+	p_init(p);
+	p_var(p, U(6), DIFV_SCOPE_LOCAL, DIFV_KIND_SCALAR, true);
+	SETS("this-string", 1);
+	emit(p, DIF_INSTR_STV(DIF_OP_STLS, U(6), 1));
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDLS, U(6), 2));
+	RET(2);
+	ms_reset();
+	CHECK_STR((const char *)(uintptr_t)run_ok(p), "this-string");
+	dtrace_vstate_clause_begin(vs, 1);
+	p_init(p);
+	p_var(p, U(6), DIFV_SCOPE_LOCAL, DIFV_KIND_SCALAR, true);
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDLS, U(6), 2));
+	RET(2);
+	CHECK_STR((const char *)(uintptr_t)run_ok(p), "");
+	/* SCMP with NULL: NULL sorts before any string, equals NULL */
+	p_init(p);
+	SETS("", 1);
+	FMT(DIF_OP_SCMP, 0, 1, 0);
+	emit(p, DIF_INSTR_BRANCH(DIF_OP_BL, 5));
+	SETX(0, 3);
+	RET(3);
+	SETX(1, 3);
+	RET(3);
+	CHECK_EQ(run_ok(p), 1);
+}
+
+/*
+ * Four threads, each a CPU with its own tid, hammer one global array and
+ * their own thread-locals: every thread must read back what it stored,
+ * deletes must free space, and the sanitizers must stay quiet.
+ */
+#define STRESS_OPS	4000
+static struct dtrace_difo *stress_st, *stress_ld;
+static int stress_bad[4];
+
+static void *stress_thread(void *arg)
+{
+	int cpu = (int)(uintptr_t)arg, i;
+	static char scr[4][4096];
+	struct dtrace_mstate m;
+	u64 r;
+
+	shim_cpu = cpu;
+	shim_tid = 9000 + cpu;
+	for (i = 0; i < STRESS_OPS; i++) {
+		u64 key = (u64)cpu << 32 | (i % 97);
+		u64 val = (i & 1) ? 0 : (u64)i + 1;	/* odd: delete */
+
+		memset(&m, 0, sizeof(m));
+		m.cpu = cpu;
+		m.strsize = 256;
+		m.scratch = scr[cpu];
+		m.scratch_size = sizeof(scr[cpu]);
+		m.vstate = vs;
+		m.args[0] = key;
+		m.args[1] = val;
+		dtrace_dif_emulate(stress_st, &m);
+		r = dtrace_dif_emulate(stress_ld, &m);
+		if ((m.flags & DTRACE_MSTATE_FAULT) || r != val)
+			stress_bad[cpu]++;
+	}
+	return NULL;
+}
+
+static void test_dynvar_stress(void)
+{
+	struct prog pp, *p = &pp;
+	pthread_t t[4];
+	u64 d0, d1, x;
+	int i;
+
+	/* st: a[arg0] = arg1; self->x[arg0] = arg1 */
+	p_init(p);
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGS, DIF_VAR_ARG0, 1));
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGS, DIF_VAR_ARG0 + 1, 2));
+	FLUSH();
+	PUSHV(1);
+	emit(p, DIF_INSTR_STV(DIF_OP_STGAA, U(4), 2));
+	emit(p, DIF_INSTR_STV(DIF_OP_STTAA, U(4), 2));
+	RET(2);
+	stress_st = p_create(p);
+	/* ld: a[arg0] == self->x[arg0] ? a[arg0] : -1 */
+	p_init(p);
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGS, DIF_VAR_ARG0, 1));
+	FLUSH();
+	PUSHV(1);
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGAA, U(4), 2));
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDTAA, U(4), 3));
+	FMT(DIF_OP_CMP, 2, 3, 0);
+	emit(p, DIF_INSTR_BRANCH(DIF_OP_BE, 8));
+	SETX((u64)-1, 2);
+	RET(2);
+	stress_ld = p_create(p);
+	if (!stress_st || !stress_ld) {
+		cur_fail++;
+		return;
+	}
+	vs_fresh();
+	dtrace_vstate_drops(vs, &d0, &x, &x);
+	for (i = 0; i < 4; i++)
+		pthread_create(&t[i], NULL, stress_thread, (void *)(uintptr_t)i);
+	for (i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		CHECK_EQ(stress_bad[i], 0);
+	}
+	dtrace_vstate_drops(vs, &d1, &x, &x);
+	CHECK_EQ(d1, d0);		/* deletes kept space available */
+	dtrace_difo_destroy(stress_st);
+	dtrace_difo_destroy(stress_ld);
+}
+
 /* ---- subroutines --------------------------------------------------------- */
 static void test_subr_strings(void)
 {
@@ -1716,6 +1963,8 @@ int main(void)
 	RUN(test_globals_locals);
 	RUN(test_thread_locals);
 	RUN(test_assoc);
+	RUN(test_assoc_byref_strings);
+	RUN(test_dynvar_stress);
 	RUN(test_subr_strings);
 	RUN(test_subr_paths);
 	RUN(test_subr_numbers);
