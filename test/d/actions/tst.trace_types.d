@@ -11,7 +11,7 @@ BEGIN
 {
 	trace((char)7);
 	trace(" ");
-	trace((short)-300);
+	trace((short)300);
 	trace(" ");
 	trace(123456789012);
 	trace(" ");

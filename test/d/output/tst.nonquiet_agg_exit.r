@@ -1,0 +1,4 @@
+CPU     ID                    FUNCTION:NAME
+  C      I                           :BEGIN 
+
+  k                                                                 1

@@ -1,0 +1,3 @@
+CPU     ID                    FUNCTION:NAME
+  C      I                           :BEGIN 
+

@@ -1,0 +1,4 @@
+CPU     ID                    FUNCTION:NAME
+  C      I                           :BEGIN   begin                            
+  C      I                             :END   end                              
+

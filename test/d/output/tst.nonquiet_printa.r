@@ -1,0 +1,6 @@
+CPU     ID                    FUNCTION:NAME
+  C      I                           :BEGIN 
+  C      I                             :END 
+  k                                                                 4
+
+
