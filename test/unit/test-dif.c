@@ -1553,6 +1553,111 @@ static void test_subr_misc(void)
 	}
 }
 
+
+/* Error paths of subroutines and strings read from variable storage. */
+static void test_subr_errors(void)
+{
+	struct prog pp, *p = &pp;
+
+	shim_mem_clear();
+	shim_mem_add(kmem, sizeof(kmem), SHIM_MEM_KERNEL);
+	shim_mem_add(umem, sizeof(umem), SHIM_MEM_USER);
+	/* lltostr base out of range */
+	p_init(p);
+	{
+		const struct arg a[] = { I(10), I(37) };
+
+		emit_call(p, DIF_SUBR_LLTOSTR, 2, a);
+	}
+	ms_reset();
+	run_fault(p, DTRACEFLT_ILLOP, 5);
+	CHECK_EQ(ms.illval, 37);
+	p->ints[1] = 1;
+	run_fault(p, DTRACEFLT_ILLOP, 5);
+	/* copyinto a non-scratch destination */
+	p_init(p);
+	{
+		const struct arg a[] = { I((uintptr_t)umem), I(4),
+					 I((uintptr_t)kmem) };
+
+		emit_call(p, DIF_SUBR_COPYINTO, 3, a);
+	}
+	ms_reset();
+	run_fault(p, DTRACEFLT_BADADDR, 7);
+	CHECK_EQ(ms.illval, (uintptr_t)kmem);
+	/* copyoutstr to read-only memory */
+	p_init(p);
+	{
+		const struct arg a[] = { S("abc"), I((uintptr_t)umem), I(8) };
+
+		emit_call(p, DIF_SUBR_COPYOUTSTR, 3, a);
+	}
+	ms_reset();
+	run_fault(p, DTRACEFLT_BADADDR, 7);
+	/* copyinstr from unreadable memory */
+	p_init(p);
+	{
+		const struct arg a[] = { I((uintptr_t)kmem) };
+
+		emit_call(p, DIF_SUBR_COPYINSTR, 1, a);
+	}
+	ms_reset();
+	run_fault(p, DTRACEFLT_BADADDR, 3);
+	/* index with a negative start searches from 0; rindex gives -1 */
+	CHECK_EQ(CALLN(DIF_SUBR_INDEX, S("abcabc"), S("b"), I(-5)), 1);
+	CHECK_EQ(CALLN(DIF_SUBR_RINDEX, S("abcabc"), S("b"), I(-5)),
+		 (u64)-1);
+	CHECK_EQ(CALLN(DIF_SUBR_INDEX, S("abc"), S("")), 0);
+	CHECK_EQ(CALLN(DIF_SUBR_RINDEX, S("abc"), S("")), 3);
+	/* inet_ntoa of an unreadable address */
+	p_init(p);
+	{
+		const struct arg a[] = { I(64) };
+
+		emit_call(p, DIF_SUBR_INET_NTOA, 1, a);
+	}
+	ms_reset();
+	run_fault(p, DTRACEFLT_BADADDR, 3);
+	CHECK_EQ(ms.illval, 64);
+	/* strtok without a variable state: ILLOP */
+	p_init(p);
+	{
+		const struct arg a[] = { S("a b"), S(" ") };
+
+		emit_call(p, DIF_SUBR_STRTOK, 2, a);
+	}
+	ms_reset();
+	ms.vstate = NULL;
+	run_fault(p, DTRACEFLT_ILLOP, 5);
+	/* thread-local and clause-local strings read back by subroutines */
+	vs_fresh();
+	p_init(p);
+	p_var(p, U(1), DIFV_SCOPE_THREAD, DIFV_KIND_SCALAR, true);
+	p_var(p, U(1), DIFV_SCOPE_LOCAL, DIFV_KIND_SCALAR, true);
+	SETS("twelve chars", 1);
+	emit(p, DIF_INSTR_STV(DIF_OP_STTS, U(1), 1));
+	emit(p, DIF_INSTR_STV(DIF_OP_STLS, U(1), 1));
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDTS, U(1), 2));
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDLS, U(1), 3));
+	FLUSH();
+	PUSHS(2);
+	PUSHS(3);
+	CALL(DIF_SUBR_STRJOIN, 4);
+	FLUSH();
+	PUSHS(4);
+	CALL(DIF_SUBR_STRLEN, 5);
+	RET(5);
+	ms_reset();
+	CHECK_EQ(run_ok(p), 24);
+	/* bad CPU number in the mstate: ILLOP, never an overrun */
+	ms_reset();
+	ms.cpu = SHIM_NR_CPUS;
+	run_fault(p, DTRACEFLT_ILLOP, 1);
+	ms_reset();
+	ms.cpu = -1;
+	run_fault(p, DTRACEFLT_ILLOP, 1);
+}
+
 /* ---- framework copies ---------------------------------------------------- */
 static void test_copy_helpers(void)
 {
@@ -1972,6 +2077,7 @@ int main(void)
 	RUN(test_subr_strtok);
 	RUN(test_subr_memory);
 	RUN(test_subr_misc);
+	RUN(test_subr_errors);
 	RUN(test_copy_helpers);
 	RUN(test_validate_instrs);
 	RUN(test_validate_tables);
