@@ -475,7 +475,6 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 
 		a = &cl->act[i];
 		ms.action = i + 1;
-		ms.scratch_used = 0;
 		dst = rec ? rec + sizeof(struct dtrace_rechdr) + a->recoff :
 			    NULL;
 
@@ -636,8 +635,8 @@ static void dtrace_probe_args(u32 id, struct dtrace_state *only,
 }
 
 /* THE probe-firing entry point for providers. */
-static void dtrace_probe(u32 id, u64 arg0, u64 arg1, u64 arg2, u64 arg3,
-			 u64 arg4)
+static void __maybe_unused dtrace_probe(u32 id, u64 arg0, u64 arg1,
+					u64 arg2, u64 arg3, u64 arg4)
 {
 	u64 args[DTRACE_MAXARGS] = { arg0, arg1, arg2, arg3, arg4 };
 

@@ -27,7 +27,8 @@ static int dtrace_buffer_alloc(struct dtrace_buffer *b, u64 size, u32 policy)
 	memset(b, 0, sizeof(*b));
 	if (size < sizeof(struct dtrace_rechdr) || (size & 7))
 		return -EINVAL;
-	b->data = vmalloc(size);
+	/* Large requests may fail: that is -ENOMEM, not a kernel warning. */
+	b->data = kvmalloc(size, GFP_KERNEL | __GFP_NOWARN);
 	if (!b->data)
 		return -ENOMEM;
 	b->size = size;
@@ -37,7 +38,7 @@ static int dtrace_buffer_alloc(struct dtrace_buffer *b, u64 size, u32 policy)
 
 static void dtrace_buffer_free(struct dtrace_buffer *b)
 {
-	vfree(b->data);
+	kvfree(b->data);
 	b->data = NULL;
 	b->size = 0;
 }

@@ -410,11 +410,13 @@ static long dtrace_state_bufsnap(struct dtrace_state *st,
 			return err;
 		pb = cs->pend_buf;
 		if (st->opts.bufpolicy == DTRACE_BUFPOLICY_FILL) {
-			struct dtrace_buffer tmp = *pb;
-
-			tmp.head = cs->pend_fill_end;
-			n = dtrace_buffer_segments(&tmp, cs->pend_off,
-						   cs->pend_len);
+			/* [snap, end): committed, never rewritten. */
+			n = 0;
+			if (cs->pend_fill_end > pb->snap) {
+				cs->pend_off[0] = pb->snap;
+				cs->pend_len[0] = cs->pend_fill_end - pb->snap;
+				n = 1;
+			}
 		} else {
 			n = dtrace_buffer_segments(pb, cs->pend_off,
 						   cs->pend_len);
@@ -509,12 +511,23 @@ static void dtrace_core_exit(void)
 static void dtrace_core_status(struct seq_file *m)
 {
 	struct dtrace_state *st;
+	u32 id, enabled = 0, ecbs = 0;
 	u64 errors;
 
+	/* consumers and recursion_drops are printed by 700-dev.c. */
 	mutex_lock(&dtrace_lock);
+	for (id = 1; id <= dtrace_probe_hiwat; id++) {
+		struct dtrace_probe *p = dtrace_probe_get(id);
+
+		if (p && p->nenabled) {
+			enabled++;
+			ecbs += p->nenabled;
+		}
+	}
 	seq_printf(m, "providers: %u\n", dtrace_nproviders);
 	seq_printf(m, "probes: %u\n", dtrace_probe_count);
-	seq_printf(m, "consumers: %u\n", dtrace_nstates);
+	seq_printf(m, "probes_enabled: %u\n", enabled);
+	seq_printf(m, "ecbs_attached: %u\n", ecbs);
 	errors = atomic64_read(&dtrace_total_errors);
 	list_for_each_entry(st, &dtrace_states, link) {
 		u32 c;
@@ -524,6 +537,4 @@ static void dtrace_core_status(struct seq_file *m)
 	}
 	mutex_unlock(&dtrace_lock);
 	seq_printf(m, "errors: %llu\n", (unsigned long long)errors);
-	seq_printf(m, "recursion_drops: %lld\n",
-		   (long long)atomic64_read(&dtrace_recursion_drops));
 }

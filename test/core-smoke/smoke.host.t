@@ -7,6 +7,6 @@ bin=$DTRACE_TEST_SRCDIR/out/core-smoke/smoke
 [ -x "$bin" ] || { echo "no $bin: use test/core-smoke/run.sh"; exit 1; }
 "$bin"
 rc=$?
-grep -E '^(providers|probes|consumers|errors|recursion_drops):' \
+grep -E '^(providers|probes|probes_enabled|ecbs_attached|consumers|errors|recursion_drops):' \
 	/sys/kernel/debug/dtrace/status /proc/dtrace/status 2>/dev/null || true
 exit $rc
