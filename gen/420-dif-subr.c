@@ -602,7 +602,7 @@ static u64 dtrace_dif_strtok(struct dtrace_dif_rt *rt,
 	size_t mark;
 	long dlen, i, start;
 	char *tok, *d, *res;
-	bool isdelim[256];
+	u64 isdelim[4];			/* bitmap of delimiter bytes */
 
 	if (!vs || m->cpu < 0 || (u32)m->cpu >= vs->ncpus) {
 		dtrace_dif_fault(m, DTRACEFLT_ILLOP, 0);
@@ -627,19 +627,21 @@ static u64 dtrace_dif_strtok(struct dtrace_dif_rt *rt,
 		return 0;
 	memset(isdelim, 0, sizeof(isdelim));
 	for (i = 0; i < dlen; i++)
-		isdelim[(u8)d[i]] = true;
+		isdelim[(u8)d[i] >> 6] |= 1ULL << ((u8)d[i] & 63);
 	m->scratch_used = mark;
 
 	i = vc->tok_off;
-	while (i < (long)vs->strsize && tok[i] && isdelim[(u8)tok[i]])
+#define DTRACE_ISDELIM(c) (isdelim[(u8)(c) >> 6] & (1ULL << ((u8)(c) & 63)))
+	while (i < (long)vs->strsize && tok[i] && DTRACE_ISDELIM(tok[i]))
 		i++;
 	if (i >= (long)vs->strsize || !tok[i]) {
 		vc->tok_valid = 0;
 		return 0;
 	}
 	start = i;
-	while (i < (long)vs->strsize && tok[i] && !isdelim[(u8)tok[i]])
+	while (i < (long)vs->strsize && tok[i] && !DTRACE_ISDELIM(tok[i]))
 		i++;
+#undef DTRACE_ISDELIM
 	vc->tok_off = (i < (long)vs->strsize && tok[i]) ? i + 1 : i;
 	res = dtrace_scratch_str(m);
 	if (!res)
@@ -799,8 +801,10 @@ static u64 dtrace_dif_inet(struct dtrace_dif_rt *rt, u64 af, u64 addr)
 	return dtrace_scratch_strdone(m, res, n);
 }
 
-static u64 dtrace_dif_subr(struct dtrace_dif_rt *rt, u32 subr,
-			   const struct dtrace_dif_tuple *a, int nargs)
+/* noinline: keeps the subroutines' buffers off the emulator's frame */
+static noinline u64 dtrace_dif_subr(struct dtrace_dif_rt *rt, u32 subr,
+				    const struct dtrace_dif_tuple *a,
+				    int nargs)
 {
 	struct dtrace_mstate *m = rt->m;
 	u64 size = dtrace_dif_strsize(m);
