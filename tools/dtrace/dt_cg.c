@@ -1396,7 +1396,7 @@ static void check_format(struct dt_cc *cc, struct dt_node *call,
 			continue;
 		}
 		conv++;
-		while (*p && strchr("-+ #0'", *p))
+		while (*p && strchr("-+ #0'?", *p))
 			p++;
 		/* width */
 		if (*p == '*') {
@@ -1465,7 +1465,7 @@ static void check_format(struct dt_cc *cc, struct dt_node *call,
 			continue;
 		}
 		if (!strchr("aAcdiouxXpsSYkKeEfgG", c))
-			dt_cc_error(cc, call->line, D_PRINTF_ARG_FMT,
+			dt_cc_error(cc, call->line, D_SYNTAX,
 				    "format conversion #%d is undefined: %%%s",
 				    conv, spec);
 		if (is_printa)
@@ -1480,9 +1480,13 @@ static void check_format(struct dt_cc *cc, struct dt_node *call,
 
 			switch (c) {
 			case 'd': case 'i': case 'o': case 'u': case 'x':
-			case 'X': case 'c':
+			case 'X':
 				if (!dt_type_is_scalar(t))
 					proto = "integer";
+				break;
+			case 'c':
+				if (!dt_type_is_integral(t) || t->size > 4)
+					proto = "char, short, or int";
 				break;
 			case 'p': case 'a': case 'A':
 				if (!dt_type_is_scalar(t))
@@ -1709,9 +1713,10 @@ static void cg_action(struct dt_cc *cc, struct dt_node *n)
 		a = add_act(cc, DTRACEACT_TRACEMEM, (uint32_t)sz, n->line);
 		a->a.arg = (uint64_t)sz;
 		a->difo[0] = dt_cg_expr(cc, n->args[0], DT_CG_VALUE);
+		/* the DIFO returns the address (an integer) */
 		a->difo[0]->rtype.kind = DIF_TYPE_CTF;
-		a->difo[0]->rtype.flags = DIF_TF_BYREF;
-		a->difo[0]->rtype.size = (uint32_t)sz;
+		a->difo[0]->rtype.flags = 0;
+		a->difo[0]->rtype.size = 8;
 		a->ndifo = 1;
 		dt_type_vtype(cc, n->args[0]->type, &a->a.type);
 	} else if (!strcmp(nm, "printf")) {
@@ -1742,9 +1747,7 @@ static void cg_action(struct dt_cc *cc, struct dt_node *n)
 				dt_cc_error(cc, n->line, D_USTACK_STRSIZE,
 					    "ustack( ) argument #2 must be a positive integer constant");
 		}
-		if (fr > 1024)
-			fr = 1024;
-		if (!user && fr > DTRACE_STACK_MAXDEPTH)
+		if (fr > DTRACE_STACK_MAXDEPTH)
 			fr = DTRACE_STACK_MAXDEPTH;
 		check_data(cc, n->line);
 		a = add_act(cc, user ? DTRACEACT_USTACK : DTRACEACT_STACK,
@@ -1797,16 +1800,16 @@ static void cg_action(struct dt_cc *cc, struct dt_node *n)
 		if (commit && s->has_commit)
 			dt_cc_error(cc, n->line, D_COMM_COMM,
 				    "commit( ) may not follow commit( )");
-		if (commit && s->has_data)
+		if (s->has_data)
 			dt_cc_error(cc, n->line, D_COMM_DREC,
-				    "commit( ) may not follow data-recording actions");
+				    "%s( ) may not follow data-recording actions",
+				    nm);
 		if (commit && s->has_spec)
 			dt_cc_error(cc, n->line, D_SPEC_COMM,
 				    "commit( ) may not follow speculate( )");
 		one_difo_act(cc, n, commit ? DTRACEACT_COMMIT :
 			     DTRACEACT_DISCARD, 0, A_INT, "int");
-		if (commit)
-			s->has_commit = 1;
+		s->has_commit = 1;
 		cc->prog->uses_spec = 1;
 	} else if (!strcmp(nm, "clear") || !strcmp(nm, "denormalize")) {
 		int clr = nm[0] == 'c';

@@ -113,6 +113,18 @@ static void skip_ws(struct dt_cc *cc)
 			cc->p++;
 			continue;
 		}
+		if (p[0] == '/' && p[1] == '*' && cc->pred_ok) {
+			/*
+			 * After a probe description a slash-star may open a
+			 * predicate that starts with a dereference: it is a
+			 * comment only if star-slash closes it before '{'.
+			 */
+			const char *ce = strstr(p + 2, "*/");
+			const char *br = strchr(p + 2, '{');
+
+			if (!ce || (br && br < ce))
+				return;
+		}
 		if (p[0] == '/' && p[1] == '*') {
 			int start = cc->line;
 
@@ -128,7 +140,7 @@ static void skip_ws(struct dt_cc *cc)
 			cc->p = p + 2;
 			continue;
 		}
-		if (p[0] == '/' && p[1] == '/') {
+		if (p[0] == '/' && p[1] == '/' && !cc->pred_ok) {
 			while (*p && *p != '\n')
 				p++;
 			cc->p = p;
@@ -165,7 +177,6 @@ static void skip_ws(struct dt_cc *cc)
 				text = dt_strndup(cc, p + 1, e - p - 1);
 				cc->p = e;
 				dt_pragma(cc, text, line);
-				free(text);
 			}
 			continue;
 		}

@@ -639,13 +639,11 @@ static void parse_declaration(struct dt_cc *cc)
 					    "associative arrays may not be declared as local variables: %s",
 					    d.name);
 			if ((d.type->kind == DT_T_STRUCT ||
-			     d.type->kind == DT_T_UNION ||
-			     d.type->kind == DT_T_ARRAY) &&
-			    !dt_type_is_chararray(d.type))
-				dt_cc_error(cc, d.line, D_DECL_DYNOBJ,
-					    "variables of type %s are not supported",
-					    d.type->name ? d.type->name :
-					    "array");
+			     d.type->kind == DT_T_UNION) &&
+			    !d.type->complete)
+				dt_cc_error(cc, d.line, D_DECL_INCOMPLETE,
+					    "declaration of %s uses incomplete type %s",
+					    d.name, d.type->name);
 			if (builtin_lookup(d.name) >= 0)
 				dt_cc_error(cc, d.line, D_DECL_IDRED,
 					    "identifier redeclared: %s",
@@ -1153,6 +1151,14 @@ static void cook_var(struct dt_cc *cc, struct dt_node *n, int defining)
 	int64_t ev;
 	struct dt_type *et;
 
+	if (!strcmp(n->str, "NULL") &&
+	    !dt_var_lookup(cc, "NULL", DT_VS_GLOBAL)) {
+		n->kind = N_INT;
+		n->ival = 0;
+		n->type = cc->t_voidp;
+		n->isconst = 1;
+		return;
+	}
 	if (b >= 0) {
 		n->builtin = builtins[b].id;
 		n->type = type_by_text(cc, builtins[b].type);
@@ -1284,7 +1290,7 @@ static void cook_assoc(struct dt_cc *cc, struct dt_node *n, int defining,
 				    "%s%s is not an associative array",
 				    scope == DT_VS_THREAD ? "self->" : "", nm);
 		if (v->nkeys != n->nargs)
-			dt_cc_error(cc, n->line, D_ARR_BADREF,
+			dt_cc_error(cc, n->line, D_PROTO_LEN,
 				    "%s[ ] prototype mismatch: %d args passed, %d expected",
 				    nm, n->nargs, v->nkeys);
 		for (i = 0; i < n->nargs; i++) {
@@ -1294,7 +1300,7 @@ static void cook_assoc(struct dt_cc *cc, struct dt_node *n, int defining,
 
 				tname(v->keytypes[i], a, sizeof(a));
 				tname(n->args[i]->type, b, sizeof(b));
-				dt_cc_error(cc, n->line, D_ARR_BADREF,
+				dt_cc_error(cc, n->line, D_PROTO_ARG,
 					    "%s[ ] argument #%d is incompatible with prototype:\n\tprototype: %s\n\t argument: %s",
 					    nm, i + 1, a, b);
 			}
@@ -1308,6 +1314,29 @@ static void cook_assoc(struct dt_cc *cc, struct dt_node *n, int defining,
 }
 
 extern int dt_cg_subr_cook(struct dt_cc *cc, struct dt_node *n);
+static void implicit_int(struct dt_cc *cc, struct dt_node *l);
+
+/* Is base[...] an associative array reference (not memory indexing)? */
+static int index_is_assoc(struct dt_cc *cc, struct dt_node *l)
+{
+	struct dt_var *v;
+	int scope;
+
+	if (l->kind == N_VAR) {
+		if (builtin_lookup(l->str) >= 0 || inline_lookup(cc, l->str) ||
+		    !strcmp(l->str, "NULL"))
+			return 0;
+		scope = DT_VS_GLOBAL;
+	} else if (l->kind == N_SELF) {
+		scope = DT_VS_THREAD;
+	} else if (l->kind == N_THIS) {
+		scope = DT_VS_LOCAL;
+	} else {
+		return 0;
+	}
+	v = dt_var_lookup(cc, l->str, scope);
+	return !v || v->is_assoc || !v->type;
+}
 
 static void cook_assign(struct dt_cc *cc, struct dt_node *n)
 {
@@ -1330,6 +1359,8 @@ static void cook_assign(struct dt_cc *cc, struct dt_node *n)
 			    l->str);
 	switch (l->kind) {
 	case N_VAR:
+		if (n->op != OP_ASSIGN)
+			implicit_int(cc, l);
 		if (builtin_lookup(l->str) >= 0)
 			dt_cc_error(cc, n->line, D_OP_WRITE,
 				    "operator %s can only be applied to a writable variable",
@@ -1365,6 +1396,8 @@ static void cook_assign(struct dt_cc *cc, struct dt_node *n)
 		break;
 	case N_SELF:
 	case N_THIS:
+		if (n->op != OP_ASSIGN)
+			implicit_int(cc, l);
 		cook_tls(cc, l, 1);
 		if (!l->var || !l->var->type) {
 			struct dt_type *t = r->type;
@@ -1386,11 +1419,7 @@ static void cook_assign(struct dt_cc *cc, struct dt_node *n)
 		}
 		break;
 	case N_INDEX:
-		if ((l->l->kind == N_VAR && builtin_lookup(l->l->str) < 0 &&
-		     !(dt_var_lookup(cc, l->l->str, DT_VS_GLOBAL) &&
-		       !dt_var_lookup(cc, l->l->str, DT_VS_GLOBAL)->is_assoc &&
-		       dt_var_lookup(cc, l->l->str, DT_VS_GLOBAL)->type)) ||
-		    l->l->kind == N_SELF || l->l->kind == N_THIS) {
+		if (index_is_assoc(cc, l->l)) {
 			struct dt_type *t = r->type;
 
 			if (dt_type_is_chararray(t))
@@ -1567,8 +1596,9 @@ static void cook_op2(struct dt_cc *cc, struct dt_node *n)
 	case OP_SLASH:
 	case OP_MOD:
 		if (!dt_type_is_arith(lt) || !dt_type_is_arith(rt)) {
-			if (dt_type_is_string(lt) || dt_type_is_string(rt) ||
-			    lt->kind == DT_T_PTR || rt->kind == DT_T_PTR)
+			if ((op == OP_PLUS || op == OP_MINUS) &&
+			    (dt_type_is_string(lt) || dt_type_is_string(rt) ||
+			     lt->kind == DT_T_PTR || rt->kind == DT_T_PTR))
 				goto incompat;
 			dt_cc_error(cc, n->line, D_OP_ARITH,
 				    "operator %s requires operands of arithmetic type",
@@ -1642,12 +1672,44 @@ incompat:
 		    dt_op_name(op), b);
 }
 
+/*
+ * ++, -- and compound assignments define an undeclared variable as int,
+ * like a first assignment does.
+ */
+static void implicit_int(struct dt_cc *cc, struct dt_node *l)
+{
+	if (l->kind == N_VAR && builtin_lookup(l->str) < 0 &&
+	    strcmp(l->str, "NULL") && !inline_lookup(cc, l->str)) {
+		struct dt_var *v = dt_var_lookup(cc, l->str, DT_VS_GLOBAL);
+		int64_t ev;
+		struct dt_type *et;
+
+		if (dt_enum_lookup(cc, l->str, &ev, &et))
+			return;
+		if (!v)
+			dt_var_create(cc, l->str, DT_VS_GLOBAL, cc->t_int);
+		else if (!v->type)
+			v->type = cc->t_int;
+	} else if (l->kind == N_SELF || l->kind == N_THIS) {
+		int scope = l->kind == N_SELF ? DT_VS_THREAD : DT_VS_LOCAL;
+		struct dt_var *v = dt_var_lookup(cc, l->str, scope);
+
+		if (!v)
+			dt_var_create(cc, l->str, scope, cc->t_int);
+		else if (!v->type)
+			v->type = cc->t_int;
+	}
+}
+
 static void cook_op1(struct dt_cc *cc, struct dt_node *n)
 {
 	struct dt_node *l = n->l;
 	struct dt_type *t;
 	int op = n->op;
 
+	if (op == OP_PREINC || op == OP_PREDEC || op == OP_POSTINC ||
+	    op == OP_POSTDEC)
+		implicit_int(cc, l);
 	dt_cook(cc, l);
 	t = l->type;
 	if (l->kind == N_AGG)
@@ -1834,10 +1896,7 @@ int dt_cook(struct dt_cc *cc, struct dt_node *n)
 			n->type = cc->t_int64;
 			break;
 		}
-		if (l->kind == N_SELF || l->kind == N_THIS ||
-		    (l->kind == N_VAR && builtin_lookup(l->str) < 0 &&
-		     (!dt_var_lookup(cc, l->str, DT_VS_GLOBAL) ||
-		      dt_var_lookup(cc, l->str, DT_VS_GLOBAL)->is_assoc))) {
+		if (index_is_assoc(cc, l)) {
 			cook_assoc(cc, n, 0, NULL);
 			break;
 		}
@@ -1967,7 +2026,9 @@ static void parse_clause(struct dt_cc *cc)
 					    "Description too long" :
 					    "Overspecified probe description");
 		}
+		cc->pred_ok = 1;
 		dt_lex_next(cc);
+		cc->pred_ok = 0;
 		if (is_op(cc, OP_COMMA)) {
 			/* next description */
 			if (!dt_lex_pdesc_start(cc))
@@ -1989,8 +2050,7 @@ static void parse_clause(struct dt_cc *cc)
 			syntax_error(cc);
 		cc->in_pred = 0;
 		dt_cook(cc, p);
-		if (!dt_type_is_scalar(p->type) &&
-		    !dt_type_is_strlike(p->type))
+		if (!dt_type_is_scalar(p->type))
 			dt_cc_error(cc, p->line, D_PRED_SCALAR,
 				    "predicate result must be of scalar type");
 		s->pred = dt_cg_expr(cc, p, DT_CG_PRED);
@@ -2062,6 +2122,7 @@ void dt_parse_program(struct dt_cc *cc)
 		}
 		syntax_error(cc);
 	}
-	if (empty && cc->nstmts == 0 && cc->opts->kind == DT_SRC_PROGRAM)
-		dt_cc_error(cc, cc->line, D_EMPTY, "empty D program translation unit");
+	if (empty && cc->nstmts == 0)
+		dt_cc_error(cc, cc->line, D_EMPTY,
+			    "empty D program translation unit");
 }
