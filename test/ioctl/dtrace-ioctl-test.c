@@ -648,10 +648,23 @@ static void t_tick(void)
 			ts[j] = ts[j - 1];
 			ts[j - 1] = t;
 		}
-	for (i = 1; i < n; i++)
-		if (ts[i] - ts[i - 1] < 25000000ULL)
-			spaced = 0;
-	ok(n >= 2 && spaced, "tick: consecutive firings at least 25 ms apart");
+	/*
+	 * A late timer may fire missed periods in a burst (as cyclics do),
+	 * so judge the average: never faster than the period.
+	 */
+	{
+		__u64 mind = ~0ULL;
+
+		for (i = 1; i < n; i++)
+			if (ts[i] - ts[i - 1] < mind)
+				mind = ts[i] - ts[i - 1];
+		spaced = n >= 2 &&
+			 (ts[n - 1] - ts[0]) / (n - 1) >= 45000000ULL;
+		ok(spaced, "tick: firings on average at least 45 ms apart "
+		   "(%d firings over %llu ms, closest %llu us)", n,
+		   n ? (unsigned long long)(ts[n - 1] - ts[0]) / 1000000 : 0,
+		   (unsigned long long)mind / 1000);
+	}
 	if (r1.n && r2.n)
 		ok(r2.r[0].timestamp > r1.r[r1.n - 1].timestamp,
 		   "tick: second snapshot's records are newer than the first's");
