@@ -95,6 +95,8 @@ static u64 dtrace_scratch_strdone(struct dtrace_mstate *m, char *s,
 {
 	size_t end = (size_t)(s - m->scratch) + dtrace_dif_strsize(m);
 
+	if (len > dtrace_dif_strsize(m) - 1)	/* e.g. "." with strsize 1 */
+		len = dtrace_dif_strsize(m) - 1;
 	s[len] = '\0';
 	if (m->scratch_used == end)
 		m->scratch_used = (size_t)(s - m->scratch) + len + 1;

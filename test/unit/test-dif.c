@@ -1656,6 +1656,27 @@ static void test_subr_errors(void)
 	ms_reset();
 	ms.cpu = -1;
 	run_fault(p, DTRACEFLT_ILLOP, 1);
+	/* strsize 1: every string result is "" (no room for a character) */
+	{
+		static const u32 subrs[] = { DIF_SUBR_BASENAME, DIF_SUBR_DIRNAME,
+					     DIF_SUBR_CLEANPATH,
+					     DIF_SUBR_TOUPPER };
+		unsigned int k;
+		u64 r;
+
+		for (k = 0; k < ARRAY_SIZE(subrs); k++) {
+			const struct arg a[] = { S("") };
+
+			p_init(p);
+			emit_call(p, subrs[k], 1, a);
+			ms_reset();
+			ms.strsize = 1;
+			ms.scratch_size = 16;
+			r = run_ok(p);
+			CHECK_STR((const char *)(uintptr_t)r, "");
+			CHECK(ms.scratch_used <= 1);
+		}
+	}
 }
 
 /* ---- framework copies ---------------------------------------------------- */
