@@ -19,6 +19,13 @@
  *  - CALL names a subroutine that exists, destructive ones only with -w;
  *  - tuple pushes carry a known type.
  *
+ * Encodings dtrace.h leaves implicit, as the compiler emits them:
+ *  - LDGA: op:8 var:8 (the r1 field, only DIF_VAR_ARGS) r2:8 (index
+ *    register) rd:8;
+ *  - COPYS r1, r2, rd and STB..STX r1, [rd]: rd is read (the destination
+ *    address), not written, so rd may be %r0 (it then faults at run time);
+ *  - fields an instruction does not use are ignored.
+ *
  * Layout of the kernel copy: one kvzalloc'd block holding struct
  * dtrace_difo_priv, the instructions, the integer table, the variable
  * table, the string table (plus one NUL) and one flag byte per instruction
