@@ -1205,6 +1205,16 @@ static void test_subr_strings(void)
 	CHECK_EQ(CALLN(DIF_SUBR_RINDEX, S("hello"), S("l"), I(2)), 2);
 	CHECK_EQ(CALLN(DIF_SUBR_RINDEX, S("hello"), S("l"), I(1)), (u64)-1);
 	CHECK_EQ(CALLN(DIF_SUBR_RINDEX, S("hello"), S("h")), 0);
+	CHECK_EQ(CALLN(DIF_SUBR_INDEX, S("hello hello"), S("llo"), I(3)), 8);
+	CHECK_EQ(CALLN(DIF_SUBR_INDEX, S("hello hello"), S("llo"), I(9)),
+		 (u64)-1);
+	CHECK_EQ(CALLN(DIF_SUBR_INDEX, S("abc"), S("abcd")), (u64)-1);
+	CHECK_STR(CALLS(DIF_SUBR_SUBSTR, S("hello world"), I(6)), "world");
+	CHECK_STR(CALLS(DIF_SUBR_SUBSTR, S("hello"), I(-3), I(2)), "ll");
+	CHECK_STR(CALLS(DIF_SUBR_SUBSTR, S("hello"), I(4), I(10)), "o");
+	CHECK_STR(CALLS(DIF_SUBR_SUBSTR, S("hello"), I(2), I(0)), "");
+	CHECK_STR(CALLS(DIF_SUBR_STRSTR, S("hello world"), S("o w")),
+		  "o world");
 
 	{
 		struct prog pp, *p = &pp;
@@ -1265,6 +1275,13 @@ static void test_subr_paths(void)
 	CHECK_STR(CALLS(DIF_SUBR_CLEANPATH, S("a/b/../../c")), "c");
 	CHECK_STR(CALLS(DIF_SUBR_CLEANPATH, S("../a/./b")), "../a/b");
 	CHECK_STR(CALLS(DIF_SUBR_CLEANPATH, S("/")), "/");
+	CHECK_STR(CALLS(DIF_SUBR_CLEANPATH, S("/usr/./lib/../bin//x")),
+		  "/usr/bin/x");
+	CHECK_STR(CALLS(DIF_SUBR_CLEANPATH, S("/a/b/../../c")), "/c");
+	CHECK_STR(CALLS(DIF_SUBR_CLEANPATH, S("/already/clean")),
+		  "/already/clean");
+	CHECK_STR(CALLS(DIF_SUBR_BASENAME, S("a/b")), "b");
+	CHECK_STR(CALLS(DIF_SUBR_DIRNAME, S("a/b")), "a");
 }
 
 static void test_subr_numbers(void)
@@ -1350,6 +1367,11 @@ static void test_subr_strtok(void)
 	const char *t;
 
 	/* strtok("  a,b;;c ", ",; ") then strtok(NULL, ...) */
+	CHECK_STR(CALLS(DIF_SUBR_STRTOK, S("a,b,,c"), S(",")), "a");
+	CHECK_STR(CALLS(DIF_SUBR_STRTOK, I(0), S(",")), "b");
+	CHECK_STR(CALLS(DIF_SUBR_STRTOK, I(0), S(",")), "c");
+	CHECK_STR(CALLS(DIF_SUBR_STRTOK, S("k1=v1;k2=v2"), S("=;")), "k1");
+	CHECK_STR(CALLS(DIF_SUBR_STRTOK, I(0), S("=;")), "v1");
 	t = CALLS(DIF_SUBR_STRTOK, S("  a,b;;c "), S(",; "));
 	CHECK_STR(t, "a");
 	t = CALLS(DIF_SUBR_STRTOK, I(0), S(",; "));
