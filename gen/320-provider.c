@@ -39,6 +39,14 @@
 
 struct dtrace_provider;
 
+/*
+ * aframes of a probe fired from a timer interrupt (profile): stack()
+ * starts at the interrupted kernel PC (get_irq_regs()), and is empty when
+ * user code was interrupted.  Otherwise stack() starts at the first frame
+ * outside dtrace.ko, skipping aframes more.
+ */
+#define DTRACE_AFRAMES_IRQ	(-1)
+
 struct dtrace_pops {
 	void (*provide)(void *arg, const struct dtrace_probedesc *desc);
 	int (*enable)(void *arg, u32 id, void *parg);
@@ -58,7 +66,8 @@ struct dtrace_provider {
 struct dtrace_probe {
 	u32 id;
 	u32 nenabled;			/* attached ECBs (dtrace_lock) */
-	int aframes;			/* frames of the provider to skip */
+	int aframes;			/* frames of the provider to skip, or
+					 * DTRACE_AFRAMES_IRQ */
 	struct dtrace_provider *prov;
 	void *arg;			/* the provider's */
 	struct list_head ecbs;		/* attached ECBs, RCU */

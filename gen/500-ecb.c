@@ -41,7 +41,6 @@
 #define DTRACE_SPECSIZE_DEFAULT	(64 * 1024)
 #define DTRACE_CHILL_INTERVAL	1000000000ULL	/* ns */
 #define DTRACE_CHILL_MAX	500000000ULL	/* ns per interval */
-#define DTRACE_OWN_FRAMES	3	/* dtrace frames on the kernel stack */
 
 struct dtrace_action {
 	u16 kind;
@@ -88,6 +87,7 @@ struct dtrace_cpustate {
 	struct dtrace_cpucount cnt;
 	char *scratch;			/* DIF scratch, scratch_size bytes */
 	char *keybuf;			/* aggregation keys, keysize_max bytes */
+	u64 pcs[DTRACE_STACK_MAXDEPTH];	/* stack() before filtering */
 	/* A snapshot being handed out by BUFSNAP (process context). */
 	bool pend;
 	u32 pend_flags;
@@ -156,14 +156,14 @@ static void dtrace_sigq_run(struct irq_work *w)
 	unsigned long flags;
 	u32 i, n;
 
-	local_irq_save(flags);
+	flags = dtrace_intr_save();
 	n = q->n;
 	for (i = 0; i < n; i++) {
 		send_sig(q->sig[i], q->task[i], 1);
 		put_task_struct(q->task[i]);
 	}
 	q->n = 0;
-	local_irq_restore(flags);
+	dtrace_intr_restore(flags);
 }
 
 /* Probe context.  Returns false if the queue is full (the signal is lost). */
@@ -363,6 +363,46 @@ static void dtrace_act_chill(struct dtrace_cpustate *cs,
 		cpu_relax();
 }
 
+/*
+ * stack(): the kernel stack of the probe site, without dtrace.ko's own
+ * frames (see DTRACE_AFRAMES_IRQ), as depth then max PCs at dst.
+ */
+static void dtrace_act_stack(struct dtrace_cpustate *cs,
+			     const struct dtrace_probe *probe, char *dst,
+			     u64 max)
+{
+	u64 *pcs = cs->pcs, depth = 0;
+	int n, i = 0;
+
+	n = dtrace_getpcstack(pcs, DTRACE_STACK_MAXDEPTH, 0);
+	if (probe->aframes == DTRACE_AFRAMES_IRQ) {
+		struct pt_regs *regs = get_irq_regs();
+		u64 ip;
+
+		if (!regs || user_mode(regs)) {
+			n = 0;
+		} else {
+			ip = instruction_pointer(regs);
+			while (i < n && pcs[i] != ip)
+				i++;
+			if (i == n) {	/* unwinder did not show it */
+				pcs[0] = ip;
+				i = 0;
+				n = 1;
+			}
+		}
+	} else {
+		while (i < n &&
+		       within_module_core((unsigned long)pcs[i], THIS_MODULE))
+			i++;
+		i = min(n, i + max(probe->aframes, 0));
+	}
+	if (n > i)
+		depth = min_t(u64, n - i, max);
+	memcpy(dst, &depth, sizeof(depth));
+	memcpy(dst + 8, pcs + i, depth * sizeof(u64));
+}
+
 /* Evaluate an aggregation's keys and value and fold them in. */
 static void dtrace_act_aggregate(struct dtrace_state *st,
 				 struct dtrace_cpustate *cs,
@@ -511,13 +551,8 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 				dtrace_dif_copy_mem(dst, v, a->recsize, &ms);
 			break;
 		case DTRACEACT_STACK:
-			if (dst) {
-				u64 n = dtrace_getpcstack((u64 *)(dst + 8),
-					a->arg, DTRACE_OWN_FRAMES +
-					probe->aframes);
-
-				memcpy(dst, &n, sizeof(n));
-			}
+			if (dst)
+				dtrace_act_stack(cs, probe, dst, a->arg);
 			break;
 		case DTRACEACT_USTACK:
 			if (dst) {

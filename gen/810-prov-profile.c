@@ -198,8 +198,8 @@ static int dtrace_profile_create(const char *name)
 		pt->prof = prof;
 		pt->cpu = tick ? -1 : (int)i;
 	}
-	err = dtrace_probe_create(dtrace_prov_profile, "", "", name, 0, prof,
-				  &prof->id);
+	err = dtrace_probe_create(dtrace_prov_profile, "", "", name,
+				  DTRACE_AFRAMES_IRQ, prof, &prof->id);
 	if (err) {
 		kfree(prof->timers);
 		kfree(prof);

@@ -677,6 +677,29 @@ static void test_two_consumers(void)
 
 /* ---- more actions ---- */
 
+/* Is pc inside dtrace.ko (per /proc/modules; false if addresses hidden)? */
+static int in_module(__u64 pc)
+{
+	FILE *f = fopen("/proc/modules", "r");
+	char line[512];
+	int in = 0;
+
+	while (f && fgets(line, sizeof(line), f)) {
+		char name[64];
+		unsigned long long size, base;
+
+		if (sscanf(line, "%63s %llu %*s %*s %*s %llx", name, &size,
+			   &base) == 3 && !strcmp(name, "dtrace") && base) {
+			in = pc >= base && pc < base + size;
+			printf("# dtrace.ko at %llx+%llu, pc %llx\n", base,
+			       size, (unsigned long long)pc);
+		}
+	}
+	if (f)
+		fclose(f);
+	return in;
+}
+
 static volatile sig_atomic_t got_usr1;
 
 static void on_usr1(int sig)
@@ -769,7 +792,8 @@ static void test_actions(void)
 			__u64 upc0 = rec_u64(x, 56);
 
 			ok_stack = depth >= 1 && depth <= 4 &&
-				   pc0 >= 0xffff800000000000ULL;
+				   pc0 >= 0xffff800000000000ULL &&
+				   !in_module(pc0);
 			ok_ustack = pid == (__u64)getpid() && udepth >= 1 &&
 				    udepth <= 4 && upc0 && upc0 < 0x800000000000ULL;
 			if (!ok_stack || !ok_ustack)
@@ -784,7 +808,7 @@ static void test_actions(void)
 	check(npred0 == 0 && npred1 == 1, "predicates: false skips, true records");
 	check(ok_str, "trace(execname) recorded \"smoke\"");
 	check(ok_mem, "tracemem() copied 16 bytes");
-	check(ok_stack, "stack(4): kernel PCs");
+	check(ok_stack, "stack(4): kernel PCs, the first outside dtrace.ko");
 	check(ok_ustack, "ustack(4): pid and user PCs");
 	check(nagg == 0, "an aggregation-only (NOREC) clause writes no record");
 	memset(&ag, 0, sizeof(ag));
@@ -838,13 +862,14 @@ static void test_profile_args(void)
 	struct enabling e;
 	struct en_clause *cl;
 	struct recs r;
-	int i, n = 0, ok = 1, cpus[64] = { 0 }, ncpu = 0;
+	int i, n = 0, ok = 1, okstack = 1, cpus[64] = { 0 }, ncpu = 0;
 
 	must(c_open(&c), "open");
 	en_init(&e);
 	cl = en_clause(&e, "profile:::profile-97");
 	en_trace(cl, dif_new("ldgs arg0, %r1; ret %r1"));
 	en_trace(cl, dif_new("ldgs arg1, %r1; ret %r1"));
+	en_action(cl, DTRACEACT_STACK, 8 + 24, 3);
 	must(c_enable(&c, &e), "enable");
 	must(c_go(&c, NULL), "go");
 	for (i = 0; i < 20000000; i++)	/* some user time */
@@ -857,13 +882,25 @@ static void test_profile_args(void)
 		__u64 a0 = rec_u64(&r.r[i], 0), a1 = rec_u64(&r.r[i], 8);
 
 		n++;
+		__u64 depth = rec_u64(&r.r[i], 16), pc0 = rec_u64(&r.r[i], 24);
+
 		if (!!a0 == !!a1 || (a0 && a0 < 0xffff800000000000ULL) ||
 		    a1 >= 0x800000000000ULL)
 			ok = 0;
+		if (a0 ? depth < 1 || depth > 3 || pc0 != a0 : depth != 0) {
+			if (okstack)
+				printf("# arg0 %llx depth %llu pc0 %llx\n",
+				       (unsigned long long)a0,
+				       (unsigned long long)depth,
+				       (unsigned long long)pc0);
+			okstack = 0;
+		}
 		if (r.r[i].cpu < 64 && !cpus[r.r[i].cpu]++)
 			ncpu++;
 	}
 	check(n > 0 && ok, "profile-97: %d firings, arg0 kernel PC xor arg1 user PC", n);
+	check(n > 0 && okstack,
+	      "profile stack() starts at the interrupted PC (arg0), empty for user PCs");
 	check(ncpu == cpus_online() || ncpu >= 2,
 	      "profile-97 fired on %d of %d online CPUs", ncpu, cpus_online());
 	recs_free(&r);
