@@ -45,7 +45,6 @@
  * collect in the active buffer and come with the snapshot after that.
  */
 
-#define DTRACE_AGG_MINSIZE	512		/* smallest aggsize accepted */
 #define DTRACE_AGG_MAXSIZE	(1ULL << 31)	/* offsets are u32 */
 #define DTRACE_AGG_MAXKEY	(64U * 1024)	/* bytes of key */
 #define DTRACE_AGG_MAXNAGGS	65535U
@@ -148,7 +147,11 @@ static int dtrace_aggspace_create(u64 aggsize, u32 naggs,
 	u32 c, i, nhash;
 
 	*out = NULL;
-	if (aggsize < DTRACE_AGG_MINSIZE || aggsize > DTRACE_AGG_MAXSIZE ||
+	/*
+	 * Any size is accepted: one too small for an entry makes
+	 * dtrace_agg_define() fail with a message the consumer sees.
+	 */
+	if (aggsize == 0 || aggsize > DTRACE_AGG_MAXSIZE ||
 	    naggs > DTRACE_AGG_MAXNAGGS)
 		return -EINVAL;
 	as = kzalloc(sizeof(*as), GFP_KERNEL);
@@ -163,7 +166,7 @@ static int dtrace_aggspace_create(u64 aggsize, u32 naggs,
 		nhash <<= 1;
 	as->nhash = nhash;
 	as->entoff = DTRACE_ALIGN8(nhash * (u32)sizeof(u32));
-	as->entsize = (u32)aggsize - as->entoff;
+	as->entsize = aggsize > as->entoff ? (u32)aggsize - as->entoff : 0;
 	as->defs = kzalloc((naggs + 1) * sizeof(*as->defs), GFP_KERNEL);
 	if (!as->defs)
 		goto nomem;
@@ -178,7 +181,7 @@ static int dtrace_aggspace_create(u64 aggsize, u32 naggs,
 		for (i = 0; i < 2; i++) {
 			struct dtrace_aggbuf *b = &as->cpus[c].buf[i];
 
-			b->mem = vmalloc(aggsize);
+			b->mem = vmalloc(as->entoff + as->entsize);
 			if (!b->mem)
 				goto nomem;
 			dtrace_agg_buf_clear(as, b);

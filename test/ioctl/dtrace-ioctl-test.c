@@ -931,6 +931,7 @@ static void t_agg_enospc(void)
 	char small[16];
 	int rc, i;
 	__s64 total = 0;
+	__u64 need = 0;
 
 	if (open_consumer(&c, "agg-enospc"))
 		return;
@@ -958,12 +959,18 @@ static void t_agg_enospc(void)
 	   "agg-enospc: AGGSNAP with 16 bytes of room is ENOSPC (%s)",
 	   rc < 0 ? strerror(errno) : "succeeded");
 	c_aggsnap(&c, &a);
-	for (i = 0; i < a.n; i++)
+	for (i = 0; i < a.n; i++) {
 		total += a.a[i].aggid == 1 ? a.a[i].val[0] :
 			 a.a[i].aggid == 2 ? a.a[i].val[0] * 100 : 1000000;
+		need += sizeof(struct dtrace_aggrec) +
+			((a.a[i].keysize + 7) & ~7U) + a.a[i].valsize;
+	}
 	ok(a.n == 2 && total == 1 + 500,
 	   "agg-enospc: the next AGGSNAP still has count 1 and sum 5 (%d "
 	   "records)", a.n);
+	ok(rc < 0 && bb.datalen == need,
+	   "agg-enospc: ENOSPC reported the %llu bytes needed (%llu)",
+	   (unsigned long long)need, (unsigned long long)bb.datalen);
 	aggs_free(&a);
 	c_close(&c);
 }
@@ -2011,6 +2018,11 @@ static void t_malformed(void)
 	cl = en_clause(&e, "dtrace:::BEGIN");
 	en_aggregate(&e, cl, 1, DTRACEAGG_SUM, 0, NULL, 0, NULL);
 	expect_einval(&c, &e, "sum() without a value DIF object");
+	en_std(&e);
+	e.h.aggsize = 100;
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_aggregate(&e, cl, 1, DTRACEAGG_QUANTIZE, 0, NULL, 0, dif_const(1));
+	expect_einval(&c, &e, "quantize() in a 100-byte aggsize");
 	ok(still_works(&c, 4242), "malformed: the consumer still works after "
 	   "all that");
 
@@ -2075,6 +2087,7 @@ int main(int argc, char **argv)
 {
 	size_t i;
 	int j, any, nsel = 0;
+	__u64 t0;
 
 	for (j = 1; j < argc; j++) {
 		if (!strcmp(argv[j], "-v"))
@@ -2100,8 +2113,11 @@ int main(int argc, char **argv)
 				any = 1;
 		if (!any)
 			continue;
+		t0 = now_ns();
 		note("--- %s", groups[i].name);
 		groups[i].fn();
+		note("    %s: %llu ms", groups[i].name,
+		     (unsigned long long)(now_ns() - t0) / 1000000);
 	}
 	kmsg_check();
 	printf("1..%d\n", ntests);

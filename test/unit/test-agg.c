@@ -257,8 +257,21 @@ static void test_create_define(void)
 	u64 lq = DTRACE_LQUANTIZE_ARG(0, 1, 10);
 	u64 copied = 1;
 
-	check(dtrace_aggspace_create(100, 1, &as) == -EINVAL && !as,
-	      "create: aggsize 100 rejected");
+	check(dtrace_aggspace_create(0, 1, &as) == -EINVAL && !as,
+	      "create: aggsize 0 rejected");
+	as = mkspace(100, 1);
+	memset(&err, 0, sizeof(err));
+	check(dtrace_agg_define(as, 1, DTRACEAGG_QUANTIZE, 0, 0, &err) ==
+	      -EINVAL && err.msg[0], "create: aggsize 100 accepted, but no "
+	      "quantize entry fits: define fails with a message (%s)", err.msg);
+	check(define(as, 1, DTRACEAGG_COUNT, 0, 0) == 0,
+	      "create: aggsize 100: a count entry fits");
+	dtrace_aggspace_destroy(as);
+	as = mkspace(1, 1);
+	check(define(as, 1, DTRACEAGG_COUNT, 0, 0) == -EINVAL,
+	      "create: aggsize 1 accepted, define fails");
+	dtrace_aggspace_destroy(as);
+	as = NULL;
 	check(dtrace_aggspace_create(1ULL << 40, 1, &as) == -EINVAL && !as,
 	      "create: aggsize 1 TiB rejected");
 	check(dtrace_aggspace_create(4096, 1000000, &as) == -EINVAL && !as,
