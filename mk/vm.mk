@@ -11,6 +11,10 @@
 #        one boot that shows the module loaded: tests, dmesg, status file
 #   make vm-shell [KVER=6.1] [PLATFORM=native] [MODULE=path]
 #        the same boot with an interactive shell on the console
+#   make vm-prepare
+#        host-side artifacts the guest tests need; other fragments add
+#        prerequisites (e.g. `vm-prepare: ioctl-test`); matrix.sh and
+#        demo.sh make it before booting
 #
 # KERNELS/KVER take short names (6.1, 6.12) or full releases.
 
@@ -19,7 +23,9 @@
 VM_KVER = $(if $(filter command line environment,$(origin KVER)),$(KVER),6.1)
 VM_PLATFORM = $(if $(PLATFORM),$(PLATFORM),native)
 
-.PHONY: vmcheck vm-demo-boot vm-shell
+.PHONY: vmcheck vm-demo-boot vm-shell vm-prepare
+
+vm-prepare:
 
 vmcheck:
 	$(Q)KERNELS="$(KERNELS)" PLATFORMS="$(PLATFORMS)" $(SRCDIR)/test/vm/matrix.sh

@@ -25,6 +25,7 @@ if [ -z "$module" ]; then
 		exit 1
 	}
 fi
+vm_prepare || { tail -n 30 "$VM_OUT/log/prepare.log"; exit 1; }
 echo "== booting $krel ($platform) in QEMU, module $module"
 rc=0
 "$VM_SRCDIR/test/vm/run.sh" $opt "$krel" "$platform" "$module" || rc=$?

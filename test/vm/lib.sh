@@ -80,3 +80,11 @@ vm_build_module() {
 	[ -f "$VM_SRCDIR/$o/dtrace.ko" ] || return 1
 	echo "$VM_SRCDIR/$o/dtrace.ko"
 }
+
+# make vm-prepare: host-side artifacts that guest tests need (other
+# makefile fragments add prerequisites).  Log in $VM_OUT/log/prepare.log.
+vm_prepare() {
+	mkdir -p "$VM_OUT/log"
+	(unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
+	 make -C "$VM_SRCDIR" vm-prepare) >"$VM_OUT/log/prepare.log" 2>&1
+}

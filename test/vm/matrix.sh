@@ -12,6 +12,7 @@
 #              other platform's module and expect the load to be refused
 #   VMHOOK, VM_TIMEOUT, VM_TEST_TIMEOUT: passed to run.sh
 #
+# First makes vm-prepare (host-side artifacts of the guest tests).
 # Prints one line per configuration, then "N passed, N failed"; exits 1 if
 # any configuration failed.  Logs: out/vm/log/, runs: out/vm/run/.
 set -eu
@@ -47,7 +48,7 @@ result() {	# LINE PASS|FAIL [LOGFILE]
 		nfail=$((nfail + 1))
 		# the log without its verdict line and without the passing tests
 		[ -n "${3:-}" ] && [ -s "$3" ] &&
-			sed -e '$d' "$3" | grep -vE '^  (PASS|SKIP) ' | head -n 150 | sed 's/^/    /'
+			sed -e '${/^vm /d}' "$3" | grep -vE '^  (PASS|SKIP) ' | head -n 150 | sed 's/^/    /'
 	fi
 	return 0
 }
@@ -65,6 +66,9 @@ run_cfg() {
 	fi
 }
 
+if ! vm_prepare; then
+	result "vm prepare: FAIL (make vm-prepare)" FAIL "$log/prepare.log"
+fi
 [ -n "$kernels" ] || { echo "vm: no 6.1 or 6.12 kernel in /boot"; echo "0 passed, 1 failed"; exit 1; }
 for k in $kernels; do
 	if ! krel=$(vm_kernel_release "$k" 2>/dev/null); then
