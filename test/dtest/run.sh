@@ -43,6 +43,8 @@
 # errors.  With RESULTS=DIR, each test also leaves DIR/PREFIXNAME.result
 # (PREFIX from RESULTS_PREFIX, '/' in NAME turned into '.') in the format
 # of the VM harness: "exit: N", "seconds: S", "--- stdout ---", ...
+# DTEST_NODEV_OK=1 skips the /dev/dtrace check (to exercise the runner
+# itself with a stand-in binary).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
