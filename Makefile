@@ -42,7 +42,8 @@ Q := $(if $(V),,@)
 	sparse check-insns check-symbols check-builds check-dkms check demo \
 	kernels
 
-all: module
+# `make` builds the module and, next to it, the dtrace(1) command.
+all: module $(if $(wildcard $(SRCDIR)/mk/cmd.mk),cmd)
 
 help:
 	@echo 'Build:'
@@ -214,3 +215,6 @@ demo:
 
 # Fragments owned by other parts of the tree (tests, the command).
 -include $(sort $(wildcard $(SRCDIR)/mk/*.mk))
+
+# Host-side programs the guest tests run: built before every VM boot.
+vm-prepare: ioctl-test cmd
