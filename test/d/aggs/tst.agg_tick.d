@@ -8,6 +8,8 @@
 
 #pragma D option quiet
 
+int i;
+
 tick-10ms
 /i++ < 5/
 {

@@ -7,7 +7,7 @@
 #pragma D option quiet
 
 BEGIN
-/*(char *)8/
+/ *(char *)8 /
 {
 }
 

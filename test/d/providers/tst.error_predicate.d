@@ -7,7 +7,7 @@
 #pragma D option quiet
 
 BEGIN
-/*(int *)0 == 1/
+/ *(int *)0 == 1 /
 {
 	printf("not reached\n");
 }

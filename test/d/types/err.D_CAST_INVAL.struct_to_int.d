@@ -7,9 +7,9 @@
 #pragma D option quiet
 
 struct s { int x; };
-struct s v;
 
 BEGIN
 {
-	x = (int)v;
+	this->p = (struct s *)alloca(sizeof (struct s));
+	x = (int)*this->p;
 }

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ASSERTION:
- * The lquantize() step must be a positive integer.
+ * Positional conversions (%n$) are not supported.
  */
 
 #pragma D option quiet
 
 BEGIN
 {
-	@a = lquantize(1, 0, 10, 0);
+	printf("%2$d\n", 1, 2);
 }

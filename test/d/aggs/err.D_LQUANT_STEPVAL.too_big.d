@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ASSERTION:
- * An empty predicate is a syntax error.
+ * The lquantize() step must fit in 16 bits.
  */
 
 #pragma D option quiet
 
 BEGIN
-//
 {
-	exit(0);
+	@a = lquantize(1, 0, 1000000, 70000);
 }
