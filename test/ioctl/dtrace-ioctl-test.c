@@ -1322,7 +1322,7 @@ static void t_policies(void)
 		struct enabling e;
 		struct recs r = { 0 };
 		const struct rec *x[64];
-		int rc, i, n, inorder = 1, last = -1, nend;
+		int rc, i, n, inorder = 1, last = -1, first = -1, nend;
 		char s[32];
 		__u32 flags;
 
@@ -1355,6 +1355,8 @@ static void t_policies(void)
 			snprintf(s, sizeof(s), "s%d", cl);
 			if (strcmp((const char *)r.r[i].data, s) || cl <= last)
 				inorder = 0;
+			if (first < 0)
+				first = cl;
 			last = cl;
 			n++;
 		}
@@ -1366,10 +1368,10 @@ static void t_policies(void)
 			   "ring: the newest records survive (last s%d), no drops "
 			   "(%llu)", last, (unsigned long long)r.drops);
 		else
-			ok(r.n && c_clause_of(&c, r.r[0].epid) == 0 &&
-			   r.drops > 0,
-			   "fill: the oldest records are kept, %llu dropped",
-			   (unsigned long long)r.drops);
+			ok(first == 0 && last == n - 1 && r.drops > 0 &&
+			   n + (int)r.drops == 20,
+			   "fill: the oldest records are kept (s%d..s%d), %llu "
+			   "dropped", first, last, (unsigned long long)r.drops);
 		if (pol[p].policy == DTRACE_BUFPOLICY_FILL)
 			ok(nend == 1 && rec_u64(x[0], 0) == 5150,
 			   "fill: END's record still fits (%d)", nend);
