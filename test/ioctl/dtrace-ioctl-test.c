@@ -17,6 +17,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1611,6 +1612,275 @@ static void t_sizes(void)
 	c_close(&c);
 }
 
+/* The longest DIF object accepted is info.dif_maxlen instructions. */
+static void t_dif_maxlen(void)
+{
+	struct consumer c;
+	struct enabling e;
+	unsigned int maxlen, i, n;
+	int rc;
+
+	if (open_consumer(&c, "dif-maxlen"))
+		return;
+	maxlen = c.info.dif_maxlen;
+	for (n = maxlen; n <= maxlen + 1; n++) {
+		size_t sz;
+		char *blob;
+		struct dtrace_difo_hdr h;
+		struct dtrace_enable_hdr *eh;
+
+		/* a BEGIN clause, then replace its DIFO by n-1 nops + ret */
+		en_std(&e);
+		en_trace(en_clause(&e, "dtrace:::BEGIN"), dif_const(0));
+		sz = en_size(&e) + (size_t)n * 4 + 8;
+		blob = calloc(1, sz);
+		en_build(&e, blob);
+		/* rebuild: header, clause, action, then our DIFO */
+		{
+			size_t off = e.off_difo[0][0][0];
+			char *p = blob + off;
+			__u32 *ins;
+
+			memset(&h, 0, sizeof(h));
+			h.ninstr = n;
+			h.nint = 0;
+			h.strlen = 0;
+			h.rtype.kind = DIF_TYPE_CTF;
+			h.rtype.size = 8;
+			h.size = sizeof(h) + ((n * 4 + 7) & ~7U);
+			memcpy(p, &h, sizeof(h));
+			ins = (__u32 *)(p + sizeof(h));
+			for (i = 0; i + 1 < n; i++)
+				ins[i] = DIF_INSTR_NOP;
+			ins[n - 1] = DIF_INSTR_RET(0);
+			((struct dtrace_action_hdr *)(blob +
+				e.off_action[0][0]))->size =
+				sizeof(struct dtrace_action_hdr) + h.size;
+			((struct dtrace_clause_hdr *)(blob +
+				e.off_clause[0]))->size =
+				off - e.off_clause[0] + h.size;
+			eh = (struct dtrace_enable_hdr *)blob;
+			eh->size = off + h.size;
+		}
+		rc = c_enable_blob(&c, blob, ((struct dtrace_enable_hdr *)blob)->size);
+		if (n == maxlen)
+			ok(rc == 0, "dif-maxlen: %u instructions (the limit) "
+			   "accepted (%s %s)", n, rc ? strerror(-rc) : "ok",
+			   c.en.err_msg);
+		else
+			ok(rc == -EINVAL && c.en.err_msg[0],
+			   "dif-maxlen: %u instructions rejected (%s)", n,
+			   c.en.err_msg);
+		free(blob);
+		c_close(&c);
+		if (open_consumer(&c, "dif-maxlen"))
+			return;
+	}
+	c_close(&c);
+}
+
+/* strsize 16: strings are cut to 15 bytes and a NUL */
+static void t_strsize(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct recs r = { 0 };
+	struct dif *d;
+	int rc;
+
+	if (open_consumer(&c, "strsize"))
+		return;
+	en_std(&e);
+	e.h.strsize = 16;
+	d = dif_new("sets \"abcdefghijklmnopqrstuvwxyz\", %r1; ret %r1");
+	dif_rtype_string(d, 16);
+	en_trace(en_clause(&e, "dtrace:::BEGIN"), d);
+	rc = c_enable(&c, &e);
+	if (!ok(rc == 0, "strsize: ENABLE trace(\"abc...z\") with strsize 16 "
+		"(%s %s)", rc ? strerror(-rc) : "ok", c.en.err_msg)) {
+		c_close(&c);
+		return;
+	}
+	c_go(&c, NULL);
+	c_stop(&c, NULL);
+	c_bufsnap(&c, &r);
+	ok(r.n == 1 && r.r[0].size == sizeof(struct dtrace_rechdr) + 16 &&
+	   !memcmp(r.r[0].data, "abcdefghijklmno", 16),
+	   "strsize: recorded \"%.16s\" (15 bytes and a NUL)",
+	   r.n ? (const char *)r.r[0].data : "");
+	recs_free(&r);
+	c_close(&c);
+}
+
+/* stack() in profile-97, ustack() in BEGIN (our own process) */
+static void t_stacks(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct en_clause *cl;
+	struct recs r = { 0 };
+	int rc, i, nk = 0, badk = 0, nu = 0, badu = 0;
+
+	if (open_consumer(&c, "stacks"))
+		return;
+	en_std(&e);
+	cl = en_clause(&e, "profile:::profile-97");
+	en_action(cl, DTRACEACT_STACK, 8 + 8 * 8, 8);
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_action(cl, DTRACEACT_USTACK, 16 + 8 * 8, 8);
+	rc = c_enable(&c, &e);
+	if (!ok(rc == 0, "stacks: ENABLE stack(8) and ustack(8) (%s %s)",
+		rc ? strerror(-rc) : "ok", c.en.err_msg)) {
+		c_close(&c);
+		return;
+	}
+	c_go(&c, NULL);
+	msleep(300);
+	c_stop(&c, NULL);
+	c_bufsnap(&c, &r);
+	for (i = 0; i < r.n; i++) {
+		const struct rec *x = &r.r[i];
+		__u64 depth, j;
+
+		switch (c_clause_of(&c, x->epid)) {
+		case 0:
+			nk++;
+			depth = rec_u64(x, 0);
+			if (x->size != sizeof(struct dtrace_rechdr) + 72 ||
+			    depth < 1 || depth > 8)
+				badk++;
+			for (j = 0; j < depth && j < 8; j++)
+				if (rec_u64(x, 8 + 8 * j) < 0xffff800000000000ULL)
+					badk++;
+			break;
+		case 1:
+			nu++;
+			depth = rec_u64(x, 8);
+			if (x->size != sizeof(struct dtrace_rechdr) + 80 ||
+			    rec_u64(x, 0) != (__u64)getpid() || depth < 1 ||
+			    depth > 8)
+				badu++;
+			for (j = 0; j < depth && j < 8; j++)
+				if (!rec_u64(x, 16 + 8 * j) ||
+				    rec_u64(x, 16 + 8 * j) >= 0x800000000000ULL)
+					badu++;
+			break;
+		}
+	}
+	ok(nk > 0 && !badk, "stacks: %d stack() records: depth 1..8 of kernel "
+	   "addresses (%d bad)", nk, badk);
+	ok(nu == 1 && !badu, "stacks: ustack() in BEGIN: our pid, depth 1..8 "
+	   "of user addresses (%d bad)", badu);
+	recs_free(&r);
+	c_close(&c);
+}
+
+static volatile __u64 magic_word = 0x0123456789abcdefULL;
+static volatile int got_signal;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	got_signal++;
+}
+
+/* Faults, user loads, default action, raise() */
+static void t_misc(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct recs r = { 0 };
+	struct dtrace_ioc_status st;
+	const struct rec *x[8];
+	char src[128];
+	int rc, i, ndiv = 0, npred = 0, n;
+
+	if (open_consumer(&c, "misc"))
+		return;
+	en_std(&e);
+	/* 0: BEGIN { trace(1 / 0) } -> DIVZERO */
+	en_trace(en_clause(&e, "dtrace:::BEGIN"),
+		 dif_new("setx 1, %r1; sdiv %r1, %r0, %r2; ret %r2"));
+	/* 1: BEGIN / *(uint64_t *)8 / { trace(1) }: predicate faults */
+	en_pred(en_clause(&e, "dtrace:::BEGIN"),
+		dif_new("setx 8, %r1; ldx [%r1], %r2; ret %r2"));
+	en_trace(&e.cl[1], dif_const(1));
+	/* 2: BEGIN { trace(*(uint64_t *)&magic_word) } (user memory) */
+	snprintf(src, sizeof(src), "setx %llu, %%r1; uldx [%%r1], %%r2; "
+		 "ret %%r2", (unsigned long long)(unsigned long)&magic_word);
+	en_trace(en_clause(&e, "dtrace:::BEGIN"), dif_new(src));
+	/* 3: BEGIN {} : the default action */
+	en_clause(&e, "dtrace:::BEGIN");
+	rc = c_enable(&c, &e);
+	if (!ok(rc == 0, "misc: ENABLE division by zero, faulting predicate, "
+		"user load, empty clause (%s %s)", rc ? strerror(-rc) : "ok",
+		c.en.err_msg)) {
+		c_close(&c);
+		return;
+	}
+	c_go(&c, NULL);
+	c_stop(&c, &st);
+	c_bufsnap(&c, &r);
+	for (i = 0; i < r.n; i++) {
+		struct dtrace_errrec er;
+
+		if (r.r[i].epid != DTRACE_EPID_ERROR)
+			continue;
+		memcpy(&er, r.r[i].data, sizeof(er));
+		if (c_clause_of(&c, er.epid) == 0 &&
+		    er.fault == DTRACEFLT_DIVZERO && er.action == 1)
+			ndiv++;
+		else if (c_clause_of(&c, er.epid) == 1 &&
+			 er.fault == DTRACEFLT_BADADDR && er.action == 0 &&
+			 er.addr == 8)
+			npred++;
+		else
+			note("error record: epid %u action %u difoff %u fault "
+			     "%u addr %#llx", er.epid, er.action, er.difoff,
+			     er.fault, (unsigned long long)er.addr);
+	}
+	ok(ndiv == 1, "misc: 1 / 0 gives one DTRACEFLT_DIVZERO error record");
+	ok(npred == 1, "misc: a faulting predicate gives a BADADDR error "
+	   "record for action 0 at address 8");
+	ok(recs_of_clause(&c, &r, 1, x, 8) == 0,
+	   "misc: the clause with the faulting predicate did not run");
+	n = recs_of_clause(&c, &r, 2, x, 8);
+	ok(n == 1 && rec_u64(x[0], 0) == magic_word,
+	   "misc: uldx read this process's memory in BEGIN (%#llx)",
+	   n == 1 ? (unsigned long long)rec_u64(x[0], 0) : 0ULL);
+	n = recs_of_clause(&c, &r, 3, x, 8);
+	ok(n == 1 && x[0]->size == sizeof(struct dtrace_rechdr),
+	   "misc: an empty clause records its EPID only (%d)", n);
+	ok(st.errors == 2, "misc: STATUS errors == 2 (%llu)",
+	   (unsigned long long)st.errors);
+	recs_free(&r);
+	c_close(&c);
+
+	/* raise(SIGUSR1) from BEGIN, with -w, signals us */
+	if (open_consumer(&c, "misc"))
+		return;
+	signal(SIGUSR1, on_usr1);
+	en_std(&e);
+	e.h.flags = DTRACE_ENABLE_DESTRUCTIVE;
+	{
+		struct en_action *a = en_action(en_clause(&e, "dtrace:::BEGIN"),
+						DTRACEACT_RAISE, 0, 0);
+
+		en_difo(a, dif_const(SIGUSR1));
+	}
+	rc = c_enable(&c, &e);
+	got_signal = 0;
+	rc |= c_go(&c, NULL);
+	for (i = 0; i < 100 && !got_signal; i++)
+		msleep(10);
+	c_stop(&c, NULL);
+	ok(rc == 0 && got_signal == 1,
+	   "misc: raise(SIGUSR1) in BEGIN with -w signals the process (%d)",
+	   got_signal);
+	signal(SIGUSR1, SIG_DFL);
+	c_close(&c);
+}
+
 static void t_two_consumers(void)
 {
 	struct consumer a, b;
@@ -2080,6 +2350,10 @@ static const struct {
 	{ "variables", t_variables },
 	{ "agg-keys", t_agg_keys },
 	{ "sizes", t_sizes },
+	{ "dif-maxlen", t_dif_maxlen },
+	{ "strsize", t_strsize },
+	{ "stacks", t_stacks },
+	{ "misc", t_misc },
 	{ "two", t_two_consumers },
 	{ "malformed", t_malformed },
 	{ "close", t_close_active },
