@@ -1881,6 +1881,138 @@ static void t_misc(void)
 	c_close(&c);
 }
 
+/*
+ * Aggregations under fire: profile-997 on every CPU aggregates and records
+ * while this thread snapshots aggregations and buffers every 20 ms; the
+ * merged deltas must equal the records exactly.
+ */
+static void t_stress(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct en_clause *cl;
+	struct recs r = { 0 };
+	struct aggs a = { 0 };
+	struct dif *k = dif_new("ldgs cpu, %r1; ret %r1");
+	struct dif *v = dif_new("ldgs timestamp, %r1; setx 0xffff, %r2;"
+				"and %r1, %r2, %r3; ret %r3");
+	__s64 rcnt[256] = { 0 }, acnt[256] = { 0 }, rsum = 0, asum = 0;
+	int rc, i, round, bad = 0, nrec = 0;
+	__u64 drops = 0;
+
+	if (open_consumer(&c, "stress"))
+		return;
+	en_std(&e);
+	cl = en_clause(&e, "profile:::profile-997");
+	en_trace(cl, k);
+	en_trace(cl, v);
+	en_aggregate(&e, cl, 1, DTRACEAGG_COUNT, 0, &k, 1, NULL);
+	en_aggregate(&e, cl, 2, DTRACEAGG_SUM, 0, &k, 1, v);
+	rc = c_enable(&c, &e);
+	if (!ok(rc == 0, "stress: ENABLE profile-997 { trace; @c[cpu] = "
+		"count(); @s[cpu] = sum(v) } (%s %s)",
+		rc ? strerror(-rc) : "ok", c.en.err_msg)) {
+		c_close(&c);
+		return;
+	}
+	c_go(&c, NULL);
+	for (round = 0; round < 40; round++) {
+		msleep(20);
+		if (c_aggsnap(&c, &a) || c_bufsnap(&c, &r))
+			bad++;
+	}
+	c_stop(&c, NULL);
+	if (c_aggsnap(&c, &a) || c_bufsnap(&c, &r))
+		bad++;
+	drops = r.drops;
+	for (i = 0; i < r.n; i++) {
+		__u64 cpu = rec_u64(&r.r[i], 0);
+
+		if (c_clause_of(&c, r.r[i].epid) != 0)
+			continue;
+		if (cpu >= 256 || (int)cpu != r.r[i].cpu) {
+			bad++;
+			continue;
+		}
+		nrec++;
+		rcnt[cpu]++;
+		rsum += (__s64)rec_u64(&r.r[i], 8);
+	}
+	for (i = 0; i < a.n; i++) {
+		__u64 cpu;
+
+		memcpy(&cpu, a.a[i].key, 8);
+		if (a.a[i].keysize != 8 || cpu >= 256 || (int)cpu != a.a[i].cpu) {
+			bad++;
+			continue;
+		}
+		if (a.a[i].aggid == 1)
+			acnt[cpu] += a.a[i].val[0];
+		else if (a.a[i].aggid == 2)
+			asum += a.a[i].val[0];
+		else
+			bad++;
+	}
+	ok(!bad && !r.bad && !a.bad && drops == 0,
+	   "stress: 41 rounds of snapshots, %d records, %d aggregation "
+	   "records, no errors or drops (%llu)", nrec, a.n,
+	   (unsigned long long)drops);
+	for (i = 0, rc = 1; i < 256; i++)
+		if (rcnt[i] != acnt[i]) {
+			note("cpu %d: %lld records, count %lld", i,
+			     (long long)rcnt[i], (long long)acnt[i]);
+			rc = 0;
+		}
+	ok(rc && nrec > 0, "stress: merged @c[cpu] deltas equal each CPU's "
+	   "records");
+	ok(asum == rsum, "stress: merged @s[cpu] deltas equal the recorded sum "
+	   "(%lld, %lld)", (long long)asum, (long long)rsum);
+	recs_free(&r);
+	aggs_free(&a);
+	c_close(&c);
+}
+
+/* nspec 1: a second speculation() while the first is busy returns 0 */
+static void t_spec_unavail(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct recs r = { 0 };
+	struct dtrace_ioc_status st;
+	const struct rec *x[4];
+	int rc, n0, n1;
+
+	if (open_consumer(&c, "spec-unavail"))
+		return;
+	en_std(&e);
+	e.h.nspec = 1;
+	en_trace(en_clause(&e, "dtrace:::BEGIN"),
+		 dif_new("call speculation, %r1; ret %r1"));
+	en_trace(en_clause(&e, "dtrace:::BEGIN"),
+		 dif_new("call speculation, %r1; ret %r1"));
+	rc = c_enable(&c, &e);
+	if (!ok(rc == 0, "spec-unavail: ENABLE two speculation() calls with "
+		"nspec 1 (%s %s)", rc ? strerror(-rc) : "ok", c.en.err_msg)) {
+		c_close(&c);
+		return;
+	}
+	c_go(&c, NULL);
+	c_stop(&c, &st);
+	c_bufsnap(&c, &r);
+	n0 = recs_of_clause(&c, &r, 0, x, 1);
+	ok(n0 == 1 && rec_u64(x[0], 0) == 1,
+	   "spec-unavail: the first speculation() returns 1");
+	n1 = recs_of_clause(&c, &r, 1, x + 1, 1);
+	ok(n1 == 1 && rec_u64(x[1], 0) == 0,
+	   "spec-unavail: the second returns 0 (%lld)",
+	   n1 == 1 ? (long long)rec_u64(x[1], 0) : -1LL);
+	ok(st.specdrops_unavail == 1, "spec-unavail: STATUS "
+	   "specdrops_unavail == 1 (%llu)",
+	   (unsigned long long)st.specdrops_unavail);
+	recs_free(&r);
+	c_close(&c);
+}
+
 static void t_two_consumers(void)
 {
 	struct consumer a, b;
@@ -2354,6 +2486,8 @@ static const struct {
 	{ "strsize", t_strsize },
 	{ "stacks", t_stacks },
 	{ "misc", t_misc },
+	{ "stress", t_stress },
+	{ "spec-unavail", t_spec_unavail },
 	{ "two", t_two_consumers },
 	{ "malformed", t_malformed },
 	{ "close", t_close_active },
