@@ -227,7 +227,7 @@ static bool dtrace_vstate_region(const struct dtrace_vstate *vs, u64 addr,
 		return true;
 	}
 	b = (u64)(uintptr_t)vs->dyn;
-	if (addr >= b + 64 && addr < b + vs->dynsize) {
+	if (addr >= b && addr < b + vs->dynsize) {
 		*end = b + vs->dynsize;
 		return true;
 	}
@@ -235,6 +235,16 @@ static bool dtrace_vstate_region(const struct dtrace_vstate *vs, u64 addr,
 }
 
 /* ---- dynamic variables ------------------------------------------------ */
+
+/*
+ * What a string-typed dynamic variable that does not exist reads as: "",
+ * at the start of the dynamic region (bytes 0..63 are never allocated, so
+ * they stay zero).  DTrace prints an unset self->s or a[k] as "".
+ */
+static inline u64 dtrace_vstate_empty_str(const struct dtrace_vstate *vs)
+{
+	return (u64)(uintptr_t)vs->dyn;
+}
 
 static u32 dtrace_dyn_hash(u32 vkey, const void *key, u32 keylen)
 {

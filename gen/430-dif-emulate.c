@@ -178,8 +178,8 @@ static u64 dtrace_dif_dynload(struct dtrace_dif_rt *rt, u32 vkey, bool thread,
 		return 0;
 	v = dtrace_dynvar_load(rt->vs, vkey, key, keylen,
 			       str ? rt->vs->strsize : 8, &val);
-	if (str)
-		return (u64)(uintptr_t)v;
+	if (str)	/* an unset string reads as "" */
+		return v ? (u64)(uintptr_t)v : dtrace_vstate_empty_str(rt->vs);
 	return val;
 }
 

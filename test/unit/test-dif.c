@@ -832,7 +832,7 @@ static void test_thread_locals(void)
 	CHECK_EQ(ldts(0, false), 22);
 	stts(0, 0);
 
-	/* string thread-local; "" deletes (load gives NULL again) */
+	/* string thread-local; "" deletes (an unset string reads as "") */
 	p_init(p);
 	p_var(p, U(1), DIFV_SCOPE_THREAD, DIFV_KIND_SCALAR, true);
 	SETS("tls-string", 1);
@@ -848,7 +848,8 @@ static void test_thread_locals(void)
 	emit(p, DIF_INSTR_STV(DIF_OP_STTS, U(1), 1));
 	RET(1);
 	run_ok(p);
-	CHECK_EQ(ldts(1, true), 0);
+	CHECK_STR((const char *)(uintptr_t)ldts(1, true), "");
+	CHECK(dtrace_vstate_region(vs, ldts(1, true), &x));
 	dtrace_vstate_drops(vs, &d, &r, &x);
 	CHECK_EQ(d, 0);
 }
@@ -987,7 +988,9 @@ static void test_assoc_byref_strings(void)
 	emit(p, DIF_INSTR_PUSHTS(DIF_OP_PUSHTR, DIF_TYPE_CTF, 2, 1));
 	emit(p, DIF_INSTR_LDV(DIF_OP_LDGAA, U(3), 4));
 	RET(4);
-	CHECK_EQ(run_ok(p), 0);
+	r = run_ok(p);
+	CHECK_STR((const char *)(uintptr_t)r, "");
+	CHECK(r != (uintptr_t)kmem);
 	kmem[15] = 'f';
 	CHECK_STR((const char *)(uintptr_t)run_ok(p), "value-one");
 	/* a by-ref key larger than strsize is refused (ILLOP) */
@@ -1041,7 +1044,8 @@ static void test_assoc_byref_strings(void)
 	PUSHV(1);
 	emit(p, DIF_INSTR_LDV(DIF_OP_LDGAA, U(1), 3));
 	RET(3);
-	CHECK_EQ(run_ok(p), 0);		/* typed differently: absent */
+	/* typed differently: absent, so "" */
+	CHECK_STR((const char *)(uintptr_t)run_ok(p), "");
 	p_init(p);
 	p_var(p, U(1), DIFV_SCOPE_GLOBAL, DIFV_KIND_ARRAY, true);
 	SETX(1, 1);
