@@ -287,6 +287,8 @@ struct dt_cc {
 	struct dt_stmt *stmts;
 	int nstmts, stmtcap;
 	struct dt_stmt *cur;	/* clause being compiled */
+	struct dt_difo *pending;	/* DIF object being generated */
+	struct dt_type *t_stack;	/* type of stack() as printf argument */
 	struct dt_prog *prog;
 
 	/* options */

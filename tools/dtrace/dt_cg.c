@@ -152,6 +152,13 @@ static void var_ref(struct dt_cc *cc, struct dt_difo *d, struct dt_var *v,
 		    v->scope == DT_VS_THREAD ? DIFV_SCOPE_THREAD :
 		    DIFV_SCOPE_LOCAL;
 
+	if (v->type && (v->type->kind == DT_T_STRUCT ||
+			v->type->kind == DT_T_UNION ||
+			(v->type->kind == DT_T_ARRAY &&
+			 !dt_type_is_chararray(v->type))))
+		dt_cc_error(cc, cc->line, D_DECL_DYNOBJ,
+			    "%s: variables of type %s are not supported",
+			    v->name, v->type->name ? v->type->name : "array");
 	for (i = 0; i < d->nvar; i++) {
 		dv = &d->vartab[i];
 		if (dv->id == (uint32_t)v->id && dv->scope == scope) {
@@ -1033,9 +1040,12 @@ static int cg(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 struct dt_difo *dt_cg_expr(struct dt_cc *cc, struct dt_node *n, int rkind)
 {
 	struct dt_difo *d = difo_new(cc);
-	int r = cg(cc, d, n);
+	int r;
 
+	cc->pending = d;
+	r = cg(cc, d, n);
 	finish(cc, d, r);
+	cc->pending = NULL;
 	if (rkind == DT_CG_VOID) {
 		memset(&d->rtype, 0, sizeof(d->rtype));
 		d->rtype.kind = DIF_TYPE_CTF;
@@ -1371,6 +1381,46 @@ static void cg_aggregate(struct dt_cc *cc, struct dt_node *n)
 	cc->prog->uses_aggs = 1;
 }
 
+static struct dt_cact *stack_act(struct dt_cc *cc, struct dt_node *n,
+				 int owner)
+{
+	const char *nm = n->str;
+	int user = nm[0] == 'u';
+	int64_t fr = user ? cc->ustackframes : cc->stackframes;
+	struct dt_cact *a;
+
+	if (n->nargs > (user ? 2 : 1))
+		dt_cc_error(cc, n->line, user ? D_USTACK_PROTO : D_STACK_PROTO,
+			    "%s( ) prototype mismatch: too many arguments", nm);
+	if (n->nargs >= 1)
+		fr = posconst(cc, n->args[0], user ? D_USTACK_FRAMES :
+			      D_STACK_SIZE, user ?
+			      "ustack( ) argument #1 must be a non-zero positive integer constant" :
+			      "stack( ) size must be a non-zero positive integral constant expression");
+	if (n->nargs == 2) {
+		dt_cook(cc, n->args[1]);
+		if (n->args[1]->kind != N_INT || n->args[1]->ival < 0)
+			dt_cc_error(cc, n->line, D_USTACK_STRSIZE,
+				    "ustack( ) argument #2 must be a positive integer constant");
+	}
+	if (fr > DTRACE_STACK_MAXDEPTH)
+		fr = DTRACE_STACK_MAXDEPTH;
+	a = add_act(cc, user ? DTRACEACT_USTACK : DTRACEACT_STACK,
+		    (uint32_t)((user ? 16 : 8) + 8 * fr), n->line);
+	a->a.arg = (uint64_t)fr;
+	a->a.owner = owner;
+	snprintf(a->a.type.name, sizeof(a->a.type.name), "stack");
+	if (user && n->nargs == 2)
+		a->a.arg2 = (uint64_t)n->args[1]->ival;
+	return a;
+}
+
+static int is_stack_call(struct dt_node *n)
+{
+	return n->kind == N_CALL && (!strcmp(n->str, "stack") ||
+				     !strcmp(n->str, "ustack"));
+}
+
 /* printf-style format checking; returns the number of value args used. */
 static void check_format(struct dt_cc *cc, struct dt_node *call,
 			 const char *fmt, struct dt_node **args, int nargs,
@@ -1506,9 +1556,12 @@ static void check_format(struct dt_cc *cc, struct dt_node *call,
 				proto = "double";
 				break;
 			case 'k': case 'K':
-				proto = "stack";
+				if (t != cc->t_stack)
+					proto = "stack";
 				break;
 			}
+			if (t == cc->t_stack && c != 'k' && c != 'K')
+				proto = c == 's' ? "char [] or string (or use stringof)" : "integer";
 			if (proto) {
 				char tn[128];
 
@@ -1544,6 +1597,11 @@ static void act_printf(struct dt_cc *cc, struct dt_node *n, int kind)
 			    n->str, b);
 	}
 	for (i = 1; i < n->nargs; i++) {
+		if (is_stack_call(n->args[i])) {
+			n->args[i]->type = cc->t_stack;
+			n->args[i]->cooked = 1;
+			continue;
+		}
 		dt_cook(cc, n->args[i]);
 		if (n->args[i]->kind == N_AGG)
 			dt_cc_error(cc, n->line, D_PRINTF_AGG_CONV,
@@ -1568,8 +1626,12 @@ static void act_printf(struct dt_cc *cc, struct dt_node *n, int kind)
 	m->a.fmt = fi;
 	m->a.nargs = n->nargs - 1;
 	mi = cc->cur->nacts - 1;
-	for (i = 1; i < n->nargs; i++)
-		value_act(cc, n->args[i], mi);
+	for (i = 1; i < n->nargs; i++) {
+		if (is_stack_call(n->args[i]))
+			stack_act(cc, n->args[i], mi);
+		else
+			value_act(cc, n->args[i], mi);
+	}
 }
 
 static struct dt_aggdef *agg_arg(struct dt_cc *cc, struct dt_node *call,
@@ -1728,33 +1790,8 @@ static void cg_action(struct dt_cc *cc, struct dt_node *n)
 	} else if (!strcmp(nm, "printa")) {
 		act_printa(cc, n);
 	} else if (!strcmp(nm, "stack") || !strcmp(nm, "ustack")) {
-		int user = nm[0] == 'u';
-		int64_t fr = user ? cc->ustackframes : cc->stackframes;
-
-		if (n->nargs > (user ? 2 : 1))
-			dt_cc_error(cc, n->line, user ? D_USTACK_PROTO :
-				    D_STACK_PROTO,
-				    "%s( ) prototype mismatch: too many arguments",
-				    nm);
-		if (n->nargs >= 1)
-			fr = posconst(cc, n->args[0], user ? D_USTACK_FRAMES :
-				      D_STACK_SIZE, user ?
-				      "ustack( ) argument #1 must be a non-zero positive integer constant" :
-				      "stack( ) size must be a non-zero positive integral constant expression");
-		if (n->nargs == 2) {
-			dt_cook(cc, n->args[1]);
-			if (n->args[1]->kind != N_INT || n->args[1]->ival < 0)
-				dt_cc_error(cc, n->line, D_USTACK_STRSIZE,
-					    "ustack( ) argument #2 must be a positive integer constant");
-		}
-		if (fr > DTRACE_STACK_MAXDEPTH)
-			fr = DTRACE_STACK_MAXDEPTH;
 		check_data(cc, n->line);
-		a = add_act(cc, user ? DTRACEACT_USTACK : DTRACEACT_STACK,
-			    (uint32_t)((user ? 16 : 8) + 8 * fr), n->line);
-		a->a.arg = (uint64_t)fr;
-		if (user && n->nargs == 2)
-			a->a.arg2 = (uint64_t)n->args[1]->ival;
+		stack_act(cc, n, -1);
 	} else if (!strcmp(nm, "exit")) {
 		if (s->has_spec)
 			dt_cc_error(cc, n->line, D_EXIT_SPEC,

@@ -846,6 +846,7 @@ int dt_compile(const struct dt_compile_opts *opts, struct dt_prog **out,
 		build(cc);
 		ok = 1;
 	}
+	dt_difo_free(cc->pending);
 	stmts_free(cc);
 	free(cc->formats);
 	free(cc->options);

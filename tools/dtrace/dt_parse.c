@@ -711,8 +711,8 @@ static struct dt_node *mk2(struct dt_cc *cc, int kind, int op,
 
 static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
 {
-	struct dt_node **a = NULL;
-	int n = 0, cap = 0;
+	struct dt_node *tmp[64], **a;
+	int n = 0;
 
 	if (is_op(cc, close)) {
 		dt_lex_next(cc);
@@ -720,8 +720,10 @@ static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
 		return NULL;
 	}
 	for (;;) {
-		dt_grow(cc, (void **)&a, &cap, n + 1, sizeof(*a));
-		a[n++] = parse_assign(cc);
+		if (n == 64)
+			dt_cc_error(cc, TOK->line, D_SYNTAX,
+				    "too many arguments");
+		tmp[n++] = parse_assign(cc);
 		if (is_op(cc, OP_COMMA)) {
 			dt_lex_next(cc);
 			continue;
@@ -729,6 +731,8 @@ static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
 		expect_op(cc, close);
 		break;
 	}
+	a = dt_zalloc(cc, n * sizeof(*a));
+	memcpy(a, tmp, n * sizeof(*a));
 	*nargs = n;
 	return a;
 }

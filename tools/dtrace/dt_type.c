@@ -111,6 +111,7 @@ void dt_type_init(struct dt_cc *cc)
 	cc->t_string = type_new(cc, DT_T_STRING, cc->strsize, "string");
 	alias(cc, "string", cc->t_string);
 	cc->t_voidp = dt_type_ptr(cc, cc->t_void);
+	cc->t_stack = type_new(cc, DT_T_VOID, 0, "stack");
 	cc->t_charp = dt_type_ptr(cc, cc->t_char);
 }
 
