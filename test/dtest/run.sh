@@ -19,7 +19,7 @@
 #
 # Tags inside the script (anywhere, usually in the header comment):
 #   @@runtest-opts: OPTS   more arguments: dtrace -s NAME.d OPTS
-#   @@timeout: N           seconds (default 30, or -t)
+#   @@timeout: N           seconds (default 20, or -t)
 #   @@status: N            (tst.* only) the expected exit status instead of 0
 #   @@compile-error        (err.* without a tag) fails at compile time, so
 #                          -e mode can decide it
@@ -50,7 +50,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 
-hostmode=0 verbose=0 dtrace=${DTRACE:-$repo/out/cmd/dtrace} deftmo=30
+hostmode=0 verbose=0 dtrace=${DTRACE:-$repo/out/cmd/dtrace} deftmo=20
 while getopts "evb:t:h" c; do
 	case $c in
 	e) hostmode=1 ;;
