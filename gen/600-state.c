@@ -314,7 +314,8 @@ static void dtrace_state_destroy(struct dtrace_state *st)
 	dtrace_nstates--;
 	mutex_unlock(&dtrace_lock);
 	/* No probe context can see st or its ECBs after this. */
-	synchronize_rcu();
+	if (st->necbs)
+		synchronize_rcu();
 
 	for (i = 0; st->cpus && i < st->ncpus; i++)
 		errors += st->cpus[i].cnt.errors;
@@ -400,9 +401,9 @@ static long dtrace_state_bufsnap(struct dtrace_state *st,
 			/* Offline: no probe can fire there. */
 			unsigned long irqf;
 
-			local_irq_save(irqf);
+			irqf = dtrace_intr_save();
 			dtrace_snap_ipi(&sa);
-			local_irq_restore(irqf);
+			dtrace_intr_restore(irqf);
 			err = 0;
 		}
 		cpus_read_unlock();

@@ -907,23 +907,176 @@ static void test_profile_args(void)
 	c_close(&c);
 }
 
+/* Snapshots while profile-4999 fires on every CPU: records stay whole and
+ * in time order per CPU across snapshots. */
+static void test_stress_snap(void)
+{
+	struct consumer c;
+	struct enabling e;
+	__u64 last[64] = { 0 };
+	int round, i, bad = 0, total = 0, order = 0;
+	struct recs r;
+
+	must(c_open(&c), "open");
+	en_init(&e);
+	e.h.bufsize = 64 * 1024;
+	en_trace(en_clause(&e, "profile:::profile-4999"),
+		 dif_new("ldgs timestamp, %r1; ret %r1"));
+	en_trace(en_clause(&e, "profile:::tick-1000"), dconst(5));
+	must(c_enable(&c, &e), "enable");
+	must(c_go(&c, NULL), "go");
+	for (round = 0; round < 20; round++) {
+		msleep(25);
+		memset(&r, 0, sizeof(r));
+		if (c_bufsnap(&c, &r))
+			bad++;
+		bad += r.bad;
+		for (i = 0; i < r.n; i++) {
+			int cpu = r.r[i].cpu;
+
+			if (cpu < 64) {
+				if (r.r[i].timestamp < last[cpu])
+					order++;
+				last[cpu] = r.r[i].timestamp;
+			}
+			total++;
+		}
+		recs_free(&r);
+	}
+	must(c_stop(&c, NULL), "stop");
+	check(!bad && !order && total > 50,
+	      "20 snapshots under profile-4999: %d records, whole, in order (%d bad, %d out of order)",
+	      total, bad, order);
+	c_close(&c);
+}
+
+/* Consumers created, started and closed while others' probes fire. */
+static void test_churn(void)
+{
+	struct consumer bg, c;
+	struct enabling e;
+	struct dtrace_ioc_status st;
+	int i, ok = 1;
+
+	must(c_open(&bg), "open");
+	en_init(&e);
+	en_trace(en_clause(&e, "profile:::profile-997"), dconst(1));
+	must(c_enable(&bg, &e), "enable");
+	must(c_go(&bg, NULL), "go");
+	for (i = 0; i < 30; i++) {
+		must(c_open(&c), "open");
+		en_init(&e);
+		en_trace(en_clause(&e, "profile:::profile-997"), dconst(2));
+		en_trace(en_clause(&e, "profile:::tick-1000"), dconst(3));
+		en_trace(en_clause(&e, "dtrace:::END"), dconst(4));
+		if (c_enable(&c, &e))
+			ok = 0;
+		if (i % 3 != 0 && c_go(&c, NULL))
+			ok = 0;
+		msleep(5);
+		if (i % 3 == 2 && c_stop(&c, NULL))
+			ok = 0;
+		c_close(&c);
+	}
+	must(c_stop(&bg, &st), "stop");
+	check(ok && st.errors == 0, "30 consumers opened, started and closed under load");
+	c_close(&bg);
+}
+
+/* Random corruption of a valid enabling never crashes the kernel. */
+static void test_fuzz_enable(void)
+{
+	struct enabling e;
+	struct en_clause *cl;
+	struct en_action *a;
+	struct consumer c;
+	unsigned char *blob, *mut;
+	size_t len;
+	unsigned int rnd = 4242;
+	int i, k, ok = 0, einval = 0, other = 0;
+
+	en_init(&e);
+	e.h.nspec = 2;
+	e.h.bufsize = 16384;
+	e.h.aggsize = 16384;	/* small: every iteration allocates them */
+	e.h.dynvarsize = 16384;
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_pred(cl, dif_new("ldgs timestamp, %r1; ret %r1"));
+	en_trace(cl, dconst(1));
+	a = en_action(cl, DTRACEACT_STACK, 8 + 16, 2);
+	cl = en_clause(&e, "profile:::tick-1sec");
+	a = en_action(cl, DTRACEACT_SPECULATE, 0, 0);
+	en_difo(a, dif_new("call speculation, %r1; ret %r1"));
+	en_trace(cl, dif_new("ldgs arg0, %r1; ret %r1"));
+	cl = en_clause(&e, "dtrace:::END");
+	{
+		struct dif *k1[1] = { dconst(3) };
+
+		en_aggregate(&e, cl, 1, DTRACEAGG_QUANTIZE, 0, k1, 1, dconst(9));
+	}
+	blob = en_blob(&e, &len);
+	mut = malloc(len);
+	for (i = 0; i < 1000; i++) {
+		int r, nflip;
+
+		memcpy(mut, blob, len);
+		rnd = rnd * 1103515245 + 12345;
+		nflip = 1 + (rnd >> 16) % 4;
+		for (k = 0; k < nflip; k++) {
+			size_t pos;
+
+			rnd = rnd * 1103515245 + 12345;
+			pos = (rnd >> 8) % len;
+			rnd = rnd * 1103515245 + 12345;
+			if ((rnd >> 20) & 1)
+				mut[pos] ^= 1u << ((rnd >> 16) & 7);
+			else
+				mut[pos] = rnd >> 24;
+		}
+		must(c_open(&c), "open");
+		r = c_enable_blob(&c, mut, len);
+		if (r == 0) {
+			ok++;
+			if (i % 10 == 0 && !c_go(&c, NULL))
+				c_stop(&c, NULL);
+		} else if (r == -EINVAL) {
+			einval++;
+		} else if (r != -ENOMEM && r != -E2BIG) {
+			other++;
+			printf("# iteration %d: %s\n", i, strerror(-r));
+		}
+		c_close(&c);
+	}
+	check(other == 0 && einval > 0,
+	      "1000 corrupted enablings: %d accepted, %d EINVAL, %d other", ok,
+	      einval, other);
+	free(mut);
+	free(blob);
+}
+
+#define RUN(t) do { __u64 t0_ = now_ns(); t(); \
+	printf("# %s: %.1f s\n", #t, (now_ns() - t0_) / 1e9); } while (0)
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	test_listing();
-	test_enable_errors();
-	test_ioctl_validation();
-	test_begin_end();
-	test_exit();
-	test_error();
-	test_speculation();
-	test_ring();
-	test_fill();
-	test_switch_paging();
-	test_two_consumers();
-	test_actions();
-	test_double_fault();
-	test_profile_args();
+	RUN(test_listing);
+	RUN(test_enable_errors);
+	RUN(test_ioctl_validation);
+	RUN(test_begin_end);
+	RUN(test_exit);
+	RUN(test_error);
+	RUN(test_speculation);
+	RUN(test_ring);
+	RUN(test_fill);
+	RUN(test_switch_paging);
+	RUN(test_two_consumers);
+	RUN(test_actions);
+	RUN(test_double_fault);
+	RUN(test_profile_args);
+	RUN(test_stress_snap);
+	RUN(test_churn);
+	RUN(test_fuzz_enable);
 	printf("%d checks, %d failed\n", nchecks, nfail);
 	return nfail ? 1 : 0;
 }
