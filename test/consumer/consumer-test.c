@@ -780,7 +780,7 @@ static void test_consume(void)
 	struct dt_vtype pfargs[2];
 	struct dt_prog prog;
 	struct dt_run run;
-	struct dt_source src = { "description", "BEGIN", 0, 2 };
+	struct dt_source src = { "description", "BEGIN", "BEGIN", 0, 2 };
 	struct dtrace_probedesc eps[2];
 	int epc[2] = { 0, 1 }, status;
 	unsigned char data[64];

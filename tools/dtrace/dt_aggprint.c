@@ -899,7 +899,10 @@ int dt_agg_printa(FILE *fp, struct dt_aggset *as, const char *fmt,
 		}
 		if (dt_printf_format(fp, fmt, args, d0->nkeys, vals, naggs,
 				     err, sizeof(err)) < 0) {
-			dt_error("%s\n", err);
+			if (strncmp(err, "printf", 6) == 0)
+				dt_error("printa%s\n", err + 6);
+			else
+				dt_error("%s\n", err);
 			rc = -1;
 			break;
 		}

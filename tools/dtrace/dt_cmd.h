@@ -212,6 +212,7 @@ int dt_dev_open(void);
 struct dt_source {
 	const char *desc;	/* "script" or "description" */
 	const char *name;	/* file name or cropped description */
+	const char *spec;	/* the argument as given (messages) */
 	int first_stmt;		/* statements of the merged program */
 	int nstmts;
 };

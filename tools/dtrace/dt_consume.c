@@ -928,21 +928,23 @@ static int enable(void)
 		int s = source_of_stmt(p->clauses[c].stmt);
 
 		if (en.nmatched[c] == 0 && !zdefs) {
+			const char *tag = dt_opt.errtags ? "[D_PDESC_ZERO] " :
+				"";
 			char d[400];
 
 			pdesc_text(&p->clauses[c].desc, d, sizeof(d));
 			if (s >= 0 && strcmp(g_run->sources[s].desc,
 					     "script") == 0)
-				dt_error("failed to compile script %s: line "
+				dt_error("failed to compile script %s: %sline "
 					 "%d: probe description %s does not "
 					 "match any probes\n",
-					 g_run->sources[s].name,
+					 g_run->sources[s].name, tag,
 					 p->clauses[c].line, d);
 			else
-				dt_error("invalid probe specifier %s: probe "
+				dt_error("invalid probe specifier %s: %sprobe "
 					 "description %s does not match any "
 					 "probes\n", s >= 0 ?
-					 g_run->sources[s].name : d, d);
+					 g_run->sources[s].spec : d, tag, d);
 			free(matched);
 			return -1;
 		}

@@ -697,6 +697,7 @@ int main(int argc, char *argv[])
 		run.sources[i].desc = cmds[i].kind == K_FILE ? "script" :
 			"description";
 		run.sources[i].name = cmds[i].name;
+		run.sources[i].spec = cmds[i].arg;
 		run.sources[i].first_stmt = ncmds == 1 ? 0 : firsts[i];
 		run.sources[i].nstmts = ncmds == 1 ? run.prog->nstmts :
 			cmds[i].prog->nstmts;
