@@ -7,6 +7,9 @@
 #   make cmd-install [DESTDIR=D]     D/usr/sbin/dtrace, D/usr/share/man/man1
 #   make cmd-check                   host unit tests of the consumer
 #                                    (printf, aggregations, options)
+#   make cmd-vmcheck MODULE=dtrace.ko [CMD_VM_KVER=6.1]
+#                    [CMD_VM_PLATFORM=native]
+#                                    test/consumer/vm in one QEMU boot
 #
 # OUT is out/cmd, or DIR/cmd when O=DIR is given.
 
@@ -21,7 +24,10 @@ CMD_OBJS := $(patsubst $(SRCDIR)/tools/dtrace/%.c,$(CMD_OUT)/%.o,$(CMD_SRCS))
 CMD_CONSUMER := dt_printf dt_aggprint dt_ksyms dt_options dt_consume dt_list
 CMD_TEST_OUT := $(CMD_OUT)/test
 
-.PHONY: cmd cmd-install cmd-check cmd-clean
+CMD_VM_KVER ?= 6.1
+CMD_VM_PLATFORM ?= native
+
+.PHONY: cmd cmd-install cmd-check cmd-vmcheck cmd-clean
 
 cmd: $(CMD_OUT)/dtrace
 
@@ -49,6 +55,10 @@ $(CMD_TEST_OUT)/consumer-test: $(SRCDIR)/test/consumer/consumer-test.c \
 
 cmd-check: $(CMD_TEST_OUT)/consumer-test
 	$(Q)$(CMD_TEST_OUT)/consumer-test
+
+cmd-vmcheck: cmd
+	$(Q)test -n "$(MODULE)" || { echo "cmd-vmcheck: set MODULE=path/to/dtrace.ko" >&2; exit 2; }
+	$(Q)$(SRCDIR)/test/vm/run.sh $(CMD_VM_KVER) $(CMD_VM_PLATFORM) $(MODULE) $(SRCDIR)/test/consumer/vm
 
 cmd-clean:
 	$(Q)rm -rf $(CMD_OUT)
