@@ -2013,6 +2013,83 @@ static void t_spec_unavail(void)
 	c_close(&c);
 }
 
+static int bufsnap_raw(struct consumer *c, __u32 cpu, void *data,
+		       __u64 room, struct dtrace_ioc_buf *b)
+{
+	memset(b, 0, sizeof(*b));
+	b->size = sizeof(*b);
+	b->version = DTRACE_ABI_VERSION;
+	b->cpu = cpu;
+	b->data = (__u64)(unsigned long)data;
+	b->datalen = room;
+	return ioctl(c->fd, DTRACEIOC_BUFSNAP, b) < 0 ? -errno : 0;
+}
+
+/* BUFSNAP into small buffers: whole records, nothing lost or repeated */
+static void t_bufsnap_partial(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct dtrace_ioc_status go;
+	struct dtrace_ioc_buf b;
+	static char mem[4096];
+	int rc, i, next = 0, bad = 0, calls = 0, pieces = 0;
+	size_t len;
+	void *blob;
+
+	if (open_consumer(&c, "bufsnap-partial"))
+		return;
+	/* an unreadable blob */
+	en_std(&e);
+	for (i = 0; i < 20; i++)
+		en_trace(en_clause(&e, "dtrace:::BEGIN"), dif_const(1000 + i));
+	blob = en_blob(&e, &len);
+	rc = c_enable_blob(&c, (void *)8, len);
+	ok(rc == -EFAULT, "bufsnap-partial: ENABLE from an unmapped blob is "
+	   "EFAULT (%s)", strerror(-rc));
+	rc = c_enable_blob(&c, blob, len);
+	free(blob);
+	if (!ok(rc == 0, "bufsnap-partial: ENABLE 20 x BEGIN { trace(1000 + "
+		"i) } (%s %s)", rc ? strerror(-rc) : "ok", c.en.err_msg)) {
+		c_close(&c);
+		return;
+	}
+	c_go(&c, &go);
+	c_stop(&c, NULL);
+	rc = bufsnap_raw(&c, go.begin_cpu, mem, 16, &b);
+	ok(rc == -ENOSPC && b.datalen == 24,
+	   "bufsnap-partial: 16 bytes of room: ENOSPC, needs 24 (%s, %llu)",
+	   strerror(-rc), (unsigned long long)b.datalen);
+	rc = bufsnap_raw(&c, go.begin_cpu, (void *)8, 4096, &b);
+	ok(rc == -EFAULT, "bufsnap-partial: unmapped buffer: EFAULT (%s)",
+	   strerror(-rc));
+	/* 72 bytes: three 24-byte records per call */
+	while (calls++ < 40) {
+		__u64 off = 0;
+
+		rc = bufsnap_raw(&c, go.begin_cpu, mem, 72, &b);
+		if (rc || b.datalen == 0)
+			break;
+		pieces++;
+		if (b.datalen > 72 || b.datalen % 24)
+			bad++;
+		for (off = 0; off + 24 <= b.datalen; off += 24) {
+			struct dtrace_rechdr h;
+			__u64 v;
+
+			memcpy(&h, mem + off, sizeof(h));
+			memcpy(&v, mem + off + sizeof(h), 8);
+			if (h.size != 24 || v != (__u64)(1000 + next))
+				bad++;
+			next++;
+		}
+	}
+	ok(rc == 0 && !bad && next == 20 && pieces == 7,
+	   "bufsnap-partial: 20 records in order over %d calls of 72 bytes, "
+	   "none lost or repeated (%d bad)", pieces, bad);
+	c_close(&c);
+}
+
 static void t_two_consumers(void)
 {
 	struct consumer a, b;
@@ -2487,6 +2564,7 @@ static const struct {
 	{ "stacks", t_stacks },
 	{ "misc", t_misc },
 	{ "stress", t_stress },
+	{ "bufsnap-partial", t_bufsnap_partial },
 	{ "spec-unavail", t_spec_unavail },
 	{ "two", t_two_consumers },
 	{ "malformed", t_malformed },
