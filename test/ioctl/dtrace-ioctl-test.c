@@ -137,13 +137,24 @@ static int recs_of_clause(struct consumer *c, struct recs *r, int clause,
 /* ------------------------------------------------------------------ */
 /* kmsg: anything alarming the module logs while the tests run */
 
-static int kmsg_fd = -1;
+static int kmsg_fd = -1, kmsg_marked;
+#define KMSG_MARK "dtrace-ioctl-test: start"
 
 static void kmsg_start(void)
 {
+	int w;
+
 	kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (kmsg_fd >= 0)
-		lseek(kmsg_fd, 0, SEEK_END);
+	if (kmsg_fd < 0)
+		return;
+	lseek(kmsg_fd, 0, SEEK_END);
+	/* a marker proves below that the log is really being read */
+	w = open("/dev/kmsg", O_WRONLY | O_CLOEXEC);
+	if (w >= 0) {
+		if (write(w, KMSG_MARK "\n", sizeof(KMSG_MARK)) > 0)
+			kmsg_marked = 1;
+		close(w);
+	}
 }
 
 static void kmsg_check(void)
@@ -155,7 +166,7 @@ static void kmsg_check(void)
 		"scheduling while atomic", "sleeping function called",
 	};
 	char line[2048];
-	int nbad = 0, nlines = 0;
+	int nbad = 0, nlines = 0, seen = 0;
 	ssize_t n;
 	size_t i;
 
@@ -171,6 +182,8 @@ static void kmsg_check(void)
 		}
 		line[n] = 0;
 		nlines++;
+		if (strstr(line, KMSG_MARK))
+			seen = 1;
 		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 			if (strstr(line, bad[i])) {
 				char *semi = strchr(line, ';');
@@ -183,8 +196,9 @@ static void kmsg_check(void)
 			printf("#  kmsg: %s", line);
 	}
 	close(kmsg_fd);
-	ok(nbad == 0, "kernel log: no warnings, oopses or leaks while testing "
-	   "(%d new lines)", nlines);
+	ok(nbad == 0 && (seen || !kmsg_marked), "kernel log: no warnings, "
+	   "oopses or leaks while testing (%d new lines, marker %s)", nlines,
+	   seen ? "seen" : kmsg_marked ? "MISSING" : "not written");
 }
 
 /* ------------------------------------------------------------------ */
