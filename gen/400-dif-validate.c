@@ -35,8 +35,8 @@
  * Calls: kvzalloc/kvfree, memcpy, snprintf.  Process context only.
  */
 
-#define DTRACE_DIFI_STRVAR	0x1	/* instruction accesses a string var */
-#define DTRACE_DIF_MAXVARS	4096	/* variable table entries per object */
+#define DTRACE_DIFI_STRVAR	0x1	/* names a string variable */
+#define DTRACE_DIF_MAXVARS	4096	/* variable table entries */
 
 struct dtrace_difo_priv {
 	struct dtrace_difo difo;
@@ -450,7 +450,8 @@ static int dtrace_difo_create(const void *p, size_t avail,
 			"DIF object size %u outside the %zu bytes available",
 			h.size, avail);
 	if (h.ninstr == 0)
-		return dtrace_difo_err(err, ~0U, "DIF object has no instructions");
+		return dtrace_difo_err(err, ~0U,
+				       "DIF object has no instructions");
 	if (h.ninstr > lim->maxlen)
 		return dtrace_difo_err(err, ~0U,
 			"DIF object has %u instructions, more than the limit %u",

@@ -47,7 +47,7 @@
 #define DTRACE_STRSIZE_MAX	65536
 #define DTRACE_DYNVAR_DEFAULT	(1024 * 1024)
 #define DTRACE_DYNVAR_MAX	(1024ULL * 1024 * 1024)
-#define DTRACE_VSTATE_MAX	(256ULL * 1024 * 1024)	/* globals + locals */
+#define DTRACE_VSTATE_MAX	(256ULL * 1024 * 1024)	/* globals; locals */
 #define DTRACE_DYN_NCLASS	27	/* chunk sizes 64 << 0 .. 64 << 26 */
 #define DTRACE_DYN_LOCKSPIN	(1U << 22)
 
@@ -68,9 +68,10 @@ struct dtrace_dynent {
 	/* key bytes, padded to 8, then the value, padded to 8 */
 };
 
-struct dtrace_vcpu {			/* at the start of each CPU's area */
+/* At the start of each CPU's area. */
+struct dtrace_vcpu {
 	u32 tok_valid;			/* strtok() has a string */
-	u32 tok_off;			/* where the next token search starts */
+	u32 tok_off;			/* where the next search starts */
 };
 
 struct dtrace_vstate {
@@ -395,7 +396,8 @@ static int dtrace_dynvar_store(struct dtrace_vstate *vs, u32 vkey,
 	if (!val)
 		goto out;
 	if (!e) {
-		need = sizeof(*e) + DTRACE_ALIGN8(keylen) + DTRACE_ALIGN8(vsize);
+		need = sizeof(*e) + DTRACE_ALIGN8(keylen) +
+		       DTRACE_ALIGN8(vsize);
 		for (cls = 0; cls < DTRACE_DYN_NCLASS && (64U << cls) < need;
 		     cls++)
 			;

@@ -31,7 +31,7 @@
 /* One tuple stack entry. */
 struct dtrace_dif_tuple {
 	u64 value;
-	u64 size;			/* by-ref items: bytes; strings: bound */
+	u64 size;			/* by-ref: bytes; strings: bound */
 	u32 type;			/* DIF_TYPE_STRING, or CTF */
 	bool byref;
 };
@@ -95,7 +95,8 @@ static u64 dtrace_scratch_strdone(struct dtrace_mstate *m, char *s,
 {
 	size_t end = (size_t)(s - m->scratch) + dtrace_dif_strsize(m);
 
-	if (len > dtrace_dif_strsize(m) - 1)	/* e.g. "." with strsize 1 */
+	/* e.g. "." with strsize 1 */
+	if (len > dtrace_dif_strsize(m) - 1)
 		len = dtrace_dif_strsize(m) - 1;
 	s[len] = '\0';
 	if (m->scratch_used == end)
@@ -482,7 +483,7 @@ static u64 dtrace_dif_substr(struct dtrace_dif_rt *rt,
 	if (idx < 0) {
 		idx += len;
 		if (idx < 0 && rem > 0 && rem - 1 >= -(idx + 1)) {
-			rem += idx;		/* what is left of the length */
+			rem += idx;	/* what is left of the length */
 			idx = 0;
 		}
 	}

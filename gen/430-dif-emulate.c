@@ -524,8 +524,8 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			tup[ttop].size = 8;
 			if (tup[ttop].type == DIF_TYPE_STRING) {
 				a = r2 ? regs[r2] : 0;
-				tup[ttop].size = a && a < dtrace_dif_strsize(m) ?
-					a : dtrace_dif_strsize(m);
+				b = dtrace_dif_strsize(m);
+				tup[ttop].size = a && a < b ? a : b;
 			} else if (op == DIF_OP_PUSHTR) {
 				tup[ttop].byref = true;
 				tup[ttop].size = regs[r2];
@@ -547,7 +547,8 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 		case DIF_OP_COPYS:
 			/* copy regs[r2] bytes from regs[r1] to regs[rd] */
 			if (!dtrace_dif_canstore(m, regs[rd], regs[r2])) {
-				dtrace_dif_fault(m, DTRACEFLT_BADADDR, regs[rd]);
+				dtrace_dif_fault(m, DTRACEFLT_BADADDR,
+						 regs[rd]);
 				break;
 			}
 			dtrace_dif_rdmem(&rt, (void *)(uintptr_t)regs[rd],
