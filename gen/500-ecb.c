@@ -16,7 +16,8 @@
  *   INACTIVE  nothing (before GO)
  *   WARMUP    only dtrace:::BEGIN (GO fires it on one CPU, then ACTIVE)
  *   ACTIVE    everything
- *   DRAINING  nothing but ERROR (exit() was called; waits for STOP)
+ *   DRAINING  nothing but ERROR (exit() was called, or a fill buffer
+ *             filled; waits for STOP)
  *   COOLDOWN  only dtrace:::END (and ERROR) (STOP fires END)
  *   STOPPED   nothing
  *
@@ -498,10 +499,21 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 			rec = dtrace_buffer_reserve(buf, rsize, is_end,
 						    &recoff);
 			if (!rec) {
-				if (buf == pbuf)
-					cs->cnt.drops++;
-				else
+				if (buf != pbuf) {
 					cs->cnt.specdrops++;
+					return;
+				}
+				cs->cnt.drops++;
+				/*
+				 * DTrace's fill policy: when a buffer fills,
+				 * tracing stops (only END, which has space
+				 * kept, records from now on).
+				 */
+				if (buf->policy == DTRACE_BUFPOLICY_FILL &&
+				    !is_end)
+					cmpxchg(&st->activity,
+						DTRACE_ACTIVITY_ACTIVE,
+						DTRACE_ACTIVITY_DRAINING);
 				return;
 			}
 			h = (struct dtrace_rechdr *)rec;

@@ -12,7 +12,9 @@
  *   GO        allocates everything probe context needs (per-CPU principal
  *             buffers, scratch, key buffers, speculations), then WARMUP:
  *             fires dtrace:::BEGIN on this CPU, then ACTIVE
- *   exit()    in probe context: DRAINING (nothing but ERROR records)
+ *   exit()    in probe context: DRAINING (nothing but ERROR records);
+ *             also when a buffer of the fill policy fills (DTrace stops
+ *             tracing then; STOP fires END into the space kept for it)
  *   STOP      COOLDOWN, waits for every CPU to leave probe context, fires
  *             dtrace:::END on this CPU, commits pending speculations,
  *             detaches the ECBs, STOPPED.  Buffers stay for the last
@@ -283,14 +285,17 @@ static int dtrace_state_stop(struct dtrace_state *st,
 		WRITE_ONCE(st->activity, DTRACE_ACTIVITY_COOLDOWN);
 		/* Every CPU has left the probe context that saw ACTIVE. */
 		synchronize_rcu();
-		dtrace_state_fire(st, dtrace_probeid_end);
-		WRITE_ONCE(st->activity, DTRACE_ACTIVITY_STOPPED);
 		if (st->cleaner_on) {
 			cancel_delayed_work_sync(&st->cleaner);
 			st->cleaner_on = false;
 		}
+		/* Commits made before END land before END's records. */
+		dtrace_spec_clean(st);
+		dtrace_state_fire(st, dtrace_probeid_end);
+		WRITE_ONCE(st->activity, DTRACE_ACTIVITY_STOPPED);
 		dtrace_state_detach_all(st);
 		synchronize_rcu();
+		/* ... and END's own commits of other CPUs' data. */
 		dtrace_spec_clean(st);
 	}
 	dtrace_state_fill_status(st, s);

@@ -567,6 +567,10 @@ static void test_fill(void)
 	}
 	check(full > 0 && drops > 0, "fill buffer full with drops (%d, %llu)",
 	      full, (unsigned long long)drops);
+	must(c_status(&c, &st), "status");
+	check(st.activity == DTRACE_ACTIVITY_DRAINING && !st.exiting,
+	      "a full fill buffer stops tracing (DRAINING, activity %u)",
+	      st.activity);
 	must(c_stop(&c, &st), "stop");
 	memset(&r, 0, sizeof(r));
 	must(c_bufsnap(&c, &r), "bufsnap");
@@ -587,7 +591,7 @@ static void test_switch_paging(void)
 
 	must(c_open(&c), "open");
 	en_init(&e);
-	e.h.bufsize = 1024;
+	e.h.bufsize = 128;	/* 5 records of 24 bytes */
 	en_trace(en_clause(&e, "profile:::profile-199"), dconst(1));
 	must(c_enable(&c, &e), "enable");
 	must(c_go(&c, &st), "go");
@@ -622,7 +626,7 @@ static void test_switch_paging(void)
 	check(!bad && more > 0 && records > 2,
 	      "paging 2 records at a time with DTRACE_BUF_MORE (%d records, %d calls)",
 	      records, calls);
-	check(drops > 0, "switch buffer of 1 KiB dropped records (%llu)",
+	check(drops > 0, "switch buffer of 128 bytes dropped records (%llu)",
 	      (unsigned long long)drops);
 	c_close(&c);
 }
