@@ -48,6 +48,7 @@ struct dt_type {
 	int is_signed;
 	int is_enum;
 	int complete;		/* struct/union/enum defined */
+	int symkind;		/* 0, or DT_VK_SYM/DT_VK_MOD (func/sym/mod) */
 	char *name;		/* "int", "struct foo", typedef name... */
 	char *tag;		/* struct/union/enum tag */
 	struct dt_type *base;	/* PTR target, ARRAY element */
@@ -289,6 +290,7 @@ struct dt_cc {
 	struct dt_stmt *cur;	/* clause being compiled */
 	struct dt_difo *pending;	/* DIF object being generated */
 	struct dt_type *t_stack;	/* type of stack() as printf argument */
+	struct dt_type *t_func, *t_sym, *t_mod;	/* func(), sym(), mod() */
 	struct dt_prog *prog;
 
 	/* options */

@@ -423,6 +423,18 @@ int dt_cg_subr_cook(struct dt_cc *cc, struct dt_node *n)
 	const struct subr *s = subr_lookup(n->str);
 	int i;
 
+	if (!s && (!strcmp(n->str, "func") || !strcmp(n->str, "sym") ||
+		   !strcmp(n->str, "mod"))) {
+		if (n->nargs != 1)
+			proto_len_error(cc, n, 1, 1);
+		dt_cook(cc, n->args[0]);
+		if (!dt_type_is_scalar(n->args[0]->type))
+			proto_arg_error(cc, n, 0, "uintptr_t");
+		n->ival = -1;	/* identity: the address itself */
+		n->type = n->str[0] == 'f' ? cc->t_func : n->str[0] == 's' ?
+			  cc->t_sym : cc->t_mod;
+		return 1;
+	}
 	if (!s) {
 		if (is_action(n->str))
 			dt_cc_error(cc, n->line, D_CG_EXPR,
@@ -831,6 +843,9 @@ static int cg_assign(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 static int cg_call(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 {
 	int regs[DIF_DTR_NREGS], i, r;
+
+	if (n->ival < 0)
+		return cg(cc, d, n->args[0]);	/* func(), sym(), mod() */
 
 	eval_list(cc, d, n->args, n->nargs, regs);
 	emit(cc, d, DIF_INSTR_FMT(DIF_OP_FLUSHTS, 0, 0, 0));
@@ -1946,6 +1961,13 @@ void dt_cg_stmt(struct dt_cc *cc, struct dt_node *n)
 	char txt[256];
 
 	cc->line = n->line;
+	if (n->kind == N_CALL && (!strcmp(n->str, "func") ||
+				  !strcmp(n->str, "sym") ||
+				  !strcmp(n->str, "mod"))) {
+		check_data(cc, n->line);
+		value_act(cc, n, -1);
+		return;
+	}
 	if (n->kind == N_CALL && is_action(n->str)) {
 		cg_action(cc, n);
 		return;

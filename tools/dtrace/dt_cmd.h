@@ -226,6 +226,7 @@ struct dt_run {
 	int child_go;		/* -c: write a byte to let it exec */
 	pid_t grabbed;		/* -p, 0 if none */
 	int exec_only;		/* -e */
+	int verbose;		/* -v: stability report */
 };
 
 /* Enable, go, consume until done; returns the exit status. */

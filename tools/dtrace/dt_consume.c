@@ -568,12 +568,15 @@ static struct cpubuf *g_bufs;
  * records only and says DTRACE_BUF_MORE when some did not fit; -ENOSPC
  * (nothing copied) gives the size the next record needs.
  */
+static uint32_t g_snapflags;		/* DTRACE_BUF_* of the last snap */
+
 static int snap(int ioc, int cpu, struct cpubuf *b, uint64_t *drops)
 {
 	struct dtrace_ioc_buf req;
 	int tries = 0;
 
 	*drops = 0;
+	g_snapflags = 0;
 	for (;;) {
 		if (b->cap - b->len < 4096) {
 			unsigned char *n = realloc(b->data, b->cap * 2);
@@ -594,6 +597,7 @@ static int snap(int ioc, int cpu, struct cpubuf *b, uint64_t *drops)
 				return -1;
 			b->len += req.datalen;
 			*drops += req.drops;
+			g_snapflags |= req.flags;
 			if ((req.flags & DTRACE_BUF_MORE) && req.datalen &&
 			    ioc == (int)DTRACEIOC_BUFSNAP)
 				continue;
@@ -716,6 +720,10 @@ static void consume_buffers(void)
 			dt_error("%llu drop%s on CPU %d\n",
 				 (unsigned long long)drops,
 				 drops > 1 ? "s" : "", cpu);
+		/* fill: a full buffer ends tracing, as exit() does. */
+		if (dt_opt.bufpolicy == DTRACE_BUFPOLICY_FILL &&
+		    (g_snapflags & DTRACE_BUF_FULL))
+			g_done = 1;
 	}
 	for (phase = 0; phase < 3; phase++) {
 		for (cpu = 0; cpu < g_ncpus; cpu++) {
@@ -887,6 +895,51 @@ static int source_of_stmt(int stmt)
 	return g_run->nsources ? g_run->nsources - 1 : -1;
 }
 
+/*
+ * -v: DTrace's stability report.  The compiler does not compute
+ * attributes; the description attributes are the documented ones of the
+ * least stable provider named, the statement attributes those of D itself.
+ */
+static void stability_report(const struct dt_source *src)
+{
+	static const char *lvl[] = { "Private", "Evolving", "Stable" };
+	static const char *cls[] = { "Unknown", "Common" };
+	const struct dt_prog *p = g_run->prog;
+	int name = 2, dep = 1, c;
+
+	for (c = 0; c < p->nclauses; c++) {
+		const char *pv = p->clauses[c].desc.provider;
+		int n = 0, d = 0;
+
+		if (p->clauses[c].stmt < src->first_stmt ||
+		    p->clauses[c].stmt >= src->first_stmt + src->nstmts)
+			continue;
+		if (strcmp(pv, "dtrace") == 0) {
+			n = 2;
+			d = 1;
+		} else if (strcmp(pv, "profile") == 0 ||
+			   strcmp(pv, "syscall") == 0) {
+			n = 1;
+			d = 1;
+		}
+		if (n < name)
+			name = n;
+		if (d < dep)
+			dep = d;
+	}
+	fprintf(dt_out, "\nStability attributes for %s %s:\n", src->desc,
+		src->name);
+	fprintf(dt_out, "\n\tMinimum Probe Description Attributes\n");
+	fprintf(dt_out, "\t\tIdentifier Names: %s\n", lvl[name]);
+	fprintf(dt_out, "\t\tData Semantics:   %s\n", lvl[name]);
+	fprintf(dt_out, "\t\tDependency Class: %s\n", cls[dep]);
+	fprintf(dt_out, "\n\tMinimum Statement Attributes\n");
+	fprintf(dt_out, "\t\tIdentifier Names: %s\n", lvl[2]);
+	fprintf(dt_out, "\t\tData Semantics:   %s\n", lvl[2]);
+	fprintf(dt_out, "\t\tDependency Class: %s\n", cls[1]);
+	fprintf(dt_out, "\n");
+}
+
 static int enable(void)
 {
 	struct dt_prog *p = g_run->prog;
@@ -951,11 +1004,14 @@ static int enable(void)
 		if (s >= 0)
 			matched[s] += en.nmatched[c];
 	}
-	for (i = 0; i < (uint32_t)g_run->nsources; i++)
+	for (i = 0; i < (uint32_t)g_run->nsources; i++) {
 		notice("%s '%s' matched %llu probe%s\n",
 		       g_run->sources[i].desc, g_run->sources[i].name,
 		       (unsigned long long)matched[i],
 		       matched[i] == 1 ? "" : "s");
+		if (g_run->verbose)
+			stability_report(&g_run->sources[i]);
+	}
 	free(matched);
 
 	g_nep = en.nepids;

@@ -34,6 +34,14 @@ enum dt_vkind {
 	DT_VK_CHARARRAY,	/* char[N]: printed like a string; size N */
 	DT_VK_BYTES,		/* struct/union/other array: size bytes */
 	DT_VK_FLOAT,		/* reserved (D here has no floats) */
+	/*
+	 * Kernel addresses recorded by func()/sym() (DT_VK_SYM: print as
+	 * "module`function" (sym: with "+0x..." offset)) and mod()
+	 * (DT_VK_MOD: print the module name); size 8, recsize 8.
+	 * .name is "func", "sym" or "mod".
+	 */
+	DT_VK_SYM,
+	DT_VK_MOD,
 };
 
 struct dt_vtype {

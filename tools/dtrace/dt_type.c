@@ -112,6 +112,12 @@ void dt_type_init(struct dt_cc *cc)
 	alias(cc, "string", cc->t_string);
 	cc->t_voidp = dt_type_ptr(cc, cc->t_void);
 	cc->t_stack = type_new(cc, DT_T_VOID, 0, "stack");
+	cc->t_func = type_new(cc, DT_T_INT, 8, "func");
+	cc->t_func->symkind = DT_VK_SYM;
+	cc->t_sym = type_new(cc, DT_T_INT, 8, "sym");
+	cc->t_sym->symkind = DT_VK_SYM;
+	cc->t_mod = type_new(cc, DT_T_INT, 8, "mod");
+	cc->t_mod->symkind = DT_VK_MOD;
 	cc->t_charp = dt_type_ptr(cc, cc->t_char);
 }
 
@@ -371,7 +377,7 @@ void dt_type_vtype(struct dt_cc *cc, const struct dt_type *t,
 	dt_type_name(t, vt->name, sizeof(vt->name));
 	switch (t->kind) {
 	case DT_T_INT:
-		vt->kind = DT_VK_INT;
+		vt->kind = t->symkind ? t->symkind : DT_VK_INT;
 		vt->size = t->size;
 		vt->is_signed = t->is_signed;
 		vt->recsize = 8;

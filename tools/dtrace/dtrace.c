@@ -711,6 +711,7 @@ int main(int argc, char *argv[])
 		return E_SUCCESS;
 	}
 
+	run.verbose = verbose;
 	run.fd = dt_dev_open();
 	i = dt_consume_run(&run);
 	fflush(dt_out);
