@@ -49,6 +49,7 @@ struct dt_opts {
 	int errtags;
 	int cpp;
 	int64_t stackindent;
+	int temporal;		/* records of all CPUs by timestamp */
 };
 
 extern struct dt_opts dt_opt;

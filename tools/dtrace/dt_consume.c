@@ -703,6 +703,60 @@ static uint32_t next_epid(const struct cpubuf *b, size_t off, int phase)
 	return 0;
 }
 
+/*
+ * -x temporal: the records of all CPUs in timestamp order (a merge of the
+ * per-CPU sequences, each already in order).
+ */
+static void consume_temporal(int phase)
+{
+	size_t *off = calloc(g_ncpus, sizeof(*off));
+	uint32_t *last = calloc(g_ncpus, sizeof(*last));
+	int cpu;
+
+	if (off == NULL || last == NULL) {
+		free(off);
+		free(last);
+		return;
+	}
+	for (;;) {
+		const struct dtrace_rechdr *best = NULL;
+		int bcpu = -1;
+
+		for (cpu = 0; cpu < g_ncpus; cpu++) {
+			struct cpubuf *b = &g_bufs[cpu];
+			const struct dtrace_rechdr *h;
+
+			/* Skip records of other phases and malformed ends. */
+			while (off[cpu] < b->len) {
+				h = (const void *)(b->data + off[cpu]);
+				if (off[cpu] + sizeof(*h) > b->len ||
+				    rec_next(b, off[cpu]) != off[cpu] + h->size) {
+					off[cpu] = b->len;
+					break;
+				}
+				if (rec_phase(h) == phase)
+					break;
+				off[cpu] = rec_next(b, off[cpu]);
+			}
+			if (off[cpu] >= b->len)
+				continue;
+			h = (const void *)(b->data + off[cpu]);
+			if (best == NULL || h->timestamp < best->timestamp) {
+				best = h;
+				bcpu = cpu;
+			}
+		}
+		if (best == NULL)
+			break;
+		consume_record(bcpu, best, last[bcpu], dt_opt.flowindent ?
+			       next_epid(&g_bufs[bcpu], off[bcpu], phase) : 0);
+		last[bcpu] = best->epid;
+		off[bcpu] = rec_next(&g_bufs[bcpu], off[bcpu]);
+	}
+	free(off);
+	free(last);
+}
+
 static void consume_buffers(void)
 {
 	int cpu, phase;
@@ -726,6 +780,10 @@ static void consume_buffers(void)
 			g_done = 1;
 	}
 	for (phase = 0; phase < 3; phase++) {
+		if (dt_opt.temporal) {
+			consume_temporal(phase);
+			continue;
+		}
 		for (cpu = 0; cpu < g_ncpus; cpu++) {
 			struct cpubuf *b = &g_bufs[cpu];
 			uint32_t last = 0;

@@ -190,6 +190,7 @@ static const struct {
 	{ "statusrate", O_TIME, OFF(statusrate) },
 	{ "strsize", O_SIZE, OFF(strsize) },
 	{ "switchrate", O_TIME, OFF(switchrate) },
+	{ "temporal", O_BOOL, OFF(temporal) },
 	{ "undef", O_IGNSTR, 0 },
 	{ "ustackframes", O_COUNT, OFF(ustackframes) },
 	{ "zdefs", O_BOOL, OFF(zdefs) },
