@@ -21,13 +21,36 @@
  * Probe context: never sleeps or allocates; at most difo->len steps.
  */
 
-/* Built-in variable id for this firing (noinline: the stack buffer). */
-static noinline u64 dtrace_dif_variable(struct dtrace_dif_rt *rt, u32 id)
+/*
+ * stackdepth: frames of the kernel stack at the probe site.  As for
+ * stack(), dtrace.ko's own frames (the emulator, the probe path) are not
+ * counted.  noinline: the PC buffer stays off the emulator's frame.
+ */
+static noinline u64 dtrace_dif_stackdepth(void)
+{
+	u64 pcs[DTRACE_STACK_MAXDEPTH];
+	int n = dtrace_getpcstack(pcs, DTRACE_STACK_MAXDEPTH, 0), i = 0;
+
+	while (i < n &&
+	       within_module_core((unsigned long)pcs[i], THIS_MODULE))
+		i++;
+	return n - i;
+}
+
+static noinline u64 dtrace_dif_ustackdepth(void)
+{
+	u64 pcs[DTRACE_STACK_MAXDEPTH];
+
+	return dtrace_getupcstack(pcs, DTRACE_STACK_MAXDEPTH);
+}
+
+/* Built-in variable id for this firing. */
+static u64 dtrace_dif_variable(struct dtrace_dif_rt *rt, u32 id)
 {
 	struct dtrace_mstate *m = rt->m;
 	static const char empty[1] = "";
 	static const char zonename[] = "global";
-	u64 pcs[DTRACE_STACK_MAXDEPTH];
+	u64 pcs[1];
 	char *s;
 
 	switch (id) {
@@ -46,7 +69,7 @@ static noinline u64 dtrace_dif_variable(struct dtrace_dif_rt *rt, u32 id)
 	case DIF_VAR_ARG0 ... DIF_VAR_ARG9:
 		return m->args[id - DIF_VAR_ARG0];
 	case DIF_VAR_STACKDEPTH:
-		return dtrace_getpcstack(pcs, DTRACE_STACK_MAXDEPTH, 0);
+		return dtrace_dif_stackdepth();
 	case DIF_VAR_CALLER:
 		return m->caller;
 	case DIF_VAR_PROBEPROV:
@@ -81,7 +104,7 @@ static noinline u64 dtrace_dif_variable(struct dtrace_dif_rt *rt, u32 id)
 			m->walltimestamp = dtrace_getwalltime();
 		return m->walltimestamp;
 	case DIF_VAR_USTACKDEPTH:
-		return dtrace_getupcstack(pcs, DTRACE_STACK_MAXDEPTH);
+		return dtrace_dif_ustackdepth();
 	case DIF_VAR_UCALLER:
 		return dtrace_getupcstack(pcs, 1) == 1 ? pcs[0] : 0;
 	case DIF_VAR_ERRNO:

@@ -348,6 +348,14 @@ static __maybe_unused u64 get_random_u64(void)
 	return dtrace_rand64();
 }
 
+/* No module in user space: no PC is inside dtrace.ko. */
+#ifndef THIS_MODULE
+#define THIS_MODULE		((void *)0)
+#endif
+#ifndef SHIM_HAVE_WITHIN_MODULE_CORE
+#define within_module_core(addr, mod)	((void)(addr), (void)(mod), false)
+#endif
+
 /* ---- framework pieces the DIF layer calls ----------------------------- */
 #ifndef SHIM_NO_SPECULATION_STUB
 struct dtrace_state;
