@@ -19,8 +19,8 @@ make -s O="$o" KVER="$k"
 echo "== building dtrace(1)"
 make -s cmd
 echo "== booting $k in QEMU ($p) and running the demo scripts"
-VM_OUT=out/vm test/vm/run.sh "$k" "$p" "$o/dtrace.ko" test/demo
-for f in out/vm/run/$k-$p/results/t/*.result; do
+VM_OUT=out/demo-vm test/vm/run.sh "$k" "$p" "$o/dtrace.ko" test/demo
+for f in out/demo-vm/run/$k-$p/results/t/*.result; do
 	[ -f "$f" ] || continue
 	echo "---- $(basename "$f" .result): what the guest printed"
 	sed -n '/^--- stdout ---$/,/^--- stderr ---$/p' "$f" | sed '1d;$d'

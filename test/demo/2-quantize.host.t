@@ -4,6 +4,10 @@
 # (in microseconds) and a count of profile-997 samples per CPU, for 2 s.
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 exec "$REPO/out/cmd/dtrace" -s /dev/stdin <<'D'
+#pragma D option quiet
+
+uint64_t last;
+
 tick-1ms
 /last/
 {
