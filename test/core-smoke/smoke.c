@@ -1065,6 +1065,65 @@ static void test_fuzz_enable(void)
 #define RUN(t) do { __u64 t0_ = now_ns(); t(); \
 	printf("# %s: %.1f s\n", #t, (now_ns() - t0_) / 1e9); } while (0)
 
+static int set_online(int cpu, int on)
+{
+	char path[64];
+	int fd, r;
+
+	snprintf(path, sizeof(path), "/sys/devices/system/cpu/cpu%d/online", cpu);
+	fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return -errno;
+	r = write(fd, on ? "1" : "0", 1) == 1 ? 0 : -errno;
+	close(fd);
+	return r;
+}
+
+/* CPU 1 goes offline and comes back while profile-N and tick-N run. */
+static void test_hotplug(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct dtrace_ioc_status st;
+	struct recs r;
+	int i, before = 0, during = 0, r1;
+
+	if (cpus_online() < 2 || set_online(1, 1) < 0) {
+		printf("# no CPU hotplug here: skipped\n");
+		return;
+	}
+	must(c_open(&c), "open");
+	en_init(&e);
+	en_trace(en_clause(&e, "profile:::profile-997"), dconst(1));
+	en_trace(en_clause(&e, "profile:::tick-100"), dconst(2));
+	must(c_enable(&c, &e), "enable");
+	must(c_go(&c, NULL), "go");
+	msleep(100);
+	memset(&r, 0, sizeof(r));
+	must(c_bufsnap(&c, &r), "bufsnap");
+	for (i = 0; i < r.n; i++)
+		before += r.r[i].cpu == 1;
+	recs_free(&r);
+	r1 = set_online(1, 0);
+	msleep(50);
+	memset(&r, 0, sizeof(r));
+	c_bufsnap(&c, &r);		/* CPU 1's buffer, taken offline */
+	recs_free(&r);
+	msleep(150);
+	memset(&r, 0, sizeof(r));
+	c_bufsnap(&c, &r);
+	for (i = 0; i < r.n; i++)
+		during += r.r[i].cpu == 1;
+	recs_free(&r);
+	set_online(1, 1);
+	msleep(100);
+	must(c_stop(&c, &st), "stop");
+	check(r1 == 0 && before > 0 && during == 0 && st.errors == 0,
+	      "CPU 1 offline: its profile timer stops, no records from it (%d before, %d during)",
+	      before, during);
+	c_close(&c);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -1083,6 +1142,7 @@ int main(void)
 	RUN(test_double_fault);
 	RUN(test_profile_args);
 	RUN(test_stress_snap);
+	RUN(test_hotplug);
 	RUN(test_churn);
 	RUN(test_fuzz_enable);
 	printf("%d checks, %d failed\n", nchecks, nfail);
