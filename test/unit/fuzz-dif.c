@@ -16,7 +16,8 @@
  *
  * Invariants: no sanitizer report; a fault sets a known fault code and an
  * instruction index inside the object; scratch use stays inside scratch;
- * rejected objects set a message; nothing leaks.
+ * the dynamic-variable space stays consistent (dynvar-check.h); rejected
+ * objects set a message; nothing leaks.
  */
 #include "shim.h"
 #include "../../gen/300-core.h"
@@ -24,6 +25,7 @@
 #include "../../gen/410-dynvar.c"
 #include "../../gen/420-dif-subr.c"
 #include "../../gen/430-dif-emulate.c"
+#include "dynvar-check.h"
 
 #define NREGS_MASK	(DIF_DIR_NREGS - 1)
 
@@ -280,6 +282,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 			fz_check(d, &m);
 		}
 	}
+	if (dynvar_check(vs))
+		__builtin_trap();
 	dtrace_vstate_destroy(vs);
 	dtrace_difo_destroy(d);
 	if (shim_nallocs != base)

@@ -16,6 +16,7 @@
 #include "../../gen/410-dynvar.c"
 #include "../../gen/420-dif-subr.c"
 #include "../../gen/430-dif-emulate.c"
+#include "dynvar-check.h"
 
 /* ---- test harness -------------------------------------------------------- */
 static int npass, nfail, cur_fail;
@@ -926,6 +927,7 @@ static void test_assoc(void)
 		assoc(DIF_OP_STGAA, 1000 + i, "fill", 0);
 	assoc(DIF_OP_STGAA, 1, "new", 5);
 	CHECK_EQ(assoc(DIF_OP_LDGAA, 1, "new", 0), 5);
+	CHECK(dynvar_check(vs) == NULL);
 	{
 		u64 d2, dirty;
 
@@ -1056,6 +1058,7 @@ static void test_assoc_byref_strings(void)
 	emit(p, DIF_INSTR_LDV(DIF_OP_LDGAA, U(1), 3));
 	RET(3);
 	CHECK_STR((const char *)(uintptr_t)run_ok(p), "now a string");
+	CHECK(dynvar_check(vs) == NULL);
 	/* a string global holds at most strsize - 1 characters */
 	{
 		static char big[600];
@@ -1179,6 +1182,7 @@ static void test_dynvar_stress(void)
 	}
 	dtrace_vstate_drops(vs, &d1, &x, &x);
 	CHECK_EQ(d1, d0);		/* deletes kept space available */
+	CHECK(dynvar_check(vs) == NULL);
 	dtrace_difo_destroy(stress_st);
 	dtrace_difo_destroy(stress_ld);
 }
