@@ -1388,8 +1388,14 @@ static void cg_aggregate(struct dt_cc *cc, struct dt_node *n)
 	if (ag->nargs + 1 > (int)(sizeof(a->difo) / sizeof(a->difo[0])))
 		dt_cc_error(cc, n->line, D_KEY_TYPE,
 			    "too many aggregation keys");
-	for (i = 0; i < ag->nargs; i++)
-		a->difo[a->ndifo++] = dt_cg_expr(cc, ag->args[i], DT_CG_VALUE);
+	for (i = 0; i < ag->nargs; i++) {
+		struct dt_difo *kd = dt_cg_expr(cc, ag->args[i], DT_CG_VALUE);
+
+		/* char[] keys are strings (the module copies strsize bytes) */
+		if (dt_type_is_chararray(ag->args[i]->type))
+			kd->rtype = rtype_of(cc, cc->t_string);
+		a->difo[a->ndifo++] = kd;
+	}
 	if (func != DTRACEAGG_COUNT)
 		a->difo[a->ndifo++] = dt_cg_expr(cc, fn->args[0],
 						 DT_CG_VALUE);

@@ -498,6 +498,15 @@ static char *run_cpp(struct dt_cc *cc, const char *src)
 	argv[n++] = "-D_LP64";
 	for (i = 0; i < cc->opts->ncppargs && n < 250; i++)
 		argv[n++] = cc->opts->cppargs[i];
+	/* #include "x.h" looks next to the script, as if cpp read it */
+	if (cc->opts->filename && strcmp(cc->opts->filename, "-")) {
+		const char *sl = strrchr(cc->opts->filename, '/');
+
+		argv[n++] = "-I";
+		argv[n++] = sl ? dt_strndup(cc, cc->opts->filename,
+					    (size_t)(sl - cc->opts->filename) +
+					    (sl == cc->opts->filename)) : ".";
+	}
 	argv[n++] = tmpl;
 	argv[n] = NULL;
 	if (pipe(pfd) < 0) {
@@ -641,7 +650,8 @@ static void build(struct dt_cc *cc)
 				ah->arg2 = a->a.arg2;
 				if (a->a.kind == DTRACEACT_AGGREGATE ||
 				    a->a.kind == DTRACEACT_CLEAR ||
-				    a->a.kind == DTRACEACT_TRUNC)
+				    a->a.kind == DTRACEACT_TRUNC ||
+				    a->a.kind == DTRACEACT_PRINTA)
 					ah->aggid = a->a.aggid;
 				ah->nkeys = a->nkeys;
 				for (m = 0; m < a->ndifo; m++) {
