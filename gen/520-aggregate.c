@@ -4,8 +4,9 @@
  * OWNS the aggregation space of a consumer (struct dtrace_aggspace, the API
  * declared at the end of 300-core.h): definitions of @aggregations, the
  * per-CPU buffers, the aggregating functions and snapshots.
- * CALLS vmalloc/vfree/kzalloc/kfree, mutex_*, cpus_read_lock/unlock and
- * smp_call_function_single (process context only), copy_to_user
+ * CALLS vmalloc/vfree/kzalloc/kfree, mutex_*, cpus_read_lock/unlock,
+ * cpu_possible and smp_call_function_single (process context only),
+ * copy_to_user
  * (snapshots), and the llquantize helpers of dtrace.h.  Compiles in user
  * space for test/unit (the shim supplies those names).
  *
@@ -178,6 +179,8 @@ static int dtrace_aggspace_create(u64 aggsize, u32 naggs,
 	if (!as->cpus)
 		goto nomem;
 	for (c = 0; c < as->ncpus; c++) {
+		if (!cpu_possible(c))
+			continue;	/* a hole: no buffers, never fires */
 		for (i = 0; i < 2; i++) {
 			struct dtrace_aggbuf *b = &as->cpus[c].buf[i];
 
@@ -426,6 +429,8 @@ static void dtrace_aggregate(struct dtrace_aggspace *as, int cpu, u32 aggid,
 		return;
 	c = &as->cpus[cpu];
 	b = &c->buf[READ_ONCE(c->active)];
+	if (unlikely(!b->mem))
+		return;
 	h = dtrace_agg_hash(aggid, key, keysize);
 	slot = &dtrace_agg_table(b)[h & (as->nhash - 1)];
 	for (off = *slot; off; off = e->next) {
@@ -482,8 +487,10 @@ static long dtrace_agg_snapshot(struct dtrace_aggspace *as, int cpu,
 		return -EINVAL;
 	if (!as->cpus)
 		return 0;
-	mutex_lock(&as->lock);
 	c = &as->cpus[cpu];
+	if (!c->buf[0].mem)
+		return -EINVAL;		/* not a possible CPU */
+	mutex_lock(&as->lock);
 	if (!c->pending) {
 		cpus_read_lock();
 		if (smp_call_function_single(cpu, dtrace_agg_switch, c, 1))

@@ -7,7 +7,8 @@
  * shim.h may include it anywhere; every name is guarded so that shim.h may
  * define it first.
  *
- * Test hooks: shim_cpu_offline (bit mask:
+ * Test hooks: shim_cpu_impossible (bit mask of CPU numbers that are holes
+ * in cpu_possible_mask), shim_cpu_offline (bit mask:
  * smp_call_function_single fails with -ENXIO for those CPUs, as the kernel
  * does for offline CPUs), shim_ipi_calls / shim_ipi_last_cpu (what was
  * called), shim_copy_to_user_fail (copy_to_user fails while nonzero).
@@ -66,6 +67,13 @@ static inline void cpus_read_unlock(void)
 #define SHIM_HAVE_NR_CPU_IDS
 static unsigned int shim_nr_cpus = 4;
 #define nr_cpu_ids shim_nr_cpus
+#endif
+
+#if !defined(SHIM_HAVE_CPU_POSSIBLE) && !defined(cpu_possible)
+#define SHIM_HAVE_CPU_POSSIBLE
+static unsigned long shim_cpu_impossible;	/* bit mask of holes */
+#define cpu_possible(c) \
+	((c) < nr_cpu_ids && !((c) < 64 && (shim_cpu_impossible >> (c)) & 1))
 #endif
 
 #ifndef SHIM_HAVE_SMP_CALL

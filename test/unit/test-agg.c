@@ -797,6 +797,20 @@ static void test_cpus(void)
 	      "cpus: snapshot of CPU 4 or -1 is -EINVAL");
 	check(shim_cpus_read_locked == 0 && as->lock.locked == 0,
 	      "cpus: locks balanced");
+	dtrace_aggspace_destroy(as);
+	/* CPU 2 is a hole in cpu_possible_mask: no buffers, ignored */
+	shim_cpu_impossible = 1UL << 2;
+	as = mkspace(4096, 1);
+	shim_cpu_impossible = 0;
+	define(as, 1, DTRACEAGG_COUNT, 0, 8);
+	check(!as->cpus[2].buf[0].mem && !as->cpus[2].buf[1].mem &&
+	      as->cpus[3].buf[0].mem, "cpus: no buffers for an impossible CPU");
+	agg(as, 2, 1, 1, 0);
+	agg(as, 3, 1, 1, 0);
+	check(dtrace_agg_snapshot(as, 2, snapbuf, sizeof(snapbuf), &copied) ==
+	      -EINVAL, "cpus: snapshot of an impossible CPU is -EINVAL");
+	check(snap_all(as, 3) == 0 && nrecs == 1 && recs[0].val[0] == 1,
+	      "cpus: the next CPU still works");
 	r = NULL;
 	(void)r;
 	dtrace_aggspace_destroy(as);
