@@ -1896,8 +1896,8 @@ static void t_misc(void)
 }
 
 /*
- * Aggregations under fire: profile-997 on every CPU aggregates and records
- * while this thread snapshots aggregations and buffers every 20 ms; the
+ * Aggregations under fire: profile-499 on every CPU aggregates and records
+ * while this thread snapshots aggregations and buffers every 25 ms; the
  * merged deltas must equal the records exactly.
  */
 static void t_stress(void)
@@ -1917,21 +1917,21 @@ static void t_stress(void)
 	if (open_consumer(&c, "stress"))
 		return;
 	en_std(&e);
-	cl = en_clause(&e, "profile:::profile-997");
+	cl = en_clause(&e, "profile:::profile-499");
 	en_trace(cl, k);
 	en_trace(cl, v);
 	en_aggregate(&e, cl, 1, DTRACEAGG_COUNT, 0, &k, 1, NULL);
 	en_aggregate(&e, cl, 2, DTRACEAGG_SUM, 0, &k, 1, v);
 	rc = c_enable(&c, &e);
-	if (!ok(rc == 0, "stress: ENABLE profile-997 { trace; @c[cpu] = "
+	if (!ok(rc == 0, "stress: ENABLE profile-499 { trace; @c[cpu] = "
 		"count(); @s[cpu] = sum(v) } (%s %s)",
 		rc ? strerror(-rc) : "ok", c.en.err_msg)) {
 		c_close(&c);
 		return;
 	}
 	c_go(&c, NULL);
-	for (round = 0; round < 40; round++) {
-		msleep(20);
+	for (round = 0; round < 20; round++) {
+		msleep(25);
 		if (c_aggsnap(&c, &a) || c_bufsnap(&c, &r))
 			bad++;
 	}
@@ -1968,7 +1968,7 @@ static void t_stress(void)
 			bad++;
 	}
 	ok(!bad && !r.bad && !a.bad && drops == 0,
-	   "stress: 41 rounds of snapshots, %d records, %d aggregation "
+	   "stress: 21 rounds of snapshots, %d records, %d aggregation "
 	   "records, no errors or drops (%llu)", nrec, a.n,
 	   (unsigned long long)drops);
 	for (i = 0, rc = 1; i < 256; i++)
