@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ASSERTION:
- * Width, precision and flags apply to printa() conversions.
+ * Width and flags apply to printa() conversions; each key conversion
+ * takes the next key and every %@ prints the value.
  */
 
 #pragma D option quiet
 
 BEGIN
 {
-	@a["ab"] = sum(7);
+	@a["ab", "cd"] = sum(7);
 	exit(0);
 }
 

@@ -11,6 +11,6 @@ BEGIN
 	@q = quantize(1000);
 	@q = quantize(1023);
 	@q = quantize(1024);
-	@q = quantize(1 << 40);
+	@q = quantize(1LL << 40);
 	exit(0);
 }

@@ -9,7 +9,7 @@
 
 BEGIN
 {
-	x = alloca(1 << 40);
+	x = alloca(1LL << 40);
 	exit(0);
 }
 
