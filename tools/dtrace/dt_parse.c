@@ -1224,7 +1224,7 @@ static void cook_tls(struct dt_cc *cc, struct dt_node *n, int defining)
 			    scope == DT_VS_THREAD ? "self" : "this", n->str);
 	if (!v && !defining) {
 		/* read before any assignment: an int64 variable */
-		v = dt_var_create(cc, n->str, scope, NULL);
+		v = dt_var_create(cc, n->str, scope, cc->t_int64);
 	}
 	n->var = v;
 	n->lvalue = 1;
@@ -2119,6 +2119,10 @@ void dt_parse_program(struct dt_cc *cc)
 			break;
 		if (is_op(cc, OP_SEMI))
 			continue;
+		if (TOK->kind == T_INT && !TOK->ischar)
+			dt_cc_error(cc, TOK->line, D_PDESC_INVAL,
+				    "invalid probe description \"%.*s\": probe IDs are not accepted in D programs",
+				    (int)(TOK->end - TOK->start), TOK->start);
 		if (TOK->kind == T_IDENT) {
 			parse_declaration(cc);
 			empty = 0;
