@@ -13,7 +13,7 @@
 
 FUZZ_OUT := $(SRCDIR)/out/ioctl-fuzz
 FUZZ_BIN := $(FUZZ_OUT)/dtrace-ioctl-fuzz
-FUZZ_SRCS := $(addprefix $(SRCDIR)/test/ioctl-fuzz/,fuzz.c gen.c) \
+FUZZ_SRCS := $(addprefix $(SRCDIR)/test/ioctl-fuzz/,fuzz.c gen.c repro.c) \
 	$(addprefix $(SRCDIR)/test/ioctl/,consumer.c difasm.c enabling.c)
 FUZZ_DEPS := $(FUZZ_SRCS) $(wildcard $(SRCDIR)/test/ioctl-fuzz/*.h) \
 	$(wildcard $(SRCDIR)/test/ioctl/*.h) $(SRCDIR)/dtrace.h

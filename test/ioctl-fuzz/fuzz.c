@@ -6,6 +6,7 @@
  *                     [--mode raw|struct|hostile|seq] [--budget MB] [--big]
  *                     [--progress FILE] [-v]
  *   dtrace-ioctl-fuzz --dry [--seed N] [--iterations N] [-v]
+ *   dtrace-ioctl-fuzz --list | --repro NAME [--save FILE] | --blob FILE
  *
  * Each iteration opens /dev/dtrace (sometimes twice) and does one of:
  *   raw      random argument structures, sizes, versions and pointers
@@ -51,6 +52,7 @@
 #include "difasm.h"
 #include "enabling.h"
 #include "gen.h"
+#include "repro.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define MB		(1024ULL * 1024)
@@ -77,7 +79,7 @@ static struct {
 };
 
 static struct {
-	uint64_t iterations, per_mode[4];
+	uint64_t iterations, per_mode[4], mode_ns[4];
 	uint64_t ioctls;
 	uint64_t en_accepted, en_rejected;
 	uint64_t clean_accepted, clean_rejected;	/* unmutated, valid */
@@ -1125,12 +1127,27 @@ static void setup_memory(void)
 	gen_bad_addrs[gen_nbad_addrs - 1] = (uint64_t)(uintptr_t)user_string;
 }
 
+static void print_uptime(const char *what)
+{
+	char buf[64] = "?";
+	FILE *f = fopen("/proc/uptime", "r");
+
+	if (f) {
+		if (fscanf(f, "%63s", buf) != 1)
+			strcpy(buf, "?");
+		fclose(f);
+	}
+	printf("# guest uptime %s s: %s\n", buf, what);
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: dtrace-ioctl-fuzz [--seconds S] [--seed N] "
 		"[--start I] [--iterations N]\n"
-		"       [--mode raw|struct|hostile|seq] [--budget MB] "
-		"[--progress FILE] [-v] [--dry]\n");
+		"       [--mode raw|struct|hostile|seq] [--budget MB] [--big] "
+		"[--progress FILE] [-v]\n"
+		"       --dry [--seed N] [--iterations N] [-v]\n"
+		"       --list | --repro NAME [--save FILE] | --blob FILE\n");
 	exit(2);
 }
 
@@ -1156,9 +1173,11 @@ int main(int argc, char **argv)
 {
 	static char before[16384], after[16384];
 	struct dtrace_ioc_info info;
-	uint64_t t0, deadline, it;
+	uint64_t t0, deadline, it, t_start, t_end, reserve, t_it;
 	int i, fd, pfd = -1, rc_before, rc_after;
 	long cons = -1, ecbs = -1, enabled = -1;
+
+	const char *repro = NULL, *save = NULL, *blobfile = NULL;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (i = 1; i < argc; i++) {
@@ -1189,6 +1208,18 @@ int main(int argc, char **argv)
 		} else if (v && !strcmp(a, "--progress")) {
 			opt.progress = v;
 			i++;
+		} else if (v && !strcmp(a, "--repro")) {
+			repro = v;
+			i++;
+		} else if (v && !strcmp(a, "--save")) {
+			save = v;
+			i++;
+		} else if (v && !strcmp(a, "--blob")) {
+			blobfile = v;
+			i++;
+		} else if (!strcmp(a, "--list")) {
+			repro_list();
+			return 0;
 		} else if (v && !strcmp(a, "--mode")) {
 			for (opt.mode = 0; opt.mode < M_ANY; opt.mode++)
 				if (!strcmp(v, mode_names[opt.mode]))
@@ -1200,6 +1231,9 @@ int main(int argc, char **argv)
 			usage();
 		}
 	}
+	if (repro || blobfile) {
+		return repro ? repro_run(repro, save) : repro_file(blobfile);
+	}
 	printf("# dtrace-ioctl-fuzz: seed %#llx (replay one iteration: "
 	       "--seed %#llx --start I --iterations 1)\n",
 	       (unsigned long long)opt.seed, (unsigned long long)opt.seed);
@@ -1209,6 +1243,7 @@ int main(int argc, char **argv)
 		return gen_selftest(opt.seed, n, opt.verbose);
 	}
 
+	print_uptime("fuzzer started");
 	fd = open(DTRACE_DEVICE, O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
 		printf("1..0 # SKIP %s: %s\n", DTRACE_DEVICE, strerror(errno));
@@ -1223,12 +1258,22 @@ int main(int argc, char **argv)
 	setup_memory();
 	kmsg_open();
 
+	t_start = now_ns();
 	rc_before = run_control(before, sizeof(before));
+	printf("# control run took %.2f s\n", (now_ns() - t_start) / 1e9);
 	ok(rc_before == 0, "control enabling before fuzzing: trace(42), "
 	   "sum 5, count 1");
 
+	/*
+	 * --seconds bounds the whole run: the loop leaves room for the
+	 * control run again and the final checks (about twice the first
+	 * control run, at least 1 s), and runs for 1 s at least.
+	 */
 	t0 = now_ns();
-	deadline = t0 + (uint64_t)opt.seconds * 1000000000ULL;
+	deadline = t_start + (uint64_t)opt.seconds * 1000000000ULL;
+	reserve = 2 * (t0 - t_start) + 1000000000ULL;
+	deadline = deadline > t0 + reserve + 1000000000ULL ?
+		   deadline - reserve : t0 + 1000000000ULL;
 	printf("# %u CPUs, %u s, memory budget %llu MiB per consumer\n",
 	       ncpus, opt.seconds, (unsigned long long)(opt.budget / MB));
 	for (it = opt.start; it - opt.start < opt.iterations &&
@@ -1245,6 +1290,7 @@ int main(int argc, char **argv)
 		cur_iter = it;
 		cur_mode = m;
 		progress(opt.progress, &pfd);
+		t_it = now_ns();
 		switch (m) {
 		case M_RAW:
 			iter_raw(&r);
@@ -1261,6 +1307,7 @@ int main(int argc, char **argv)
 		}
 		st.iterations++;
 		st.per_mode[m]++;
+		st.mode_ns[m] += now_ns() - t_it;
 		kmsg_poll();
 		if (opt.verbose && st.iterations % 100 == 0)
 			printf("# %llu iterations, %llu ioctls\n",
@@ -1269,6 +1316,8 @@ int main(int argc, char **argv)
 	}
 	cur_mode = M_STRUCT;
 	cur_iter = it;
+	t_end = now_ns();
+	printf("# fuzzing loop took %.2f s\n", (t_end - t0) / 1e9);
 
 	rc_after = run_control(after, sizeof(after));
 	ok(rc_after == 0, "control enabling after fuzzing: trace(42), sum 5, "
@@ -1279,6 +1328,7 @@ int main(int argc, char **argv)
 	if (strcmp(before, after))
 		printf("# before:\n%s# after:\n%s", before, after);
 	ok(sanity() == 0, "the device still works: BEGIN { trace(1); exit(0) }");
+	printf("# final checks took %.2f s\n", (now_ns() - t_end) / 1e9);
 	ok(st.malformed == 0, "every snapshot was well formed (%llu records, "
 	   "%llu error records, %llu aggregation records, %llu malformed)",
 	   (unsigned long long)st.records,
@@ -1308,6 +1358,14 @@ int main(int argc, char **argv)
 	       (unsigned long long)st.per_mode[M_HOSTILE],
 	       (unsigned long long)st.per_mode[M_SEQ],
 	       (now_ns() - t0) / 1e9);
+	printf("# summary: ms per iteration: raw %.1f, struct %.1f, hostile "
+	       "%.1f, seq %.1f\n",
+	       st.per_mode[M_RAW] ? st.mode_ns[M_RAW] / 1e6 / st.per_mode[M_RAW] : 0,
+	       st.per_mode[M_STRUCT] ? st.mode_ns[M_STRUCT] / 1e6 /
+	       st.per_mode[M_STRUCT] : 0,
+	       st.per_mode[M_HOSTILE] ? st.mode_ns[M_HOSTILE] / 1e6 /
+	       st.per_mode[M_HOSTILE] : 0,
+	       st.per_mode[M_SEQ] ? st.mode_ns[M_SEQ] / 1e6 / st.per_mode[M_SEQ] : 0);
 	printf("# summary: ioctls %llu, enablings accepted %llu rejected %llu, "
 	       "GO %llu, STOP %llu, closed while tracing %llu\n",
 	       (unsigned long long)st.ioctls,
@@ -1337,6 +1395,7 @@ int main(int argc, char **argv)
 			printf(" %s %llu", strerror(i),
 			       (unsigned long long)st.errno_count[i]);
 	printf("\n# summary: findings %llu\n", (unsigned long long)st.findings);
+	print_uptime("done");
 	printf("1..%d\n", ntests);
 	printf("# %d passed, %d failed\n", ntests - nfailed, nfailed);
 	return nfailed ? 1 : 0;

@@ -1105,12 +1105,16 @@ void gen_enabling(struct gen *g, struct rng *r, int hostile,
 		  const struct genctx *base)
 {
 	static const uint64_t bufsizes[] = {
-		0, 64 * 1024, 256 * 1024, 256 * 1024, 1 * MB,
+		/* the default (4 MiB) is slow to allocate under TCG: rare */
+		0, 16 * 1024, 64 * 1024, 64 * 1024, 64 * 1024, 256 * 1024,
+		256 * 1024, 1 * MB, 32 * 1024,
 	};
 	static const uint64_t tiny[] = { 8, 64, 512, 1024, 4096 };
-	static const uint64_t aggsizes[] = { 0, 64 * 1024, 256 * 1024 };
+	static const uint64_t aggsizes[] = {
+		0, 16 * 1024, 64 * 1024, 64 * 1024, 256 * 1024, 32 * 1024,
+	};
 	static const uint32_t strsizes[] = { 0, 256, 256, 64, 32, 8, 1, 1024 };
-	static const uint64_t dynsizes[] = { 0, 4096, 65536, 1 * MB };
+	static const uint64_t dynsizes[] = { 0, 4096, 65536, 65536 };
 	struct genctx c = *base;
 	int i, ncl, ctx;
 

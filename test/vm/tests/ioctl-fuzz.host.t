@@ -38,11 +38,13 @@ if [ ! -x "$bin" ]; then
 	gcc -O2 -Wall -Werror -I"$REPO" -I"$REPO/test/ioctl" \
 		-I"$REPO/test/ioctl-fuzz" -o "$bin" \
 		"$REPO"/test/ioctl-fuzz/fuzz.c "$REPO"/test/ioctl-fuzz/gen.c \
+		"$REPO"/test/ioctl-fuzz/repro.c \
 		"$REPO"/test/ioctl/consumer.c "$REPO"/test/ioctl/difasm.c \
 		"$REPO"/test/ioctl/enabling.c ||
 		{ echo "compiling the fuzzer failed"; exit 1; }
 fi
 
+echo "# guest uptime $(cut -d" " -f1 /proc/uptime) s: starting"
 set -- --seconds "$seconds"
 [ -n "${DTRACE_FUZZ_SEED:-}" ] && set -- "$@" --seed "$DTRACE_FUZZ_SEED"
 [ -n "${DTRACE_TEST_RESULTS:-}" ] &&

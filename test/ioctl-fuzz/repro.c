@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * repro.c - minimal reproducers of what the ioctl fuzzer found, built
+ * with the test/ioctl blob builder.  `dtrace-ioctl-fuzz --repro NAME`
+ * runs one against /dev/dtrace (ENABLE, GO, STOP, close) and prints what
+ * happened; `--repro NAME --save FILE` writes the blob (the copies in
+ * test/ioctl-fuzz/repro/ were made so); `--blob FILE` replays a file.
+ * The enabling is never sanitized here: a case may ask for a lot of
+ * memory on purpose.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "consumer.h"
+#include "difasm.h"
+#include "enabling.h"
+#include "repro.h"
+
+#define MB	(1024ULL * 1024)
+
+static struct dif d_const, d_key;
+
+/* BEGIN { @1[7] = count(); trace(1) } with options from the case. */
+static void base(struct enabling *e)
+{
+	struct dif *keys[1] = { &d_key };
+
+	dif_init(&d_const);
+	dif_asm(&d_const, "setx 1, %r1; ret %r1");
+	dif_init(&d_key);
+	dif_asm(&d_key, "setx 7, %r1; ret %r1");
+	en_init(e);
+	e->h.bufsize = 65536;
+	e->h.aggsize = 65536;
+	en_trace(en_clause(e, "dtrace:::BEGIN"), &d_const);
+	en_aggregate(e, &e->cl[0], 1, DTRACEAGG_COUNT, 0, keys, 1, NULL);
+}
+
+struct repro_case {
+	const char *name;
+	const char *what;
+	void (*opts)(struct enabling *e);
+};
+
+/* dynvarsize 1..4095 passes the option checks, then the variable space
+ * refuses it: EINVAL with an empty err_msg. */
+static void r_dynvar_small(struct enabling *e)
+{
+	e->h.dynvarsize = 100;
+}
+
+/* aggsize 256 MiB (the largest accepted): 2 vmalloc()s per CPU. */
+static void r_aggsize_huge(struct enabling *e)
+{
+	e->h.aggsize = 256 * MB;
+}
+
+/* dynvarsize 256 MiB, ngvars 60000 with strsize 4000: vzalloc()s. */
+static void r_vstate_huge(struct enabling *e)
+{
+	e->h.dynvarsize = 256 * MB;
+	e->h.strsize = 4000;
+	e->h.ngvars = 60000;
+}
+
+/* bufsize 256 MiB: kvmalloc(__GFP_NOWARN) per CPU and buffer. */
+static void r_bufsize_huge(struct enabling *e)
+{
+	e->h.bufsize = 256 * MB;
+}
+
+static const struct repro_case cases[] = {
+	{ "dynvar-small", "dynvarsize 100: EINVAL must say why",
+	  r_dynvar_small },
+	{ "aggsize-huge", "aggsize 256 MiB: ENOMEM, never a kernel warning",
+	  r_aggsize_huge },
+	{ "vstate-huge", "dynvarsize 256 MiB, 60000 globals of 4000 bytes",
+	  r_vstate_huge },
+	{ "bufsize-huge", "bufsize 256 MiB per CPU (two buffers each)",
+	  r_bufsize_huge },
+	{ NULL, NULL, NULL },
+};
+
+void repro_list(void)
+{
+	int i;
+
+	for (i = 0; cases[i].name; i++)
+		printf("%-14s %s\n", cases[i].name, cases[i].what);
+}
+
+/* ENABLE blob, then GO, STOP, close; print each step. */
+int repro_run_blob(const void *blob, size_t len)
+{
+	struct consumer c;
+	struct dtrace_ioc_status s;
+	int rc;
+
+	rc = c_open(&c);
+	if (rc) {
+		printf("# open: %s\n", strerror(-rc));
+		return 77;
+	}
+	rc = c_enable_blob(&c, blob, len);
+	printf("# ENABLE (%zu bytes): %s%s%s\n", len,
+	       rc ? strerror(-rc) : "ok", c.en.err_msg[0] ? ": " : "",
+	       c.en.err_msg);
+	if (!rc) {
+		rc = c_go(&c, &s);
+		printf("# GO: %s\n", rc ? strerror(-rc) : "ok");
+		if (!rc) {
+			msleep(50);
+			rc = c_stop(&c, &s);
+			printf("# STOP: %s (errors %llu)\n",
+			       rc ? strerror(-rc) : "ok",
+			       (unsigned long long)s.errors);
+		}
+	}
+	c_close(&c);
+	return 0;
+}
+
+int repro_run(const char *name, const char *save)
+{
+	struct enabling *e = calloc(1, sizeof(*e));
+	void *blob;
+	size_t len;
+	int i, rc;
+
+	if (!e)
+		return 2;
+	for (i = 0; cases[i].name; i++)
+		if (!strcmp(cases[i].name, name))
+			break;
+	if (!cases[i].name) {
+		fprintf(stderr, "unknown case %s; cases:\n", name);
+		repro_list();
+		free(e);
+		return 2;
+	}
+	base(e);
+	cases[i].opts(e);
+	blob = en_blob(e, &len);
+	free(e);
+	printf("# repro %s: %s\n", name, cases[i].what);
+	if (save) {
+		FILE *f = fopen(save, "wb");
+
+		if (!f || fwrite(blob, 1, len, f) != len || fclose(f)) {
+			perror(save);
+			free(blob);
+			return 2;
+		}
+		printf("# wrote %zu bytes to %s\n", len, save);
+		free(blob);
+		return 0;
+	}
+	rc = repro_run_blob(blob, len);
+	free(blob);
+	return rc;
+}
+
+int repro_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *b;
+	long n;
+	int rc;
+
+	if (!f || fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET)) {
+		perror(path);
+		return 2;
+	}
+	b = malloc(n + 8);
+	if (!b || fread(b, 1, n, f) != (size_t)n) {
+		perror(path);
+		fclose(f);
+		free(b);
+		return 2;
+	}
+	fclose(f);
+	rc = repro_run_blob(b, n);
+	free(b);
+	return rc;
+}
