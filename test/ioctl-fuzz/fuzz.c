@@ -25,6 +25,9 @@
  *            string subroutines on non-strings, bad copyin pointers) in
  *            BEGIN/END and in profile/tick probes;
  *   seq      random orders of the stateful ioctls on two consumers.
+ * In one iteration of five (not raw) a second thread meanwhile cycles
+ * through consumers of its own (PROBES, ENABLE, GO, snapshots, STOP,
+ * close), so consumers are created and destroyed concurrently.
  * Iteration I draws its random numbers from (seed, I) only, so
  * --seed S --start I --iterations 1 replays it.
  *
@@ -39,6 +42,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,7 +87,7 @@ static struct {
 	uint64_t ioctls;
 	uint64_t en_accepted, en_rejected;
 	uint64_t clean_accepted, clean_rejected;	/* unmutated, valid */
-	uint64_t gos, stops, closes_active;
+	uint64_t gos, stops, closes_active, worker_cycles, with_worker;
 	uint64_t records, error_records, agg_records;
 	uint64_t errno_count[160];
 	uint64_t findings;
@@ -661,6 +665,123 @@ static void iter_raw(struct rng *r)
 	}
 	close(fd);
 	free(mem);
+}
+
+static unsigned char *make_blob(struct rng *r, int hostile, int mutations,
+				size_t *len, char *what, size_t wlen);
+
+/* ------------------------------------------------------------------ */
+/* a concurrent worker: other consumers and probe listings meanwhile */
+
+struct worker {
+	pthread_t tid;
+	uint64_t seed;
+	volatile int stop;
+	uint64_t ioctls, cycles, unexpected;
+};
+
+static long worker_ioctl(struct worker *w, int fd, unsigned long cmd,
+			 void *arg)
+{
+	int r = ioctl(fd, cmd, arg);
+
+	w->ioctls++;
+	if (r < 0 && errno != EINVAL && errno != ENOMEM && errno != EBUSY &&
+	    errno != ENOSPC && errno != E2BIG)
+		w->unexpected++;
+	return r;
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	struct rng r;
+	unsigned char *buf = malloc(1 << 20);
+
+	rng_seed(&r, w->seed, 0);
+	while (buf && !w->stop) {
+		int fd = open(DTRACE_DEVICE, O_RDWR | O_CLOEXEC), k;
+		struct dtrace_ioc_enable en;
+		struct dtrace_ioc_status s;
+		struct dtrace_ioc_probes p;
+		struct dtrace_ioc_buf b;
+		unsigned char *blob;
+		size_t len;
+		char what[256];
+
+		if (fd < 0)
+			break;
+		w->cycles++;
+		memset(&p, 0, sizeof(p));
+		p.size = sizeof(p);
+		p.version = DTRACE_ABI_VERSION;
+		p.count = 1 + rng_below(&r, 8);
+		p.start = rng_below(&r, 64);
+		p.probes = (uint64_t)(uintptr_t)buf;
+		worker_ioctl(w, fd, DTRACEIOC_PROBES, &p);
+		blob = make_blob(&r, rng_chance(&r, 1, 2), rng_below(&r, 2),
+				 &len, what, sizeof(what));
+		memset(&en, 0, sizeof(en));
+		en.size = sizeof(en);
+		en.version = DTRACE_ABI_VERSION;
+		en.blob = (uint64_t)(uintptr_t)blob;
+		en.bloblen = len;
+		if (!worker_ioctl(w, fd, DTRACEIOC_ENABLE, &en)) {
+			memset(&s, 0, sizeof(s));
+			s.size = sizeof(s);
+			s.version = DTRACE_ABI_VERSION;
+			worker_ioctl(w, fd, DTRACEIOC_GO, &s);
+			for (k = 0; k < 4 && !w->stop; k++) {
+				memset(&b, 0, sizeof(b));
+				b.size = sizeof(b);
+				b.version = DTRACE_ABI_VERSION;
+				b.cpu = rng_below(&r, ncpus);
+				b.data = (uint64_t)(uintptr_t)buf;
+				b.datalen = rng_below(&r, 1 << 20);
+				worker_ioctl(w, fd, k & 1 ? DTRACEIOC_AGGSNAP :
+					     DTRACEIOC_BUFSNAP, &b);
+				msleep(rng_below(&r, 3));
+			}
+			if (rng_chance(&r, 1, 2)) {
+				memset(&s, 0, sizeof(s));
+				s.size = sizeof(s);
+				s.version = DTRACE_ABI_VERSION;
+				worker_ioctl(w, fd, DTRACEIOC_STOP, &s);
+			}
+		}
+		free(blob);
+		close(fd);
+	}
+	free(buf);
+	return NULL;
+}
+
+static struct worker *worker_start(struct rng *r)
+{
+	struct worker *w = calloc(1, sizeof(*w));
+
+	if (!w)
+		return NULL;
+	w->seed = rng_next(r);
+	if (pthread_create(&w->tid, NULL, worker_main, w)) {
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+static void worker_stop(struct worker *w)
+{
+	if (!w)
+		return;
+	w->stop = 1;
+	pthread_join(w->tid, NULL);
+	__atomic_fetch_add(&st.ioctls, w->ioctls, __ATOMIC_RELAXED);
+	st.worker_cycles += w->cycles;
+	if (w->unexpected)
+		finding("concurrent consumer: %llu unexpected errnos",
+			(unsigned long long)w->unexpected);
+	free(w);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1279,6 +1400,7 @@ int main(int argc, char **argv)
 	for (it = opt.start; it - opt.start < opt.iterations &&
 	     (opt.iterations != ~0ULL || now_ns() < deadline); it++) {
 		struct rng r;
+		struct worker *w;
 		int m;
 
 		rng_seed(&r, opt.seed, it);
@@ -1291,6 +1413,11 @@ int main(int argc, char **argv)
 		cur_mode = m;
 		progress(opt.progress, &pfd);
 		t_it = now_ns();
+		w = NULL;
+		if (m != M_RAW && rng_chance(&r, 1, 5)) {
+			w = worker_start(&r);
+			st.with_worker += !!w;
+		}
 		switch (m) {
 		case M_RAW:
 			iter_raw(&r);
@@ -1305,6 +1432,7 @@ int main(int argc, char **argv)
 			iter_seq(&r);
 			break;
 		}
+		worker_stop(w);
 		st.iterations++;
 		st.per_mode[m]++;
 		st.mode_ns[m] += now_ns() - t_it;
@@ -1373,6 +1501,10 @@ int main(int argc, char **argv)
 	       (unsigned long long)st.en_rejected,
 	       (unsigned long long)st.gos, (unsigned long long)st.stops,
 	       (unsigned long long)st.closes_active);
+	printf("# summary: iterations with a concurrent consumer thread %llu "
+	       "(%llu open/enable/go/snap/close cycles)\n",
+	       (unsigned long long)st.with_worker,
+	       (unsigned long long)st.worker_cycles);
 	printf("# summary: unmutated valid enablings accepted %llu, refused "
 	       "%llu\n", (unsigned long long)st.clean_accepted,
 	       (unsigned long long)st.clean_rejected);

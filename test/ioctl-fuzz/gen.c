@@ -1179,7 +1179,7 @@ unsigned char *gen_build(struct gen *g, size_t *len)
 		for (j = 0; j < cl->nact; j++)
 			for (k = 0; k < cl->act[j].ndifo; k++)
 				if (!cl->act[j].difo[k]) {
-					static struct dif one;
+					static __thread struct dif one;
 
 					if (!one.ninsn) {
 						dif_init(&one);

@@ -45,6 +45,7 @@ struct repro_case {
 	const char *name;
 	const char *what;
 	void (*opts)(struct enabling *e);
+	int consumers;			/* at once, each with the blob */
 };
 
 /* dynvarsize 1..4095 passes the option checks, then the variable space
@@ -60,12 +61,14 @@ static void r_aggsize_huge(struct enabling *e)
 	e->h.aggsize = 256 * MB;
 }
 
-/* dynvarsize 256 MiB, ngvars 60000 with strsize 4000: vzalloc()s. */
+/* dynvarsize 256 MiB, 60000 globals and 20000 locals of 4000 bytes:
+ * about 900 MiB of vzalloc()s for two consumers. */
 static void r_vstate_huge(struct enabling *e)
 {
 	e->h.dynvarsize = 256 * MB;
 	e->h.strsize = 4000;
 	e->h.ngvars = 60000;
+	e->h.nlvars = 20000;
 }
 
 /* bufsize 256 MiB: kvmalloc(__GFP_NOWARN) per CPU and buffer. */
@@ -79,8 +82,8 @@ static const struct repro_case cases[] = {
 	  r_dynvar_small },
 	{ "aggsize-huge", "aggsize 256 MiB: ENOMEM, never a kernel warning",
 	  r_aggsize_huge },
-	{ "vstate-huge", "dynvarsize 256 MiB, 60000 globals of 4000 bytes",
-	  r_vstate_huge },
+	{ "vstate-huge", "two consumers, each: dynvarsize 256 MiB, 60000 "
+	  "globals of 4000 bytes", r_vstate_huge, 2 },
 	{ "bufsize-huge", "bufsize 256 MiB per CPU (two buffers each)",
 	  r_bufsize_huge },
 	{ NULL, NULL, NULL },
@@ -94,35 +97,49 @@ void repro_list(void)
 		printf("%-14s %s\n", cases[i].name, cases[i].what);
 }
 
-/* ENABLE blob, then GO, STOP, close; print each step. */
+/* n consumers: ENABLE blob, then GO, STOP, close; print each step. */
+static int run_n(const void *blob, size_t len, int n)
+{
+	struct consumer c[4];
+	struct dtrace_ioc_status s;
+	int rc, i, on[4] = { 0 };
+
+	for (i = 0; i < n && i < 4; i++) {
+		rc = c_open(&c[i]);
+		if (rc) {
+			printf("# open: %s\n", strerror(-rc));
+			n = i;
+			break;
+		}
+		rc = c_enable_blob(&c[i], blob, len);
+		printf("# consumer %d: ENABLE (%zu bytes): %s%s%s\n", i, len,
+		       rc ? strerror(-rc) : "ok", c[i].en.err_msg[0] ? ": " : "",
+		       c[i].en.err_msg);
+		on[i] = !rc;
+	}
+	for (i = 0; i < n; i++) {
+		if (!on[i])
+			continue;
+		rc = c_go(&c[i], &s);
+		printf("# consumer %d: GO: %s\n", i, rc ? strerror(-rc) : "ok");
+		on[i] = !rc;
+	}
+	msleep(50);
+	for (i = 0; i < n; i++) {
+		if (!on[i])
+			continue;
+		rc = c_stop(&c[i], &s);
+		printf("# consumer %d: STOP: %s (errors %llu)\n", i,
+		       rc ? strerror(-rc) : "ok", (unsigned long long)s.errors);
+	}
+	for (i = 0; i < n; i++)
+		c_close(&c[i]);
+	return n ? 0 : 77;
+}
+
 int repro_run_blob(const void *blob, size_t len)
 {
-	struct consumer c;
-	struct dtrace_ioc_status s;
-	int rc;
-
-	rc = c_open(&c);
-	if (rc) {
-		printf("# open: %s\n", strerror(-rc));
-		return 77;
-	}
-	rc = c_enable_blob(&c, blob, len);
-	printf("# ENABLE (%zu bytes): %s%s%s\n", len,
-	       rc ? strerror(-rc) : "ok", c.en.err_msg[0] ? ": " : "",
-	       c.en.err_msg);
-	if (!rc) {
-		rc = c_go(&c, &s);
-		printf("# GO: %s\n", rc ? strerror(-rc) : "ok");
-		if (!rc) {
-			msleep(50);
-			rc = c_stop(&c, &s);
-			printf("# STOP: %s (errors %llu)\n",
-			       rc ? strerror(-rc) : "ok",
-			       (unsigned long long)s.errors);
-		}
-	}
-	c_close(&c);
-	return 0;
+	return run_n(blob, len, 1);
 }
 
 int repro_run(const char *name, const char *save)
@@ -160,7 +177,7 @@ int repro_run(const char *name, const char *save)
 		free(blob);
 		return 0;
 	}
-	rc = repro_run_blob(blob, len);
+	rc = run_n(blob, len, cases[i].consumers ? cases[i].consumers : 1);
 	free(blob);
 	return rc;
 }
