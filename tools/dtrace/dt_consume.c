@@ -133,6 +133,7 @@ static int g_status;
 static int g_done;
 static int g_heading;
 static int g_ncpus;
+static int g_begin_cpu = -1;		/* from DTRACEIOC_GO */
 static int g_indent;			/* flowindent (one, as DTrace) */
 static volatile sig_atomic_t g_intr;
 static struct dtrace_ioc_status g_last;
@@ -697,7 +698,7 @@ static uint32_t next_epid(const struct cpubuf *b, size_t off, int phase)
 	for (off = rec_next(b, off); off < b->len; off = rec_next(b, off)) {
 		const struct dtrace_rechdr *h = (const void *)(b->data + off);
 
-		if (rec_phase(h) == phase)
+		if (phase < 0 || rec_phase(h) == phase)
 			return h->epid;
 	}
 	return 0;
@@ -757,9 +758,67 @@ static void consume_temporal(int phase)
 	free(last);
 }
 
-static void consume_buffers(void)
+/* Which records of a buffer a pass takes. */
+enum { F_ALL, F_BEGIN, F_NOTBEGIN };
+
+static void consume_cpu(int cpu, int filter)
 {
-	int cpu, phase;
+	struct cpubuf *b = &g_bufs[cpu];
+	uint32_t last = 0;
+	size_t off;
+
+	for (off = 0; off < b->len; off = rec_next(b, off)) {
+		const struct dtrace_rechdr *h;
+		int ph;
+
+		if (off + sizeof(*h) > b->len)
+			break;
+		h = (const void *)(b->data + off);
+		if (rec_next(b, off) == b->len && off + h->size != b->len) {
+			dt_error("malformed buffer on CPU %d\n", cpu);
+			break;
+		}
+		ph = rec_phase(h);
+		if ((filter == F_BEGIN && ph != 0) ||
+		    (filter == F_NOTBEGIN && ph == 0))
+			continue;
+		consume_record(cpu, h, last, dt_opt.flowindent ?
+			       next_epid(b, off, -1) : 0);
+		last = h->epid;
+	}
+}
+
+/* The CPU whose buffer holds END's records, or -1. */
+static int end_cpu(void)
+{
+	int cpu;
+
+	for (cpu = 0; cpu < g_ncpus; cpu++) {
+		struct cpubuf *b = &g_bufs[cpu];
+		size_t off;
+
+		for (off = 0; off < b->len; off = rec_next(b, off)) {
+			const struct dtrace_rechdr *h;
+
+			if (off + sizeof(*h) > b->len)
+				break;
+			h = (const void *)(b->data + off);
+			if (rec_phase(h) == 2)
+				return cpu;
+		}
+	}
+	return -1;
+}
+
+/*
+ * One pass over the principal buffers, in DTrace's order: CPU by CPU,
+ * except that on the first pass the CPU that ran BEGIN comes first (only
+ * its BEGIN records first when END has already run there too), and after
+ * STOP the CPU that ran END comes last.
+ */
+static void consume_buffers(int first, int stopped)
+{
+	int cpu, phase, bcpu = -1, ecpu = -1;
 
 	for (cpu = 0; cpu < g_ncpus; cpu++) {
 		uint64_t drops = 0;
@@ -779,37 +838,30 @@ static void consume_buffers(void)
 		    (g_snapflags & DTRACE_BUF_FULL))
 			g_done = 1;
 	}
-	for (phase = 0; phase < 3; phase++) {
-		if (dt_opt.temporal) {
+	if (dt_opt.temporal) {
+		for (phase = 0; phase < 3; phase++)
 			consume_temporal(phase);
-			continue;
-		}
-		for (cpu = 0; cpu < g_ncpus; cpu++) {
-			struct cpubuf *b = &g_bufs[cpu];
-			uint32_t last = 0;
-			size_t off;
-
-			for (off = 0; off < b->len; off = rec_next(b, off)) {
-				const struct dtrace_rechdr *h;
-
-				if (off + sizeof(*h) > b->len)
-					break;
-				h = (const void *)(b->data + off);
-				if (rec_next(b, off) == b->len &&
-				    off + h->size != b->len) {
-					dt_error("malformed buffer on CPU "
-						 "%d\n", cpu);
-					break;
-				}
-				if (rec_phase(h) != phase)
-					continue;
-				consume_record(cpu, h, last,
-					       dt_opt.flowindent ?
-					       next_epid(b, off, phase) : 0);
-				last = h->epid;
-			}
-		}
+		return;
 	}
+	if (first && g_begin_cpu >= 0 && g_begin_cpu < g_ncpus)
+		bcpu = g_begin_cpu;
+	if (stopped)
+		ecpu = end_cpu();
+	if (bcpu >= 0 && bcpu == ecpu) {
+		consume_cpu(bcpu, F_BEGIN);
+		for (cpu = 0; cpu < g_ncpus; cpu++)
+			if (cpu != bcpu)
+				consume_cpu(cpu, F_ALL);
+		consume_cpu(bcpu, F_NOTBEGIN);
+		return;
+	}
+	if (bcpu >= 0)
+		consume_cpu(bcpu, F_ALL);
+	for (cpu = 0; cpu < g_ncpus; cpu++)
+		if (cpu != bcpu && cpu != ecpu)
+			consume_cpu(cpu, F_ALL);
+	if (ecpu >= 0 && ecpu != bcpu)
+		consume_cpu(ecpu, F_ALL);
 }
 
 static void report_status(const struct dtrace_ioc_status *s)
@@ -1116,7 +1168,7 @@ int dt_consume_run(struct dt_run *run)
 {
 	struct dtrace_ioc_status st;
 	struct sigaction sa;
-	int cpu, stopping = 0;
+	int cpu, stopping = 0, first = 1;
 
 	g_run = run;
 	if (dt_aggset_init(&g_aggs, run->prog) < 0) {
@@ -1148,6 +1200,7 @@ int dt_consume_run(struct dt_run *run)
 		dt_error("could not enable tracing: %s\n", strerror(errno));
 		return 1;
 	}
+	g_begin_cpu = (int)st.begin_cpu;
 	if (dt_opt.destructive)
 		notice("allowing destructive actions\n");
 
@@ -1191,8 +1244,10 @@ int dt_consume_run(struct dt_run *run)
 		 * a printa() sees what its probe aggregated.
 		 */
 		snap_aggs();
-		if (stopping || dt_opt.bufpolicy != DTRACE_BUFPOLICY_RING)
-			consume_buffers();
+		if (stopping || dt_opt.bufpolicy != DTRACE_BUFPOLICY_RING) {
+			consume_buffers(first, stopping);
+			first = 0;
+		}
 		fflush(dt_out);
 		if (stopping)
 			break;
