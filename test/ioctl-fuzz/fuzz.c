@@ -597,6 +597,48 @@ static void raw_setup(int fd, struct rng *r, uint32_t *nepids)
 	free(g);
 }
 
+/* The file operations the device does not have: any error will do. */
+static void other_fops(int fd, struct rng *r)
+{
+	unsigned char buf[64];
+	void *p;
+
+	switch (rng_below(r, 5)) {
+	case 0:
+		(void)!read(fd, rng_chance(r, 1, 2) ? buf : (void *)unmapped,
+			    sizeof(buf));
+		break;
+	case 1:
+		(void)!write(fd, rng_chance(r, 1, 2) ? buf : (void *)unmapped,
+			     sizeof(buf));
+		break;
+	case 2:
+		p = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0);
+		if (p != MAP_FAILED) {
+			finding("mmap of %s succeeded", DTRACE_DEVICE);
+			munmap(p, 4096);
+		}
+		break;
+	case 3:
+		(void)!lseek(fd, rng_next(r), SEEK_SET);
+		break;
+	default: {
+		int fd2 = dup(fd);	/* the consumer outlives one close */
+
+		if (fd2 >= 0) {
+			struct dtrace_ioc_status s;
+
+			close(fd);
+			status_op(fd2, DTRACEIOC_STATUS, &s);
+			if (dup2(fd2, fd) < 0)
+				finding("dup2: %s", strerror(errno));
+			close(fd2);
+		}
+		break;
+	}
+	}
+}
+
 static void iter_raw(struct rng *r)
 {
 	int fd = dev_open(), i, n;
@@ -613,6 +655,8 @@ static void iter_raw(struct rng *r)
 	fill_ctx(&c);
 	if (rng_chance(r, 1, 2))
 		raw_setup(fd, r, &nepids);
+	if (rng_chance(r, 1, 5))
+		other_fops(fd, r);
 	n = 1 + rng_below(r, 24);
 	for (i = 0; i < n; i++) {
 		unsigned long cmd = random_cmd(r);
