@@ -66,8 +66,8 @@ done
 step install tools/test-install.sh
 step dkms tools/check-dkms.sh
 step cmd make -s cmd
-step compiler make -s compiler-test
-step consumer make -s consumer-test
+step compiler test/compiler/run.sh
+step consumer make -s cmd-check
 step dtest-host make -s dtest-host
 step ioctl-build make -s ioctl-test
 step vmcheck make -s vmcheck
