@@ -437,6 +437,15 @@ static void dtrace_act_aggregate(struct dtrace_state *st,
 	dtrace_aggregate(st->aggs, ms->cpu, a->aggid, key, koff, val);
 }
 
+/* exit() or a full fill buffer: ACTIVE (or WARMUP) becomes DRAINING. */
+static void dtrace_state_drain(struct dtrace_state *st)
+{
+	u32 act = READ_ONCE(st->activity);
+
+	if (act == DTRACE_ACTIVITY_ACTIVE || act == DTRACE_ACTIVITY_WARMUP)
+		cmpxchg(&st->activity, act, DTRACE_ACTIVITY_DRAINING);
+}
+
 static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 			    const u64 *args, u64 now)
 {
@@ -511,9 +520,7 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 				 */
 				if (buf->policy == DTRACE_BUFPOLICY_FILL &&
 				    !is_end)
-					cmpxchg(&st->activity,
-						DTRACE_ACTIVITY_ACTIVE,
-						DTRACE_ACTIVITY_DRAINING);
+					dtrace_state_drain(st);
 				return;
 			}
 			h = (struct dtrace_rechdr *)rec;
@@ -629,16 +636,17 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 		dtrace_buffer_commit(buf, recoff, rsize);
 
 	if (exit_now) {
-		u32 act;
-
-		if (cmpxchg(&st->exit_claim, 0, 1) == 0) {
+		/*
+		 * The first exit() sets the status; in END (COOLDOWN, only
+		 * this CPU runs clauses) a later exit() overrides it, as in
+		 * DTrace.
+		 */
+		if (cmpxchg(&st->exit_claim, 0, 1) == 0 ||
+		    READ_ONCE(st->activity) == DTRACE_ACTIVITY_COOLDOWN) {
 			WRITE_ONCE(st->exit_status, (s32)exit_val);
 			smp_store_release(&st->exiting, 1);
 		}
-		act = READ_ONCE(st->activity);
-		if (act == DTRACE_ACTIVITY_ACTIVE ||
-		    act == DTRACE_ACTIVITY_WARMUP)
-			cmpxchg(&st->activity, act, DTRACE_ACTIVITY_DRAINING);
+		dtrace_state_drain(st);
 	}
 	return;
 

@@ -491,6 +491,16 @@ static void snap_cpu(struct consumer *c, int cpu, struct dtrace_ioc_buf *b,
 	b->datalen = room;
 }
 
+/* n clauses on dtrace:::BEGIN, clause k records trace(k): a burst of n
+ * 24-byte records on one CPU, independent of timing. */
+static void begin_burst(struct enabling *e, int n)
+{
+	int k;
+
+	for (k = 0; k < n; k++)
+		en_trace(en_clause(e, "dtrace:::BEGIN"), dconst(k));
+}
+
 static void test_ring(void)
 {
 	struct consumer c;
@@ -498,44 +508,65 @@ static void test_ring(void)
 	struct dtrace_ioc_buf b;
 	struct dtrace_ioc_status st;
 	char mem[4096];
-	int cpu, wrapped = 0, total = 0, ordered = 1;
+	__u64 off, prev = 0;
+	int n = 0, ordered = 1, newest = 1;
 
 	must(c_open(&c), "open");
 	en_init(&e);
 	e.h.bufsize = 240;	/* 10 records */
 	e.h.bufpolicy = DTRACE_BUFPOLICY_RING;
+	begin_burst(&e, 25);
+	must(c_enable(&c, &e), "enable");
+	must(c_go(&c, &st), "go");
+	must(c_stop(&c, NULL), "stop");
+	snap_cpu(&c, st.begin_cpu, &b, mem, sizeof(mem));
+	must(ioctl(c.fd, DTRACEIOC_BUFSNAP, &b) ? -errno : 0, "bufsnap");
+	for (off = 0; off + 24 <= b.datalen; off += 24, n++) {
+		struct dtrace_rechdr h;
+		__u64 v;
+
+		memcpy(&h, mem + off, sizeof(h));
+		memcpy(&v, mem + off + 16, 8);
+		if (h.size != 24 || (n && h.timestamp < prev))
+			ordered = 0;
+		if (v != (__u64)(15 + n))
+			newest = 0;
+		prev = h.timestamp;
+	}
+	check(b.flags & DTRACE_BUF_WRAPPED, "ring: 25 records in 10 slots wrapped");
+	check(n == 10 && ordered && newest && b.datalen == 240,
+	      "ring keeps the newest 10 whole records (15..24), oldest first (%d)",
+	      n);
+	check(b.drops == 0, "ring: overwriting is not dropping (%llu)",
+	      (unsigned long long)b.drops);
+
+	/* And under a timer: every snapshot is whole records, in order. */
+	c_close(&c);
+	must(c_open(&c), "open");
+	en_init(&e);
+	e.h.bufsize = 240;
+	e.h.bufpolicy = DTRACE_BUFPOLICY_RING;
 	en_trace(en_clause(&e, "profile:::profile-499"),
 		 dif_new("ldgs timestamp, %r1; ret %r1"));
 	must(c_enable(&c, &e), "enable");
 	must(c_go(&c, &st), "go");
-	msleep(600);
+	msleep(300);
 	must(c_stop(&c, &st), "stop");
-	for (cpu = 0; cpu < c.ncpus; cpu++) {
-		__u64 off = 0, prev = 0;
+	{
+		struct recs r;
+		int i;
 
-		if (!cpu_online(cpu))
-			continue;
-		snap_cpu(&c, cpu, &b, mem, sizeof(mem));
-		if (ioctl(c.fd, DTRACEIOC_BUFSNAP, &b) < 0)
-			continue;
-		if (b.flags & DTRACE_BUF_WRAPPED)
-			wrapped++;
-		check(b.datalen <= 240, "ring snapshot of cpu %d fits bufsize (%llu)",
-		      cpu, (unsigned long long)b.datalen);
-		while (off + 16 <= b.datalen) {
-			struct dtrace_rechdr h;
-
-			memcpy(&h, mem + off, sizeof(h));
-			if (h.size != 24 || h.timestamp <= prev)
+		memset(&r, 0, sizeof(r));
+		must(c_bufsnap(&c, &r), "bufsnap");
+		ordered = !r.bad;
+		for (i = 1; i < r.n; i++)
+			if (r.r[i].cpu == r.r[i - 1].cpu &&
+			    r.r[i].timestamp <= r.r[i - 1].timestamp)
 				ordered = 0;
-			prev = h.timestamp;
-			off += 24;
-			total++;
-		}
+		check(ordered && r.n > 0, "ring under profile-499: whole, in order (%d)",
+		      r.n);
+		recs_free(&r);
 	}
-	check(wrapped > 0, "ring buffer wrapped (%d CPUs)", wrapped);
-	check(ordered && total > 0, "ring keeps whole records, oldest first (%d)",
-	      total);
 	c_close(&c);
 }
 
@@ -544,41 +575,33 @@ static void test_fill(void)
 	struct consumer c;
 	struct enabling e;
 	struct dtrace_ioc_status st;
-	struct recs r;
-	int cpu, full = 0;
-	__u64 drops = 0;
-	char mem[4096];
 	struct dtrace_ioc_buf b;
+	struct recs r;
+	char mem[4096];
+	int i, ok = 1;
 
 	must(c_open(&c), "open");
 	en_init(&e);
 	e.h.bufsize = 128;	/* 4 records and the space kept for END */
 	e.h.bufpolicy = DTRACE_BUFPOLICY_FILL;
-	en_trace(en_clause(&e, "profile:::profile-199"), dconst(1));
-	en_trace(en_clause(&e, "dtrace:::END"), dconst(9));
+	begin_burst(&e, 10);
+	en_trace(en_clause(&e, "dtrace:::END"), dconst(99));
 	must(c_enable(&c, &e), "enable");
 	must(c_go(&c, &st), "go");
-	msleep(500);
-	/* Peek at every CPU, then STOP: END must still find room. */
-	for (cpu = 0; cpu < c.ncpus; cpu++) {
-		if (!cpu_online(cpu))
-			continue;
-		snap_cpu(&c, cpu, &b, mem, sizeof(mem));
-		if (ioctl(c.fd, DTRACEIOC_BUFSNAP, &b) == 0) {
-			full += !!(b.flags & DTRACE_BUF_FULL);
-			drops += b.drops;
-		}
-	}
-	check(full > 0 && drops > 0, "fill buffer full with drops (%d, %llu)",
-	      full, (unsigned long long)drops);
-	must(c_status(&c, &st), "status");
 	check(st.activity == DTRACE_ACTIVITY_DRAINING && !st.exiting,
 	      "a full fill buffer stops tracing (DRAINING, activity %u)",
 	      st.activity);
+	snap_cpu(&c, st.begin_cpu, &b, mem, sizeof(mem));
+	must(ioctl(c.fd, DTRACEIOC_BUFSNAP, &b) ? -errno : 0, "bufsnap");
+	for (i = 0; i < 4 && (__u64)(i + 1) * 24 <= b.datalen; i++)
+		ok &= *(__u64 *)(mem + 24 * i + 16) == (__u64)i;
+	check((b.flags & DTRACE_BUF_FULL) && b.drops == 1 && b.datalen == 96 &&
+	      ok, "fill: records 0..3 kept, FULL, 1 drop (then tracing stopped)");
 	must(c_stop(&c, &st), "stop");
 	memset(&r, 0, sizeof(r));
 	must(c_bufsnap(&c, &r), "bufsnap");
-	check(clause_recs(&c, &r, 1) == 1, "END recorded in the space kept for it");
+	check(r.n == 1 && rec_u64(&r.r[0], 0) == 99,
+	      "END recorded in the space kept for it, after the first snapshot");
 	recs_free(&r);
 	c_close(&c);
 }
@@ -590,48 +613,45 @@ static void test_switch_paging(void)
 	struct dtrace_ioc_status st;
 	struct dtrace_ioc_buf b;
 	char mem[8192];
-	int cpu, calls = 0, more = 0, enospc = 0, records = 0, bad = 0;
+	int calls = 0, more = 0, bad = 0, n = 0, order = 1;
 	__u64 drops = 0;
 
 	must(c_open(&c), "open");
 	en_init(&e);
 	e.h.bufsize = 128;	/* 5 records of 24 bytes */
-	en_trace(en_clause(&e, "profile:::profile-199"), dconst(1));
+	begin_burst(&e, 12);
 	must(c_enable(&c, &e), "enable");
 	must(c_go(&c, &st), "go");
-	msleep(500);
-	must(c_stop(&c, &st), "stop");
-	for (cpu = 0; cpu < c.ncpus; cpu++) {
-		if (!cpu_online(cpu))
-			continue;
-		snap_cpu(&c, cpu, &b, mem, 8);
-		if (ioctl(c.fd, DTRACEIOC_BUFSNAP, &b) < 0 && errno == ENOSPC &&
-		    b.datalen == 24)
-			enospc++;
-		drops += b.drops;
-		do {
-			__u64 off;
+	snap_cpu(&c, st.begin_cpu, &b, mem, 8);
+	check(ioctl(c.fd, DTRACEIOC_BUFSNAP, &b) < 0 && errno == ENOSPC &&
+	      b.datalen == 24,
+	      "BUFSNAP with room for less than a record: ENOSPC, datalen = 24");
+	drops += b.drops;
+	do {
+		__u64 off;
 
-			snap_cpu(&c, cpu, &b, mem, 50);
-			if (ioctl(c.fd, DTRACEIOC_BUFSNAP, &b) < 0) {
-				bad++;
-				break;
-			}
-			calls++;
-			drops += b.drops;
-			if (b.datalen > 50 || b.datalen % 24)
-				bad++;
-			for (off = 0; off < b.datalen; off += 24)
-				records++;
-			more += !!(b.flags & DTRACE_BUF_MORE);
-		} while ((b.flags & DTRACE_BUF_MORE) && calls < 1000);
-	}
-	check(enospc > 0, "BUFSNAP with room for less than a record: ENOSPC, datalen = 24");
-	check(!bad && more > 0 && records > 2,
-	      "paging 2 records at a time with DTRACE_BUF_MORE (%d records, %d calls)",
-	      records, calls);
-	check(drops > 0, "switch buffer of 128 bytes dropped records (%llu)",
+		snap_cpu(&c, st.begin_cpu, &b, mem, 50);
+		if (ioctl(c.fd, DTRACEIOC_BUFSNAP, &b) < 0) {
+			bad++;
+			break;
+		}
+		calls++;
+		drops += b.drops;
+		if (b.datalen > 50 || b.datalen % 24)
+			bad++;
+		for (off = 0; off < b.datalen; off += 24, n++)
+			order &= *(__u64 *)(mem + off + 16) == (__u64)n;
+		more += !!(b.flags & DTRACE_BUF_MORE);
+	} while ((b.flags & DTRACE_BUF_MORE) && calls < 100);
+	check(!bad && order && n == 5 && calls == 3 && more == 2,
+	      "paging 2 records at a time: 0..4 in 3 calls with DTRACE_BUF_MORE (%d, %d)",
+	      n, calls);
+	check(drops == 7, "switch buffer of 5 records: 7 of 12 dropped (%llu)",
 	      (unsigned long long)drops);
+	snap_cpu(&c, st.begin_cpu, &b, mem, sizeof(mem));
+	check(ioctl(c.fd, DTRACEIOC_BUFSNAP, &b) == 0 && b.datalen == 0 &&
+	      b.drops == 0, "next snapshot: empty, no drops");
+	must(c_stop(&c, &st), "stop");
 	c_close(&c);
 }
 
