@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ASSERTION:
- * An unknown conversion is an error.
+ * An unknown conversion is an error (reported like the other format
+ * errors, as D_SYNTAX).
  */
 
 #pragma D option quiet
