@@ -120,6 +120,11 @@ static int validate_all(const struct dt_prog *prog, const char *what)
 	return bad;
 }
 
+/* Compile options for the next compile(): macro arguments, flags. */
+static int g_argc;
+static char *const *g_argv;
+static unsigned g_flags;
+
 static struct dt_prog *compile(const char *src, struct dt_error *err)
 {
 	struct dt_compile_opts o;
@@ -130,6 +135,9 @@ static struct dt_prog *compile(const char *src, struct dt_error *err)
 	o.kind = DT_SRC_SCRIPT;
 	o.filename = "test.d";
 	o.target_pid = -1;
+	o.argc = g_argc;
+	o.argv = g_argv;
+	o.flags = g_flags;
 	if (dt_compile(&o, &prog, err) < 0)
 		return NULL;
 	return prog;
@@ -267,6 +275,10 @@ static void expect_str(const char *src, const char *want, int line)
 		npass++;
 	}
 }
+
+static void expect_err(const char *src, int tag, int line, int srcline);
+#define EE(src, tag)		expect_err(src, tag, 0, __LINE__)
+#define EEL(src, tag, line)	expect_err(src, tag, line, __LINE__)
 
 /* Truncate v to the D type of the value recorded by trace(). */
 #define T(expr)		"BEGIN { trace(" expr "); }"
@@ -416,6 +428,48 @@ static void test_vars(void)
 	PI("BEGIN /probename == \"BEGIN\" && arg1 > 100/ { trace(2); }", 2);
 }
 
+static void test_more(void)
+{
+	static char *const args[] = { "test.d", "41", "hello", "sym_name" };
+
+	PS("BEGIN { self->s = \"abc\"; trace(self->s); }", "abc");
+	PS("BEGIN { n[\"k\"] = \"v\"; trace(n[\"k\"]); }", "v");
+	PS("BEGIN { self->n[1, \"a\"] = \"tv\"; trace(self->n[1, \"a\"]); }",
+	   "tv");
+	PI("BEGIN { x = 5; trace(x < 3 ? 1 : x < 6 ? 2 : 3); }", 2);
+	PI("BEGIN { x = 0; x = x ? 1 : 2; trace(x); }", 2);
+	PI("BEGIN { this->p = (char *)alloca(2); trace(this->p != NULL); }", 1);
+	PI("BEGIN { this->p = (char *)alloca(2); trace(this->p == 0); }", 0);
+	PS("BEGIN { s = strtok(\"a/b\", \"/\"); t = strtok(NULL, \"/\"); trace(t); }",
+	   "b");
+	PS("BEGIN { trace(probename == \"BEGIN\" ? probeprov : probename); }",
+	   "dtrace");
+	PI("BEGIN { s = \"abc\"; t = \"abd\"; trace(s < t && t > s && s != t); }",
+	   1);
+	PI("BEGIN { trace(-2147483648 < 0); }", 1);
+	PI("BEGIN { trace(0x80000000 > 0); }", 1);	/* unsigned int */
+	PI("BEGIN { x = 0x7fffffff; x++; trace(x < 0); }", 1);	/* int wraps */
+	PI("BEGIN { x = 0x7fffffff; y = 1; x = x + y; trace(x < 0); }", 1);
+	PI("BEGIN { x = 0x7fffffff; x += 1; trace(x); }", (u64)-2147483648LL);
+	PI("BEGIN { x = 0xffffffffU; x += 2; trace(x); }", 1);
+	g_argc = 2;
+	g_argv = args;
+	PI("BEGIN { trace($1 + 1); }", 42);
+	g_argc = 4;
+	PS("BEGIN { trace($$2); trace($$3); trace($$1); }", "41");
+	PI("BEGIN { $3 = 5; x = $$2; trace($3 * $1); }", 205);
+	EE("BEGIN { trace($1); }", D_MACRO_UNUSED);
+	g_argc = 0;
+	g_argv = NULL;
+	g_flags = DT_C_CPP;
+	PI("#define X 3\n#define SQ(a) ((a) * (a))\nBEGIN { trace(SQ(X) + 1); }",
+	   10);
+	EEL("#define X 3\n\n/* c */\nBEGIN\n{\n\ttrace(X +);\n}\n", D_SYNTAX,
+	    6);
+	g_flags = 0;
+	EE("#define X 3\nBEGIN { }", D_PRAGCTL_INVAL);
+}
+
 static void test_memory(void)
 {
 	PI("BEGIN { this->p = (int *)alloca(16); this->p[1] = 7; this->p[2] = 9;"
@@ -459,9 +513,6 @@ static void expect_err(const char *src, int tag, int line, int srcline)
 	}
 	npass++;
 }
-
-#define EE(src, tag)		expect_err(src, tag, 0, __LINE__)
-#define EEL(src, tag, line)	expect_err(src, tag, line, __LINE__)
 
 static void test_errors(void)
 {
@@ -729,6 +780,7 @@ int main(int argc, char **argv)
 	test_strings();
 	test_vars();
 	test_memory();
+	test_more();
 	test_errors();
 	test_registers();
 	test_layout();

@@ -500,6 +500,21 @@ static int store_op(const struct dt_type *t)
 	}
 }
 
+/*
+ * Values are computed in 64-bit registers; before a store into a variable
+ * of a narrower integer type the value is truncated to that type, as C's
+ * conversion on assignment does (x = 0x7fffffff; x++ makes x negative).
+ */
+static void cg_cast(struct dt_cc *cc, struct dt_difo *d, int r,
+		    struct dt_type *f, struct dt_type *t);
+
+static void cg_store_conv(struct dt_cc *cc, struct dt_difo *d, int r,
+			  struct dt_type *t)
+{
+	if (t && t->kind == DT_T_INT && t->size < 8)
+		cg_cast(cc, d, r, cc->t_long, t);
+}
+
 /* Convert the value in r from type f to type t (integers). */
 static void cg_cast(struct dt_cc *cc, struct dt_difo *d, int r,
 		    struct dt_type *f, struct dt_type *t)
@@ -780,7 +795,8 @@ static int cg_incdec(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 	t = reg_alloc(cc, d);
 	setx(cc, d, step, t);
 	emit(cc, d, DIF_INSTR_FMT(inc ? DIF_OP_ADD : DIF_OP_SUB, r, t, t));
-	cg_cast(cc, d, t, l->type, l->type);
+	if (a < 0)
+		cg_store_conv(cc, d, t, l->type);
 	if (a >= 0) {
 		emit(cc, d, DIF_INSTR_FMT(store_op(l->type), t, 0, a));
 		reg_free(d, a);
@@ -815,7 +831,10 @@ static int cg_assign(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 			reg_free(d, r);
 			r = old;
 		}
-		cg_cast(cc, d, r, n->r->type, l->type);
+		if (l->type->kind == DT_T_INT && l->type->size < 8)
+			cg_store_conv(cc, d, r, l->type);
+		else
+			cg_cast(cc, d, r, n->r->type, l->type);
 		cg_store_var(cc, d, l, r, nk ? keyregs : NULL);
 		for (i = 0; i < nk; i++)
 			reg_free(d, keyregs[i]);
