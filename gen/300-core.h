@@ -104,7 +104,11 @@ static void dtrace_dif_copy_mem(void *dst, u64 addr, size_t len,
 static int dtrace_vstate_create(const struct dtrace_enable_hdr *hdr,
 				struct dtrace_vstate **out);
 static void dtrace_vstate_destroy(struct dtrace_vstate *vs);
-/* Clause-local variables are zeroed before each clause runs. */
+/*
+ * A clause is about to run.  Clause-locals live for one probe firing: the
+ * clauses of a firing share them and a new firing (another timestamp or
+ * probe ID in the mstate, on that CPU) starts from zero (410-dynvar.c).
+ */
 static void dtrace_vstate_clause_begin(struct dtrace_vstate *vs, int cpu);
 /* Dynamic-variable drop counters for DTRACEIOC_STATUS. */
 static void dtrace_vstate_drops(struct dtrace_vstate *vs, u64 *dyndrops,

@@ -11,11 +11,16 @@
  *    slot's type (from each DIF object's variable table) never matters for
  *    memory safety.  Shared by all CPUs; concurrent stores race as in
  *    DTrace.
- *  - Per CPU: nlvars clause-local slots (zeroed by
- *    dtrace_vstate_clause_begin()), the strtok() state, and two scratch
- *    buffers the emulator builds keys and string values in.  Probe context
- *    runs with interrupts masked and the recursion guard held, so a CPU's
- *    area has one user at a time.
+ *  - Per CPU: nlvars clause-local slots, the strtok() state, and two
+ *    scratch buffers the emulator builds keys and string values in.  Probe
+ *    context runs with interrupts masked and the recursion guard held, so a
+ *    CPU's area has one user at a time.
+ *    Clause-locals live for one probe firing, as the Dynamic Tracing Guide
+ *    has it: the clauses of one firing share them (this->x set in one
+ *    clause is seen by the next) and a new firing starts from zero.  A
+ *    firing is recognised on its CPU by (timestamp, probe ID) from the
+ *    mstate, both the same for every clause of one firing; the slots are
+ *    zeroed at the first clause-local access of a new firing.
  *  - Dynamic variables (thread-locals and associative arrays): a single
  *    region of dynvarsize bytes, carved into chunks of power-of-two size
  *    classes with one free list per class, and a hash table of chains.
@@ -72,6 +77,9 @@ struct dtrace_dynent {
 struct dtrace_vcpu {
 	u32 tok_valid;			/* strtok() has a string */
 	u32 tok_off;			/* where the next search starts */
+	u64 fire_ts;			/* firing the clause-locals belong to */
+	u32 fire_probe;
+	u32 fire_valid;
 };
 
 struct dtrace_vstate {
@@ -174,11 +182,13 @@ static inline char *dtrace_vstate_cpu(struct dtrace_vstate *vs, int cpu)
 	return vs->pcpu + (size_t)cpu * vs->stride;
 }
 
+/*
+ * A clause is about to run on cpu.  Clause-locals persist across the
+ * clauses of one probe firing (see above), so there is nothing to reset
+ * here: the first access in a new firing clears them.
+ */
 static void dtrace_vstate_clause_begin(struct dtrace_vstate *vs, int cpu)
 {
-	if (vs && cpu >= 0 && (u32)cpu < vs->ncpus && vs->nlvars)
-		memset(dtrace_vstate_cpu(vs, cpu) + vs->off_lvars, 0,
-		       (size_t)vs->nlvars * vs->slot);
 }
 
 static void dtrace_vstate_drops(struct dtrace_vstate *vs, u64 *dyndrops,
@@ -196,14 +206,25 @@ static inline char *dtrace_vstate_gvar(struct dtrace_vstate *vs, u32 id)
 	return id < vs->ngvars ? vs->gvars + (size_t)id * vs->slot : NULL;
 }
 
+/* Slot of clause-local id for the firing (ts, probe) on cpu, or NULL. */
 static inline char *dtrace_vstate_lvar(struct dtrace_vstate *vs, int cpu,
-				       u32 id)
+				       u64 ts, u32 probe, u32 id)
 {
+	struct dtrace_vcpu *vc;
+	char *l;
+
 	id -= DIF_VAR_OTHER_UBASE;
 	if (id >= vs->nlvars || cpu < 0 || (u32)cpu >= vs->ncpus)
 		return NULL;
-	return dtrace_vstate_cpu(vs, cpu) + vs->off_lvars +
-	       (size_t)id * vs->slot;
+	vc = (struct dtrace_vcpu *)dtrace_vstate_cpu(vs, cpu);
+	l = (char *)vc + vs->off_lvars;
+	if (!vc->fire_valid || vc->fire_ts != ts || vc->fire_probe != probe) {
+		memset(l, 0, (size_t)vs->nlvars * vs->slot);
+		vc->fire_ts = ts;
+		vc->fire_probe = probe;
+		vc->fire_valid = 1;
+	}
+	return l + (size_t)id * vs->slot;
 }
 
 /*

@@ -472,7 +472,8 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			break;
 		case DIF_OP_LDLS:
 			id = DIF_INSTR_VAR(in);
-			p = vs ? dtrace_vstate_lvar(vs, m->cpu, id) : NULL;
+			p = vs ? dtrace_vstate_lvar(vs, m->cpu, m->timestamp,
+						    m->probe_id, id) : NULL;
 			if (!p) {
 				dtrace_dif_fault(m, DTRACEFLT_ILLOP, id);
 				break;
@@ -487,7 +488,8 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			id = DIF_INSTR_VAR(in);
 			p = !vs ? NULL : op == DIF_OP_STGS ?
 			    dtrace_vstate_gvar(vs, id) :
-			    dtrace_vstate_lvar(vs, m->cpu, id);
+			    dtrace_vstate_lvar(vs, m->cpu, m->timestamp,
+					       m->probe_id, id);
 			if (!p) {
 				dtrace_dif_fault(m, DTRACEFLT_ILLOP, id);
 				break;

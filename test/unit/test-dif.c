@@ -758,7 +758,10 @@ static void test_globals_locals(void)
 	CHECK_STR((const char *)(uintptr_t)r, "hello world");
 	CHECK(dtrace_vstate_region(vs, r, &r));
 
-	/* clause-local: zeroed by clause_begin, per CPU */
+	/*
+	 * clause-local: shared by the clauses of one firing (same timestamp
+	 * and probe on the CPU), zero in a new firing, per CPU
+	 */
 	p_init(p);
 	SETX(5, 1);
 	emit(p, DIF_INSTR_STV(DIF_OP_STLS, U(2), 1));
@@ -771,7 +774,14 @@ static void test_globals_locals(void)
 	RET(2);
 	CHECK_EQ(run_ok(p), 5);		/* same clause */
 	dtrace_vstate_clause_begin(vs, 1);
-	CHECK_EQ(run_ok(p), 0);
+	CHECK_EQ(run_ok(p), 5);		/* next clause, same firing */
+	ms.cpu = 2;
+	CHECK_EQ(run_ok(p), 0);		/* another CPU */
+	ms.cpu = 1;
+	ms.timestamp++;
+	CHECK_EQ(run_ok(p), 0);		/* the next firing */
+	ms.timestamp--;
+	CHECK_EQ(run_ok(p), 0);		/* still zero: it was reset */
 
 	/* a vstate too small for the id: ILLOP, not an overflow */
 	p_init(p);
@@ -1084,6 +1094,7 @@ static void test_assoc_byref_strings(void)
 	ms_reset();
 	CHECK_STR((const char *)(uintptr_t)run_ok(p), "this-string");
 	dtrace_vstate_clause_begin(vs, 1);
+	ms.probe_id++;			/* another probe: a new firing */
 	p_init(p);
 	p_var(p, U(6), DIFV_SCOPE_LOCAL, DIFV_KIND_SCALAR, true);
 	emit(p, DIF_INSTR_LDV(DIF_OP_LDLS, U(6), 2));
