@@ -1087,8 +1087,10 @@ static void gen_speculation(struct gen *g, struct rng *r,
 	}
 	a = en_action(cl, DTRACEACT_SPECULATE, 0, 0);
 	en_difo(a, d);
-	gen_action(g, r, cl, c);
-	en_trace(cl, gen_program(g, r, c, RT_INT));
+	if (c->hostile)		/* aggregations are refused here */
+		gen_action(g, r, cl, c);
+	en_trace(cl, gen_program(g, r, c, rng_chance(r, 1, 3) ? RT_STR :
+				 RT_INT));
 	/* commit(spec) or discard(spec) */
 	cl = en_clause(e, rng_chance(r, 1, 2) ? desc : "dtrace:::END");
 	d = gen_new_dif(g);
