@@ -420,7 +420,10 @@ static void test_vars(void)
 	PI("BEGIN { x = (char)200; trace(x); }", (u64)-56);
 	PI("inline int FOUR = 2 + 2; BEGIN { trace(FOUR * 2); }", 8);
 	PI("enum e { A, B = 5, C }; BEGIN { trace(C); }", 6);
-	PI("BEGIN { i++; i++; trace(i); }", 2);
+	PI("int i; BEGIN { i++; i++; trace(i); }", 2);
+	EE("BEGIN { i++; }", D_IDENT_UNDEF);
+	EE("BEGIN { i += 2; }", D_IDENT_UNDEF);
+	PI("BEGIN { self->i++; self->i += 2; trace(self->i); }", 3);
 	PI("BEGIN { trace(self->undefined); }", 0);
 	PI("BEGIN { x = 1, y = 2; trace(x + y); }", 3);
 	PI("BEGIN /arg0 == 100/ { trace(1); }", 1);

@@ -1677,24 +1677,13 @@ incompat:
 }
 
 /*
- * ++, -- and compound assignments define an undeclared variable as int,
- * like a first assignment does.
+ * ++, -- and compound assignments read the variable first: an undeclared
+ * global is an error (only '=' declares one), while self-> and this->
+ * variables come into existence as int on first use.
  */
 static void implicit_int(struct dt_cc *cc, struct dt_node *l)
 {
-	if (l->kind == N_VAR && builtin_lookup(l->str) < 0 &&
-	    strcmp(l->str, "NULL") && !inline_lookup(cc, l->str)) {
-		struct dt_var *v = dt_var_lookup(cc, l->str, DT_VS_GLOBAL);
-		int64_t ev;
-		struct dt_type *et;
-
-		if (dt_enum_lookup(cc, l->str, &ev, &et))
-			return;
-		if (!v)
-			dt_var_create(cc, l->str, DT_VS_GLOBAL, cc->t_int);
-		else if (!v->type)
-			v->type = cc->t_int;
-	} else if (l->kind == N_SELF || l->kind == N_THIS) {
+	if (l->kind == N_SELF || l->kind == N_THIS) {
 		int scope = l->kind == N_SELF ? DT_VS_THREAD : DT_VS_LOCAL;
 		struct dt_var *v = dt_var_lookup(cc, l->str, scope);
 
