@@ -102,9 +102,13 @@ struct dtrace_specset {
 	struct dtrace_spec *spec;	/* [nspec]; ids are 1..nspec */
 };
 
-/* Process context: nspec speculations; buffers only if with_bufs. */
+/*
+ * Process context: nspec speculations; buffers only if with_bufs, and
+ * only for the CPUs cpu_ok[] says (NULL: all): the others drop.
+ */
 static int dtrace_specset_create(struct dtrace_specset *ss, u32 nspec,
-				 u32 ncpus, u64 specsize, bool with_bufs);
+				 u32 ncpus, u64 specsize, bool with_bufs,
+				 const bool *cpu_ok);
 static void dtrace_specset_destroy(struct dtrace_specset *ss);
 /* Probe context: speculation(): an id 1..nspec, or 0 (counted). */
 static int dtrace_spec_alloc(struct dtrace_specset *ss,

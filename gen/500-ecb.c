@@ -468,6 +468,10 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 	if (unlikely((u32)cpu >= st->ncpus || !st->cpus))
 		return;
 	cs = &st->cpus[cpu];
+	if (unlikely(!cs->scratch)) {	/* a CPU added after GO */
+		cs->cnt.drops++;
+		return;
+	}
 	pbuf = &cs->buf[cs->active];
 	buf = pbuf;
 

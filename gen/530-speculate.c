@@ -35,7 +35,8 @@
 #define DTRACESPEC_ONE(cpu)	(DTRACESPEC_ACTIVEONE | ((u32)(cpu) << 8))
 
 static int dtrace_specset_create(struct dtrace_specset *ss, u32 nspec,
-				 u32 ncpus, u64 specsize, bool with_bufs)
+				 u32 ncpus, u64 specsize, bool with_bufs,
+				 const bool *cpu_ok)
 {
 	u32 i, c;
 	int err;
@@ -58,6 +59,8 @@ static int dtrace_specset_create(struct dtrace_specset *ss, u32 nspec,
 		if (!sp->bufs)
 			goto nomem;
 		for (c = 0; c < ncpus; c++) {
+			if (cpu_ok && !cpu_ok[c])
+				continue;	/* data NULL: every write drops */
 			err = dtrace_buffer_alloc(&sp->bufs[c], specsize,
 						  DTRACE_BUFPOLICY_SWITCH);
 			if (err)

@@ -144,18 +144,29 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 	u32 ncpus = nr_cpu_ids;
 	u64 resv = dtrace_state_end_resv(st);
 	struct dtrace_cpustate *cpus;
+	bool *present;
 	int err = -ENOMEM;
 
 	st->scratch_size = max_t(size_t, DTRACE_SCRATCH_MIN,
 				 8 * (size_t)o->strsize);
+	/*
+	 * Buffers for the present CPUs only: machines often declare many
+	 * more possible CPUs than they have.  A CPU added later has none
+	 * and its records are dropped.
+	 */
+	present = kcalloc(ncpus, sizeof(*present), GFP_KERNEL);
 	cpus = kvcalloc(ncpus, sizeof(*cpus), GFP_KERNEL);
-	if (!cpus)
+	if (!cpus || !present) {
+		kfree(present);
+		kvfree(cpus);
 		return -ENOMEM;
+	}
 	for (c = 0; c < ncpus; c++) {
 		struct dtrace_cpustate *cs = &cpus[c];
 		u32 b;
 
-		if (!cpu_possible(c))
+		present[c] = cpu_present(c);
+		if (!present[c])
 			continue;
 		for (b = 0; b < nbuf; b++) {
 			err = dtrace_buffer_alloc(&cs->buf[b], o->bufsize,
@@ -172,9 +183,10 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 		}
 	}
 	err = dtrace_specset_create(&st->specs, o->nspec, ncpus,
-				    o->specsize, st->uses_spec);
+				    o->specsize, st->uses_spec, present);
 	if (err)
 		goto fail;
+	kfree(present);
 	/* Published under dtrace_lock for dtrace_core_status(). */
 	mutex_lock(&dtrace_lock);
 	st->ncpus = ncpus;
@@ -183,6 +195,7 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 	st->allocated = true;
 	return 0;
 fail:
+	kfree(present);
 	dtrace_cpus_free(cpus, ncpus);
 	return err;
 }

@@ -262,7 +262,7 @@ static void test_spec(void)
 	memset(cc, 0, sizeof(cc));
 	dtrace_buffer_alloc(&prin[0], 4096, DTRACE_BUFPOLICY_SWITCH);
 	dtrace_buffer_alloc(&prin[1], 4096, DTRACE_BUFPOLICY_SWITCH);
-	check(dtrace_specset_create(&ss, 2, 2, 256, true) == 0, "spec: create 2");
+	check(dtrace_specset_create(&ss, 2, 2, 256, true, NULL) == 0, "spec: create 2");
 
 	id1 = dtrace_spec_alloc(&ss, &cc[0]);
 	id2 = dtrace_spec_alloc(&ss, &cc[0]);
@@ -344,13 +344,24 @@ static void test_spec(void)
 	dtrace_specset_destroy(&ss);
 	dtrace_buffer_free(&prin[0]);
 	dtrace_buffer_free(&prin[1]);
-	check(dtrace_specset_create(&ss, 3, 2, 256, false) == 0 &&
+	check(dtrace_specset_create(&ss, 3, 2, 256, false, NULL) == 0 &&
 	      dtrace_spec_alloc(&ss, &cc[0]) == 1 &&
 	      dtrace_spec_buffer(&ss, 1, 0, &cc[0], &illop) == NULL,
 	      "spec: without buffers speculate() drops");
 	dtrace_specset_destroy(&ss);
+	{
+		bool ok[2] = { true, false };
+
+		check(dtrace_specset_create(&ss, 1, 2, 256, true, ok) == 0 &&
+		      dtrace_spec_alloc(&ss, &cc[0]) == 1 &&
+		      dtrace_spec_buffer(&ss, 1, 1, &cc[1], &illop) != NULL &&
+		      !put(&ss.spec[0].bufs[1], 24, 1, false) &&
+		      ss.spec[0].bufs[0].data != NULL,
+		      "spec: a CPU without buffers drops its writes");
+		dtrace_specset_destroy(&ss);
+	}
 	shim_fail_alloc_after = 3;
-	check(dtrace_specset_create(&ss, 4, 2, 256, true) == -ENOMEM,
+	check(dtrace_specset_create(&ss, 4, 2, 256, true, NULL) == -ENOMEM,
 	      "spec: allocation failure reported");
 	shim_fail_alloc_after = -1;
 	check(shim_nallocs == 0, "no leaks (%ld live allocations)", shim_nallocs);
