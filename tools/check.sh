@@ -24,10 +24,10 @@ step() {
 	echo "== $name"
 	"$@" >"$logdir/$name.log" 2>&1
 	rc=$?
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logdir/$name.log" | tail -n 1)
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$logdir/$name.log" | tail -n 1)
 	if [ -n "$line" ]; then
 		p=${line%% passed*}
-		f=${line#*, }; f=${f%% failed}
+		f=${line#*, }; f=${f%% failed*}
 		[ $rc -ne 0 ] && [ "$f" -eq 0 ] && f=1
 	elif [ $rc -eq 0 ]; then
 		p=1 f=0
@@ -45,7 +45,7 @@ step() {
 	fi
 }
 
-kernels=${KERNELS:-$(tools/kernels.sh 6.1 6.12)}
+kernels=${KERNELS:-$(tools/kernels.sh 6.1 6.12 | tr '\n' ' ')}
 export KERNELS="$kernels"
 export PLATFORMS=${PLATFORMS:-native xenpv}
 
