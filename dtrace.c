@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 0f604ea0e94eae4c
+ * Input hash (FNV-1a 64): ea8e33419fe62357
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -799,7 +799,11 @@ static void dtrace_dif_copy_mem(void *dst, u64 addr, size_t len,
 static int dtrace_vstate_create(const struct dtrace_enable_hdr *hdr,
 				struct dtrace_vstate **out);
 static void dtrace_vstate_destroy(struct dtrace_vstate *vs);
-/* Clause-local variables are zeroed before each clause runs. */
+/*
+ * A clause is about to run.  Clause-locals live for one probe firing: the
+ * clauses of a firing share them and a new firing (another timestamp or
+ * probe ID in the mstate, on that CPU) starts from zero (410-dynvar.c).
+ */
 static void dtrace_vstate_clause_begin(struct dtrace_vstate *vs, int cpu);
 /* Dynamic-variable drop counters for DTRACEIOC_STATUS. */
 static void dtrace_vstate_drops(struct dtrace_vstate *vs, u64 *dyndrops,
@@ -960,9 +964,13 @@ struct dtrace_specset {
 	struct dtrace_spec *spec;	/* [nspec]; ids are 1..nspec */
 };
 
-/* Process context: nspec speculations; buffers only if with_bufs. */
+/*
+ * Process context: nspec speculations; buffers only if with_bufs, and
+ * only for the CPUs cpu_ok[] says (NULL: all): the others drop.
+ */
 static int dtrace_specset_create(struct dtrace_specset *ss, u32 nspec,
-				 u32 ncpus, u64 specsize, bool with_bufs);
+				 u32 ncpus, u64 specsize, bool with_bufs,
+				 const bool *cpu_ok);
 static void dtrace_specset_destroy(struct dtrace_specset *ss);
 /* Probe context: speculation(): an id 1..nspec, or 0 (counted). */
 static int dtrace_spec_alloc(struct dtrace_specset *ss,
@@ -2077,11 +2085,16 @@ fail:
  *    slot's type (from each DIF object's variable table) never matters for
  *    memory safety.  Shared by all CPUs; concurrent stores race as in
  *    DTrace.
- *  - Per CPU: nlvars clause-local slots (zeroed by
- *    dtrace_vstate_clause_begin()), the strtok() state, and two scratch
- *    buffers the emulator builds keys and string values in.  Probe context
- *    runs with interrupts masked and the recursion guard held, so a CPU's
- *    area has one user at a time.
+ *  - Per CPU: nlvars clause-local slots, the strtok() state, and two
+ *    scratch buffers the emulator builds keys and string values in.  Probe
+ *    context runs with interrupts masked and the recursion guard held, so a
+ *    CPU's area has one user at a time.
+ *    Clause-locals live for one probe firing, as the Dynamic Tracing Guide
+ *    has it: the clauses of one firing share them (this->x set in one
+ *    clause is seen by the next) and a new firing starts from zero.  A
+ *    firing is recognised on its CPU by (timestamp, probe ID) from the
+ *    mstate, both the same for every clause of one firing; the slots are
+ *    zeroed at the first clause-local access of a new firing.
  *  - Dynamic variables (thread-locals and associative arrays): a single
  *    region of dynvarsize bytes, carved into chunks of power-of-two size
  *    classes with one free list per class, and a hash table of chains.
@@ -2138,6 +2151,9 @@ struct dtrace_dynent {
 struct dtrace_vcpu {
 	u32 tok_valid;			/* strtok() has a string */
 	u32 tok_off;			/* where the next search starts */
+	u64 fire_ts;			/* firing the clause-locals belong to */
+	u32 fire_probe;
+	u32 fire_valid;
 };
 
 struct dtrace_vstate {
@@ -2240,11 +2256,13 @@ static inline char *dtrace_vstate_cpu(struct dtrace_vstate *vs, int cpu)
 	return vs->pcpu + (size_t)cpu * vs->stride;
 }
 
+/*
+ * A clause is about to run on cpu.  Clause-locals persist across the
+ * clauses of one probe firing (see above), so there is nothing to reset
+ * here: the first access in a new firing clears them.
+ */
 static void dtrace_vstate_clause_begin(struct dtrace_vstate *vs, int cpu)
 {
-	if (vs && cpu >= 0 && (u32)cpu < vs->ncpus && vs->nlvars)
-		memset(dtrace_vstate_cpu(vs, cpu) + vs->off_lvars, 0,
-		       (size_t)vs->nlvars * vs->slot);
 }
 
 static void dtrace_vstate_drops(struct dtrace_vstate *vs, u64 *dyndrops,
@@ -2262,14 +2280,25 @@ static inline char *dtrace_vstate_gvar(struct dtrace_vstate *vs, u32 id)
 	return id < vs->ngvars ? vs->gvars + (size_t)id * vs->slot : NULL;
 }
 
+/* Slot of clause-local id for the firing (ts, probe) on cpu, or NULL. */
 static inline char *dtrace_vstate_lvar(struct dtrace_vstate *vs, int cpu,
-				       u32 id)
+				       u64 ts, u32 probe, u32 id)
 {
+	struct dtrace_vcpu *vc;
+	char *l;
+
 	id -= DIF_VAR_OTHER_UBASE;
 	if (id >= vs->nlvars || cpu < 0 || (u32)cpu >= vs->ncpus)
 		return NULL;
-	return dtrace_vstate_cpu(vs, cpu) + vs->off_lvars +
-	       (size_t)id * vs->slot;
+	vc = (struct dtrace_vcpu *)dtrace_vstate_cpu(vs, cpu);
+	l = (char *)vc + vs->off_lvars;
+	if (!vc->fire_valid || vc->fire_ts != ts || vc->fire_probe != probe) {
+		memset(l, 0, (size_t)vs->nlvars * vs->slot);
+		vc->fire_ts = ts;
+		vc->fire_probe = probe;
+		vc->fire_valid = 1;
+	}
+	return l + (size_t)id * vs->slot;
 }
 
 /*
@@ -3956,7 +3985,8 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			break;
 		case DIF_OP_LDLS:
 			id = DIF_INSTR_VAR(in);
-			p = vs ? dtrace_vstate_lvar(vs, m->cpu, id) : NULL;
+			p = vs ? dtrace_vstate_lvar(vs, m->cpu, m->timestamp,
+						    m->probe_id, id) : NULL;
 			if (!p) {
 				dtrace_dif_fault(m, DTRACEFLT_ILLOP, id);
 				break;
@@ -3971,7 +4001,8 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			id = DIF_INSTR_VAR(in);
 			p = !vs ? NULL : op == DIF_OP_STGS ?
 			    dtrace_vstate_gvar(vs, id) :
-			    dtrace_vstate_lvar(vs, m->cpu, id);
+			    dtrace_vstate_lvar(vs, m->cpu, m->timestamp,
+					       m->probe_id, id);
 			if (!p) {
 				dtrace_dif_fault(m, DTRACEFLT_ILLOP, id);
 				break;
@@ -4515,6 +4546,15 @@ static void dtrace_act_aggregate(struct dtrace_state *st,
 	dtrace_aggregate(st->aggs, ms->cpu, a->aggid, key, koff, val);
 }
 
+/* exit() or a full fill buffer: ACTIVE (or WARMUP) becomes DRAINING. */
+static void dtrace_state_drain(struct dtrace_state *st)
+{
+	u32 act = READ_ONCE(st->activity);
+
+	if (act == DTRACE_ACTIVITY_ACTIVE || act == DTRACE_ACTIVITY_WARMUP)
+		cmpxchg(&st->activity, act, DTRACE_ACTIVITY_DRAINING);
+}
+
 static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 			    const u64 *args, u64 now)
 {
@@ -4537,6 +4577,10 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 	if (unlikely((u32)cpu >= st->ncpus || !st->cpus))
 		return;
 	cs = &st->cpus[cpu];
+	if (unlikely(!cs->scratch)) {	/* a CPU added after GO */
+		cs->cnt.drops++;
+		return;
+	}
 	pbuf = &cs->buf[cs->active];
 	buf = pbuf;
 
@@ -4589,9 +4633,7 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 				 */
 				if (buf->policy == DTRACE_BUFPOLICY_FILL &&
 				    !is_end)
-					cmpxchg(&st->activity,
-						DTRACE_ACTIVITY_ACTIVE,
-						DTRACE_ACTIVITY_DRAINING);
+					dtrace_state_drain(st);
 				return;
 			}
 			h = (struct dtrace_rechdr *)rec;
@@ -4707,16 +4749,17 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 		dtrace_buffer_commit(buf, recoff, rsize);
 
 	if (exit_now) {
-		u32 act;
-
-		if (cmpxchg(&st->exit_claim, 0, 1) == 0) {
+		/*
+		 * The first exit() sets the status; in END (COOLDOWN, only
+		 * this CPU runs clauses) a later exit() overrides it, as in
+		 * DTrace.
+		 */
+		if (cmpxchg(&st->exit_claim, 0, 1) == 0 ||
+		    READ_ONCE(st->activity) == DTRACE_ACTIVITY_COOLDOWN) {
 			WRITE_ONCE(st->exit_status, (s32)exit_val);
 			smp_store_release(&st->exiting, 1);
 		}
-		act = READ_ONCE(st->activity);
-		if (act == DTRACE_ACTIVITY_ACTIVE ||
-		    act == DTRACE_ACTIVITY_WARMUP)
-			cmpxchg(&st->activity, act, DTRACE_ACTIVITY_DRAINING);
+		dtrace_state_drain(st);
 	}
 	return;
 
@@ -5762,8 +5805,9 @@ static u64 dtrace_buffer_whole(const char *data, u64 len, u64 room,
  * OWNS the aggregation space of a consumer (struct dtrace_aggspace, the API
  * declared at the end of 300-core.h): definitions of @aggregations, the
  * per-CPU buffers, the aggregating functions and snapshots.
- * CALLS vmalloc/vfree/kzalloc/kfree, mutex_*, cpus_read_lock/unlock and
- * smp_call_function_single (process context only), copy_to_user
+ * CALLS vmalloc/vfree/kzalloc/kfree, mutex_*, cpus_read_lock/unlock,
+ * cpu_possible and smp_call_function_single (process context only),
+ * copy_to_user
  * (snapshots), and the llquantize helpers of dtrace.h.  Compiles in user
  * space for test/unit (the shim supplies those names).
  *
@@ -5936,6 +5980,8 @@ static int dtrace_aggspace_create(u64 aggsize, u32 naggs,
 	if (!as->cpus)
 		goto nomem;
 	for (c = 0; c < as->ncpus; c++) {
+		if (!cpu_possible(c))
+			continue;	/* a hole: no buffers, never fires */
 		for (i = 0; i < 2; i++) {
 			struct dtrace_aggbuf *b = &as->cpus[c].buf[i];
 
@@ -6184,6 +6230,8 @@ static void dtrace_aggregate(struct dtrace_aggspace *as, int cpu, u32 aggid,
 		return;
 	c = &as->cpus[cpu];
 	b = &c->buf[READ_ONCE(c->active)];
+	if (unlikely(!b->mem))
+		return;
 	h = dtrace_agg_hash(aggid, key, keysize);
 	slot = &dtrace_agg_table(b)[h & (as->nhash - 1)];
 	for (off = *slot; off; off = e->next) {
@@ -6240,8 +6288,10 @@ static long dtrace_agg_snapshot(struct dtrace_aggspace *as, int cpu,
 		return -EINVAL;
 	if (!as->cpus)
 		return 0;
-	mutex_lock(&as->lock);
 	c = &as->cpus[cpu];
+	if (!c->buf[0].mem)
+		return -EINVAL;		/* not a possible CPU */
+	mutex_lock(&as->lock);
 	if (!c->pending) {
 		cpus_read_lock();
 		if (smp_call_function_single(cpu, dtrace_agg_switch, c, 1))
@@ -6325,7 +6375,8 @@ static u64 dtrace_agg_drops(struct dtrace_aggspace *as)
 #define DTRACESPEC_ONE(cpu)	(DTRACESPEC_ACTIVEONE | ((u32)(cpu) << 8))
 
 static int dtrace_specset_create(struct dtrace_specset *ss, u32 nspec,
-				 u32 ncpus, u64 specsize, bool with_bufs)
+				 u32 ncpus, u64 specsize, bool with_bufs,
+				 const bool *cpu_ok)
 {
 	u32 i, c;
 	int err;
@@ -6348,6 +6399,8 @@ static int dtrace_specset_create(struct dtrace_specset *ss, u32 nspec,
 		if (!sp->bufs)
 			goto nomem;
 		for (c = 0; c < ncpus; c++) {
+			if (cpu_ok && !cpu_ok[c])
+				continue;	/* data NULL: every write drops */
 			err = dtrace_buffer_alloc(&sp->bufs[c], specsize,
 						  DTRACE_BUFPOLICY_SWITCH);
 			if (err)
@@ -6712,18 +6765,29 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 	u32 ncpus = nr_cpu_ids;
 	u64 resv = dtrace_state_end_resv(st);
 	struct dtrace_cpustate *cpus;
+	bool *present;
 	int err = -ENOMEM;
 
 	st->scratch_size = max_t(size_t, DTRACE_SCRATCH_MIN,
 				 8 * (size_t)o->strsize);
+	/*
+	 * Buffers for the present CPUs only: machines often declare many
+	 * more possible CPUs than they have.  A CPU added later has none
+	 * and its records are dropped.
+	 */
+	present = kcalloc(ncpus, sizeof(*present), GFP_KERNEL);
 	cpus = kvcalloc(ncpus, sizeof(*cpus), GFP_KERNEL);
-	if (!cpus)
+	if (!cpus || !present) {
+		kfree(present);
+		kvfree(cpus);
 		return -ENOMEM;
+	}
 	for (c = 0; c < ncpus; c++) {
 		struct dtrace_cpustate *cs = &cpus[c];
 		u32 b;
 
-		if (!cpu_possible(c))
+		present[c] = cpu_present(c);
+		if (!present[c])
 			continue;
 		for (b = 0; b < nbuf; b++) {
 			err = dtrace_buffer_alloc(&cs->buf[b], o->bufsize,
@@ -6740,9 +6804,10 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 		}
 	}
 	err = dtrace_specset_create(&st->specs, o->nspec, ncpus,
-				    o->specsize, st->uses_spec);
+				    o->specsize, st->uses_spec, present);
 	if (err)
 		goto fail;
+	kfree(present);
 	/* Published under dtrace_lock for dtrace_core_status(). */
 	mutex_lock(&dtrace_lock);
 	st->ncpus = ncpus;
@@ -6751,6 +6816,7 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 	st->allocated = true;
 	return 0;
 fail:
+	kfree(present);
 	dtrace_cpus_free(cpus, ncpus);
 	return err;
 }
