@@ -653,6 +653,128 @@ static void test_aggs(void)
 }
 
 /* ---------------------------------------------------------------------
+ * Raw bytes, both-signed histograms, joined printa
+ * --------------------------------------------------------------------- */
+static char *bytes_out(const void *d, size_t n, int raw)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+
+	if (raw)
+		dt_print_rawbytes(m, d, n);
+	else
+		dt_print_bytes(m, d, n, 33, 0);
+	fclose(m);
+	return buf;
+}
+
+static void test_bytes(void)
+{
+	static const unsigned char bin[4] = { 1, 0, 2, 0 };
+	char want[1024], *p, *got;
+	int i;
+
+	/* Header: 5 + 6 blanks, "  X" per column, the ASCII heading. */
+	p = want + sprintf(want, "\n%11s", "");
+	for (i = 0; i < 16; i++)
+		p += sprintf(p, "  %x", i);
+	p += sprintf(p, "  0123456789abcdef\n");
+	/* Rows: offset "%5x:" after 5 blanks, " %02x" bytes, 2 blanks. */
+	p += sprintf(p, "%10x:", 0);
+	for (i = 0; i < 16; i++)
+		p += sprintf(p, " %02x", 'A' + i);
+	p += sprintf(p, "  ABCDEFGHIJKLMNOP\n");
+	p += sprintf(p, "%10x:", 16);
+	for (i = 16; i < 20; i++)
+		p += sprintf(p, " %02x", 'A' + i);
+	p += sprintf(p, "%36s  QRST\n", "");
+	got = bytes_out("ABCDEFGHIJKLMNOPQRST", 20, 1);
+	check_str("tracemem layout", got, want);
+	free(got);
+
+	got = bytes_out("abc\0\0\0", 6, 0);
+	snprintf(want, sizeof(want), "  %-33s", "abc");
+	check_str("printable bytes print as a string", got, want);
+	free(got);
+	got = bytes_out(bin, 4, 0);
+	check_str("binary bytes print raw", strncmp(got, "\n", 1) == 0 &&
+		  strstr(got, " 01 00 02 00") ? "raw" : got, "raw");
+	free(got);
+}
+
+static void test_signed_hist(void)
+{
+	const int z = DTRACE_QUANTIZE_ZEROBUCKET;
+	char want[2048], *p, *got;
+
+	/* Counts of -2 at value 1 and +2 at value 2 (negative increments). */
+	memset(qdata, 0, sizeof(qdata));
+	qdata[z + 1] = -2;
+	qdata[z + 2] = 2;
+	/* Both signs: half bars (20 columns) around a center line. */
+	p = want + sprintf(want, "%s", ref_hdr);
+	p += sprintf(p, "%16s %20s|%20s %-9d\n", "0", "", "", 0);
+	p += sprintf(p, "%16s %10s%.10s|%20s %-9d\n", "1", "",
+		     "@@@@@@@@@@", "", -2);
+	p += sprintf(p, "%16s %20s|%.10s%10s %-9d\n", "2", "",
+		     "@@@@@@@@@@", "", 2);
+	p += sprintf(p, "%16s %20s|%20s %-9d\n", "4", "", "", 0);
+	got = render(q_print, NULL);
+	check_str("quantize with negative counts", got, want);
+	free(got);
+}
+
+static void test_joined(void)
+{
+	struct dt_agg aggs[2];
+	struct dt_prog prog;
+	struct dt_aggset as;
+	uint32_t ids[2] = { 1, 2 };
+	char k[STRSZ], *buf = NULL;
+	size_t len = 0;
+	int64_t v[1];
+	FILE *m;
+
+	memset(&prog, 0, sizeof(prog));
+	mkagg(&aggs[0], 1, DTRACEAGG_COUNT, 1);
+	mkagg(&aggs[1], 2, DTRACEAGG_SUM, 1);
+	prog.naggs = 2;
+	prog.aggs = aggs;
+	dt_aggset_init(&as, &prog);
+	snaplen = 0;
+	skey(k, "x");
+	v[0] = 2;
+	snap_add(1, k, STRSZ, v, 1);
+	v[0] = 50;
+	snap_add(2, k, STRSZ, v, 1);
+	skey(k, "y");
+	v[0] = 1;
+	snap_add(1, k, STRSZ, v, 1);
+	skey(k, "z");
+	v[0] = 7;
+	snap_add(2, k, STRSZ, v, 1);
+	dt_aggset_merge(&as, snapbuf, snaplen);
+
+	/* Keys of both; a missing value is 0; sorted by @a's value. */
+	m = open_memstream(&buf, &len);
+	dt_agg_printa(m, &as, "%s %@d %@d\n", ids, 2);
+	fclose(m);
+	check_str("printa joined", buf, "z 0 7\ny 1 0\nx 2 50\n");
+	free(buf);
+
+	dt_opt.aggsortpos = 1;
+	buf = NULL;
+	m = open_memstream(&buf, &len);
+	dt_agg_printa(m, &as, "%s %@d %@d\n", ids, 2);
+	fclose(m);
+	check_str("aggsortpos=1", buf, "y 1 0\nz 0 7\nx 2 50\n");
+	free(buf);
+	dt_opt.aggsortpos = 0;
+	dt_aggset_fini(&as);
+}
+
+/* ---------------------------------------------------------------------
  * Options and probe descriptions
  * --------------------------------------------------------------------- */
 static void test_options(void)
@@ -984,6 +1106,9 @@ int main(void)
 	test_ksyms();
 	test_quantize();
 	test_aggs();
+	test_bytes();
+	test_signed_hist();
+	test_joined();
 	test_options();
 	test_pdesc();
 	test_consume();
