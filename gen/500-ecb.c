@@ -732,6 +732,18 @@ static __printf(3, 4) int dtrace_enerr(struct dtrace_enparse *pp, u32 offset,
 	return -EINVAL;
 }
 
+/*
+ * Memory a consumer asks for is refused up front beyond half of what the
+ * system has available: an allocation that large would wake the OOM
+ * killer instead of failing.
+ */
+static bool dtrace_mem_ok(u64 bytes)
+{
+	u64 avail = (u64)si_mem_available() << PAGE_SHIFT;
+
+	return bytes <= avail / 2;
+}
+
 /* Options of an enabling header with the defaults filled in. */
 static int dtrace_opts_normalize(struct dtrace_enparse *pp,
 				 const struct dtrace_enable_hdr *in,
@@ -1342,13 +1354,35 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	pp.lim.destructive = pp.destructive;
 
 	if (first) {
-		err = dtrace_vstate_create(&opts, &st->vstate);
-		if (err)
+		u64 need = 2 * opts.aggsize * nr_cpu_ids + opts.dynvarsize;
+
+		if (!dtrace_mem_ok(need)) {
+			err = dtrace_enerr(&pp, ~0U,
+				"aggsize %llu x %u CPUs and dynvarsize %llu exceed the memory available",
+				(unsigned long long)opts.aggsize, nr_cpu_ids,
+				(unsigned long long)opts.dynvarsize);
+			err = -ENOMEM;
 			goto fail_first;
+		}
+		err = dtrace_vstate_create(&opts, &st->vstate);
+		if (err) {
+			dtrace_enerr(&pp, ~0U,
+				"cannot create the variable space (dynvarsize %llu, strsize %u, %u/%u/%u variables): %s",
+				(unsigned long long)opts.dynvarsize,
+				opts.strsize, opts.ngvars, opts.ntvars,
+				opts.nlvars, err == -ENOMEM ? "out of memory" :
+				err == -E2BIG ? "too large" : "bad options");
+			goto fail_first;
+		}
 		err = dtrace_aggspace_create(opts.aggsize, opts.naggs,
 					     &st->aggs);
-		if (err)
+		if (err) {
+			dtrace_enerr(&pp, ~0U,
+				"cannot create the aggregation space (aggsize %llu, %u aggregations): %s",
+				(unsigned long long)opts.aggsize, opts.naggs,
+				err == -ENOMEM ? "out of memory" : "bad options");
 			goto fail_first;
+		}
 	}
 	pp.aggs = st->aggs;
 

@@ -27,8 +27,12 @@ static int dtrace_buffer_alloc(struct dtrace_buffer *b, u64 size, u32 policy)
 	memset(b, 0, sizeof(*b));
 	if (size < sizeof(struct dtrace_rechdr) || (size & 7))
 		return -EINVAL;
-	/* Large requests may fail: that is -ENOMEM, not a kernel warning. */
-	b->data = kvmalloc(size, GFP_KERNEL | __GFP_NOWARN);
+	/*
+	 * Large requests may fail: that is -ENOMEM, neither a kernel
+	 * warning nor the OOM killer.
+	 */
+	b->data = kvmalloc(size, GFP_KERNEL | __GFP_NOWARN |
+			   __GFP_RETRY_MAYFAIL);
 	if (!b->data)
 		return -ENOMEM;
 	b->size = size;

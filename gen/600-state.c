@@ -149,6 +149,10 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 
 	st->scratch_size = max_t(size_t, DTRACE_SCRATCH_MIN,
 				 8 * (size_t)o->strsize);
+	if (!dtrace_mem_ok((u64)num_present_cpus() *
+			   (nbuf * o->bufsize + st->scratch_size +
+			    (st->uses_spec ? o->nspec * o->specsize : 0))))
+		return -ENOMEM;
 	/*
 	 * Buffers for the present CPUs only: machines often declare many
 	 * more possible CPUs than they have.  A CPU added later has none
@@ -175,7 +179,8 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 				goto fail;
 			cs->buf[b].resv = resv;
 		}
-		cs->scratch = kvmalloc(st->scratch_size, GFP_KERNEL);
+		cs->scratch = kvmalloc(st->scratch_size,
+				       GFP_KERNEL | __GFP_RETRY_MAYFAIL);
 		cs->keybuf = kmalloc(max(st->keysize_max, 8u), GFP_KERNEL);
 		if (!cs->scratch || !cs->keybuf) {
 			err = -ENOMEM;

@@ -13,6 +13,9 @@
 #ifndef fallthrough
 #define fallthrough		__attribute__((__fallthrough__))
 #endif
+#ifndef __GFP_RETRY_MAYFAIL
+#define __GFP_RETRY_MAYFAIL	0
+#endif
 #ifndef WRITE_ONCE
 #define WRITE_ONCE(x, v)	(*(volatile typeof(x) *)&(x) = (v))
 #endif
