@@ -35,14 +35,21 @@
  * The program fails (exit 1) only if the device stops working, if a control
  * enabling run before and after the fuzzing gives different results, if
  * the module hands out malformed records, if consumers or ECBs are left
- * behind after every descriptor is closed, or if the kernel log shows a
- * warning or an oops.  Unexpected error numbers are reported as findings.
+ * behind after every descriptor is closed (debugfs status) or vmalloc
+ * space grew by 16 MiB or more, or if the kernel log shows a warning, an
+ * oops or an allocation failure.  Unexpected error numbers, EFAULT for
+ * valid pointers and EINVAL without err_msg are reported as findings.
+ *
+ * Memory: every consumer's options are kept under --budget (48 MiB) so
+ * that a small test VM never runs out (see repro/README.md for what the
+ * module does then); --big lifts that.
  * --dry builds and mutates enablings without a device (host self-test).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -890,6 +897,7 @@ static void iter_struct(struct rng *r, int hostile)
 	char what[256];
 	int fd, fd2 = -1, nmut, accepted = 0, e, i, nen;
 	uint32_t nepids = 0;
+	struct dtrace_enable_hdr first;
 
 	fd = dev_open();
 	if (fd < 0)
@@ -901,6 +909,12 @@ static void iter_struct(struct rng *r, int hostile)
 		nmut = hostile ? (rng_chance(r, 1, 4) ? 1 : 0) :
 		       (rng_chance(r, 1, 5) ? 0 : 1 + rng_below(r, 4));
 		b = make_blob(r, hostile, nmut, &len, what, sizeof(what));
+		/* A later enabling mostly agrees with the first's options. */
+		if (i && len >= sizeof(first) && rng_chance(r, 2, 3))
+			memcpy(b + 16, (unsigned char *)&first + 16,
+			       offsetof(struct dtrace_enable_hdr, ngvars) - 16);
+		else if (!i && len >= sizeof(first))
+			memcpy(&first, b, sizeof(first));
 		e = enable_blob(fd, b, len, &en);
 		if (opt.verbose)
 			printf("# %llu: %s: %zu bytes, ENABLE %s%s%s\n",
@@ -1261,6 +1275,23 @@ static int status_counts(long *consumers, long *ecbs, long *enabled)
 
 /* ------------------------------------------------------------------ */
 
+/* A /proc/meminfo field in kB, or -1. */
+static long meminfo(const char *field)
+{
+	char line[256];
+	size_t n = strlen(field);
+	long v = -1;
+	FILE *f = fopen("/proc/meminfo", "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, field, n) && line[n] == ':')
+			v = strtol(line + n + 1, NULL, 10);
+	fclose(f);
+	return v;
+}
+
 static void setup_memory(void)
 {
 	long pg = sysconf(_SC_PAGESIZE);
@@ -1341,6 +1372,7 @@ int main(int argc, char **argv)
 	uint64_t t0, deadline, it, t_start, t_end, reserve, t_it;
 	int i, fd, pfd = -1, rc_before, rc_after;
 	long cons = -1, ecbs = -1, enabled = -1;
+	long vm_before, vm_after, slab_before, slab_after;
 
 	const char *repro = NULL, *save = NULL, *blobfile = NULL;
 
@@ -1429,6 +1461,8 @@ int main(int argc, char **argv)
 	ok(rc_before == 0, "control enabling before fuzzing: trace(42), "
 	   "sum 5, count 1");
 
+	vm_before = meminfo("VmallocUsed");
+	slab_before = meminfo("SUnreclaim");
 	/*
 	 * --seconds bounds the whole run: the loop leaves room for the
 	 * control run again and the final checks (about twice the first
@@ -1513,6 +1547,19 @@ int main(int argc, char **argv)
 		   "probes_enabled %ld", cons, ecbs, enabled);
 	else
 		ok(1, "nothing left behind (# SKIP no status file)");
+	/*
+	 * Every consumer is gone: what they allocated must be too.  Probes
+	 * made on demand (profile-N) stay, a few hundred bytes each.
+	 */
+	vm_after = meminfo("VmallocUsed");
+	slab_after = meminfo("SUnreclaim");
+	printf("# memory: VmallocUsed %ld -> %ld kB, SUnreclaim %ld -> %ld kB\n",
+	       vm_before, vm_after, slab_before, slab_after);
+	if (vm_before >= 0 && vm_after >= 0)
+		ok(vm_after - vm_before < 16 * 1024, "no vmalloc space leaked "
+		   "(%ld kB more than before fuzzing)", vm_after - vm_before);
+	else
+		ok(1, "no vmalloc space leaked (# SKIP no /proc/meminfo)");
 	kmsg_poll();
 	if (kmsg_fd >= 0)
 		ok(st.kernel_bad == 0, "kernel log: no warning, oops or "
