@@ -567,6 +567,14 @@ static void test_errors(void)
 	EE("BEGIN { @a = count(); x = @a + 1; }", D_AGG_SCALAR);
 	EE("BEGIN { @a; }", D_AGG_NULL);
 	EE("BEGIN { printa(@nope); }", D_PRINTA_AGGBAD);
+	EE("BEGIN { @a[execname] = count(); printa(\"%d %@d\\n\", @a); }",
+	   D_PRINTF_ARG_TYPE);
+	EE("BEGIN { @a[execname] = count(); printa(\"%s %d %@d\\n\", @a); }",
+	   D_PRINTF_ARG_PROTO);
+	EE("BEGIN { @a[1] = count(); @b[\"s\"] = count(); printa(\"%@d %@d\\n\", @a, @b); }",
+	   D_PRINTA_AGGKEY);
+	PI("BEGIN { @a[execname, pid] = count(); @b[\"x\", 1] = sum(1);"
+	   " printa(\"%s %@d %@d\\n\", @a, @b); trace(1); }", 1);
 	EE("BEGIN { printa(1); }", D_PRINTA_AGGARG);
 	EE("BEGIN { clear(1); }", D_CLEAR_AGGARG);
 	EE("BEGIN { @a = count(); trunc(@a, \"x\"); }", D_TRUNC_SCALAR);

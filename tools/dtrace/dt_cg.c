@@ -1463,7 +1463,7 @@ static int is_stack_call(struct dt_node *n)
 
 /* printf-style format checking; returns the number of value args used. */
 static void check_format(struct dt_cc *cc, struct dt_node *call,
-			 const char *fmt, struct dt_node **args, int nargs,
+			 const char *fmt, struct dt_type **args, int nargs,
 			 int is_printa, struct dt_format *f)
 {
 	const char *p = fmt;
@@ -1497,13 +1497,13 @@ static void check_format(struct dt_cc *cc, struct dt_node *call,
 						    D_PRINTF_DYN_PROTO,
 						    "%s( ) prototype mismatch: conversion #%d (%%*) is missing a corresponding width argument",
 						    fn, conv);
-				if (!dt_type_is_integral(args[ai]->type))
+				if (!dt_type_is_integral(args[ai]))
 					dt_cc_error(cc, call->line,
 						    D_PRINTF_DYN_TYPE,
 						    "%s( ) argument #%d is incompatible with conversion #%d prototype:\n\tconversion: %% * width\n\t prototype: int\n\t  argument: %s",
 						    fn, ai + 2, conv,
-						    args[ai]->type->name ?
-						    args[ai]->type->name : "?");
+						    args[ai]->name ?
+						    args[ai]->name : "?");
 				ai++;
 			}
 		} else {
@@ -1520,13 +1520,13 @@ static void check_format(struct dt_cc *cc, struct dt_node *call,
 							    D_PRINTF_DYN_PROTO,
 							    "%s( ) prototype mismatch: conversion #%d (%%.*) is missing a corresponding precision argument",
 							    fn, conv);
-					if (!dt_type_is_integral(args[ai]->type))
+					if (!dt_type_is_integral(args[ai]))
 						dt_cc_error(cc, call->line,
 							    D_PRINTF_DYN_TYPE,
 							    "%s( ) argument #%d is incompatible with conversion #%d prototype:\n\tconversion: %%.*\n\t prototype: int\n\t  argument: %s",
 							    fn, ai + 2, conv,
-							    args[ai]->type->name ?
-							    args[ai]->type->name : "?");
+							    args[ai]->name ?
+							    args[ai]->name : "?");
 					ai++;
 				}
 			} else {
@@ -1558,14 +1558,12 @@ static void check_format(struct dt_cc *cc, struct dt_node *call,
 			dt_cc_error(cc, call->line, D_SYNTAX,
 				    "format conversion #%d is undefined: %%%s",
 				    conv, spec);
-		if (is_printa)
-			continue;
 		if (ai >= nargs)
 			dt_cc_error(cc, call->line, D_PRINTF_ARG_PROTO,
-				    "%s( ) prototype mismatch: conversion #%d (%%%s) is missing a corresponding value argument",
-				    fn, conv, spec);
-		{
-			struct dt_type *t = args[ai]->type;
+				    "%s( ) prototype mismatch: conversion #%d (%%%s) is missing a corresponding %s argument",
+				    fn, conv, spec, is_printa ? "key" : "value");
+		if (args[ai]) {
+			struct dt_type *t = args[ai];
 			const char *proto = NULL;
 
 			switch (c) {
@@ -1652,8 +1650,14 @@ static void act_printf(struct dt_cc *cc, struct dt_node *n, int kind)
 				    "%s( ) argument #%d is incompatible with prototype:\n\tprototype: ...\n\t argument: void",
 				    n->str, i + 1);
 	}
-	check_format(cc, n, n->args[0]->str, n->args + 1, n->nargs - 1, 0,
-		     NULL);
+	{
+		struct dt_type *ts[64];
+
+		for (i = 1; i < n->nargs && i <= 64; i++)
+			ts[i - 1] = n->args[i]->type;
+		check_format(cc, n, n->args[0]->str, ts, n->nargs - 1, 0,
+			     NULL);
+	}
 	fi = dt_format_add(cc, kind == DTRACEACT_SYSTEM ? DT_FMT_SYSTEM :
 			   DT_FMT_PRINTF, n->args[0]->str);
 	f = &cc->formats[fi];
@@ -1726,7 +1730,22 @@ static void act_printa(struct dt_cc *cc, struct dt_node *n)
 	if (first) {
 		struct dt_format *f;
 
-		check_format(cc, n, n->args[0]->str, NULL, 0, 1, NULL);
+		struct dt_aggdef *g0 = agg_lookup(cc, n->args[1]->str);
+
+		for (i = 2; i < n->nargs; i++) {
+			struct dt_aggdef *g = agg_lookup(cc, n->args[i]->str);
+			int k, same = g->nkeys == g0->nkeys;
+
+			for (k = 0; same && k < g->nkeys; k++)
+				same = dt_type_is_strlike(g->keytypes[k]) ==
+				       dt_type_is_strlike(g0->keytypes[k]);
+			if (!same)
+				dt_cc_error(cc, n->line, D_PRINTA_AGGKEY,
+					    "printa( ) argument #%d (%s) has keys that do not match %s",
+					    i + 1, g->name, g0->name);
+		}
+		check_format(cc, n, n->args[0]->str, g0->keytypes, g0->nkeys,
+			     1, NULL);
 		fi = dt_format_add(cc, DT_FMT_PRINTA, n->args[0]->str);
 		f = &cc->formats[fi];
 		f->naggs = n->nargs - 1;
