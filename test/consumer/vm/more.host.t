@@ -50,4 +50,13 @@ row() {	# label count total
 	printf '\n'
 } >$T/want
 check "lquantize with under- and overflow" $T/out $T/want
+$D -x temporal -qn 'profile-97 { printf("%d %d\n", timestamp, cpu); }
+	tick-1s { exit(0); }' >$T/out 2>$T/err
+rc "temporal status" $? 0
+if awk 'NF == 2 { if ($1 < last) bad = 1; last = $1; n++ }
+	END { exit !(n > 10 && !bad) }' $T/out; then
+	echo "ok -x temporal orders records by time"
+else
+	echo "FAIL -x temporal orders records by time"; head $T/out; fail=1
+fi
 exit $fail
