@@ -28,19 +28,22 @@
  *
  * Layout of the kernel copy: one kvzalloc'd block holding struct
  * dtrace_difo_priv, the instructions, the integer table, the variable
- * table, the string table (plus one NUL) and one flag byte per instruction
- * (DTRACE_DIFI_STRVAR: the variable this instruction names is a string,
- * from the object's variable table).
+ * table, the string table (plus one NUL) and one word per instruction:
+ * DTRACE_DIFI_STRVAR if the variable it names is a string, or
+ * DTRACE_DIFI_REFVAR and the size if it is a by-reference object (a struct
+ * in a global or clause-local scalar), from the object's variable table.
  *
  * Calls: kvzalloc/kvfree, memcpy, snprintf.  Process context only.
  */
 
 #define DTRACE_DIFI_STRVAR	0x1	/* names a string variable */
+#define DTRACE_DIFI_REFVAR	0x2	/* names a by-reference variable */
+#define DTRACE_DIFI_SIZE(f)	((f) >> 8)	/* its size */
 #define DTRACE_DIF_MAXVARS	4096	/* variable table entries */
 
 struct dtrace_difo_priv {
 	struct dtrace_difo difo;
-	u8 *iflags;			/* per instruction: DTRACE_DIFI_* */
+	u32 *iflags;			/* per instruction: DTRACE_DIFI_* */
 };
 
 static inline const struct dtrace_difo_priv *
@@ -53,6 +56,14 @@ dtrace_difo_priv(const struct dtrace_difo *difo)
 static inline bool dtrace_difo_strvar(const struct dtrace_difo *difo, u32 pc)
 {
 	return dtrace_difo_priv(difo)->iflags[pc] & DTRACE_DIFI_STRVAR;
+}
+
+/* Size of the by-reference variable instruction pc names, or 0. */
+static inline u32 dtrace_difo_refvar(const struct dtrace_difo *difo, u32 pc)
+{
+	u32 f = dtrace_difo_priv(difo)->iflags[pc];
+
+	return (f & DTRACE_DIFI_REFVAR) ? DTRACE_DIFI_SIZE(f) : 0;
 }
 
 static void dtrace_difo_destroy(struct dtrace_difo *difo)
@@ -246,10 +257,22 @@ static int dtrace_difo_check_vars(const struct dtrace_difo *d,
 			return dtrace_difo_err(err, ~0U,
 				"variable %u: unterminated name", i);
 		if (v->type.kind == DIF_TYPE_CTF) {
-			if (v->type.flags & DIF_TF_BYREF)
+			/*
+			 * By-reference objects live in a scalar slot (at
+			 * least strsize bytes): globals and clause-locals.
+			 */
+			if ((v->type.flags & DIF_TF_BYREF) &&
+			    (v->kind != DIFV_KIND_SCALAR ||
+			     v->scope == DIFV_SCOPE_THREAD))
 				return dtrace_difo_err(err, ~0U,
-					"variable %u: by-reference variables other than strings are not supported",
+					"variable %u: by-reference thread-local variables and arrays are not supported",
 					i);
+			if ((v->type.flags & DIF_TF_BYREF) &&
+			    (v->type.size == 0 ||
+			     v->type.size > max_t(u32, 8, lim->strsize)))
+				return dtrace_difo_err(err, ~0U,
+					"variable %u: by-reference size %u outside 1..max(8, strsize)",
+					i, v->type.size);
 		} else if (v->type.kind != DIF_TYPE_STRING) {
 			return dtrace_difo_err(err, ~0U,
 				"variable %u: invalid type kind %u",
@@ -388,6 +411,9 @@ static int dtrace_difo_check_instr(struct dtrace_difo_priv *dp, u32 pc,
 					"an array" : "a scalar", pc);
 			if (var->type.kind == DIF_TYPE_STRING)
 				dp->iflags[pc] |= DTRACE_DIFI_STRVAR;
+			else if (var->type.flags & DIF_TF_BYREF)
+				dp->iflags[pc] |= DTRACE_DIFI_REFVAR |
+						  var->type.size << 8;
 		}
 		break;
 	case DIFC_CALL:
@@ -480,7 +506,7 @@ static int dtrace_difo_create(const void *p, size_t avail,
 			h.size, (unsigned long long)total);
 	/* One block: priv, instrs, ints, vars, strings + NUL, iflags. */
 	fsize = (total - sizeof(h)) + 8;
-	asize = sizeof(*dp) + fsize + DTRACE_ALIGN8((u64)h.ninstr);
+	asize = sizeof(*dp) + fsize + (u64)h.ninstr * sizeof(u32);
 	blk = kvzalloc(asize, GFP_KERNEL | __GFP_NOWARN);
 	if (!blk)
 		return -ENOMEM;
@@ -497,7 +523,7 @@ static int dtrace_difo_create(const void *p, size_t avail,
 	d->strtab = (char *)(blk + (soff - ioff));
 	d->strlen = h.strlen;
 	d->rtype = h.rtype;
-	dp->iflags = blk + fsize;
+	dp->iflags = (u32 *)(blk + fsize);
 	if (!h.nint)
 		d->inttab = NULL;
 	if (!h.nvar)

@@ -256,6 +256,31 @@ static bool dtrace_vstate_region(const struct dtrace_vstate *vs, u64 addr,
 	return false;
 }
 
+/*
+ * May DIF code store len bytes at addr in variable storage?  Only inside
+ * the global slots or this CPU's clause-local slots (by-reference objects
+ * such as structs live there); the dynamic space is never written through
+ * an address, as that could reach the allocator's headers.
+ */
+static bool dtrace_vstate_canstore(const struct dtrace_vstate *vs, int cpu,
+				   u64 addr, u64 len)
+{
+	u64 b, size;
+
+	if (!vs)
+		return false;
+	b = (u64)(uintptr_t)vs->gvars;
+	size = vs->gsize;
+	if (addr >= b && len <= size && addr - b <= size - len)
+		return true;
+	if (cpu < 0 || (u32)cpu >= vs->ncpus)
+		return false;
+	b = (u64)(uintptr_t)(vs->pcpu + (size_t)cpu * vs->stride +
+			     vs->off_lvars);
+	size = (u64)vs->nlvars * vs->slot;
+	return addr >= b && len <= size && addr - b <= size - len;
+}
+
 /* ---- dynamic variables ------------------------------------------------ */
 
 /*

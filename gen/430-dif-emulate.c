@@ -423,7 +423,8 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			u32 n = size[op - DIF_OP_STB];
 
 			addr = regs[rd];
-			if (!dtrace_dif_canstore(m, addr, n)) {
+			if (!dtrace_dif_canstore(m, addr, n) &&
+			    !dtrace_vstate_canstore(vs, m->cpu, addr, n)) {
 				dtrace_dif_fault(m, DTRACEFLT_BADADDR, addr);
 				break;
 			}
@@ -465,7 +466,8 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 				dtrace_dif_fault(m, DTRACEFLT_ILLOP, id);
 				break;
 			}
-			if (dtrace_difo_strvar(difo, pc))
+			if (dtrace_difo_strvar(difo, pc) ||
+			    dtrace_difo_refvar(difo, pc))
 				regs[rd] = (u64)(uintptr_t)p;
 			else
 				memcpy(&regs[rd], p, 8);
@@ -478,7 +480,8 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 				dtrace_dif_fault(m, DTRACEFLT_ILLOP, id);
 				break;
 			}
-			if (dtrace_difo_strvar(difo, pc))
+			if (dtrace_difo_strvar(difo, pc) ||
+			    dtrace_difo_refvar(difo, pc))
 				regs[rd] = (u64)(uintptr_t)p;
 			else
 				memcpy(&regs[rd], p, 8);
@@ -499,6 +502,15 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 
 				if (sv)
 					memcpy(p, sv, vs->strsize);
+			} else if (dtrace_difo_refvar(difo, pc)) {
+				/* copy the object regs[rd] points at */
+				a = dtrace_difo_refvar(difo, pc);
+				if (a > vs->slot) {
+					dtrace_dif_fault(m, DTRACEFLT_ILLOP, a);
+					break;
+				}
+				if (regs[rd] != (u64)(uintptr_t)p)
+					dtrace_dif_rdmem(&rt, p, regs[rd], a);
 			} else {
 				memcpy(p, &regs[rd], 8);
 			}
@@ -571,7 +583,9 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			break;
 		case DIF_OP_COPYS:
 			/* copy regs[r2] bytes from regs[r1] to regs[rd] */
-			if (!dtrace_dif_canstore(m, regs[rd], regs[r2])) {
+			if (!dtrace_dif_canstore(m, regs[rd], regs[r2]) &&
+			    !dtrace_vstate_canstore(vs, m->cpu, regs[rd],
+						    regs[r2])) {
 				dtrace_dif_fault(m, DTRACEFLT_BADADDR,
 						 regs[rd]);
 				break;

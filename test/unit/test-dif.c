@@ -1198,6 +1198,113 @@ static void test_dynvar_stress(void)
 	dtrace_difo_destroy(stress_ld);
 }
 
+
+/* By-reference (struct) variables in global and clause-local slots. */
+static void test_struct_vars(void)
+{
+	struct prog pp, *p = &pp;
+	u64 r;
+
+	vs_fresh();
+	/* g.b = 6 via the slot address; then read g.b back */
+	p_init(p);
+	p_var(p, U(0), DIFV_SCOPE_GLOBAL, DIFV_KIND_SCALAR, false);
+	p->vars[0].type.flags = DIF_TF_BYREF;
+	p->vars[0].type.size = 16;
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGS, U(0), 1));	/* r1 = &g */
+	SETX(8, 2);
+	FMT(DIF_OP_ADD, 1, 2, 3);			/* r3 = &g.b */
+	SETX(6, 4);
+	FMT(DIF_OP_STX, 4, 0, 3);
+	FMT(DIF_OP_LDX, 3, 0, 5);
+	RET(5);
+	ms_reset();
+	CHECK_EQ(run_ok(p), 6);
+	/* another object sees it; g = *(alloca'd copy) with STGS */
+	p_init(p);
+	p_var(p, U(0), DIFV_SCOPE_GLOBAL, DIFV_KIND_SCALAR, false);
+	p->vars[0].type.flags = DIF_TF_BYREF;
+	p->vars[0].type.size = 16;
+	SETX(16, 1);
+	FMT(DIF_OP_ALLOCS, 1, 0, 2);			/* r2 = alloca(16) */
+	SETX(77, 3);
+	FMT(DIF_OP_STX, 3, 0, 2);			/* tmp.a = 77 */
+	emit(p, DIF_INSTR_STV(DIF_OP_STGS, U(0), 2));	/* g = tmp */
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGS, U(0), 4));
+	FMT(DIF_OP_LDX, 4, 0, 5);			/* g.a */
+	SETX(8, 6);
+	FMT(DIF_OP_ADD, 4, 6, 4);
+	FMT(DIF_OP_LDX, 4, 0, 6);			/* g.b: 0, copied */
+	FMT(DIF_OP_ADD, 5, 6, 5);
+	RET(5);
+	ms_reset();
+	CHECK_EQ(run_ok(p), 77);
+	/* a clause-local struct: COPYS into it, read a member */
+	p_init(p);
+	p_var(p, U(1), DIFV_SCOPE_LOCAL, DIFV_KIND_SCALAR, false);
+	p->vars[0].type.flags = DIF_TF_BYREF;
+	p->vars[0].type.size = 8;
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDLS, U(1), 1));
+	SETS("abcdefg", 2);
+	SETX(8, 3);
+	FMT(DIF_OP_COPYS, 2, 3, 1);
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDLS, U(1), 4));
+	RET(4);
+	ms_reset();
+	r = run_ok(p);
+	CHECK_STR((const char *)(uintptr_t)r, "abcdefg");
+	/* stores outside the slots: past the globals, another CPU's
+	 * clause-locals, the dynamic space */
+	p_init(p);
+	p_var(p, U(0), DIFV_SCOPE_GLOBAL, DIFV_KIND_SCALAR, false);
+	p->vars[0].type.flags = DIF_TF_BYREF;
+	p->vars[0].type.size = 16;
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGS, U(0), 1));
+	SETX(vs->gsize, 2);
+	FMT(DIF_OP_ADD, 1, 2, 1);
+	FMT(DIF_OP_STB, 2, 0, 1);
+	RET(1);
+	ms_reset();
+	run_fault(p, DTRACEFLT_BADADDR, 3);
+	p_init(p);
+	SETX((uintptr_t)(vs->pcpu + 2 * vs->stride + vs->off_lvars), 1);
+	FMT(DIF_OP_STB, 1, 0, 1);
+	RET(1);
+	ms_reset();
+	run_fault(p, DTRACEFLT_BADADDR, 1);
+	ms.cpu = 2;
+	CHECK_EQ(run_ok(p), (uintptr_t)(vs->pcpu + 2 * vs->stride +
+					vs->off_lvars));
+	p_init(p);
+	SETX((uintptr_t)vs->dyn + 64, 1);
+	FMT(DIF_OP_STX, 1, 0, 1);
+	RET(1);
+	ms_reset();
+	run_fault(p, DTRACEFLT_BADADDR, 1);
+	/* the validator: by-ref thread-locals/arrays, sizes */
+	p_init(p);
+	p_var(p, U(0), DIFV_SCOPE_THREAD, DIFV_KIND_SCALAR, false);
+	p->vars[0].type.flags = DIF_TF_BYREF;
+	p->vars[0].type.size = 16;
+	RET(0);
+	p_reject(p, "by-reference thread-local variables and arrays", ~0U);
+	p->vars[0].scope = DIFV_SCOPE_GLOBAL;
+	p->vars[0].kind = DIFV_KIND_ARRAY;
+	p_reject(p, "by-reference thread-local variables and arrays", ~0U);
+	p->vars[0].kind = DIFV_KIND_SCALAR;
+	p->vars[0].type.size = 0;
+	p_reject(p, "by-reference size 0", ~0U);
+	p->vars[0].type.size = 257;
+	p_reject(p, "by-reference size 257", ~0U);
+	p->vars[0].type.size = 256;
+	{
+		struct dtrace_difo *d = p_create(p);
+
+		CHECK(d != NULL);
+		dtrace_difo_destroy(d);
+	}
+}
+
 /* ---- subroutines --------------------------------------------------------- */
 static void test_subr_strings(void)
 {
@@ -2132,6 +2239,7 @@ int main(void)
 	RUN(test_assoc);
 	RUN(test_assoc_byref_strings);
 	RUN(test_dynvar_stress);
+	RUN(test_struct_vars);
 	RUN(test_subr_strings);
 	RUN(test_subr_paths);
 	RUN(test_subr_numbers);
