@@ -373,10 +373,19 @@ static void apply_pragmas(const struct dt_prog *p, const char *name)
 		const struct dt_option *o = &p->options[i];
 		const char *err;
 
-		if (dt_opt_set(&dt_opt, o->name, o->value, &err) < 0)
-			fatal("failed to compile script %s: line %d: failed "
-			      "to set option %s: %s\n", name, o->line,
-			      o->name, err);
+		if (dt_opt_set(&dt_opt, o->name, o->value, &err) < 0) {
+			char what[256];
+
+			if (o->value)
+				snprintf(what, sizeof(what), "'%s' to '%s'",
+					 o->name, o->value);
+			else
+				snprintf(what, sizeof(what), "'%s'", o->name);
+			fatal("failed to compile script %s: %sline %d: failed "
+			      "to set option %s: %s\n", name,
+			      dt_opt.errtags ? "[D_PRAGMA_OPTSET] " : "",
+			      o->line, what, err);
+		}
 	}
 }
 
