@@ -1354,11 +1354,15 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	pp.lim.destructive = pp.destructive;
 
 	if (first) {
-		u64 need = 2 * opts.aggsize * nr_cpu_ids + opts.dynvarsize;
+		/* Aggregation buffers, dynamic variables, and variables. */
+		u64 slot = DTRACE_ALIGN8((u64)opts.strsize + 8);
+		u64 need = 2 * opts.aggsize * nr_cpu_ids + opts.dynvarsize +
+			   ((u64)opts.ngvars +
+			    (u64)opts.nlvars * nr_cpu_ids) * slot;
 
 		if (!dtrace_mem_ok(need)) {
 			err = dtrace_enerr(&pp, ~0U,
-				"aggsize %llu x %u CPUs and dynvarsize %llu exceed the memory available",
+				"aggsize %llu x %u CPUs, dynvarsize %llu and variables exceed the memory available",
 				(unsigned long long)opts.aggsize, nr_cpu_ids,
 				(unsigned long long)opts.dynvarsize);
 			err = -ENOMEM;
