@@ -71,9 +71,9 @@ step consumer make -s cmd-check
 step dtest-host make -s dtest-host
 step ioctl-build make -s ioctl-test
 # One boot per configuration runs the guest tests (test/vm/tests) and,
-# through the hook, the whole D corpus (test/d) with dtrace(1).
+# through the hook, the consumer VM tests and the whole D corpus (test/d).
 step vmcheck env VM_TIMEOUT="${VM_TIMEOUT:-2400}" \
-	make -s vmcheck VMHOOK="${VMHOOK-$src/test/dtest/vm/dtest.host.t}"
+	make -s vmcheck VMHOOK="${VMHOOK-$src/test/vm/hook.host.t}"
 
 echo "== total time $(($(date +%s) - t_start)) s${failed_steps:+; failed steps:$failed_steps}"
 echo "$pass passed, $fail failed"
