@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): ea8e33419fe62357
+ * Input hash (FNV-1a 64): 5afbb24371a2a07c
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -709,6 +709,7 @@ static u64 dtrace_rand64(void)
  */
 
 struct dtrace_state;			/* a consumer (one open of /dev/dtrace) */
+struct seq_file;
 struct dtrace_vstate;			/* its variables (DIF layer) */
 
 /* A validated DIF object, owned by the kernel. */
@@ -1554,19 +1555,22 @@ static void dtrace_probes_fini(void)
  *
  * Layout of the kernel copy: one kvzalloc'd block holding struct
  * dtrace_difo_priv, the instructions, the integer table, the variable
- * table, the string table (plus one NUL) and one flag byte per instruction
- * (DTRACE_DIFI_STRVAR: the variable this instruction names is a string,
- * from the object's variable table).
+ * table, the string table (plus one NUL) and one word per instruction:
+ * DTRACE_DIFI_STRVAR if the variable it names is a string, or
+ * DTRACE_DIFI_REFVAR and the size if it is a by-reference object (a struct
+ * in a global or clause-local scalar), from the object's variable table.
  *
  * Calls: kvzalloc/kvfree, memcpy, snprintf.  Process context only.
  */
 
 #define DTRACE_DIFI_STRVAR	0x1	/* names a string variable */
+#define DTRACE_DIFI_REFVAR	0x2	/* names a by-reference variable */
+#define DTRACE_DIFI_SIZE(f)	((f) >> 8)	/* its size */
 #define DTRACE_DIF_MAXVARS	4096	/* variable table entries */
 
 struct dtrace_difo_priv {
 	struct dtrace_difo difo;
-	u8 *iflags;			/* per instruction: DTRACE_DIFI_* */
+	u32 *iflags;			/* per instruction: DTRACE_DIFI_* */
 };
 
 static inline const struct dtrace_difo_priv *
@@ -1579,6 +1583,14 @@ dtrace_difo_priv(const struct dtrace_difo *difo)
 static inline bool dtrace_difo_strvar(const struct dtrace_difo *difo, u32 pc)
 {
 	return dtrace_difo_priv(difo)->iflags[pc] & DTRACE_DIFI_STRVAR;
+}
+
+/* Size of the by-reference variable instruction pc names, or 0. */
+static inline u32 dtrace_difo_refvar(const struct dtrace_difo *difo, u32 pc)
+{
+	u32 f = dtrace_difo_priv(difo)->iflags[pc];
+
+	return (f & DTRACE_DIFI_REFVAR) ? DTRACE_DIFI_SIZE(f) : 0;
 }
 
 static void dtrace_difo_destroy(struct dtrace_difo *difo)
@@ -1772,10 +1784,22 @@ static int dtrace_difo_check_vars(const struct dtrace_difo *d,
 			return dtrace_difo_err(err, ~0U,
 				"variable %u: unterminated name", i);
 		if (v->type.kind == DIF_TYPE_CTF) {
-			if (v->type.flags & DIF_TF_BYREF)
+			/*
+			 * By-reference objects live in a scalar slot (at
+			 * least strsize bytes): globals and clause-locals.
+			 */
+			if ((v->type.flags & DIF_TF_BYREF) &&
+			    (v->kind != DIFV_KIND_SCALAR ||
+			     v->scope == DIFV_SCOPE_THREAD))
 				return dtrace_difo_err(err, ~0U,
-					"variable %u: by-reference variables other than strings are not supported",
+					"variable %u: by-reference thread-local variables and arrays are not supported",
 					i);
+			if ((v->type.flags & DIF_TF_BYREF) &&
+			    (v->type.size == 0 ||
+			     v->type.size > max_t(u32, 8, lim->strsize)))
+				return dtrace_difo_err(err, ~0U,
+					"variable %u: by-reference size %u outside 1..max(8, strsize)",
+					i, v->type.size);
 		} else if (v->type.kind != DIF_TYPE_STRING) {
 			return dtrace_difo_err(err, ~0U,
 				"variable %u: invalid type kind %u",
@@ -1914,6 +1938,9 @@ static int dtrace_difo_check_instr(struct dtrace_difo_priv *dp, u32 pc,
 					"an array" : "a scalar", pc);
 			if (var->type.kind == DIF_TYPE_STRING)
 				dp->iflags[pc] |= DTRACE_DIFI_STRVAR;
+			else if (var->type.flags & DIF_TF_BYREF)
+				dp->iflags[pc] |= DTRACE_DIFI_REFVAR |
+						  var->type.size << 8;
 		}
 		break;
 	case DIFC_CALL:
@@ -2006,7 +2033,7 @@ static int dtrace_difo_create(const void *p, size_t avail,
 			h.size, (unsigned long long)total);
 	/* One block: priv, instrs, ints, vars, strings + NUL, iflags. */
 	fsize = (total - sizeof(h)) + 8;
-	asize = sizeof(*dp) + fsize + DTRACE_ALIGN8((u64)h.ninstr);
+	asize = sizeof(*dp) + fsize + (u64)h.ninstr * sizeof(u32);
 	blk = kvzalloc(asize, GFP_KERNEL | __GFP_NOWARN);
 	if (!blk)
 		return -ENOMEM;
@@ -2023,7 +2050,7 @@ static int dtrace_difo_create(const void *p, size_t avail,
 	d->strtab = (char *)(blk + (soff - ioff));
 	d->strlen = h.strlen;
 	d->rtype = h.rtype;
-	dp->iflags = blk + fsize;
+	dp->iflags = (u32 *)(blk + fsize);
 	if (!h.nint)
 		d->inttab = NULL;
 	if (!h.nvar)
@@ -2328,6 +2355,31 @@ static bool dtrace_vstate_region(const struct dtrace_vstate *vs, u64 addr,
 		return true;
 	}
 	return false;
+}
+
+/*
+ * May DIF code store len bytes at addr in variable storage?  Only inside
+ * the global slots or this CPU's clause-local slots (by-reference objects
+ * such as structs live there); the dynamic space is never written through
+ * an address, as that could reach the allocator's headers.
+ */
+static bool dtrace_vstate_canstore(const struct dtrace_vstate *vs, int cpu,
+				   u64 addr, u64 len)
+{
+	u64 b, size;
+
+	if (!vs)
+		return false;
+	b = (u64)(uintptr_t)vs->gvars;
+	size = vs->gsize;
+	if (addr >= b && len <= size && addr - b <= size - len)
+		return true;
+	if (cpu < 0 || (u32)cpu >= vs->ncpus)
+		return false;
+	b = (u64)(uintptr_t)(vs->pcpu + (size_t)cpu * vs->stride +
+			     vs->off_lvars);
+	size = (u64)vs->nlvars * vs->slot;
+	return addr >= b && len <= size && addr - b <= size - len;
 }
 
 /* ---- dynamic variables ------------------------------------------------ */
@@ -3936,7 +3988,8 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			u32 n = size[op - DIF_OP_STB];
 
 			addr = regs[rd];
-			if (!dtrace_dif_canstore(m, addr, n)) {
+			if (!dtrace_dif_canstore(m, addr, n) &&
+			    !dtrace_vstate_canstore(vs, m->cpu, addr, n)) {
 				dtrace_dif_fault(m, DTRACEFLT_BADADDR, addr);
 				break;
 			}
@@ -3978,7 +4031,8 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 				dtrace_dif_fault(m, DTRACEFLT_ILLOP, id);
 				break;
 			}
-			if (dtrace_difo_strvar(difo, pc))
+			if (dtrace_difo_strvar(difo, pc) ||
+			    dtrace_difo_refvar(difo, pc))
 				regs[rd] = (u64)(uintptr_t)p;
 			else
 				memcpy(&regs[rd], p, 8);
@@ -3991,7 +4045,8 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 				dtrace_dif_fault(m, DTRACEFLT_ILLOP, id);
 				break;
 			}
-			if (dtrace_difo_strvar(difo, pc))
+			if (dtrace_difo_strvar(difo, pc) ||
+			    dtrace_difo_refvar(difo, pc))
 				regs[rd] = (u64)(uintptr_t)p;
 			else
 				memcpy(&regs[rd], p, 8);
@@ -4012,6 +4067,15 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 
 				if (sv)
 					memcpy(p, sv, vs->strsize);
+			} else if (dtrace_difo_refvar(difo, pc)) {
+				/* copy the object regs[rd] points at */
+				a = dtrace_difo_refvar(difo, pc);
+				if (a > vs->slot) {
+					dtrace_dif_fault(m, DTRACEFLT_ILLOP, a);
+					break;
+				}
+				if (regs[rd] != (u64)(uintptr_t)p)
+					dtrace_dif_rdmem(&rt, p, regs[rd], a);
 			} else {
 				memcpy(p, &regs[rd], 8);
 			}
@@ -4084,7 +4148,9 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			break;
 		case DIF_OP_COPYS:
 			/* copy regs[r2] bytes from regs[r1] to regs[rd] */
-			if (!dtrace_dif_canstore(m, regs[rd], regs[r2])) {
+			if (!dtrace_dif_canstore(m, regs[rd], regs[r2]) &&
+			    !dtrace_vstate_canstore(vs, m->cpu, regs[rd],
+						    regs[r2])) {
 				dtrace_dif_fault(m, DTRACEFLT_BADADDR,
 						 regs[rd]);
 				break;
@@ -4841,6 +4907,18 @@ static __printf(3, 4) int dtrace_enerr(struct dtrace_enparse *pp, u32 offset,
 	return -EINVAL;
 }
 
+/*
+ * Memory a consumer asks for is refused up front beyond half of what the
+ * system has available: an allocation that large would wake the OOM
+ * killer instead of failing.
+ */
+static bool dtrace_mem_ok(u64 bytes)
+{
+	u64 avail = (u64)si_mem_available() << PAGE_SHIFT;
+
+	return bytes <= avail / 2;
+}
+
 /* Options of an enabling header with the defaults filled in. */
 static int dtrace_opts_normalize(struct dtrace_enparse *pp,
 				 const struct dtrace_enable_hdr *in,
@@ -5451,13 +5529,39 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	pp.lim.destructive = pp.destructive;
 
 	if (first) {
-		err = dtrace_vstate_create(&opts, &st->vstate);
-		if (err)
+		/* Aggregation buffers, dynamic variables, and variables. */
+		u64 slot = DTRACE_ALIGN8((u64)opts.strsize + 8);
+		u64 need = 2 * opts.aggsize * nr_cpu_ids + opts.dynvarsize +
+			   ((u64)opts.ngvars +
+			    (u64)opts.nlvars * nr_cpu_ids) * slot;
+
+		if (!dtrace_mem_ok(need)) {
+			err = dtrace_enerr(&pp, ~0U,
+				"aggsize %llu x %u CPUs, dynvarsize %llu and variables exceed the memory available",
+				(unsigned long long)opts.aggsize, nr_cpu_ids,
+				(unsigned long long)opts.dynvarsize);
+			err = -ENOMEM;
 			goto fail_first;
+		}
+		err = dtrace_vstate_create(&opts, &st->vstate);
+		if (err) {
+			dtrace_enerr(&pp, ~0U,
+				"cannot create the variable space (dynvarsize %llu, strsize %u, %u/%u/%u variables): %s",
+				(unsigned long long)opts.dynvarsize,
+				opts.strsize, opts.ngvars, opts.ntvars,
+				opts.nlvars, err == -ENOMEM ? "out of memory" :
+				err == -E2BIG ? "too large" : "bad options");
+			goto fail_first;
+		}
 		err = dtrace_aggspace_create(opts.aggsize, opts.naggs,
 					     &st->aggs);
-		if (err)
+		if (err) {
+			dtrace_enerr(&pp, ~0U,
+				"cannot create the aggregation space (aggsize %llu, %u aggregations): %s",
+				(unsigned long long)opts.aggsize, opts.naggs,
+				err == -ENOMEM ? "out of memory" : "bad options");
 			goto fail_first;
+		}
 	}
 	pp.aggs = st->aggs;
 
@@ -5644,8 +5748,12 @@ static int dtrace_buffer_alloc(struct dtrace_buffer *b, u64 size, u32 policy)
 	memset(b, 0, sizeof(*b));
 	if (size < sizeof(struct dtrace_rechdr) || (size & 7))
 		return -EINVAL;
-	/* Large requests may fail: that is -ENOMEM, not a kernel warning. */
-	b->data = kvmalloc(size, GFP_KERNEL | __GFP_NOWARN);
+	/*
+	 * Large requests may fail: that is -ENOMEM, neither a kernel
+	 * warning nor the OOM killer.
+	 */
+	b->data = kvmalloc(size, GFP_KERNEL | __GFP_NOWARN |
+			   __GFP_RETRY_MAYFAIL);
 	if (!b->data)
 		return -ENOMEM;
 	b->size = size;
@@ -6770,6 +6878,10 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 
 	st->scratch_size = max_t(size_t, DTRACE_SCRATCH_MIN,
 				 8 * (size_t)o->strsize);
+	if (!dtrace_mem_ok((u64)num_present_cpus() *
+			   (nbuf * o->bufsize + st->scratch_size +
+			    (st->uses_spec ? o->nspec * o->specsize : 0))))
+		return -ENOMEM;
 	/*
 	 * Buffers for the present CPUs only: machines often declare many
 	 * more possible CPUs than they have.  A CPU added later has none
@@ -6796,7 +6908,8 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 				goto fail;
 			cs->buf[b].resv = resv;
 		}
-		cs->scratch = kvmalloc(st->scratch_size, GFP_KERNEL);
+		cs->scratch = kvmalloc(st->scratch_size,
+				       GFP_KERNEL | __GFP_RETRY_MAYFAIL);
 		cs->keybuf = kmalloc(max(st->keysize_max, 8u), GFP_KERNEL);
 		if (!cs->scratch || !cs->keybuf) {
 			err = -ENOMEM;

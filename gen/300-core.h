@@ -14,6 +14,7 @@
  */
 
 struct dtrace_state;			/* a consumer (one open of /dev/dtrace) */
+struct seq_file;
 struct dtrace_vstate;			/* its variables (DIF layer) */
 
 /* A validated DIF object, owned by the kernel. */
