@@ -10,6 +10,6 @@ BEGIN
 {
 	s["a"] = "hello";
 	s["b"] = "world";
-	printf("%s %s [%s]\n", s["a"], s["b"], s["c"]);
+	printf("%s %s\n", s["a"], s["b"]);
 	exit(0);
 }
