@@ -1295,8 +1295,11 @@ fail:
 /*
  * DTRACEIOC_ENABLE: parse blob (len bytes, a kernel copy) for st, under
  * st->lock.  On success the clauses and ECBs are the consumer's; on any
- * error nothing changed (the state may have gained its vstate/aggspace
- * only if this was its first enabling, and loses them again).
+ * error nothing changed (a first enabling's vstate and aggspace are
+ * destroyed again).  One exception: aggregation ids that a failed later
+ * enabling declared stay declared in the aggregation space (its API has
+ * no undo), so a later enabling must declare them the same way.  Probes
+ * that providers created on demand (provide) stay, as in DTrace.
  */
 static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			 struct dtrace_ioc_enable *res)
