@@ -636,8 +636,24 @@ static void test_errors(void)
  * seven usable registers; a left-leaning one of any length does not. */
 static void test_registers(void)
 {
+	static char big[300000];
 	char src[2048], *p;
 	int i;
+
+	/* deep nesting is refused, not a stack overflow */
+	p = big + sprintf(big, "BEGIN { x = ");
+	for (i = 0; i < 50000; i++)
+		*p++ = '(';
+	*p++ = '1';
+	for (i = 0; i < 50000; i++)
+		*p++ = ')';
+	sprintf(p, "; }");
+	EE(big, D_SYNTAX);
+	p = big + sprintf(big, "BEGIN { x = 1");
+	for (i = 0; i < 50000; i++)
+		p += sprintf(p, " + 1");
+	sprintf(p, "; }");
+	EE(big, D_UNKNOWN);
 
 	p = src + sprintf(src, "BEGIN { x = 1; trace(");
 	for (i = 0; i < 12; i++)

@@ -289,6 +289,7 @@ struct dt_cc {
 	int nstmts, stmtcap;
 	struct dt_stmt *cur;	/* clause being compiled */
 	struct dt_difo *pending;	/* DIF object being generated */
+	int depth;		/* recursion depth (parse, cook, cg) */
 	struct dt_type *t_stack;	/* type of stack() as printf argument */
 	struct dt_type *t_func, *t_sym, *t_mod;	/* func(), sym(), mod() */
 	struct dt_prog *prog;
@@ -326,6 +327,9 @@ struct dt_inline {
 	struct dt_node *expr;
 	struct dt_inline *next;
 };
+
+/* Deepest expression the compiler recurses into (stack safety). */
+#define DT_MAXDEPTH	2000
 
 /* Errors: format a message and longjmp out of the compiler. */
 void dt_cc_error(struct dt_cc *cc, int line, int tag, const char *fmt, ...)

@@ -890,7 +890,21 @@ static int cg_call(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 	return r;
 }
 
+static int cg1(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n);
+
 static int cg(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
+{
+	int r;
+
+	if (++cc->depth > DT_MAXDEPTH)
+		dt_cc_error(cc, n->line, D_UNKNOWN,
+			    "expression is too complex");
+	r = cg1(cc, d, n);
+	cc->depth--;
+	return r;
+}
+
+static int cg1(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 {
 	int r, r2, i;
 	uint32_t l1, l2;

@@ -899,8 +899,9 @@ static struct dt_node *parse_postfix(struct dt_cc *cc)
 }
 
 static struct dt_node *parse_cast(struct dt_cc *cc);
+static struct dt_node *parse_unary(struct dt_cc *cc);
 
-static struct dt_node *parse_unary(struct dt_cc *cc)
+static struct dt_node *parse_unary1(struct dt_cc *cc)
 {
 	int line = TOK->line;
 	const char *start = TOK->start;
@@ -970,7 +971,20 @@ static struct dt_node *parse_unary(struct dt_cc *cc)
 	return parse_postfix(cc);
 }
 
-static struct dt_node *parse_cast(struct dt_cc *cc)
+/* Every nesting level of the grammar passes here: bound the recursion. */
+static struct dt_node *parse_unary(struct dt_cc *cc)
+{
+	struct dt_node *n;
+
+	if (++cc->depth > DT_MAXDEPTH)
+		dt_cc_error(cc, TOK->line, D_SYNTAX,
+			    "expression is nested too deeply");
+	n = parse_unary1(cc);
+	cc->depth--;
+	return n;
+}
+
+static struct dt_node *parse_cast1(struct dt_cc *cc)
 {
 	if (is_op(cc, OP_LPAR) && is_type_start_tok(cc, dt_lex_peek(cc, 0))) {
 		int line = TOK->line;
@@ -987,6 +1001,19 @@ static struct dt_node *parse_cast(struct dt_cc *cc)
 	}
 	return parse_unary(cc);
 }
+
+static struct dt_node *parse_cast(struct dt_cc *cc)
+{
+	struct dt_node *n;
+
+	if (++cc->depth > DT_MAXDEPTH)
+		dt_cc_error(cc, TOK->line, D_SYNTAX,
+			    "expression is nested too deeply");
+	n = parse_cast1(cc);
+	cc->depth--;
+	return n;
+}
+
 
 /* Binary operator precedence (higher binds tighter), 0 = not binary. */
 static int binprec(const struct dt_token *t)
@@ -1053,7 +1080,7 @@ static struct dt_node *parse_binary(struct dt_cc *cc, int minprec)
 	}
 }
 
-static struct dt_node *parse_cond(struct dt_cc *cc)
+static struct dt_node *parse_cond1(struct dt_cc *cc)
 {
 	struct dt_node *c = parse_binary(cc, 1);
 	struct dt_node *n;
@@ -1071,12 +1098,25 @@ static struct dt_node *parse_cond(struct dt_cc *cc)
 	return n;
 }
 
+static struct dt_node *parse_cond(struct dt_cc *cc)
+{
+	struct dt_node *n;
+
+	if (++cc->depth > DT_MAXDEPTH)
+		dt_cc_error(cc, TOK->line, D_SYNTAX,
+			    "expression is nested too deeply");
+	n = parse_cond1(cc);
+	cc->depth--;
+	return n;
+}
+
+
 static int is_assign_op(int op)
 {
 	return op >= OP_ASSIGN && op <= OP_SHR_EQ;
 }
 
-static struct dt_node *parse_assign(struct dt_cc *cc)
+static struct dt_node *parse_assign1(struct dt_cc *cc)
 {
 	struct dt_node *l = parse_cond(cc);
 
@@ -1088,6 +1128,19 @@ static struct dt_node *parse_assign(struct dt_cc *cc)
 	}
 	return l;
 }
+
+static struct dt_node *parse_assign(struct dt_cc *cc)
+{
+	struct dt_node *n;
+
+	if (++cc->depth > DT_MAXDEPTH)
+		dt_cc_error(cc, TOK->line, D_SYNTAX,
+			    "expression is nested too deeply");
+	n = parse_assign1(cc);
+	cc->depth--;
+	return n;
+}
+
 
 static struct dt_node *parse_expr(struct dt_cc *cc)
 {
@@ -1785,12 +1838,26 @@ static void cook_op1(struct dt_cc *cc, struct dt_node *n)
 	}
 }
 
+static int dt_cook1(struct dt_cc *cc, struct dt_node *n);
+
 int dt_cook(struct dt_cc *cc, struct dt_node *n)
 {
-	char a[128], b[128];
+	int r;
 
 	if (n->cooked)
 		return 0;
+	if (++cc->depth > DT_MAXDEPTH)
+		dt_cc_error(cc, n->line, D_UNKNOWN,
+			    "expression is too complex");
+	r = dt_cook1(cc, n);
+	cc->depth--;
+	return r;
+}
+
+static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
+{
+	char a[128], b[128];
+
 	n->cooked = 1;
 	switch (n->kind) {
 	case N_INT:
