@@ -79,6 +79,7 @@ if [ -x "$D" ]; then
 	# 3. programs that must compile
 	files=$(find "$top/test/compiler/tst" "$top/test/d" -name 'tst.*.d' 2>/dev/null | sort)
 	for f in $files; do
+		[ -f "$f" ] || continue		# removed while we ran
 		opts=$(sed -n 's/.*@@runtest-opts:\(.*\)/\1/p' "$f" | head -n1)
 		msg=$(cd "$(dirname "$f")" && ASAN_OPTIONS=$DASAN "$D" -e -Z -s "$f" $opts 2>&1 </dev/null)
 		rel=${f#$top/}
