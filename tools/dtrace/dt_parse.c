@@ -489,8 +489,8 @@ static void sou_body(struct dt_cc *cc, struct dt_type *t)
 					    "declaration of member %s uses incomplete type",
 					    d.name);
 			if (dt_type_member(t, d.name))
-				dt_cc_error(cc, d.line, D_DECL_IDRED,
-					    "identifier redeclared: %s",
+				dt_cc_error(cc, d.line, D_DECL_MNAME,
+					    "failed to define member '%s': Duplicate member or variable name",
 					    d.name);
 			m = dt_zalloc(cc, sizeof(*m));
 			m->name = d.name;
