@@ -113,7 +113,13 @@ struct dt_clause {
 	int nactions;
 	struct dt_action *actions;	/* shared between clauses of a stmt */
 	int line;		/* source line of the description */
-	/* true if the clause records anything in the principal buffer */
+	/*
+	 * 1 if each firing writes a record (rechdr + recsize bytes) into
+	 * the principal buffer: every clause except one whose actions are
+	 * all aggregations (DTRACE_CLAUSE_NOREC in the blob).  Without -q
+	 * the consumer prints the CPU/ID/FUNCTION:NAME line for every
+	 * record, then the clause's trace()/printf() output.
+	 */
 	int records;
 };
 
@@ -268,7 +274,8 @@ struct dt_error {
 	char msg[512];
 	/*
 	 * Region for -n style messages: "" or "in action list: ",
-	 * "in predicate: ", "in probe description: ".
+	 * "in predicate: ", "in probe description: " (dt_error_format()
+	 * uses it for DT_SRC_PROGRAM only; syntax errors have none).
 	 */
 	char region[32];
 };
