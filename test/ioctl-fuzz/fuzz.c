@@ -420,6 +420,16 @@ static void fill_ctx(struct genctx *c)
 /* ------------------------------------------------------------------ */
 /* raw mode */
 
+/*
+ * A bad pointer the kernel may be asked to write to: never memory of ours
+ * that is writable (the last of gen_bad_addrs is a string of ours, fine to
+ * read from, fatal to hand out as a snapshot destination).
+ */
+static uint64_t bad_dst(struct rng *r)
+{
+	return gen_bad_addrs[rng_below(r, gen_nbad_addrs - 1)];
+}
+
 static const unsigned long known_cmds[] = {
 	DTRACEIOC_INFO, DTRACEIOC_PROBES, DTRACEIOC_ENABLE, DTRACEIOC_EPINFO,
 	DTRACEIOC_GO, DTRACEIOC_STOP, DTRACEIOC_BUFSNAP, DTRACEIOC_AGGSNAP,
@@ -499,7 +509,7 @@ static void raw_fill(struct rng *r, unsigned long cmd, unsigned char *p,
 		/* Real room: the kernel writes up to min(count, 1024). */
 		q.probes = (uint64_t)(uintptr_t)probebuf;
 		if (rng_chance(r, 1, 3))
-			q.probes = gen_bad_addrs[rng_below(r, gen_nbad_addrs)];
+			q.probes = bad_dst(r);
 		if (rng_chance(r, 1, 6))	/* straddles the guard page */
 			q.probes = (uint64_t)(uintptr_t)(edge + 4096 -
 				sizeof(struct dtrace_probedesc) / 2);
@@ -543,7 +553,7 @@ static void raw_fill(struct rng *r, unsigned long cmd, unsigned char *p,
 		q.data = (uint64_t)(uintptr_t)snapbuf;
 		switch (rng_below(r, 5)) {
 		case 0:
-			q.data = gen_bad_addrs[rng_below(r, gen_nbad_addrs)];
+			q.data = bad_dst(r);
 			q.datalen = RNG_PICK(r, ((const uint64_t[]){ 0, 8,
 				4096, ~0ULL, 1ULL << 40 }));
 			break;
@@ -677,8 +687,7 @@ static void iter_raw(struct rng *r)
 		raw_fill(r, cmd, mem, sz, &c, &blob);
 		switch (rng_below(r, 10)) {
 		case 0:
-			arg = (void *)(uintptr_t)gen_bad_addrs[rng_below(r,
-						gen_nbad_addrs)];
+			arg = (void *)(uintptr_t)bad_dst(r);
 			valid = 0;
 			break;
 		case 1:
