@@ -12,8 +12,9 @@
 #
 # Variables: DTEST_DTRACE (the dtrace binary, default out/cmd/dtrace),
 # DTEST_KVER (default: newest installed 6.1 kernel), DTEST_PLATFORM (native),
-# DTEST_MODULE (default: built in out/dtest-KVER-PLATFORM), DTEST_OPTS
-# (more run.sh options, e.g. -v).
+# DTEST_MODULE (default: built in out/dtest-KVER-PLATFORM; the file must be
+# named dtrace.ko, the harness unloads it by that name), DTEST_OPTS (more
+# run.sh options, e.g. -v), VM_OUT (the harness's run directory).
 
 DTEST_DIR_ABS = $(abspath $(if $(DIR),$(DIR),$(SRCDIR)/test/d))
 DTEST_DTRACE ?= $(SRCDIR)/out/cmd/dtrace
