@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ASSERTION:
- * With aggsortkey, integer keys sort numerically.
+ * With aggsortkey, integer keys sort numerically as unsigned values (as
+ * DTrace compares key bytes), so negative keys come last.
  */
 
 #pragma D option quiet
