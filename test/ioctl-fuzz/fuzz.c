@@ -863,6 +863,36 @@ static unsigned char *make_blob(struct rng *r, int hostile, int mutations,
 	fill_ctx(&c);
 	gen_enabling(g, r, hostile, &c);
 	b = gen_build(g, len);
+	if (opt.budget == ~0ULL && *len >= sizeof(g->e.h) &&
+	    rng_chance(r, 1, 3)) {
+		/* --big: large but accepted memory options */
+		struct dtrace_enable_hdr *h = (void *)b;
+		uint64_t big = (16 + rng_below(r, 241)) * MB;
+
+		switch (rng_below(r, 6)) {
+		case 0:
+			h->bufsize = big;
+			break;
+		case 1:
+			h->aggsize = big;
+			break;
+		case 2:
+			h->dynvarsize = big;
+			break;
+		case 3:
+			h->specsize = big / 16;
+			h->nspec = 64;
+			break;
+		case 4:
+			h->strsize = 4096;
+			h->ngvars = 20000 + rng_below(r, 40000);
+			break;
+		default:
+			h->strsize = 4096;
+			h->nlvars = 10000 + rng_below(r, 20000);
+			break;
+		}
+	}
 	for (k = 0; k < mutations; k++)
 		gen_mutate(g, r, &b, len);
 	gen_sanitize(b, *len, ncpus, opt.budget);
