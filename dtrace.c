@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 5afbb24371a2a07c
+ * Input hash (FNV-1a 64): 21a4b0d01462c338
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -5470,8 +5470,11 @@ fail:
 /*
  * DTRACEIOC_ENABLE: parse blob (len bytes, a kernel copy) for st, under
  * st->lock.  On success the clauses and ECBs are the consumer's; on any
- * error nothing changed (the state may have gained its vstate/aggspace
- * only if this was its first enabling, and loses them again).
+ * error nothing changed (a first enabling's vstate and aggspace are
+ * destroyed again).  One exception: aggregation ids that a failed later
+ * enabling declared stay declared in the aggregation space (its API has
+ * no undo), so a later enabling must declare them the same way.  Probes
+ * that providers created on demand (provide) stay, as in DTrace.
  */
 static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			 struct dtrace_ioc_enable *res)
