@@ -51,21 +51,20 @@ esac
 if [ -z "$shard" ]; then
 	DTEST_DIR=$REPO/test/d "$REPO/test/dtest/vm/dtest.host.t" || status=1
 else
-	# One directory per shard, of symbolic links to the tests (and their
-	# .r/.r.p files), so the runner sees a normal test directory.
+	# A directory per shard holding copies of its tests (and their .r and
+	# .r.p files), so the runner sees a normal test directory; one cp.
 	dir=/tmp/dtest-shard$shard
-	rm -rf "$dir"
-	i=0
+	rm -rf "$dir" && mkdir -p "$dir"
+	i=0 files=()
 	while read -r f; do
 		if [ $((i % 3)) -eq "$shard" ]; then
-			rel=${f#"$REPO"/test/d/}
-			mkdir -p "$dir/$(dirname "$rel")"
 			for g in "$f" "${f%.d}.r" "${f%.d}.r.p"; do
-				[ -e "$g" ] && ln -s "$g" "$dir/$(dirname "$rel")/"
+				[ -e "$REPO/test/d/$g" ] && files+=("$g")
 			done
 		fi
 		i=$((i + 1))
-	done < <(find "$REPO/test/d" -name '*.d' \( -name 'tst.*' -o -name 'err.*' \) | sort)
+	done < <(cd "$REPO/test/d" && find . -name '*.d' \( -name 'tst.*' -o -name 'err.*' \) | LC_ALL=C sort)
+	(cd "$REPO/test/d" && cp -p --parents "${files[@]}" "$dir/")
 	echo "D corpus: shard $shard of 3 ($(find "$dir" -name '*.d' | wc -l) of $i tests) on $DTRACE_TEST_KVER $DTRACE_TEST_PLATFORM"
 	DTEST_DIR=$dir "$REPO/test/dtest/vm/dtest.host.t" || status=1
 fi
