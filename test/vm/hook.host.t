@@ -51,20 +51,20 @@ esac
 if [ -z "$shard" ]; then
 	DTEST_DIR=$REPO/test/d "$REPO/test/dtest/vm/dtest.host.t" || status=1
 else
-	# A directory per shard holding copies of its tests (and their .r and
-	# .r.p files), so the runner sees a normal test directory; one cp.
+	# A directory per shard: a copy of the corpus (helper scripts that
+	# .r.p filters use included) without the tests of other shards.
 	dir=/tmp/dtest-shard$shard
-	rm -rf "$dir" && mkdir -p "$dir"
-	i=0 files=()
+	rm -rf "$dir" && cp -rp "$REPO/test/d" "$dir"
+	i=0 others=()
 	while read -r f; do
-		if [ $((i % 3)) -eq "$shard" ]; then
+		if [ $((i % 3)) -ne "$shard" ]; then
 			for g in "$f" "${f%.d}.r" "${f%.d}.r.p"; do
-				[ -e "$REPO/test/d/$g" ] && files+=("$g")
+				[ -e "$dir/$g" ] && others+=("$dir/$g")
 			done
 		fi
 		i=$((i + 1))
 	done < <(cd "$REPO/test/d" && find . -name '*.d' \( -name 'tst.*' -o -name 'err.*' \) | LC_ALL=C sort)
-	(cd "$REPO/test/d" && cp -p --parents "${files[@]}" "$dir/")
+	rm -f "${others[@]}"
 	echo "D corpus: shard $shard of 3 ($(find "$dir" -name '*.d' | wc -l) of $i tests) on $DTRACE_TEST_KVER $DTRACE_TEST_PLATFORM"
 	DTEST_DIR=$dir "$REPO/test/dtest/vm/dtest.host.t" || status=1
 fi
