@@ -465,7 +465,7 @@ static unsigned long random_cmd(struct rng *r)
 
 /* Fill a structure of size n for cmd at p (valid memory, >= 4096 bytes). */
 static void raw_fill(struct rng *r, unsigned long cmd, unsigned char *p,
-		     size_t n, struct genctx *c, unsigned char **blob_out)
+		     size_t n, unsigned char **blob_out)
 {
 	size_t i;
 	uint32_t sz = n, ver = DTRACE_ABI_VERSION;
@@ -582,7 +582,6 @@ static void raw_fill(struct rng *r, unsigned long cmd, unsigned char *p,
 				0xffffffff, 0x7fffffff, 65536, 65537 }));
 		memcpy(p, &q, sizeof(q));
 	}
-	(void)c;
 }
 
 /* A small valid enabling (optionally started) to give raw ioctls state. */
@@ -660,7 +659,6 @@ static void iter_raw(struct rng *r)
 {
 	int fd = dev_open(), i, n;
 	uint32_t nepids = 0;
-	struct genctx c;
 	unsigned char *mem = malloc(8192);
 
 	if (fd < 0 || !mem) {
@@ -669,7 +667,6 @@ static void iter_raw(struct rng *r)
 		free(mem);
 		return;
 	}
-	fill_ctx(&c);
 	if (rng_chance(r, 1, 2))
 		raw_setup(fd, r, &nepids);
 	if (rng_chance(r, 1, 5))
@@ -680,25 +677,21 @@ static void iter_raw(struct rng *r)
 		size_t sz = cmd_size(cmd);
 		unsigned char *blob = NULL;
 		void *arg = mem;
-		int valid = 1;
 
 		if (sz > 4096)
 			sz = 4096;
-		raw_fill(r, cmd, mem, sz, &c, &blob);
+		raw_fill(r, cmd, mem, sz, &blob);
 		switch (rng_below(r, 10)) {
 		case 0:
 			arg = (void *)(uintptr_t)bad_dst(r);
-			valid = 0;
 			break;
 		case 1:
 			arg = unmapped;
-			valid = 0;
 			break;
 		case 2:		/* the structure straddles the guard page */
 			arg = edge + 4096 - (sz > 8 ? 8 * rng_below(r, sz / 8) :
 					     0);
 			memcpy(arg, mem, edge + 4096 - (unsigned char *)arg);
-			valid = 0;
 			break;
 		case 3:		/* read-only: the copy back must fail */
 			if (!mprotect(ro_page, 4096, PROT_READ | PROT_WRITE)) {
@@ -706,14 +699,12 @@ static void iter_raw(struct rng *r)
 				mprotect(ro_page, 4096, PROT_READ);
 			}
 			arg = ro_page;
-			valid = 0;
 			break;
 		default:
 			break;
 		}
 		/* Random contents: EFAULT is always a fair answer here. */
 		xioctl(fd, cmd, arg, 0);
-		(void)valid;
 		free(blob);
 	}
 	if (rng_chance(r, 1, 2)) {
