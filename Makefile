@@ -218,8 +218,3 @@ demo:
 
 # Host-side programs the guest tests run: built before every VM boot.
 vm-prepare: ioctl-test cmd
-
-# The whole D corpus on every configuration of the matrix (make check
-# spreads it over the matrix to fit CI's time; see test/vm/hook.host.t).
-dtest-matrix:
-	$(Q)VM_TIMEOUT=$${VM_TIMEOUT:-7200} $(MAKE) --no-print-directory vmcheck VMHOOK=$(SRCDIR)/test/vm/hook-all.host.t

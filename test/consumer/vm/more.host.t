@@ -14,7 +14,8 @@ printf '%3s %6s %32s\n' CPU ID FUNCTION:NAME >$T/want
 printf '%3d %6d %32s   %-33s\n\n' 0 1 :BEGIN "to file" >>$T/want
 check "-o file contents" $T/file0 $T/want
 
-sleep 1 &
+# Long enough for dtrace to start and grab it even in a slow Xen PV guest.
+sleep 5 &
 spid=$!
 $D -qn 'tick-10ms { n++; }' -p $spid >$T/out 2>$T/err
 rc "-p ends with the process" $? 0
@@ -51,10 +52,12 @@ row() {	# label count total
 } >$T/want
 check "lquantize with under- and overflow" $T/out $T/want
 $D -x temporal -qn 'profile-97 { printf("%d %d\n", timestamp, cpu); }
-	tick-1s { exit(0); }' >$T/out 2>$T/err
+	tick-2s { exit(0); }' >$T/out 2>$T/err
 rc "temporal status" $? 0
+# Timers fire late and seldom in a Xen PV guest under TCG: ask for a few
+# records only; the point is their order.
 if awk 'NF == 2 { if ($1 < last) bad = 1; last = $1; n++ }
-	END { exit !(n > 10 && !bad) }' $T/out; then
+	END { exit !(n >= 4 && !bad) }' $T/out; then
 	echo "ok -x temporal orders records by time"
 else
 	echo "FAIL -x temporal orders records by time"; head $T/out; fail=1
