@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ASSERTION:
- * %d prints an unsigned argument as unsigned; %i always prints signed.
+ * %d and %i print an unsigned argument as unsigned: DTrace formats both
+ * conversions the same way, by the argument's type.
  */
 
 #pragma D option quiet

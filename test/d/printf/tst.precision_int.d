@@ -2,7 +2,8 @@
 /*
  * ASSERTION:
  * A precision on an integer conversion gives the minimum number of
- * digits.
+ * digits.  DTrace passes a precision to the conversion only when it is not
+ * zero, so %.0d of 0 prints "0" (unlike C's printf, which prints nothing).
  */
 
 #pragma D option quiet
