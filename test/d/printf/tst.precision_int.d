@@ -2,8 +2,9 @@
 /*
  * ASSERTION:
  * A precision on an integer conversion gives the minimum number of
- * digits.  DTrace passes a precision to the conversion only when it is not
- * zero, so %.0d of 0 prints "0" (unlike C's printf, which prints nothing).
+ * digits.  DTrace passes a precision to the conversion only when it is
+ * not zero, so %.0d of 0 prints "0" (unlike C's printf, which prints
+ * nothing).
  */
 
 #pragma D option quiet
