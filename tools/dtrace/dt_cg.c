@@ -364,22 +364,27 @@ static const struct subr *subr_lookup(const char *name)
 	return NULL;
 }
 
+/* Maximum argument count that stands for "variadic". */
+#define DT_VARARGS_MAX	64
+
 static void proto_len_error(struct dt_cc *cc, struct dt_node *n, int min,
 			    int max) __attribute__((noreturn));
 static void proto_len_error(struct dt_cc *cc, struct dt_node *n, int min,
 			    int max)
 {
-	if (min == max)
+	/*
+	 * DTrace's wording: a fixed count or a variadic prototype (printf
+	 * and friends, whose maximum here is DT_VARARGS_MAX or more) says
+	 * "N expected" with the fixed or minimum count; a prototype with
+	 * optional arguments says "at least N expected", too few or too many.
+	 */
+	if (min == max || max >= DT_VARARGS_MAX)
 		dt_cc_error(cc, n->line, D_PROTO_LEN,
 			    "%s( ) prototype mismatch: %d arg%s passed, %d expected",
 			    n->str, n->nargs, n->nargs == 1 ? "" : "s", min);
-	if (n->nargs < min)
-		dt_cc_error(cc, n->line, D_PROTO_LEN,
-			    "%s( ) prototype mismatch: %d arg%s passed, at least %d expected",
-			    n->str, n->nargs, n->nargs == 1 ? "" : "s", min);
 	dt_cc_error(cc, n->line, D_PROTO_LEN,
-		    "%s( ) prototype mismatch: %d arg%s passed, at most %d expected",
-		    n->str, n->nargs, n->nargs == 1 ? "" : "s", max);
+		    "%s( ) prototype mismatch: %d arg%s passed, at least %d expected",
+		    n->str, n->nargs, n->nargs == 1 ? "" : "s", min);
 }
 
 static void proto_arg_error(struct dt_cc *cc, struct dt_node *n, int i,

@@ -504,7 +504,12 @@ int dt_printf_format(FILE *fp, const char *fmt, const struct dt_pfarg *args,
 				pf_aggval(fp, a, spec, conv);
 				break;
 			}
-			if (a->is_signed) {
+			/*
+			 * %d follows the argument's signedness; %i is always
+			 * signed, as in DTrace (its %i conversion has no type
+			 * check that turns it into %u).
+			 */
+			if (a->is_signed || conv == 'i') {
 				pf_build(f, sizeof(f), flags, width, prec,
 					 "ll", 'd');
 				fprintf(fp, f, (long long)pf_sval(a));
