@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 21a4b0d01462c338
+ * Input hash (FNV-1a 64): bd21b40b31b3ee97
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -4551,11 +4551,16 @@ static void dtrace_act_stack(struct dtrace_cpustate *cs,
 	int n, i = 0;
 
 	n = dtrace_getpcstack(pcs, DTRACE_STACK_MAXDEPTH, 0);
-	if (probe->aframes == DTRACE_AFRAMES_IRQ) {
+	/*
+	 * A timer probe that runs without interrupt registers (an hrtimer
+	 * expired outside the timer interrupt, as happens in a Xen PV guest
+	 * leaving idle) gets the unwinder's stack below dtrace.ko instead.
+	 */
+	if (probe->aframes == DTRACE_AFRAMES_IRQ && get_irq_regs()) {
 		struct pt_regs *regs = get_irq_regs();
 		u64 ip;
 
-		if (!regs || user_mode(regs)) {
+		if (user_mode(regs)) {
 			n = 0;
 		} else {
 			ip = instruction_pointer(regs);
@@ -4571,7 +4576,8 @@ static void dtrace_act_stack(struct dtrace_cpustate *cs,
 		while (i < n &&
 		       within_module_core((unsigned long)pcs[i], THIS_MODULE))
 			i++;
-		i = min(n, i + max(probe->aframes, 0));
+		if (probe->aframes > 0)
+			i = min(n, i + probe->aframes);
 	}
 	if (n > i)
 		depth = min_t(u64, n - i, max);

@@ -376,11 +376,16 @@ static void dtrace_act_stack(struct dtrace_cpustate *cs,
 	int n, i = 0;
 
 	n = dtrace_getpcstack(pcs, DTRACE_STACK_MAXDEPTH, 0);
-	if (probe->aframes == DTRACE_AFRAMES_IRQ) {
+	/*
+	 * A timer probe that runs without interrupt registers (an hrtimer
+	 * expired outside the timer interrupt, as happens in a Xen PV guest
+	 * leaving idle) gets the unwinder's stack below dtrace.ko instead.
+	 */
+	if (probe->aframes == DTRACE_AFRAMES_IRQ && get_irq_regs()) {
 		struct pt_regs *regs = get_irq_regs();
 		u64 ip;
 
-		if (!regs || user_mode(regs)) {
+		if (user_mode(regs)) {
 			n = 0;
 		} else {
 			ip = instruction_pointer(regs);
@@ -396,7 +401,8 @@ static void dtrace_act_stack(struct dtrace_cpustate *cs,
 		while (i < n &&
 		       within_module_core((unsigned long)pcs[i], THIS_MODULE))
 			i++;
-		i = min(n, i + max(probe->aframes, 0));
+		if (probe->aframes > 0)
+			i = min(n, i + probe->aframes);
 	}
 	if (n > i)
 		depth = min_t(u64, n - i, max);
