@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): bd21b40b31b3ee97
+ * Input hash (FNV-1a 64): db9e2a4d9b100339
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -4021,26 +4021,16 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			regs[rd] = m->args[a];
 			break;
 		case DIF_OP_LDGS:
+		case DIF_OP_LDLS:
 			id = DIF_INSTR_VAR(in);
-			if (id < DIF_VAR_OTHER_UBASE) {
+			if (op == DIF_OP_LDGS && id < DIF_VAR_OTHER_UBASE) {
 				regs[rd] = dtrace_dif_variable(&rt, id);
 				break;
 			}
-			p = vs ? dtrace_vstate_gvar(vs, id) : NULL;
-			if (!p) {
-				dtrace_dif_fault(m, DTRACEFLT_ILLOP, id);
-				break;
-			}
-			if (dtrace_difo_strvar(difo, pc) ||
-			    dtrace_difo_refvar(difo, pc))
-				regs[rd] = (u64)(uintptr_t)p;
-			else
-				memcpy(&regs[rd], p, 8);
-			break;
-		case DIF_OP_LDLS:
-			id = DIF_INSTR_VAR(in);
-			p = vs ? dtrace_vstate_lvar(vs, m->cpu, m->timestamp,
-						    m->probe_id, id) : NULL;
+			p = !vs ? NULL : op == DIF_OP_LDGS ?
+			    dtrace_vstate_gvar(vs, id) :
+			    dtrace_vstate_lvar(vs, m->cpu, m->timestamp,
+					       m->probe_id, id);
 			if (!p) {
 				dtrace_dif_fault(m, DTRACEFLT_ILLOP, id);
 				break;

@@ -456,26 +456,16 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			regs[rd] = m->args[a];
 			break;
 		case DIF_OP_LDGS:
+		case DIF_OP_LDLS:
 			id = DIF_INSTR_VAR(in);
-			if (id < DIF_VAR_OTHER_UBASE) {
+			if (op == DIF_OP_LDGS && id < DIF_VAR_OTHER_UBASE) {
 				regs[rd] = dtrace_dif_variable(&rt, id);
 				break;
 			}
-			p = vs ? dtrace_vstate_gvar(vs, id) : NULL;
-			if (!p) {
-				dtrace_dif_fault(m, DTRACEFLT_ILLOP, id);
-				break;
-			}
-			if (dtrace_difo_strvar(difo, pc) ||
-			    dtrace_difo_refvar(difo, pc))
-				regs[rd] = (u64)(uintptr_t)p;
-			else
-				memcpy(&regs[rd], p, 8);
-			break;
-		case DIF_OP_LDLS:
-			id = DIF_INSTR_VAR(in);
-			p = vs ? dtrace_vstate_lvar(vs, m->cpu, m->timestamp,
-						    m->probe_id, id) : NULL;
+			p = !vs ? NULL : op == DIF_OP_LDGS ?
+			    dtrace_vstate_gvar(vs, id) :
+			    dtrace_vstate_lvar(vs, m->cpu, m->timestamp,
+					       m->probe_id, id);
 			if (!p) {
 				dtrace_dif_fault(m, DTRACEFLT_ILLOP, id);
 				break;
