@@ -36,7 +36,7 @@
  * 1. Versions, limits, device
  * ---------------------------------------------------------------------- */
 #define DTRACE_VERSION_STRING	"0.1.0"
-#define DTRACE_ABI_VERSION	1		/* bump on any incompatible change */
+#define DTRACE_ABI_VERSION	2		/* bump on any incompatible change */
 #define DTRACE_DEVICE		"/dev/dtrace"
 #define DTRACE_DEVNAME		"dtrace"
 
@@ -584,6 +584,8 @@ struct dtrace_action_hdr {
 	__u64 arg2;			/* kind-specific (see below) */
 	__u32 aggid;			/* DTRACEACT_AGGREGATE/CLEAR/TRUNC */
 	__u32 nkeys;			/* DTRACEACT_AGGREGATE: key DIFOs */
+	__u32 stackkeys;		/* AGGREGATE: bit i: key i is stack() */
+	__u32 ustackkeys;		/* AGGREGATE: bit i: key i is ustack() */
 };
 /*
  * Per kind: ndifo, what is recorded at recoff (recsize bytes):
@@ -616,9 +618,16 @@ struct dtrace_action_hdr {
  *  CHILL       1  nothing; the DIFO returns nanoseconds (bounded)
  *  BREAKPOINT  0,  PANIC 0
  *  AGGREGATE   nkeys + 1: key DIFOs, then the value DIFO (omitted for
- *              count, whose ndifo = nkeys);
+ *              count, whose ndifo = nkeys), then for quantize, lquantize
+ *              and llquantize an optional increment DIFO (ndifo =
+ *              nkeys + 2; the bucket grows by the increment instead of 1);
  *              arg = DTRACEAGG_*, arg2 = lquantize/llquantize parameters;
- *              records nothing in the principal buffer
+ *              records nothing in the principal buffer.
+ *              A key whose bit is set in stackkeys (ustackkeys) is the
+ *              kernel (user) stack of the probe, laid out as the STACK
+ *              (USTACK) record: its DIFO is not run and has a by-reference
+ *              return type whose size is that layout's, 8 + 8 * frames
+ *              (16 + 8 * frames), frames 1..DTRACE_STACK_MAXDEPTH.
  */
 
 /* ----------------------------------------------------------------------
@@ -651,7 +660,7 @@ struct dtrace_errrec {
 /*
  * An aggregation snapshot is a sequence of these, each on 8 bytes:
  * the key (concatenated key values: 8 bytes per integer, strsize per
- * string) then the value (__s64 words, layout per function:
+ * string, the record layout for stacks) then the value (__s64 words, layout per function:
  *   count, sum, min, max: 1 word; avg: count, total; stddev: count, total,
  *   sum of squares as 128 bits (low word, high word);
  *   quantize: DTRACE_QUANTIZE_NBUCKETS counts; lquantize: levels + 2

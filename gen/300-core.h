@@ -139,9 +139,12 @@ static void dtrace_aggspace_destroy(struct dtrace_aggspace *as);
  */
 static int dtrace_agg_define(struct dtrace_aggspace *as, u32 aggid, u32 func,
 			     u64 arg2, u32 keysize, struct dtrace_verr *err);
-/* Probe context: fold val into @aggid[key] on cpu; a full buffer is a drop. */
+/*
+ * Probe context: fold val into @aggid[key] on cpu (the histograms add incr
+ * to val's bucket; other functions ignore it); a full buffer is a drop.
+ */
 static void dtrace_aggregate(struct dtrace_aggspace *as, int cpu, u32 aggid,
-			     const void *key, u32 keysize, s64 val);
+			     const void *key, u32 keysize, s64 val, s64 incr);
 /*
  * Process context: switch cpu's buffers and copy the delta to ubuf as
  * dtrace_aggrec records; *copied gets the bytes written.  If ubuf is too

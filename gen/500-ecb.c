@@ -54,8 +54,14 @@ struct dtrace_action {
 	u64 arg;
 	u64 arg2;
 	struct dtrace_difo **difo;	/* [ndifo] */
-	u8 *keystr;			/* AGGREGATE: key i is a string */
+	u8 *keykind;			/* AGGREGATE: DTRACE_KEY_* of key i */
 };
+
+/* What an aggregation key DIFO stands for (dtrace_action.keykind). */
+#define DTRACE_KEY_INT		0	/* its 8-byte integer value */
+#define DTRACE_KEY_STR		1	/* the string it returns, strsize bytes */
+#define DTRACE_KEY_STACK	2	/* stack(): not run; rtype.size bytes */
+#define DTRACE_KEY_USTACK	3	/* ustack(): not run; rtype.size bytes */
 
 struct dtrace_clause {
 	struct list_head link;		/* state->clauses */
@@ -213,7 +219,7 @@ static void dtrace_action_free(struct dtrace_action *a)
 				dtrace_difo_destroy(a->difo[i]);
 		kfree(a->difo);
 	}
-	kfree(a->keystr);
+	kfree(a->keykind);
 }
 
 static void dtrace_clause_free(struct dtrace_clause *cl)
@@ -410,22 +416,48 @@ static void dtrace_act_stack(struct dtrace_cpustate *cs,
 	memcpy(dst + 8, pcs + i, depth * sizeof(u64));
 }
 
+/* ustack(): the pid, the depth, then max user PCs at dst. */
+static void dtrace_act_ustack(char *dst, u64 max)
+{
+	u64 pid = dtrace_cur_pid();
+	u64 n = dtrace_getupcstack((u64 *)(dst + 16), (int)max);
+
+	memcpy(dst, &pid, sizeof(pid));
+	memcpy(dst + 8, &n, sizeof(n));
+}
+
 /* Evaluate an aggregation's keys and value and fold them in. */
 static void dtrace_act_aggregate(struct dtrace_state *st,
 				 struct dtrace_cpustate *cs,
+				 const struct dtrace_probe *probe,
 				 const struct dtrace_action *a,
 				 struct dtrace_mstate *ms)
 {
 	char *key = cs->keybuf;
-	u32 i, koff = 0;
-	s64 val = 1;
+	u32 i, n, koff = 0;
+	s64 val = 1, incr = 1;
+	u64 v;
 
 	for (i = 0; i < a->nkeys; i++) {
-		u64 v = dtrace_dif_emulate(a->difo[i], ms);
-
+		switch (a->keykind[i]) {
+		case DTRACE_KEY_STACK:
+			/* unused frames must be zero: keys compare bytewise */
+			n = a->difo[i]->rtype.size;
+			memset(key + koff, 0, n);
+			dtrace_act_stack(cs, probe, key + koff, (n - 8) / 8);
+			koff += n;
+			continue;
+		case DTRACE_KEY_USTACK:
+			n = a->difo[i]->rtype.size;
+			memset(key + koff, 0, n);
+			dtrace_act_ustack(key + koff, (n - 16) / 8);
+			koff += n;
+			continue;
+		}
+		v = dtrace_dif_emulate(a->difo[i], ms);
 		if (ms->flags & DTRACE_MSTATE_FAULT)
 			return;
-		if (a->keystr[i]) {
+		if (a->keykind[i] == DTRACE_KEY_STR) {
 			dtrace_dif_copy_str(key + koff, v, ms->strsize, ms);
 			if (ms->flags & DTRACE_MSTATE_FAULT)
 				return;
@@ -440,7 +472,12 @@ static void dtrace_act_aggregate(struct dtrace_state *st,
 		if (ms->flags & DTRACE_MSTATE_FAULT)
 			return;
 	}
-	dtrace_aggregate(st->aggs, ms->cpu, a->aggid, key, koff, val);
+	if (a->ndifo > a->nkeys + 1) {
+		incr = (s64)dtrace_dif_emulate(a->difo[a->nkeys + 1], ms);
+		if (ms->flags & DTRACE_MSTATE_FAULT)
+			return;
+	}
+	dtrace_aggregate(st->aggs, ms->cpu, a->aggid, key, koff, val, incr);
 }
 
 /* exit() or a full fill buffer: ACTIVE (or WARMUP) becomes DRAINING. */
@@ -584,14 +621,8 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 				dtrace_act_stack(cs, probe, dst, a->arg);
 			break;
 		case DTRACEACT_USTACK:
-			if (dst) {
-				u64 pid = dtrace_cur_pid();
-				u64 n = dtrace_getupcstack((u64 *)(dst + 16),
-							   a->arg);
-
-				memcpy(dst, &pid, sizeof(pid));
-				memcpy(dst + 8, &n, sizeof(n));
-			}
+			if (dst)
+				dtrace_act_ustack(dst, a->arg);
 			break;
 		case DTRACEACT_SPECULATE: {
 			bool illop;
@@ -616,7 +647,7 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 			}
 			break;
 		case DTRACEACT_AGGREGATE:
-			dtrace_act_aggregate(st, cs, a, &ms);
+			dtrace_act_aggregate(st, cs, probe, a, &ms);
 			break;
 		case DTRACEACT_RAISE:
 			if (v < 1 || v > 64) {
@@ -930,6 +961,19 @@ static int dtrace_action_parse(struct dtrace_enparse *pp,
 					    "too many aggregation keys (%u, max %u)",
 					    ah->nkeys, DTRACE_AGG_MAXKEYS);
 		want_ndifo = ah->nkeys + (ah->arg == DTRACEAGG_COUNT ? 0 : 1);
+		/* quantize, lquantize and llquantize: optional increment */
+		if (ah->arg >= DTRACEAGG_QUANTIZE &&
+		    ah->ndifo == want_ndifo + 1)
+			want_ndifo++;
+		if ((ah->stackkeys | ah->ustackkeys) &
+		    ~(u32)(BIT_ULL(ah->nkeys) - 1))
+			return dtrace_enerr(pp, ~0U,
+				"stack keys %#x/%#x beyond the %u keys",
+				ah->stackkeys, ah->ustackkeys, ah->nkeys);
+		if (ah->stackkeys & ah->ustackkeys)
+			return dtrace_enerr(pp, ~0U,
+				"key both stack() and ustack() (%#x)",
+				ah->stackkeys & ah->ustackkeys);
 		break;
 	default:
 		break;
@@ -1015,27 +1059,45 @@ static int dtrace_action_parse(struct dtrace_enparse *pp,
 	case DTRACEACT_AGGREGATE: {
 		struct dtrace_verr verr;
 
-		a->keystr = kcalloc(max(a->nkeys, 1u), 1, GFP_KERNEL);
-		if (!a->keystr)
+		a->keykind = kcalloc(max(a->nkeys, 1u), 1, GFP_KERNEL);
+		if (!a->keykind)
 			return -ENOMEM;
 		a->keysize = 0;
 		for (i = 0; i < a->nkeys; i++) {
+			const struct dtrace_diftype *t = &a->difo[i]->rtype;
+
 			pp->difo = i;
-			if (dtrace_difo_is_str(a->difo[i])) {
-				a->keystr[i] = 1;
+			if (ah->stackkeys & BIT(i) || ah->ustackkeys & BIT(i)) {
+				u32 hdr = ah->stackkeys & BIT(i) ? 8 : 16;
+
+				if (t->kind != DIF_TYPE_CTF ||
+				    !(t->flags & DIF_TF_BYREF) ||
+				    t->size < hdr + 8 || (t->size - hdr) % 8 ||
+				    (t->size - hdr) / 8 > DTRACE_STACK_MAXDEPTH)
+					return dtrace_enerr(pp, ~0U,
+						"aggregation key %u: a stack key needs a by-reference type of %u + 8 * (1..%u) bytes, not %u",
+						i, hdr, DTRACE_STACK_MAXDEPTH,
+						t->size);
+				a->keykind[i] = hdr == 8 ? DTRACE_KEY_STACK :
+							   DTRACE_KEY_USTACK;
+				a->keysize += t->size;
+			} else if (dtrace_difo_is_str(a->difo[i])) {
+				a->keykind[i] = DTRACE_KEY_STR;
 				a->keysize += strsize;
 			} else if (dtrace_difo_is_int(a->difo[i])) {
+				a->keykind[i] = DTRACE_KEY_INT;
 				a->keysize += 8;
 			} else {
 				return dtrace_enerr(pp, ~0U,
-					"aggregation key %u: only integers and strings", i);
+					"aggregation key %u: only integers, strings and stacks", i);
 			}
 		}
-		if (a->ndifo > a->nkeys) {
-			pp->difo = a->nkeys;
-			if (!dtrace_difo_is_int(a->difo[a->nkeys]))
+		for (i = a->nkeys; i < a->ndifo; i++) {
+			pp->difo = i;
+			if (!dtrace_difo_is_int(a->difo[i]))
 				return dtrace_enerr(pp, ~0U,
-					"aggregating function needs an integer value");
+					"aggregating function needs an integer %s",
+					i == a->nkeys ? "value" : "increment");
 		}
 		pp->difo = 0;
 		memset(&verr, 0, sizeof(verr));

@@ -360,9 +360,12 @@ static inline u32 dtrace_lquantize_bucket(u64 arg2, s64 v)
 	return (u32)levels + 1;
 }
 
+/* Fold val in; the histograms' bucket grows by incr (D's increment). */
 static inline void dtrace_agg_fold(const struct dtrace_aggdef *d, s64 *v,
-				   s64 val)
+				   s64 val, s64 incr)
 {
+	s64 *b;
+
 	u64 mag, lo, hi;
 	unsigned __int128 sq;
 
@@ -397,13 +400,16 @@ static inline void dtrace_agg_fold(const struct dtrace_aggdef *d, s64 *v,
 		v[3] = (s64)hi;
 		break;
 	case DTRACEAGG_QUANTIZE:
-		v[dtrace_quantize_bucket(val)]++;
+		b = &v[dtrace_quantize_bucket(val)];
+		*b = (s64)((u64)*b + (u64)incr);
 		break;
 	case DTRACEAGG_LQUANTIZE:
-		v[dtrace_lquantize_bucket(d->arg2, val)]++;
+		b = &v[dtrace_lquantize_bucket(d->arg2, val)];
+		*b = (s64)((u64)*b + (u64)incr);
 		break;
 	case DTRACEAGG_LLQUANTIZE:
-		v[dtrace_llquantize_bucket(d->arg2, val)]++;
+		b = &v[dtrace_llquantize_bucket(d->arg2, val)];
+		*b = (s64)((u64)*b + (u64)incr);
 		break;
 	}
 }
@@ -413,7 +419,7 @@ static inline void dtrace_agg_fold(const struct dtrace_aggdef *d, s64 *v,
  * this fragment for why that is enough against a concurrent snapshot.
  */
 static void dtrace_aggregate(struct dtrace_aggspace *as, int cpu, u32 aggid,
-			     const void *key, u32 keysize, s64 val)
+			     const void *key, u32 keysize, s64 val, s64 incr)
 {
 	const struct dtrace_aggdef *d;
 	struct dtrace_aggcpu *c;
@@ -438,7 +444,7 @@ static void dtrace_aggregate(struct dtrace_aggspace *as, int cpu, u32 aggid,
 		if (e->hash == h && e->rec.aggid == aggid &&
 		    dtrace_agg_keyeq((const u8 *)dtrace_agg_key(e), key,
 				     keysize)) {
-			dtrace_agg_fold(d, dtrace_agg_val(e), val);
+			dtrace_agg_fold(d, dtrace_agg_val(e), val, incr);
 			return;
 		}
 	}
@@ -458,7 +464,7 @@ static void dtrace_aggregate(struct dtrace_aggspace *as, int cpu, u32 aggid,
 	memset(dtrace_agg_key(e) + keysize, 0,
 	       DTRACE_ALIGN8(keysize) - keysize);
 	dtrace_agg_init(d, dtrace_agg_val(e));
-	dtrace_agg_fold(d, dtrace_agg_val(e), val);
+	dtrace_agg_fold(d, dtrace_agg_val(e), val, incr);
 	e->next = *slot;
 	*slot = off;
 	b->used += d->entsize;

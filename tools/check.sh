@@ -38,6 +38,9 @@ step() {
 	grep -E '(PASS|FAIL|passed|failed)' "$logdir/$name.log" | grep -vE '^ok ' | tail -n 12 | sed 's/^/   /'
 	if [ $rc -ne 0 ] || [ "$f" -ne 0 ]; then
 		failed_steps="$failed_steps $name"
+		# the failing tests by name (CI shows only the end of this output)
+		grep -E '(^|[^A-Za-z])(FAIL|not ok)([^A-Za-z]|$)' "$logdir/$name.log" |
+			grep -vE ': (PASS|FAIL) \(' | head -n 20 | sed 's/^/   ! /'
 		tail -n 5 "$logdir/$name.log" | sed 's/^/   | /'
 		echo "== $name: FAIL ($p passed, $f failed, $(($(date +%s) - t0)) s; log out/check/$name.log)"
 	else
@@ -76,5 +79,10 @@ step vmcheck env VM_TIMEOUT="${VM_TIMEOUT:-2400}" \
 	make -s vmcheck VMHOOK="${VMHOOK-$src/test/vm/hook.host.t}"
 
 echo "== total time $(($(date +%s) - t_start)) s${failed_steps:+; failed steps:$failed_steps}"
+# Repeat the names of failed tests last, where a truncated CI log shows them.
+for s in $failed_steps; do
+	grep -E '(^|[^A-Za-z])(FAIL|not ok)([^A-Za-z]|$)' "$logdir/$s.log" |
+		grep -vE ': (PASS|FAIL) \(' | head -n 10 | sed "s/^/!! $s: /"
+done
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -2547,6 +2547,53 @@ static void t_malformed(void)
 	cl = en_clause(&e, "dtrace:::BEGIN");
 	en_aggregate(&e, cl, 1, DTRACEAGG_QUANTIZE, 0, NULL, 0, dif_const(1));
 	expect_einval(&c, &e, "quantize() in a 100-byte aggsize");
+	en_std(&e);
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_aggregate(&e, cl, 1, DTRACEAGG_SUM, 0, NULL, 0, dif_const(1));
+	en_difo(&cl->act[0], dif_const(2));
+	expect_einval(&c, &e, "sum() with an increment DIF object");
+	en_std(&e);
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_aggregate(&e, cl, 1, DTRACEAGG_QUANTIZE, 0, NULL, 0, dif_const(1));
+	en_difo(&cl->act[0], dif_const(2));
+	en_difo(&cl->act[0], dif_const(3));
+	expect_einval(&c, &e, "quantize() with two increment DIF objects");
+	en_std(&e);
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_aggregate(&e, cl, 1, DTRACEAGG_COUNT, 0, &k, 1, NULL);
+	cl->act[0].h.stackkeys = 2;
+	expect_einval(&c, &e, "stack key bit beyond the keys");
+	en_std(&e);
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_aggregate(&e, cl, 1, DTRACEAGG_COUNT, 0, &k, 1, NULL);
+	cl->act[0].h.stackkeys = 1;
+	cl->act[0].h.ustackkeys = 1;
+	expect_einval(&c, &e, "key both stack() and ustack()");
+	en_std(&e);
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	en_aggregate(&e, cl, 1, DTRACEAGG_COUNT, 0, &k, 1, NULL);
+	cl->act[0].h.stackkeys = 1;
+	expect_einval(&c, &e, "stack key with an integer (by-value) type");
+	{
+		static const __u32 bad[] = { 8, 12, 8 + 8 * 65 };
+		struct dif *sk;
+
+		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			char name[64];
+
+			en_std(&e);
+			cl = en_clause(&e, "dtrace:::BEGIN");
+			sk = dif_const(0);
+			sk->rtype.flags = DIF_TF_BYREF;
+			sk->rtype.size = bad[i];
+			en_aggregate(&e, cl, 1, DTRACEAGG_COUNT, 0, &sk, 1,
+				     NULL);
+			cl->act[0].h.stackkeys = 1;
+			snprintf(name, sizeof(name), "stack key of %u bytes",
+				 bad[i]);
+			expect_einval(&c, &e, name);
+		}
+	}
 	ok(still_works(&c, 4242), "malformed: the consumer still works after "
 	   "all that");
 
@@ -2580,6 +2627,91 @@ static void t_malformed(void)
 	c_close(&c);
 }
 
+/*
+ * stack() and ustack() aggregation keys and the histograms' increment:
+ * BEGIN fires in this process's ioctl, so both stacks are known to exist.
+ */
+static void t_agg_stack_incr(void)
+{
+	struct consumer c;
+	struct enabling e;
+	struct en_clause *cl;
+	struct aggs a = { 0 };
+	struct dif *keys[2];
+	__u64 kdepth = 0, udepth = 0, pid = 0, pc0 = 0, upc0 = 0;
+	__s64 cnt = 0, bucket = 0, others = 0;
+	int i, rc, nstack = 0, nquant = 0;
+	unsigned int b;
+
+	if (open_consumer(&c, "agg-stack-incr"))
+		return;
+	en_std(&e);
+	cl = en_clause(&e, "dtrace:::BEGIN");
+	keys[0] = dif_const(0);
+	keys[0]->rtype.flags = DIF_TF_BYREF;
+	keys[0]->rtype.size = 8 + 8 * 4;
+	keys[1] = dif_const(0);
+	keys[1]->rtype.flags = DIF_TF_BYREF;
+	keys[1]->rtype.size = 16 + 8 * 4;
+	en_aggregate(&e, cl, 1, DTRACEAGG_COUNT, 0, keys, 2, NULL);
+	cl->act[0].h.stackkeys = 1;
+	cl->act[0].h.ustackkeys = 2;
+	/* twice: the same stacks make one key */
+	en_aggregate(&e, cl, 1, DTRACEAGG_COUNT, 0, keys, 2, NULL);
+	cl->act[1].h.stackkeys = 1;
+	cl->act[1].h.ustackkeys = 2;
+	en_aggregate(&e, cl, 2, DTRACEAGG_QUANTIZE, 0, NULL, 0, dif_const(5));
+	en_difo(&cl->act[2], dif_const(7));
+	rc = c_enable(&c, &e);
+	if (!ok(rc == 0, "agg-stack-incr: ENABLE [stack(4), ustack(4)] count "
+		"and quantize(5, 7) (%s %s)", rc ? strerror(-rc) : "ok",
+		c.en.err_msg)) {
+		c_close(&c);
+		return;
+	}
+	c_go(&c, NULL);
+	c_stop(&c, NULL);
+	c_aggsnap(&c, &a);
+	for (i = 0; i < a.n; i++) {
+		struct aggrec *x = &a.a[i];
+
+		if (x->aggid == 1 && x->keysize == 40 + 48 &&
+		    x->valsize == 8) {
+			nstack++;
+			cnt += x->val[0];
+			memcpy(&kdepth, x->key, 8);
+			memcpy(&pc0, x->key + 8, 8);
+			memcpy(&pid, x->key + 40, 8);
+			memcpy(&udepth, x->key + 48, 8);
+			memcpy(&upc0, x->key + 56, 8);
+		} else if (x->aggid == 2 &&
+			   x->valsize == 8 * DTRACE_QUANTIZE_NBUCKETS) {
+			nquant++;
+			for (b = 0; b < DTRACE_QUANTIZE_NBUCKETS; b++) {
+				if (b == 66)
+					bucket += x->val[b];
+				else
+					others += x->val[b];
+			}
+		}
+	}
+	ok(nstack == 1 && cnt == 2, "agg-stack-incr: one stack key counted "
+	   "twice (%d keys, count %lld)", nstack, (long long)cnt);
+	ok(kdepth >= 1 && kdepth <= 4 && pc0 >= 0xffff800000000000ULL,
+	   "agg-stack-incr: kernel stack key: depth %llu, first pc %#llx",
+	   (unsigned long long)kdepth, (unsigned long long)pc0);
+	ok(pid == (__u64)getpid() && udepth >= 1 && udepth <= 4 &&
+	   upc0 && upc0 < 0x800000000000ULL,
+	   "agg-stack-incr: user stack key: pid %llu (ours %d), depth %llu, "
+	   "first pc %#llx", (unsigned long long)pid, (int)getpid(),
+	   (unsigned long long)udepth, (unsigned long long)upc0);
+	ok(nquant >= 1 && bucket == 7 && others == 0,
+	   "agg-stack-incr: quantize(5, 7) adds 7 to the [4, 8) bucket (%lld, "
+	   "others %lld)", (long long)bucket, (long long)others);
+	aggs_free(&a);
+	c_close(&c);
+}
+
 /* ------------------------------------------------------------------ */
 
 static const struct {
@@ -2594,6 +2726,7 @@ static const struct {
 	{ "tick", t_tick },
 	{ "aggregate", t_aggregate },
 	{ "agg-enospc", t_agg_enospc },
+	{ "agg-stack-incr", t_agg_stack_incr },
 	{ "speculation", t_speculation },
 	{ "exit", t_exit },
 	{ "error", t_error },

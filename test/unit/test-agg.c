@@ -189,7 +189,7 @@ static int define(struct dtrace_aggspace *as, u32 id, u32 func, u64 arg2,
 
 static void agg(struct dtrace_aggspace *as, int cpu, u32 id, u64 key, s64 v)
 {
-	dtrace_aggregate(as, cpu, id, &key, sizeof(key), v);
+	dtrace_aggregate(as, cpu, id, &key, sizeof(key), v, 1);
 }
 
 static const struct rec *find64(u32 id, u64 key)
@@ -282,7 +282,7 @@ static void test_create_define(void)
 	      "define: any aggid rejected when naggs = 0");
 	check(dtrace_agg_snapshot(as, 0, snapbuf, 0, &copied) == 0 &&
 	      copied == 0, "snapshot of a space without aggregations is empty");
-	dtrace_aggregate(as, 0, 1, NULL, 0, 1);
+	dtrace_aggregate(as, 0, 1, NULL, 0, 1, 1);
 	check(dtrace_agg_drops(as) == 0, "aggregate without aggregations ignored");
 	dtrace_aggspace_destroy(as);
 
@@ -612,6 +612,21 @@ static void test_quantize(void)
 		check(r && !bad, "quantize: 378 values around powers of two "
 		      "match DTrace's bucket scan");
 	}
+
+	/* The increment (quantize(v, incr)): added to the bucket, signed. */
+	{
+		u64 key = 7;
+
+		dtrace_aggregate(as, 1, 1, &key, sizeof(key), 4, 3);
+		dtrace_aggregate(as, 1, 1, &key, sizeof(key), 5, 3);
+		dtrace_aggregate(as, 1, 1, &key, sizeof(key), 100, -2);
+		dtrace_aggregate(as, 1, 1, &key, sizeof(key), 0, 0);
+		r = snap_all(as, 1) == 0 ? find64(1, 7) : NULL;
+		check(r && r->val[66] == 6 && r->val[70] == -2 &&
+		      r->val[63] == 0 && r->val[64] == 0,
+		      "quantize: increments 3 + 3 in [4,8), -2 in [64,128), "
+		      "0 in the zero bucket");
+	}
 	dtrace_aggspace_destroy(as);
 }
 
@@ -710,14 +725,14 @@ static void test_keys(void)
 	memset(s2, 0, sizeof(s2));
 	strcpy(s1, "hello");
 	strcpy(s2, "hellp");
-	dtrace_aggregate(as, 0, 3, s1, 13, 0);
-	dtrace_aggregate(as, 0, 3, s1, 13, 0);
-	dtrace_aggregate(as, 0, 3, s2, 13, 0);
+	dtrace_aggregate(as, 0, 3, s1, 13, 0, 1);
+	dtrace_aggregate(as, 0, 3, s1, 13, 0, 1);
+	dtrace_aggregate(as, 0, 3, s2, 13, 0, 1);
 	/* a key size different from the definition is ignored */
-	dtrace_aggregate(as, 0, 3, s2, 12, 0);
+	dtrace_aggregate(as, 0, 3, s2, 12, 0, 1);
 	/* undefined aggregation IDs are ignored */
-	dtrace_aggregate(as, 0, 4, s2, 8, 0);
-	dtrace_aggregate(as, 0, 0, s2, 8, 0);
+	dtrace_aggregate(as, 0, 4, s2, 8, 0, 1);
+	dtrace_aggregate(as, 0, 0, s2, 8, 0, 1);
 	check(snap_all(as, 0) == 0 && parse_ok && nrecs == 5,
 	      "keys: 5 distinct (aggid, key) records (got %d)", nrecs);
 	r = find64(1, 0x0100000000000000ULL);
@@ -755,8 +770,8 @@ static void test_keys(void)
 	dtrace_aggspace_destroy(as);
 	as = mkspace(4096, 1);
 	define(as, 1, DTRACEAGG_COUNT, 0, 0);
-	dtrace_aggregate(as, 0, 1, NULL, 0, 0);
-	dtrace_aggregate(as, 0, 1, NULL, 0, 0);
+	dtrace_aggregate(as, 0, 1, NULL, 0, 0, 1);
+	dtrace_aggregate(as, 0, 1, NULL, 0, 0, 1);
 	check(snap_all(as, 0) == 0 && parse_ok && nrecs == 1 &&
 	      recs[0].keysize == 0 && recs[0].val[0] == 2 &&
 	      ((struct dtrace_aggrec *)snapbuf)->size == 16 + 8,

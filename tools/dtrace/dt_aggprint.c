@@ -790,6 +790,22 @@ static void print_key(FILE *fp, const struct dt_aggdesc *d,
 
 		if (off + sz > d->keysize)
 			continue;
+		if (t->kind == DT_VK_STACK && sz >= 8) {
+			uint64_t depth;
+
+			memcpy(&depth, key + off, 8);
+			if (depth > (sz - 8) / 8)
+				depth = (sz - 8) / 8;
+			dt_print_stack(fp, (const uint64_t *)(const void *)
+				       (key + off + 8), (int)depth,
+				       (int)dt_opt.stackindent, NULL);
+			continue;
+		}
+		if (t->kind == DT_VK_USTACK) {
+			dt_print_ustack(fp, key + off, sz,
+					(int)dt_opt.stackindent, NULL);
+			continue;
+		}
 		if (t->kind != DT_VK_INT && t->kind != DT_VK_PTR) {
 			dt_print_bytes(fp, key + off, sz, 50, 0);
 			continue;

@@ -64,6 +64,8 @@ void dt_type_init(struct dt_cc *cc);
 struct dt_type *dt_type_lookup(struct dt_cc *cc, const char *name);
 struct dt_type *dt_type_int(struct dt_cc *cc, uint32_t size, int sgn);
 struct dt_type *dt_type_ptr(struct dt_cc *cc, struct dt_type *base);
+/* Type of a stack()/ustack() aggregation key of size bytes. */
+struct dt_type *dt_type_stack(struct dt_cc *cc, int user, uint32_t size);
 struct dt_type *dt_type_array(struct dt_cc *cc, struct dt_type *base,
 			      uint32_t n);
 struct dt_type *dt_type_sou(struct dt_cc *cc, int kind, const char *tag,
@@ -233,6 +235,8 @@ struct dt_cact {
 	int ndifo;
 	struct dt_difo *difo[16];
 	int nkeys;		/* AGGREGATE */
+	uint32_t stackkeys;	/* AGGREGATE: bit i: key i is stack() */
+	uint32_t ustackkeys;	/* AGGREGATE: bit i: key i is ustack() */
 };
 
 /* One D clause (statement list with descriptions and predicate). */

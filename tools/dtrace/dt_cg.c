@@ -1219,10 +1219,36 @@ static int64_t agg_const(struct dt_cc *cc, struct dt_node *n, int tag,
 	return n->ival;
 }
 
+static int is_stack_call(struct dt_node *n);
+static int64_t stack_frames(struct dt_cc *cc, struct dt_node *n);
+
+/*
+ * The type of a stack()/ustack() aggregation key: "stack", sized as the
+ * module's record (dtrace.h: 8 or 16 bytes, then 8 per frame).
+ */
+static struct dt_type *stack_key_type(struct dt_cc *cc, struct dt_node *k)
+{
+	int user = k->str[0] == 'u';
+	int64_t fr = stack_frames(cc, k);
+
+	return dt_type_stack(cc, user, (uint32_t)((user ? 16 : 8) + 8 * fr));
+}
+
+static int same_key_type(struct dt_type *a, struct dt_type *b)
+{
+	if (a->symkind == DT_VK_STACK || a->symkind == DT_VK_USTACK ||
+	    b->symkind == DT_VK_STACK || b->symkind == DT_VK_USTACK)
+		return a->symkind == b->symkind && a->size == b->size;
+	if (dt_type_is_strlike(a) && a->kind != DT_T_PTR)
+		return dt_type_is_strlike(b) && b->kind != DT_T_PTR;
+	return dt_type_is_scalar(b) && dt_type_is_scalar(a);
+}
+
 static void cg_aggregate(struct dt_cc *cc, struct dt_node *n)
 {
-	struct dt_node *ag = n->l, *fn = n->r;
+	struct dt_node *ag = n->l, *fn = n->r, *incr = NULL;
 	struct dt_stmt *s = cc->cur;
+	struct dt_type **ktypes;
 	struct dt_aggdef *g;
 	struct dt_cact *a;
 	int func, i, nargs, min = 1, max = 1;
@@ -1248,11 +1274,25 @@ static void cg_aggregate(struct dt_cc *cc, struct dt_node *n)
 	nargs = fn->nargs;
 	switch (func) {
 	case DTRACEAGG_COUNT: min = 0; max = 0; break;
-	case DTRACEAGG_LQUANTIZE: min = 3; max = 4; break;
-	case DTRACEAGG_LLQUANTIZE: min = 5; max = 5; break;
+	case DTRACEAGG_QUANTIZE: min = 1; max = 2; break;
+	case DTRACEAGG_LQUANTIZE: min = 3; max = 5; break;
+	case DTRACEAGG_LLQUANTIZE: min = 5; max = 6; break;
 	}
+	/* The histograms take an optional increment as their last argument. */
+	if (func >= DTRACEAGG_QUANTIZE && nargs > max)
+		dt_cc_error(cc, n->line, D_PROTO_LEN,
+			    "%s( ) prototype mismatch: %d args passed, at most %d expected",
+			    fn->str, nargs, max);
 	if (nargs < min || nargs > max)
 		proto_len_error(cc, fn, min, max);
+	if (func >= DTRACEAGG_QUANTIZE && nargs == max) {
+		incr = fn->args[max - 1];
+		dt_cook(cc, incr);
+		if (!dt_type_is_scalar(incr->type))
+			dt_cc_error(cc, n->line, D_PROTO_ARG,
+				    "%s( ) increment value (argument #%d) must be of scalar type",
+				    fn->str, max);
+	}
 	if (nargs) {
 		dt_cook(cc, fn->args[0]);
 		if (!dt_type_is_scalar(fn->args[0]->type))
@@ -1276,7 +1316,7 @@ static void cg_aggregate(struct dt_cc *cc, struct dt_node *n)
 		if (lim <= base)
 			dt_cc_error(cc, n->line, D_LQUANT_MISMATCH,
 				    "lquantize( ) base (argument #2) must be less than limit (argument #3)");
-		if (nargs == 4) {
+		if (nargs >= 4) {
 			dt_cook(cc, fn->args[3]);
 			if (fn->args[3]->kind != N_INT ||
 			    fn->args[3]->ival <= 0)
@@ -1334,9 +1374,14 @@ static void cg_aggregate(struct dt_cc *cc, struct dt_node *n)
 				    "llquantize( ) parameters are invalid: factor^(high+1) must fit in 64 bits and the number of steps must divide a power of the factor");
 	}
 	/* keys */
+	ktypes = dt_zalloc(cc, (ag->nargs + 1) * sizeof(*ktypes));
 	for (i = 0; i < ag->nargs; i++) {
 		struct dt_type *kt;
 
+		if (is_stack_call(ag->args[i])) {
+			ktypes[i] = stack_key_type(cc, ag->args[i]);
+			continue;
+		}
 		dt_cook(cc, ag->args[i]);
 		kt = ag->args[i]->type;
 		if (ag->args[i]->kind == N_AGG || !kt ||
@@ -1346,6 +1391,7 @@ static void cg_aggregate(struct dt_cc *cc, struct dt_node *n)
 			dt_cc_error(cc, n->line, D_KEY_TYPE,
 				    "%s[ ] key #%d is of an invalid type",
 				    ag->str, i + 1);
+		ktypes[i] = dt_type_is_chararray(kt) ? cc->t_string : kt;
 	}
 	g = agg_lookup(cc, ag->str);
 	if (!g) {
@@ -1357,13 +1403,8 @@ static void cg_aggregate(struct dt_cc *cc, struct dt_node *n)
 		g->nkeys = ag->nargs;
 		g->keytypes = dt_zalloc(cc, (ag->nargs + 1) *
 					sizeof(*g->keytypes));
-		for (i = 0; i < ag->nargs; i++) {
-			struct dt_type *kt = ag->args[i]->type;
-
-			if (dt_type_is_chararray(kt))
-				kt = cc->t_string;
-			g->keytypes[i] = kt;
-		}
+		for (i = 0; i < ag->nargs; i++)
+			g->keytypes[i] = ktypes[i];
 		g->valtype = nargs ? fn->args[0]->type : cc->t_int64;
 		g->next = cc->aggs;
 		cc->aggs = g;
@@ -1397,17 +1438,9 @@ static void cg_aggregate(struct dt_cc *cc, struct dt_node *n)
 				    ag->str, ag->nargs,
 				    ag->nargs == 1 ? "" : "s", g->nkeys);
 		for (i = 0; i < ag->nargs; i++) {
-			struct dt_type *kt = ag->args[i]->type;
-			int ok;
+			struct dt_type *kt = ktypes[i];
 
-			if (dt_type_is_strlike(g->keytypes[i]) &&
-			    g->keytypes[i]->kind != DT_T_PTR)
-				ok = dt_type_is_strlike(kt) &&
-				     kt->kind != DT_T_PTR;
-			else
-				ok = dt_type_is_scalar(kt) &&
-				     dt_type_is_scalar(g->keytypes[i]);
-			if (!ok) {
+			if (!same_key_type(g->keytypes[i], kt)) {
 				char x[128], y[128];
 
 				dt_type_name(g->keytypes[i], x, sizeof(x));
@@ -1426,9 +1459,33 @@ static void cg_aggregate(struct dt_cc *cc, struct dt_node *n)
 	if (ag->nargs + 1 > (int)(sizeof(a->difo) / sizeof(a->difo[0])))
 		dt_cc_error(cc, n->line, D_KEY_TYPE,
 			    "too many aggregation keys");
+	if (ag->nargs + 2 > (int)(sizeof(a->difo) / sizeof(a->difo[0])))
+		dt_cc_error(cc, n->line, D_KEY_TYPE,
+			    "too many aggregation keys");
 	for (i = 0; i < ag->nargs; i++) {
-		struct dt_difo *kd = dt_cg_expr(cc, ag->args[i], DT_CG_VALUE);
+		struct dt_difo *kd;
 
+		if (ktypes[i]->symkind == DT_VK_STACK ||
+		    ktypes[i]->symkind == DT_VK_USTACK) {
+			/*
+			 * The module records the stack itself: the DIFO is
+			 * not run, its return type carries the key's size.
+			 */
+			struct dt_node *z = dt_node_new(cc, N_INT, n->line);
+
+			dt_cook(cc, z);
+			kd = dt_cg_expr(cc, z, DT_CG_VALUE);
+			kd->rtype.kind = DIF_TYPE_CTF;
+			kd->rtype.flags = DIF_TF_BYREF;
+			kd->rtype.size = ktypes[i]->size;
+			if (ktypes[i]->symkind == DT_VK_STACK)
+				a->stackkeys |= 1u << i;
+			else
+				a->ustackkeys |= 1u << i;
+			a->difo[a->ndifo++] = kd;
+			continue;
+		}
+		kd = dt_cg_expr(cc, ag->args[i], DT_CG_VALUE);
 		/* char[] keys are strings (the module copies strsize bytes) */
 		if (dt_type_is_chararray(ag->args[i]->type))
 			kd->rtype = rtype_of(cc, cc->t_string);
@@ -1437,16 +1494,17 @@ static void cg_aggregate(struct dt_cc *cc, struct dt_node *n)
 	if (func != DTRACEAGG_COUNT)
 		a->difo[a->ndifo++] = dt_cg_expr(cc, fn->args[0],
 						 DT_CG_VALUE);
+	if (incr)
+		a->difo[a->ndifo++] = dt_cg_expr(cc, incr, DT_CG_VALUE);
 	cc->prog->uses_aggs = 1;
 }
 
-static struct dt_cact *stack_act(struct dt_cc *cc, struct dt_node *n,
-				 int owner)
+/* Frames a stack()/ustack() call records (its arguments checked). */
+static int64_t stack_frames(struct dt_cc *cc, struct dt_node *n)
 {
 	const char *nm = n->str;
 	int user = nm[0] == 'u';
 	int64_t fr = user ? cc->ustackframes : cc->stackframes;
-	struct dt_cact *a;
 
 	if (n->nargs > (user ? 2 : 1))
 		dt_cc_error(cc, n->line, user ? D_USTACK_PROTO : D_STACK_PROTO,
@@ -1464,6 +1522,16 @@ static struct dt_cact *stack_act(struct dt_cc *cc, struct dt_node *n,
 	}
 	if (fr > DTRACE_STACK_MAXDEPTH)
 		fr = DTRACE_STACK_MAXDEPTH;
+	return fr;
+}
+
+static struct dt_cact *stack_act(struct dt_cc *cc, struct dt_node *n,
+				 int owner)
+{
+	int user = n->str[0] == 'u';
+	int64_t fr = stack_frames(cc, n);
+	struct dt_cact *a;
+
 	a = add_act(cc, user ? DTRACEACT_USTACK : DTRACEACT_STACK,
 		    (uint32_t)((user ? 16 : 8) + 8 * fr), n->line);
 	a->a.arg = (uint64_t)fr;
@@ -1478,6 +1546,13 @@ static int is_stack_call(struct dt_node *n)
 {
 	return n->kind == N_CALL && (!strcmp(n->str, "stack") ||
 				     !strcmp(n->str, "ustack"));
+}
+
+/* stack() as a printf argument or an aggregation key. */
+static int is_stack_type(struct dt_cc *cc, const struct dt_type *t)
+{
+	return t == cc->t_stack || t->symkind == DT_VK_STACK ||
+	       t->symkind == DT_VK_USTACK;
 }
 
 /* printf-style format checking; returns the number of value args used. */
@@ -1613,11 +1688,11 @@ static void check_format(struct dt_cc *cc, struct dt_node *call,
 				proto = "double";
 				break;
 			case 'k': case 'K':
-				if (t != cc->t_stack)
+				if (!is_stack_type(cc, t))
 					proto = "stack";
 				break;
 			}
-			if (t == cc->t_stack && c != 'k' && c != 'K')
+			if (is_stack_type(cc, t) && c != 'k' && c != 'K')
 				proto = c == 's' ? "char [] or string (or use stringof)" : "integer";
 			if (proto) {
 				char tn[128];
@@ -1757,7 +1832,12 @@ static void act_printa(struct dt_cc *cc, struct dt_node *n)
 
 			for (k = 0; same && k < g->nkeys; k++)
 				same = dt_type_is_strlike(g->keytypes[k]) ==
-				       dt_type_is_strlike(g0->keytypes[k]);
+				       dt_type_is_strlike(g0->keytypes[k]) &&
+				       is_stack_type(cc, g->keytypes[k]) ==
+				       is_stack_type(cc, g0->keytypes[k]) &&
+				       (!is_stack_type(cc, g->keytypes[k]) ||
+					g->keytypes[k]->size ==
+					g0->keytypes[k]->size);
 			if (!same)
 				dt_cc_error(cc, n->line, D_PRINTA_AGGKEY,
 					    "printa( ) argument #%d (%s) has keys that do not match %s",

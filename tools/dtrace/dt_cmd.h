@@ -89,6 +89,7 @@ enum dt_pfkind {
 	DT_PF_STR,		/* string or char[]: data, len (NUL-padded) */
 	DT_PF_BYTES,		/* other by-ref object */
 	DT_PF_STACK,		/* stack(): data = depth word then PCs */
+	DT_PF_USTACK,		/* ustack(): data = pid, depth, then PCs */
 	DT_PF_AGG,		/* aggregation value (%@): agg, val */
 };
 
@@ -129,6 +130,13 @@ void dt_print_rawbytes(FILE *fp, const void *data, size_t len);
 void dt_print_bytes(FILE *fp, const void *data, size_t len, int width,
 		    int quiet);
 /* stack(): "\n" then one symbolized frame per line. */
+/*
+ * A ustack() record (pid, depth, PCs; len bytes) as DTrace prints it: a
+ * newline, then one frame per line after indent spaces, through fmt
+ * ("%s" when NULL).
+ */
+void dt_print_ustack(FILE *fp, const unsigned char *d, uint32_t len,
+		     int indent, const char *fmt);
 void dt_print_stack(FILE *fp, const uint64_t *pcs, int depth, int indent,
 		    const char *fmt);
 

@@ -654,6 +654,8 @@ static void build(struct dt_cc *cc)
 				    a->a.kind == DTRACEACT_PRINTA)
 					ah->aggid = a->a.aggid;
 				ah->nkeys = a->nkeys;
+				ah->stackkeys = a->stackkeys;
+				ah->ustackkeys = a->ustackkeys;
 				for (m = 0; m < a->ndifo; m++) {
 					dt_difo_write(a->difo[m], p);
 					p += dt_difo_size(a->difo[m]);
@@ -711,6 +713,9 @@ static void build(struct dt_cc *cc)
 				a->keyoffs[i] = off;
 				a->keysizes[i] = a->keytypes[i].kind ==
 					DT_VK_STRING ? cc->strsize : 8;
+				if (a->keytypes[i].kind == DT_VK_STACK ||
+				    a->keytypes[i].kind == DT_VK_USTACK)
+					a->keysizes[i] = a->keytypes[i].size;
 				off += (a->keysizes[i] + 7) & ~7u;
 			}
 			a->keysize = off;

@@ -221,7 +221,8 @@ static void usym(uint64_t pid, uint64_t pc, char *buf, size_t len)
 	fclose(fp);
 }
 
-static void print_ustack(const unsigned char *d, uint32_t len)
+void dt_print_ustack(FILE *fp, const unsigned char *d, uint32_t len,
+		     int indent, const char *fmt)
 {
 	uint64_t pid, depth, i, pc;
 	char sym[512];
@@ -232,13 +233,15 @@ static void print_ustack(const unsigned char *d, uint32_t len)
 	memcpy(&depth, d + 8, 8);
 	if (depth > (len - 16) / 8)
 		depth = (len - 16) / 8;
-	fputc('\n', dt_out);
+	fputc('\n', fp);
 	for (i = 0; i < depth; i++) {
 		memcpy(&pc, d + 16 + 8 * i, 8);
 		if (pc == 0)
 			break;
 		usym(pid, pc, sym, sizeof(sym));
-		fprintf(dt_out, "%*s%s\n", (int)dt_opt.stackindent, "", sym);
+		fprintf(fp, "%*s", indent, "");
+		fprintf(fp, fmt ? fmt : "%s", sym);
+		fputc('\n', fp);
 	}
 }
 
@@ -519,7 +522,8 @@ static void consume_record(int cpu, const struct dtrace_rechdr *h,
 			break;
 		case DTRACEACT_USTACK:
 			if (a->owner < 0)
-				print_ustack(d, rs);
+				dt_print_ustack(dt_out, d, rs,
+						(int)dt_opt.stackindent, NULL);
 			break;
 		case DTRACEACT_CLEAR:
 			dt_agg_clear(&g_aggs, a->aggid);

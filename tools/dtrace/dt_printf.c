@@ -216,6 +216,12 @@ void dt_pfarg_from_rec(struct dt_pfarg *a, const struct dt_vtype *t,
 		a->data = data;
 		a->len = len;
 		break;
+	case DT_VK_STACK:
+	case DT_VK_USTACK:
+		a->kind = t->kind == DT_VK_STACK ? DT_PF_STACK : DT_PF_USTACK;
+		a->data = data;
+		a->len = len;
+		break;
 	default: {
 		uint64_t v = 0;
 
@@ -593,6 +599,17 @@ int dt_printf_format(FILE *fp, const char *fmt, const struct dt_pfarg *args,
 			const uint64_t *pcs;
 			int indent = 0;
 
+			if (a->kind == DT_PF_USTACK) {
+				if (flags & PF_LEFT) {
+					indent = width < 0 ? -width : width;
+					width = 0;
+				}
+				pf_build(f, sizeof(f), flags & ~PF_LEFT, width,
+					 prec, "", 's');
+				dt_print_ustack(fp, (const unsigned char *)a->data,
+						(uint32_t)a->len, indent, f);
+				break;
+			}
 			if (a->kind != DT_PF_STACK || a->len < 8) {
 				pf_err(err, errlen, "%%k requires a stack");
 				return -1;

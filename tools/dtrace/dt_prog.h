@@ -42,6 +42,13 @@ enum dt_vkind {
 	 */
 	DT_VK_SYM,
 	DT_VK_MOD,
+	/*
+	 * Aggregation keys stack() and ustack(): the module's STACK/USTACK
+	 * record layout (dtrace.h); size = recsize = its bytes.  .name is
+	 * "stack".
+	 */
+	DT_VK_STACK,
+	DT_VK_USTACK,
 };
 
 struct dt_vtype {

@@ -365,6 +365,15 @@ struct dt_type *dt_type_arith(struct dt_cc *cc, struct dt_type *a,
 	return dt_type_int(cc, b->size, b->is_signed);
 }
 
+struct dt_type *dt_type_stack(struct dt_cc *cc, int user, uint32_t size)
+{
+	struct dt_type *t = type_new(cc, DT_T_VOID, size, "stack");
+
+	t->align = 8;
+	t->symkind = user ? DT_VK_USTACK : DT_VK_STACK;
+	return t;
+}
+
 void dt_type_vtype(struct dt_cc *cc, const struct dt_type *t,
 		   struct dt_vtype *vt)
 {
@@ -403,6 +412,15 @@ void dt_type_vtype(struct dt_cc *cc, const struct dt_type *t,
 		vt->kind = DT_VK_BYTES;
 		vt->size = t->size;
 		vt->recsize = (t->size + 7) & ~7u;
+		break;
+	case DT_T_VOID:
+		if (t->symkind == DT_VK_STACK || t->symkind == DT_VK_USTACK) {
+			vt->kind = t->symkind;
+			vt->size = t->size;
+			vt->recsize = t->size;
+			break;
+		}
+		vt->kind = DT_VK_VOID;
 		break;
 	default:
 		vt->kind = DT_VK_VOID;

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * @@skip: the increment argument of quantize() needs a weight in the aggregation ABI (not implemented yet)
  * ASSERTION:
  * The optional second argument of quantize() is the increment.
  */

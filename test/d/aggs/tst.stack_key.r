@@ -1,0 +1,5 @@
+
+
+<frames:many>
+<value:2>
+

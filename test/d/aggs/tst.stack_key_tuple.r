@@ -1,0 +1,4 @@
+name=BEGIN
+<frames:1>
+sum=7
+

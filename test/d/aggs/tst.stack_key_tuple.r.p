@@ -1,0 +1,2 @@
+#!/bin/sh
+exec sh ../actions/stackshape.sh 0

@@ -1,0 +1,4 @@
+
+<frames:many>
+1
+
