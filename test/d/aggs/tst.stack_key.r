@@ -2,4 +2,3 @@
 
 <frames:many>
 <value:2>
-

@@ -1,4 +1,5 @@
 name=BEGIN
 <frames:1>
+
 sum=7
 
