@@ -1149,6 +1149,92 @@ static char *run_passes(struct dt_run *run, struct dtrace_probedesc *eps,
 	return buf;
 }
 
+/*
+ * Random timelines: records on RP_CPUS CPUs at random times, snapshots of
+ * the CPUs one after the other at increasing times (a record comes with
+ * the first snapshot of its CPU after it); the output must be in time
+ * order and complete.
+ */
+#define RP_PASSES	24
+#define RP_CPUS		4
+static unsigned char rpbuf[RP_PASSES][RP_CPUS][2048];
+static struct dt_synth_snap rpsnap[RP_PASSES * RP_CPUS];
+
+static uint32_t rp_seed = 12345;
+
+static uint32_t rp_rand(void)
+{
+	rp_seed = rp_seed * 1103515245u + 12345u;
+	return rp_seed >> 16;
+}
+
+static void test_temporal_random(struct dt_run *run,
+				 struct dtrace_probedesc *eps, int *epc)
+{
+	int round, bad = 0;
+
+	for (round = 0; round < 50 && !bad; round++) {
+		uint64_t t = 1, cut[RP_PASSES][RP_CPUS], last = 0;
+		uint64_t next[RP_CPUS];
+		int pass, cpu, n = 0, got_n = 0, status;
+		char *buf = NULL, *line, *sp;
+		size_t len = 0;
+		FILE *save = dt_out;
+
+		memset(rpsnap, 0, sizeof(rpsnap));
+		for (pass = 0; pass < RP_PASSES; pass++)
+			for (cpu = 0; cpu < RP_CPUS; cpu++) {
+				t += 1 + rp_rand() % 40;
+				cut[pass][cpu] = t;
+			}
+		for (cpu = 0; cpu < RP_CPUS; cpu++)
+			next[cpu] = 1 + rp_rand() % 50;
+		for (pass = 0; pass < RP_PASSES; pass++) {
+			for (cpu = 0; cpu < RP_CPUS; cpu++) {
+				struct dt_synth_snap *sn =
+					&rpsnap[pass * RP_CPUS + cpu];
+
+				sn->buf = rpbuf[pass][cpu];
+				/* Idle CPUs now and then. */
+				while (next[cpu] < cut[pass][cpu] &&
+				       sn->len + 32 <= sizeof(rpbuf[0][0])) {
+					struct dtrace_rechdr h = { 1, 32,
+								   next[cpu] };
+					unsigned char *p = rpbuf[pass][cpu] +
+							   sn->len;
+
+					memcpy(p, &h, sizeof(h));
+					memcpy(p + sizeof(h), &next[cpu], 8);
+					memset(p + sizeof(h) + 8, 0, 8);
+					sn->len += 32;
+					n++;
+					next[cpu] += 1 + rp_rand() %
+						(cpu == 3 ? 400 : 30);
+				}
+			}
+		}
+		dt_out = open_memstream(&buf, &len);
+		status = dt_consume_synthetic_passes(run, eps, epc, 4,
+						     RP_CPUS, rpsnap,
+						     RP_PASSES, 1);
+		fclose(dt_out);
+		dt_out = save;
+		for (line = strtok_r(buf, "\n", &sp); line;
+		     line = strtok_r(NULL, "\n", &sp)) {
+			uint64_t v = strtoull(line, NULL, 10);
+
+			if (v < last)
+				bad = 1;
+			last = v;
+			got_n++;
+		}
+		if (got_n != n || status != 0)
+			bad = 1;
+		free(buf);
+	}
+	check_int("temporal: random timelines in order", bad, 0);
+}
+
 static void test_temporal(void)
 {
 	struct dt_action acts[3];
@@ -1314,6 +1400,7 @@ static void test_temporal(void)
 		prog.nclauses = 1;
 		prog.clauses = cl;
 	}
+	test_temporal_random(&run, eps, epc);
 	dt_opt.temporal = 0;
 	dt_opt.quiet = saveq;
 }
