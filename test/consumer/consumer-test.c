@@ -1095,6 +1095,316 @@ static void test_consume(void)
 	}
 }
 
+/* ---------------------------------------------------------------------
+ * -x temporal across snapshot passes
+ * --------------------------------------------------------------------- */
+#define TP_PASSES	3
+#define TP_CPUS		2
+static unsigned char tbuf[TP_PASSES][TP_CPUS][512];
+static struct dt_synth_snap tsnap[TP_PASSES * TP_CPUS];
+
+/* Append a record of EPID epid at time ts, recording v (and 3 for exit). */
+static void trec(int pass, int cpu, uint32_t epid, uint64_t ts, uint64_t v)
+{
+	struct dt_synth_snap *sn = &tsnap[pass * TP_CPUS + cpu];
+	unsigned char *p = tbuf[pass][cpu] + sn->len;
+	struct dtrace_rechdr h = { epid, sizeof(h) + 16, ts };
+	uint64_t x = 3;
+
+	sn->buf = tbuf[pass][cpu];
+	if (epid == DTRACE_EPID_ERROR) {
+		struct dtrace_errrec e = { 1, 2, 5, DTRACEFLT_BADADDR, 0x10 };
+
+		h.size = sizeof(h) + sizeof(e);
+		memcpy(p + sizeof(h), &e, sizeof(e));
+	} else {
+		memcpy(p + sizeof(h), &v, 8);
+		memcpy(p + sizeof(h) + 8, &x, 8);
+	}
+	memcpy(p, &h, sizeof(h));
+	sn->len += h.size;
+}
+
+/*
+ * Run the passes set up with trec() (npasses, the last one after STOP
+ * unless nostop: then what is held back is never printed); stdout and
+ * stderr in one string.
+ */
+static char *run_passes(struct dt_run *run, struct dtrace_probedesc *eps,
+			int *epc, int nep, int npasses, int nostop,
+			int *status)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *save = dt_out, *serr = stderr;
+
+	dt_out = open_memstream(&buf, &len);
+	stderr = dt_out;
+	*status = dt_consume_synthetic_passes(run, eps, epc, nep, TP_CPUS,
+					      tsnap, npasses, !nostop);
+	fclose(dt_out);
+	stderr = serr;
+	dt_out = save;
+	memset(tsnap, 0, sizeof(tsnap));
+	return buf;
+}
+
+/*
+ * Random timelines: records on RP_CPUS CPUs at random times, snapshots of
+ * the CPUs one after the other at increasing times (a record comes with
+ * the first snapshot of its CPU after it); the output must be in time
+ * order and complete.
+ */
+#define RP_PASSES	24
+#define RP_CPUS		4
+static unsigned char rpbuf[RP_PASSES][RP_CPUS][2048];
+static struct dt_synth_snap rpsnap[RP_PASSES * RP_CPUS];
+
+static uint32_t rp_seed = 12345;
+
+static uint32_t rp_rand(void)
+{
+	rp_seed = rp_seed * 1103515245u + 12345u;
+	return rp_seed >> 16;
+}
+
+static void test_temporal_random(struct dt_run *run,
+				 struct dtrace_probedesc *eps, int *epc)
+{
+	int round, bad = 0;
+
+	for (round = 0; round < 50 && !bad; round++) {
+		uint64_t t = 1, cut[RP_PASSES][RP_CPUS], last = 0;
+		uint64_t next[RP_CPUS];
+		int pass, cpu, n = 0, got_n = 0, status;
+		char *buf = NULL, *line, *sp;
+		size_t len = 0;
+		FILE *save = dt_out;
+
+		memset(rpsnap, 0, sizeof(rpsnap));
+		for (pass = 0; pass < RP_PASSES; pass++)
+			for (cpu = 0; cpu < RP_CPUS; cpu++) {
+				t += 1 + rp_rand() % 40;
+				cut[pass][cpu] = t;
+			}
+		for (cpu = 0; cpu < RP_CPUS; cpu++)
+			next[cpu] = 1 + rp_rand() % 50;
+		for (pass = 0; pass < RP_PASSES; pass++) {
+			for (cpu = 0; cpu < RP_CPUS; cpu++) {
+				struct dt_synth_snap *sn =
+					&rpsnap[pass * RP_CPUS + cpu];
+
+				sn->buf = rpbuf[pass][cpu];
+				/* Idle CPUs now and then. */
+				while (next[cpu] < cut[pass][cpu] &&
+				       sn->len + 32 <= sizeof(rpbuf[0][0])) {
+					struct dtrace_rechdr h = { 1, 32,
+								   next[cpu] };
+					unsigned char *p = rpbuf[pass][cpu] +
+							   sn->len;
+
+					memcpy(p, &h, sizeof(h));
+					memcpy(p + sizeof(h), &next[cpu], 8);
+					memset(p + sizeof(h) + 8, 0, 8);
+					sn->len += 32;
+					n++;
+					next[cpu] += 1 + rp_rand() %
+						(cpu == 3 ? 400 : 30);
+				}
+			}
+		}
+		dt_out = open_memstream(&buf, &len);
+		status = dt_consume_synthetic_passes(run, eps, epc, 4,
+						     RP_CPUS, rpsnap,
+						     RP_PASSES, 1);
+		fclose(dt_out);
+		dt_out = save;
+		for (line = strtok_r(buf, "\n", &sp); line;
+		     line = strtok_r(NULL, "\n", &sp)) {
+			uint64_t v = strtoull(line, NULL, 10);
+
+			if (v < last)
+				bad = 1;
+			last = v;
+			got_n++;
+		}
+		if (got_n != n || status != 0)
+			bad = 1;
+		free(buf);
+	}
+	check_int("temporal: random timelines in order", bad, 0);
+}
+
+static void test_temporal(void)
+{
+	struct dt_action acts[3];
+	struct dt_clause cl[1];
+	struct dt_format fmts[1];
+	struct dt_vtype pfargs[1] = { t_u64 };
+	struct dt_prog prog;
+	struct dt_run run;
+	struct dt_source src = { "description", "x", "x", 0, 1 };
+	struct dtrace_probedesc eps[4];
+	int epc[4] = { 0, 0, 0, 0 }, status, saveq = dt_opt.quiet;
+	char *got;
+
+	memset(&prog, 0, sizeof(prog));
+	memset(acts, 0, sizeof(acts));
+	memset(cl, 0, sizeof(cl));
+	memset(eps, 0, sizeof(eps));
+	memset(&run, 0, sizeof(run));
+	memset(tsnap, 0, sizeof(tsnap));
+	/* printf("%d\n", v); */
+	acts[0].kind = DTRACEACT_PRINTF;
+	acts[0].fmt = 0;
+	acts[0].nargs = 1;
+	acts[0].owner = -1;
+	acts[1].kind = DTRACEACT_DIFEXPR;
+	acts[1].recsize = 8;
+	acts[1].type = t_u64;
+	acts[1].owner = 0;
+	cl[0].nactions = 2;
+	cl[0].actions = acts;
+	fmts[0].kind = DT_FMT_PRINTF;
+	fmts[0].fmt = (char *)"%d\n";
+	fmts[0].nargs = 1;
+	fmts[0].args = pfargs;
+	prog.nclauses = 1;
+	prog.clauses = cl;
+	prog.nformats = 1;
+	prog.formats = fmts;
+	run.prog = &prog;
+	run.nsources = 1;
+	run.sources = &src;
+	/* EPID 1 profile, 2 BEGIN, 3 END, 4 profile with exit(3) */
+	strcpy(eps[0].provider, "profile");
+	strcpy(eps[0].name, "profile-97");
+	eps[0].id = 1;
+	strcpy(eps[1].provider, "dtrace");
+	strcpy(eps[1].name, "BEGIN");
+	eps[1].id = 2;
+	strcpy(eps[2].provider, "dtrace");
+	strcpy(eps[2].name, "END");
+	eps[2].id = 3;
+	eps[3] = eps[0];
+	dt_opt.quiet = 1;
+
+	/*
+	 * CPU 0's 20 was taken after CPU 0's first snapshot but before CPU
+	 * 1's: it must still come before 30.
+	 */
+	trec(0, 0, 1, 10, 10);
+	trec(0, 1, 1, 30, 30);
+	trec(1, 0, 1, 20, 20);
+	trec(1, 0, 1, 40, 40);
+	trec(1, 1, 1, 50, 50);
+	trec(2, 1, 1, 60, 60);
+	dt_opt.temporal = 1;
+	got = run_passes(&run, eps, epc, 4, 3, 0, &status);
+	check_str("temporal across passes", got,
+		  "10\n20\n30\n40\n50\n60\n\n");
+	free(got);
+
+	/* Without -x temporal: CPU by CPU, pass by pass, as before. */
+	trec(0, 0, 1, 10, 10);
+	trec(0, 1, 1, 30, 30);
+	trec(1, 0, 1, 20, 20);
+	trec(1, 0, 1, 40, 40);
+	trec(1, 1, 1, 50, 50);
+	trec(2, 1, 1, 60, 60);
+	dt_opt.temporal = 0;
+	got = run_passes(&run, eps, epc, 4, 3, 0, &status);
+	check_str("not temporal: CPU by CPU", got,
+		  "10\n30\n20\n40\n50\n60\n\n");
+	free(got);
+	dt_opt.temporal = 1;
+
+	/*
+	 * Without STOP: what a pass prints.  Pass 0 may print up to CPU 0's
+	 * newest record (10), pass 1 up to the newest of pass 0 (30) or of
+	 * CPU 0 (20): 40 stays held.
+	 */
+	trec(0, 0, 1, 10, 10);
+	trec(0, 1, 1, 30, 30);
+	trec(1, 0, 1, 20, 20);
+	trec(1, 0, 1, 25, 25);
+	trec(1, 1, 1, 40, 40);
+	got = run_passes(&run, eps, epc, 4, 2, 1, &status);
+	check_str("temporal: held back until every CPU is past", got,
+		  "10\n20\n25\n30\n\n");
+	free(got);
+
+	/* An empty CPU 0: held one pass, then printed. */
+	trec(0, 1, 1, 5, 5);
+	trec(0, 1, 1, 7, 7);
+	got = run_passes(&run, eps, epc, 4, 1, 1, &status);
+	check_str("temporal: held while no bound", got, "\n");
+	free(got);
+	trec(0, 1, 1, 5, 5);
+	trec(0, 1, 1, 7, 7);
+	got = run_passes(&run, eps, epc, 4, 2, 1, &status);
+	check_str("temporal: empty CPU, printed a pass later", got,
+		  "5\n7\n\n");
+	free(got);
+
+	/* BEGIN's records are never held; END's come last. */
+	trec(0, 1, 2, 1, 1);
+	trec(0, 1, 1, 8, 8);
+	got = run_passes(&run, eps, epc, 4, 1, 1, &status);
+	check_str("temporal: BEGIN not held", got, "1\n\n");
+	free(got);
+	trec(0, 1, 2, 1, 1);
+	trec(0, 1, 1, 8, 8);
+	trec(1, 0, 3, 5, 100);
+	trec(1, 1, 1, 9, 9);
+	got = run_passes(&run, eps, epc, 4, 2, 0, &status);
+	check_str("temporal: END last", got, "1\n8\n9\n100\n\n");
+	free(got);
+
+	/* A CPU's records stay in buffer order (a committed speculation). */
+	trec(0, 0, 1, 30, 30);
+	trec(0, 0, 1, 15, 15);
+	trec(0, 1, 1, 20, 20);
+	got = run_passes(&run, eps, epc, 4, 1, 0, &status);
+	check_str("temporal: buffer order within a CPU", got,
+		  "20\n30\n15\n\n");
+	free(got);
+
+	/* ERROR records in time order; exit() in a held record counts. */
+	acts[2].kind = DTRACEACT_EXIT;
+	acts[2].recoff = 8;
+	acts[2].recsize = 8;
+	acts[2].type = t_int;
+	acts[2].owner = -1;
+	{
+		struct dt_clause cl2[2] = { cl[0], cl[0] };
+		int epc2[4] = { 0, 0, 0, 1 };
+
+		cl2[1].nactions = 3;
+		prog.nclauses = 2;
+		prog.clauses = cl2;
+		trec(0, 0, 1, 10, 10);
+		trec(0, 1, 1, 20, 20);
+		trec(0, 1, DTRACE_EPID_ERROR, 25, 0);
+		trec(0, 1, 4, 40, 40);
+		trec(1, 0, 1, 30, 30);
+		trec(1, 0, 3, 50, 50);
+		got = run_passes(&run, eps, epc2, 4, 2, 0, &status);
+		check_str("temporal: ERROR records and exit()", got,
+			  "10\n20\ndtrace: error on enabled probe ID 1 (ID 1: "
+			  "profile:::profile-97): invalid address (0x10) in "
+			  "action #2 at DIF offset 5\n30\n40\n50\n\n");
+		check_int("temporal: exit() status of a held record", status,
+			  3);
+		free(got);
+		prog.nclauses = 1;
+		prog.clauses = cl;
+	}
+	test_temporal_random(&run, eps, epc);
+	dt_opt.temporal = 0;
+	dt_opt.quiet = saveq;
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -1112,6 +1422,7 @@ int main(void)
 	test_options();
 	test_pdesc();
 	test_consume();
+	test_temporal();
 
 	printf("%d passed, %d failed\n", npass, nfail);
 	return nfail ? 1 : 0;

@@ -246,6 +246,18 @@ int dt_consume_synthetic(struct dt_run *run, const struct dtrace_probedesc *eps,
 			 const int *epclause, uint32_t nep, const void *buf,
 			 size_t len, const void *aggbuf, size_t agglen);
 
+/* Tests: several passes over per-CPU snapshots (see dt_consume.c). */
+struct dt_synth_snap {
+	const void *buf;
+	size_t len;
+};
+
+int dt_consume_synthetic_passes(struct dt_run *run,
+				const struct dtrace_probedesc *eps,
+				const int *epclause, uint32_t nep, int ncpus,
+				const struct dt_synth_snap *snaps, int npasses,
+				int stop);
+
 /* -l: list probes matching the descriptions (all when n == 0). */
 int dt_list_probes(int fd, const struct dtrace_probedesc *descs, int n,
 		   int verbose);

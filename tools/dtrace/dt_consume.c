@@ -9,7 +9,9 @@
  *   - DTRACEIOC_AGGSNAP per CPU: deltas merged into the aggregation table;
  *   - DTRACEIOC_BUFSNAP per CPU: records printed CPU by CPU, each CPU's in
  *     buffer order, except that the BEGIN probe's records come before
- *     everything else and the END probe's after everything else.
+ *     everything else and the END probe's after everything else (with
+ *     -x temporal: merged by timestamp across passes, see
+ *     consume_temporal_pass()).
  * The buffers are snapshotted every switchrate (and at least every 50 ms
  * so output stays responsive; a switch buffer only needs emptying before
  * it fills).  exit(), the end of a -c command or -p process, SIGINT and
@@ -560,10 +562,14 @@ static void consume_record(int cpu, const struct dtrace_rechdr *h,
 /* ----------------------------------------------------------------------
  * Buffers
  * ---------------------------------------------------------------------- */
+/* -x temporal marks the records it printed (no enabled probe has EPID 0). */
+#define EPID_CONSUMED	0
+
 struct cpubuf {
 	unsigned char *data;
 	size_t cap;
 	size_t len;
+	size_t held;		/* -x temporal: [0, held) from earlier passes */
 };
 
 static struct cpubuf *g_bufs;
@@ -677,6 +683,19 @@ static size_t rec_next(const struct cpubuf *b, size_t off)
 	return off + h.size;
 }
 
+/* The record at off, or NULL at the end and where the buffer is malformed. */
+static const struct dtrace_rechdr *rec_at(const struct cpubuf *b, size_t off)
+{
+	const struct dtrace_rechdr *h;
+
+	if (off > b->len || b->len - off < sizeof(*h))
+		return NULL;
+	h = (const void *)(b->data + off);
+	if (h->size < sizeof(*h) || h->size % 8 || h->size > b->len - off)
+		return NULL;
+	return h;
+}
+
 /* 0: BEGIN records, 1: the rest but END, 2: END records. */
 static int rec_phase(const struct dtrace_rechdr *h)
 {
@@ -702,6 +721,8 @@ static uint32_t next_epid(const struct cpubuf *b, size_t off, int phase)
 	for (off = rec_next(b, off); off < b->len; off = rec_next(b, off)) {
 		const struct dtrace_rechdr *h = (const void *)(b->data + off);
 
+		if (h->epid == EPID_CONSUMED)
+			continue;
 		if (phase < 0 || rec_phase(h) == phase)
 			return h->epid;
 	}
@@ -709,20 +730,57 @@ static uint32_t next_epid(const struct cpubuf *b, size_t off, int phase)
 }
 
 /*
- * -x temporal: the records of all CPUs in timestamp order (a merge of the
- * per-CPU sequences, each already in order).
+ * -x temporal: the records of all CPUs in timestamp order.
+ *
+ * A pass snapshots the CPUs one after the other, so a record taken on CPU
+ * 0 after CPU 0's snapshot but before CPU 1's only comes with the next
+ * pass, after CPU 1's newer records.  As DTrace does, a pass therefore
+ * prints records only up to a time that every CPU's snapshot has passed;
+ * the newer ones are held back in g_bufs[cpu] ([0, held) when the next
+ * snapshot is appended) and merged with the next pass's records.
+ *
+ * The module does not say when it switched a CPU's buffer, but a record
+ * always comes with the first switch after its timestamp (the switch runs
+ * on the record's CPU with interrupts masked, as probe context is, so no
+ * record is half written), and a pass switches the CPUs in order.  Every
+ * CPU's switch in this pass therefore came after
+ *   - every record read in an earlier pass, on any CPU, and
+ *   - every record read from the CPU snapshotted first in this pass;
+ * the newest of these timestamps is the bound: every record up to it has
+ * been read.  A CPU with an empty buffer needs no special case, and a
+ * record is printed at the latest one pass after it was read.  BEGIN's
+ * records are all written before GO returns and before any other probe
+ * may fire, so they are never held.  After a failed snapshot a CPU may
+ * hand out what is left of an older switch in the next pass, so that pass
+ * and the next hold everything.  At the end, everything left is printed.
  */
-static void consume_temporal(int phase)
+static uint64_t g_seen_max;	/* newest timestamp read by earlier passes */
+static int g_unsure;		/* passes left that may not print records */
+
+/* Newest timestamp among the records b read in this pass. */
+static uint64_t newest_read(const struct cpubuf *b)
+{
+	const struct dtrace_rechdr *h;
+	uint64_t t = 0;
+	size_t off;
+
+	for (off = b->held; (h = rec_at(b, off)) != NULL; off += h->size)
+		if (h->timestamp > t)
+			t = h->timestamp;
+	return t;
+}
+
+/*
+ * Print the records of one phase up to bound, merging the CPUs' sequences
+ * (each in buffer order).  Returns 1 when records of the phase are left.
+ */
+static int consume_temporal(int phase, uint64_t bound, uint32_t *last)
 {
 	size_t *off = calloc(g_ncpus, sizeof(*off));
-	uint32_t *last = calloc(g_ncpus, sizeof(*last));
-	int cpu;
+	int cpu, left = 0;
 
-	if (off == NULL || last == NULL) {
-		free(off);
-		free(last);
-		return;
-	}
+	if (off == NULL)
+		return 1;
 	for (;;) {
 		const struct dtrace_rechdr *best = NULL;
 		int bcpu = -1;
@@ -731,21 +789,13 @@ static void consume_temporal(int phase)
 			struct cpubuf *b = &g_bufs[cpu];
 			const struct dtrace_rechdr *h;
 
-			/* Skip records of other phases and malformed ends. */
-			while (off[cpu] < b->len) {
-				h = (const void *)(b->data + off[cpu]);
-				if (off[cpu] + sizeof(*h) > b->len ||
-				    rec_next(b, off[cpu]) != off[cpu] + h->size) {
-					off[cpu] = b->len;
-					break;
-				}
-				if (rec_phase(h) == phase)
-					break;
-				off[cpu] = rec_next(b, off[cpu]);
-			}
-			if (off[cpu] >= b->len)
+			/* Skip consumed records and those of other phases. */
+			while ((h = rec_at(b, off[cpu])) != NULL &&
+			       (h->epid == EPID_CONSUMED ||
+				rec_phase(h) != phase))
+				off[cpu] += h->size;
+			if (h == NULL)
 				continue;
-			h = (const void *)(b->data + off[cpu]);
 			if (best == NULL || h->timestamp < best->timestamp) {
 				best = h;
 				bcpu = cpu;
@@ -753,13 +803,89 @@ static void consume_temporal(int phase)
 		}
 		if (best == NULL)
 			break;
+		if (best->timestamp > bound) {
+			left = 1;
+			break;
+		}
 		consume_record(bcpu, best, last[bcpu], dt_opt.flowindent ?
 			       next_epid(&g_bufs[bcpu], off[bcpu], phase) : 0);
 		last[bcpu] = best->epid;
-		off[bcpu] = rec_next(&g_bufs[bcpu], off[bcpu]);
+		((struct dtrace_rechdr *)(uintptr_t)best)->epid =
+			EPID_CONSUMED;
+		off[bcpu] += best->size;
 	}
 	free(off);
+	return left;
+}
+
+/* Keep the records not yet printed at the start of b, in order. */
+static void temporal_keep(struct cpubuf *b)
+{
+	const struct dtrace_rechdr *h;
+	size_t off, to = 0;
+
+	/* A malformed record and what follows it are dropped. */
+	for (off = 0; (h = rec_at(b, off)) != NULL; off += h->size) {
+		if (h->epid == EPID_CONSUMED)
+			continue;
+		if (to != off)
+			memmove(b->data + to, b->data + off, h->size);
+		to += h->size;
+	}
+	b->len = to;
+	b->held = to;
+}
+
+/*
+ * One -x temporal pass over what the CPUs' buffers hold (records held back
+ * and those just read).  failed: a snapshot failed in this pass; all: the
+ * last pass, print everything.
+ */
+static void consume_temporal_pass(int failed, int all)
+{
+	uint64_t bound = g_seen_max, newest = 0;
+	uint32_t *last = calloc((unsigned int)g_ncpus, sizeof(*last));
+	int cpu, phase;
+
+	for (cpu = 0; cpu < g_ncpus; cpu++) {
+		uint64_t t = newest_read(&g_bufs[cpu]);
+
+		if (cpu == 0 && t > bound)
+			bound = t;
+		if (t > newest)
+			newest = t;
+	}
+	if (newest > g_seen_max)
+		g_seen_max = newest;
+	if (failed)
+		g_unsure = 2;
+	if (g_unsure) {
+		g_unsure--;
+		bound = 0;
+	}
+	if (all)
+		bound = UINT64_MAX;
+	if (last == NULL)
+		return;
+	/* BEGIN, others, END: a phase with records held stops later ones. */
+	for (phase = 0; phase < 3; phase++)
+		if (consume_temporal(phase, phase == 0 ? UINT64_MAX : bound,
+				     last))
+			break;
+	for (cpu = 0; cpu < g_ncpus; cpu++)
+		temporal_keep(&g_bufs[cpu]);
 	free(last);
+}
+
+/* Records held back by -x temporal? */
+static int temporal_held(void)
+{
+	int cpu;
+
+	for (cpu = 0; cpu < g_ncpus; cpu++)
+		if (g_bufs[cpu].held)
+			return 1;
+	return 0;
 }
 
 /* Which records of a buffer a pass takes. */
@@ -815,36 +941,18 @@ static int end_cpu(void)
 }
 
 /*
- * One pass over the principal buffers, in DTrace's order: CPU by CPU,
- * except that on the first pass the CPU that ran BEGIN comes first (only
- * its BEGIN records first when END has already run there too), and after
- * STOP the CPU that ran END comes last.
+ * One pass over the principal buffers just read (and, with -x temporal,
+ * those held back), in DTrace's order: CPU by CPU, except that on the
+ * first pass the CPU that ran BEGIN comes first (only its BEGIN records
+ * first when END has already run there too), and after STOP the CPU that
+ * ran END comes last.  failed: a CPU's snapshot failed.
  */
-static void consume_buffers(int first, int stopped)
+static void consume_snapped(int first, int stopped, int failed)
 {
-	int cpu, phase, bcpu = -1, ecpu = -1;
+	int cpu, bcpu = -1, ecpu = -1;
 
-	for (cpu = 0; cpu < g_ncpus; cpu++) {
-		uint64_t drops = 0;
-
-		g_bufs[cpu].len = 0;
-		if (snap(DTRACEIOC_BUFSNAP, cpu, &g_bufs[cpu], &drops) < 0) {
-			dt_error("failed to snapshot buffer of CPU %d: %s\n",
-				 cpu, strerror(errno));
-			continue;
-		}
-		if (drops)
-			dt_error("%llu drop%s on CPU %d\n",
-				 (unsigned long long)drops,
-				 drops > 1 ? "s" : "", cpu);
-		/* fill: a full buffer ends tracing, as exit() does. */
-		if (dt_opt.bufpolicy == DTRACE_BUFPOLICY_FILL &&
-		    (g_snapflags & DTRACE_BUF_FULL))
-			g_done = 1;
-	}
-	if (dt_opt.temporal) {
-		for (phase = 0; phase < 3; phase++)
-			consume_temporal(phase);
+	if (dt_opt.temporal || temporal_held()) {
+		consume_temporal_pass(failed, stopped);
 		return;
 	}
 	if (first && g_begin_cpu >= 0 && g_begin_cpu < g_ncpus)
@@ -866,6 +974,36 @@ static void consume_buffers(int first, int stopped)
 			consume_cpu(cpu, F_ALL);
 	if (ecpu >= 0 && ecpu != bcpu)
 		consume_cpu(ecpu, F_ALL);
+}
+
+/* Snapshot every CPU's principal buffer, in CPU order, and print. */
+static void consume_buffers(int first, int stopped)
+{
+	int cpu, failed = 0;
+	int keep = dt_opt.temporal || temporal_held();
+
+	for (cpu = 0; cpu < g_ncpus; cpu++) {
+		uint64_t drops = 0;
+
+		/* -x temporal appends to the records held back. */
+		if (!keep)
+			g_bufs[cpu].len = 0;
+		if (snap(DTRACEIOC_BUFSNAP, cpu, &g_bufs[cpu], &drops) < 0) {
+			dt_error("failed to snapshot buffer of CPU %d: %s\n",
+				 cpu, strerror(errno));
+			failed = 1;
+			continue;
+		}
+		if (drops)
+			dt_error("%llu drop%s on CPU %d\n",
+				 (unsigned long long)drops,
+				 drops > 1 ? "s" : "", cpu);
+		/* fill: a full buffer ends tracing, as exit() does. */
+		if (dt_opt.bufpolicy == DTRACE_BUFPOLICY_FILL &&
+		    (g_snapflags & DTRACE_BUF_FULL))
+			g_done = 1;
+	}
+	consume_snapped(first, stopped, failed);
 }
 
 static void report_status(const struct dtrace_ioc_status *s)
@@ -1054,6 +1192,17 @@ static void stability_report(const struct dt_source *src)
 	fprintf(dt_out, "\n");
 }
 
+static void ep_set(struct epinfo *e, int clause,
+		   const struct dtrace_probedesc *pd)
+{
+	e->clause = clause;
+	e->pd = *pd;
+	e->is_begin = strcmp(pd->provider, "dtrace") == 0 &&
+		strcmp(pd->name, "BEGIN") == 0;
+	e->is_end = strcmp(pd->provider, "dtrace") == 0 &&
+		strcmp(pd->name, "END") == 0;
+}
+
 static int enable(void)
 {
 	struct dt_prog *p = g_run->prog;
@@ -1146,12 +1295,7 @@ static int enable(void)
 				 "ID %u: %s\n", i, strerror(errno));
 			return -1;
 		}
-		e->clause = (int)ei.clause;
-		e->pd = ei.probe;
-		e->is_begin = strcmp(e->pd.provider, "dtrace") == 0 &&
-			strcmp(e->pd.name, "BEGIN") == 0;
-		e->is_end = strcmp(e->pd.provider, "dtrace") == 0 &&
-			strcmp(e->pd.name, "END") == 0;
+		ep_set(e, (int)ei.clause, &ei.probe);
 	}
 	return 0;
 }
@@ -1186,6 +1330,8 @@ int dt_consume_run(struct dt_run *run)
 		g_ncpus = 1;
 	g_bufs = calloc(g_ncpus, sizeof(*g_bufs));
 	g_indent = 0;
+	g_seen_max = 0;
+	g_unsure = 0;
 	if (g_bufs == NULL)
 		return 1;
 	for (cpu = 0; cpu < g_ncpus; cpu++) {
@@ -1328,4 +1474,78 @@ int dt_consume_synthetic(struct dt_run *run, const struct dtrace_probedesc *eps,
 	free(g_ep);
 	g_ep = NULL;
 	return g_status;
+}
+
+/*
+ * Tests: as a run whose principal buffer snapshots are snaps[pass * ncpus +
+ * cpu], npasses passes, the last one after STOP if stop (otherwise what
+ * -x temporal holds back is never printed); no aggregations.  Returns the
+ * exit() status, or -1.
+ */
+int dt_consume_synthetic_passes(struct dt_run *run,
+				const struct dtrace_probedesc *eps,
+				const int *epclause, uint32_t nep, int ncpus,
+				const struct dt_synth_snap *snaps, int npasses,
+				int stop)
+{
+	int cpu, pass, ret = -1;
+	uint32_t i;
+
+	g_run = run;
+	g_status = 0;
+	g_done = 0;
+	g_heading = 0;
+	g_indent = 0;
+	g_begin_cpu = -1;
+	g_seen_max = 0;
+	g_unsure = 0;
+	g_ncpus = ncpus;
+	g_nep = nep;
+	g_ep = calloc(nep + 1, sizeof(*g_ep));
+	g_bufs = calloc((unsigned int)ncpus, sizeof(*g_bufs));
+	if (g_ep == NULL || g_bufs == NULL || ncpus < 1 ||
+	    dt_aggset_init(&g_aggs, run->prog) < 0)
+		goto out;
+	for (i = 0; i < nep; i++)
+		ep_set(&g_ep[i], epclause[i], &eps[i]);
+	for (pass = 0; pass < npasses; pass++) {
+		int keep = dt_opt.temporal || temporal_held();
+
+		for (cpu = 0; cpu < ncpus; cpu++) {
+			const struct dt_synth_snap *sn = &snaps[pass * ncpus +
+								cpu];
+			struct cpubuf *b = &g_bufs[cpu];
+
+			if (!keep)
+				b->len = 0;
+			if (b->cap - b->len < sn->len) {
+				unsigned char *n = realloc(b->data,
+							   b->len + sn->len);
+
+				if (n == NULL)
+					goto fini;
+				b->data = n;
+				b->cap = b->len + sn->len;
+			}
+			if (sn->len)
+				memcpy(b->data + b->len, sn->buf, sn->len);
+			b->len += sn->len;
+		}
+		consume_snapped(pass == 0, stop && pass == npasses - 1, 0);
+	}
+	fputc('\n', dt_out);
+	dt_agg_print_all(dt_out, &g_aggs);
+	fflush(dt_out);
+	ret = g_status;
+fini:
+	dt_aggset_fini(&g_aggs);
+out:
+	if (g_bufs)
+		for (cpu = 0; cpu < ncpus; cpu++)
+			free(g_bufs[cpu].data);
+	free(g_bufs);
+	g_bufs = NULL;
+	free(g_ep);
+	g_ep = NULL;
+	return ret;
 }
