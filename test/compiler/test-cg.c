@@ -519,6 +519,14 @@ static void test_structs(void)
 	   " i[\"w\"].a++; i[\"r\"].b = 1234;"
 	   " trace(i[\"r\"].a * 10000 + i[\"w\"].a * 1000 + i[\"r\"].b); }",
 	   2 * 10000 + 1000 + 1234);
+	PI("struct callinfo { uint64_t ts; uint64_t elapsed; uint64_t calls;"
+	   " size_t maxbytes; }; struct callinfo i[string]; BEGIN {"
+	   " i[probefunc].ts = timestamp; i[probefunc].calls++;"
+	   " i[probefunc].maxbytes = arg2 > i[probefunc].maxbytes ?"
+	   " arg2 : i[probefunc].maxbytes;"
+	   " i[probefunc].elapsed += timestamp - i[probefunc].ts;"
+	   " trace(i[probefunc].maxbytes * 10 + i[probefunc].calls +"
+	   " i[probefunc].elapsed); }", 102 * 10 + 1);
 	PI(SP "struct pair i[int, string]; BEGIN { i[1, \"x\"].b = 5;"
 	   " trace(i[1, \"x\"].b * 10 + i[2, \"x\"].b + i[1, \"y\"].a); }", 50);
 	PI(SP "self struct pair t[int]; BEGIN { self->t[1].b = 5;"
