@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 42922d514fe0a90a
+ * Input hash (FNV-1a 64): f745409d3cc4926f
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -1561,7 +1561,8 @@ static void dtrace_probes_fini(void)
  * table, the string table (plus one NUL) and one word per instruction:
  * DTRACE_DIFI_STRVAR if the variable it names is a string, or
  * DTRACE_DIFI_REFVAR and the size if it is a by-reference object (a struct
- * in a global or clause-local scalar), from the object's variable table.
+ * or union of at most max(8, strsize) bytes, in a variable of any scope or
+ * an array element), from the object's variable table.
  *
  * Calls: kvzalloc/kvfree, memcpy, snprintf.  Process context only.
  */
@@ -1788,15 +1789,11 @@ static int dtrace_difo_check_vars(const struct dtrace_difo *d,
 				"variable %u: unterminated name", i);
 		if (v->type.kind == DIF_TYPE_CTF) {
 			/*
-			 * By-reference objects live in a scalar slot (at
-			 * least strsize bytes): globals and clause-locals.
+			 * By-reference objects (structs, unions) of any
+			 * scope and kind: at most the size of a scalar slot,
+			 * which is also the size of the per-CPU buffer a
+			 * dynamic variable's value is built in (410).
 			 */
-			if ((v->type.flags & DIF_TF_BYREF) &&
-			    (v->kind != DIFV_KIND_SCALAR ||
-			     v->scope == DIFV_SCOPE_THREAD))
-				return dtrace_difo_err(err, ~0U,
-					"variable %u: by-reference thread-local variables and arrays are not supported",
-					i);
 			if ((v->type.flags & DIF_TF_BYREF) &&
 			    (v->type.size == 0 ||
 			     v->type.size > max_t(u32, 8, lim->strsize)))
@@ -2130,9 +2127,22 @@ fail:
  *    classes with one free list per class, and a hash table of chains.
  *    Each entry holds a 'vkey' (scope, kind, variable ID), the key bytes
  *    (thread-locals: tid and task address first; arrays: the encoded tuple)
- *    and the value (8 bytes, or strsize for strings).  Storing 0 (or "")
- *    deletes the entry and returns its chunk to its free list.  When no
- *    chunk is free the store is dropped and counted (dyndrops).
+ *    and the value (8 bytes, strsize for strings, or the type's size for
+ *    by-reference objects such as structs).  Storing 0 (or "") deletes
+ *    the entry and returns its chunk to its free list; storing a struct
+ *    never deletes (an all-zero struct is a value like any other).  When
+ *    no chunk is free the store is dropped and counted (dyndrops).
+ *  - By-reference values (structs, unions) of global scalars,
+ *    clause-locals, thread-locals and array elements are at most
+ *    max(8, strsize) bytes, the size of a scalar slot (the validator, 400,
+ *    refuses larger ones).  A load of a by-reference thread-local or array
+ *    element returns the address of the entry's value, and DIF code may
+ *    then store through that address (p.a = 1 is a load of p and a store
+ *    at p + offsetof(a)).  Such a store is checked and done under the lock
+ *    (dtrace_dynvar_storeat): a per-64-byte map of the space gives the
+ *    chunk an address lies in, and the store must fall inside the value of
+ *    a live by-reference entry, never in a header, a key, a free chunk or
+ *    another kind of value.
  *    Thread-locals of exited threads are not reclaimed: D scripts delete
  *    them (self->x = 0); a leftover entry only costs space.  The key has
  *    both the tid and the task address, so a recycled tid alone does not
@@ -2173,9 +2183,12 @@ struct dtrace_dynent {
 	u32 vkey;
 	u32 keylen;
 	u32 vsize;
-	u32 cls;
+	u16 cls;
+	u16 flags;			/* DTRACE_DYNF_* */
 	/* key bytes, padded to 8, then the value, padded to 8 */
 };
+
+#define DTRACE_DYNF_BYREF	0x1	/* value is a by-reference object */
 
 /* At the start of each CPU's area. */
 struct dtrace_vcpu {
@@ -2202,6 +2215,7 @@ struct dtrace_vstate {
 	u32 bump;			/* first never-used byte of dyn */
 	u32 *buckets;
 	u32 nbuckets;			/* a power of two */
+	u32 *chunkmap;			/* per 64 bytes of dyn: its chunk */
 	u32 freel[DTRACE_DYN_NCLASS];
 	arch_spinlock_t lock;
 	u64 drops, drops_dirty;
@@ -2262,7 +2276,9 @@ static int dtrace_vstate_create(const struct dtrace_enable_hdr *hdr,
 	vs->pcpu = vzalloc(vs->pcpu_size);
 	vs->dyn = vzalloc(dynsize);
 	vs->buckets = vzalloc((size_t)nb * sizeof(u32));
-	if (!vs->gvars || !vs->pcpu || !vs->dyn || !vs->buckets) {
+	vs->chunkmap = vzalloc((size_t)(dynsize / 64) * sizeof(u32));
+	if (!vs->gvars || !vs->pcpu || !vs->dyn || !vs->buckets ||
+	    !vs->chunkmap) {
 		dtrace_vstate_destroy(vs);
 		return -ENOMEM;
 	}
@@ -2278,6 +2294,7 @@ static void dtrace_vstate_destroy(struct dtrace_vstate *vs)
 	vfree(vs->pcpu);
 	vfree(vs->dyn);
 	vfree(vs->buckets);
+	vfree(vs->chunkmap);
 	kfree(vs);
 }
 
@@ -2363,8 +2380,9 @@ static bool dtrace_vstate_region(const struct dtrace_vstate *vs, u64 addr,
 /*
  * May DIF code store len bytes at addr in variable storage?  Only inside
  * the global slots or this CPU's clause-local slots (by-reference objects
- * such as structs live there); the dynamic space is never written through
- * an address, as that could reach the allocator's headers.
+ * such as structs live there).  Stores into the dynamic space go through
+ * dtrace_dynvar_storeat() instead, which checks them against the entry
+ * under the lock.
  */
 static bool dtrace_vstate_canstore(const struct dtrace_vstate *vs, int cpu,
 				   u64 addr, u64 len)
@@ -2484,21 +2502,25 @@ static u32 dtrace_dyn_alloc(struct dtrace_vstate *vs, u32 cls)
 		off = vs->bump;
 		vs->bump += sz;
 		dtrace_dyn_ent(vs, off)->cls = cls;
+		/* a chunk keeps its place and size for good: map it once */
+		for (c = off / 64; c < vs->bump / 64; c++)
+			vs->chunkmap[c] = off;
 		return off;
 	}
 	return 0;
 }
 
 /*
- * Look up (vkey, key) holding a value of vsize bytes.  Integers (vsize 8)
- * are copied to *val under the lock and the value's address returned; for
- * strings only the address is returned.  NULL if there is no such entry
- * (an entry stored with another value size, by an object that typed the
- * variable differently, counts as absent).
+ * Look up (vkey, key) holding a value of vsize bytes of the given kind (0
+ * or DTRACE_DYNF_BYREF).  Integers (vsize 8) are copied to *val under the
+ * lock and the value's address returned; for strings and by-reference
+ * objects only the address is returned.  NULL if there is no such entry
+ * (an entry stored with another value size or kind, by an object that
+ * typed the variable differently, counts as absent).
  */
 static void *dtrace_dynvar_load(struct dtrace_vstate *vs, u32 vkey,
 				const void *key, u32 keylen, u32 vsize,
-				u64 *val)
+				u32 kind, u64 *val)
 {
 	u32 hash = dtrace_dyn_hash(vkey, key, keylen);
 	struct dtrace_dynent *e;
@@ -2509,7 +2531,7 @@ static void *dtrace_dynvar_load(struct dtrace_vstate *vs, u32 vkey,
 	if (!dtrace_dyn_lock(vs, &flags))
 		return NULL;
 	e = dtrace_dyn_find(vs, vkey, key, keylen, hash, NULL);
-	if (e && e->vsize == vsize) {
+	if (e && e->vsize == vsize && e->flags == kind) {
 		v = dtrace_dyn_val(e);
 		memcpy(val, v, min_t(u32, 8, e->vsize));
 	}
@@ -2518,12 +2540,13 @@ static void *dtrace_dynvar_load(struct dtrace_vstate *vs, u32 vkey,
 }
 
 /*
- * Store vsize bytes at val as the value of (vkey, key); a NULL val deletes
- * the entry.  Returns 0, or -ENOSPC when the space is full (a counted drop).
+ * Store vsize bytes at val as the value of (vkey, key), of the given kind; a
+ * NULL val deletes the entry.  Returns 0, or -ENOSPC when the space is full
+ * (a counted drop).
  */
 static int dtrace_dynvar_store(struct dtrace_vstate *vs, u32 vkey,
 			       const void *key, u32 keylen,
-			       const void *val, u32 vsize)
+			       const void *val, u32 vsize, u32 kind)
 {
 	u32 hash = dtrace_dyn_hash(vkey, key, keylen);
 	struct dtrace_dynent *e;
@@ -2534,8 +2557,8 @@ static int dtrace_dynvar_store(struct dtrace_vstate *vs, u32 vkey,
 	if (!dtrace_dyn_lock(vs, &flags))
 		return -ENOSPC;
 	e = dtrace_dyn_find(vs, vkey, key, keylen, hash, &link);
-	if (e && (!val || e->vsize != vsize)) {
-		/* delete (also when the value's size changes) */
+	if (e && (!val || e->vsize != vsize || e->flags != kind)) {
+		/* delete (also when the value's size or kind changes) */
 		off = *link;
 		*link = e->next;
 		e->next = vs->freel[e->cls];
@@ -2562,6 +2585,7 @@ static int dtrace_dynvar_store(struct dtrace_vstate *vs, u32 vkey,
 		e->vkey = vkey;
 		e->keylen = keylen;
 		e->vsize = vsize;
+		e->flags = kind;
 		memcpy(e + 1, key, keylen);
 		link = &vs->buckets[hash & (vs->nbuckets - 1)];
 		e->next = *link;
@@ -2569,6 +2593,45 @@ static int dtrace_dynvar_store(struct dtrace_vstate *vs, u32 vkey,
 	}
 	memcpy(dtrace_dyn_val(e), val, vsize);
 out:
+	dtrace_dyn_unlock(vs, flags);
+	return rc;
+}
+
+/*
+ * Store len bytes from src at addr, an address inside the dynamic space
+ * that DIF code computed from a by-reference load (a struct member of a
+ * thread-local or array element).  Under the lock, addr..addr+len must lie
+ * inside the value of a live by-reference entry; the bytes are copied then
+ * (src is the emulator's own memory, never untrusted).  Returns 0 when
+ * stored, -EFAULT when the store is not allowed (the caller faults), or
+ * -EBUSY when the lock could not be taken (counted as a drop).
+ */
+static int dtrace_dynvar_storeat(struct dtrace_vstate *vs, u64 addr,
+				 const void *src, u32 len)
+{
+	u64 b = (u64)(uintptr_t)vs->dyn, off, voff;
+	struct dtrace_dynent *e;
+	unsigned long flags;
+	u32 start;
+	int rc = -EFAULT;
+
+	if (addr < b || addr - b >= vs->dynsize || len > vs->dynsize ||
+	    addr - b > vs->dynsize - len)
+		return -EFAULT;
+	off = addr - b;
+	if (!dtrace_dyn_lock(vs, &flags))
+		return -EBUSY;
+	start = vs->chunkmap[off / 64];
+	if (start && start < vs->bump) {
+		e = dtrace_dyn_ent(vs, start);
+		voff = (u64)(dtrace_dyn_val(e) - vs->dyn);
+		if (e->vkey && (e->flags & DTRACE_DYNF_BYREF) &&
+		    off >= voff && len <= e->vsize &&
+		    off - voff <= e->vsize - len) {
+			memcpy(vs->dyn + off, src, len);
+			rc = 0;
+		}
+	}
 	dtrace_dyn_unlock(vs, flags);
 	return rc;
 }
@@ -3755,32 +3818,46 @@ static char *dtrace_dif_strval(struct dtrace_dif_rt *rt, u64 addr)
 	return b;
 }
 
-/* Loads and stores of the dynamic variables (thread-locals, arrays). */
+/*
+ * Loads and stores of the dynamic variables (thread-locals, arrays).
+ * refsize is the size of a by-reference object (struct) the variable
+ * holds, else 0: its load returns the address of the entry's value, or 0
+ * if there is none (the compiler then creates the entry, see dt_cg.c), and
+ * its store copies refsize bytes from the address in the register.
+ */
 static u64 dtrace_dif_dynload(struct dtrace_dif_rt *rt, u32 vkey, bool thread,
-			      bool str, const struct dtrace_dif_tuple *t,
-			      u32 nt)
+			      bool str, u32 refsize,
+			      const struct dtrace_dif_tuple *t, u32 nt)
 {
 	u32 keylen;
-	char *key = dtrace_dif_mkkey(rt, thread, t, nt, &keylen);
+	char *key;
 	void *v;
 	u64 val;
 
+	if (refsize > rt->vs->slot) {	/* validated against strsize */
+		dtrace_dif_fault(rt->m, DTRACEFLT_ILLOP, refsize);
+		return 0;
+	}
+	key = dtrace_dif_mkkey(rt, thread, t, nt, &keylen);
 	if (!key)
 		return 0;
 	v = dtrace_dynvar_load(rt->vs, vkey, key, keylen,
-			       str ? rt->vs->strsize : 8, &val);
+			       str ? rt->vs->strsize : refsize ? refsize : 8,
+			       refsize ? DTRACE_DYNF_BYREF : 0, &val);
 	if (str)	/* an unset string reads as "" */
 		return v ? (u64)(uintptr_t)v : dtrace_vstate_empty_str(rt->vs);
+	if (refsize)
+		return (u64)(uintptr_t)v;
 	return val;
 }
 
 static void dtrace_dif_dynstore(struct dtrace_dif_rt *rt, u32 vkey,
-				bool thread, bool str, u64 value,
+				bool thread, bool str, u32 refsize, u64 value,
 				const struct dtrace_dif_tuple *t, u32 nt)
 {
 	struct dtrace_vstate *vs = rt->vs;
 	const void *val = &value;
-	u32 keylen, vsize = 8;
+	u32 keylen, vsize = 8, flags = 0;
 	char *key, *sv;
 
 	if (str) {
@@ -3789,13 +3866,28 @@ static void dtrace_dif_dynstore(struct dtrace_dif_rt *rt, u32 vkey,
 			return;
 		val = sv[0] ? sv : NULL;
 		vsize = vs->strsize;
+	} else if (refsize) {
+		/* a copy of the object, in this CPU's value buffer */
+		if (refsize > vs->slot) {
+			dtrace_dif_fault(rt->m, DTRACEFLT_ILLOP, refsize);
+			return;
+		}
+		vsize = refsize;
+		flags = DTRACE_DYNF_BYREF;
+		val = NULL;		/* a null address deletes */
+		if (value) {
+			sv = dtrace_vstate_cpu(vs, rt->m->cpu) + vs->off_val;
+			if (dtrace_dif_rdmem(rt, sv, value, refsize))
+				return;
+			val = sv;
+		}
 	} else if (!value) {
 		val = NULL;
 	}
 	key = dtrace_dif_mkkey(rt, thread, t, nt, &keylen);
 	if (!key)
 		return;
-	dtrace_dynvar_store(vs, vkey, key, keylen, val, vsize);
+	dtrace_dynvar_store(vs, vkey, key, keylen, val, vsize, flags);
 }
 
 static inline int dtrace_dif_cmp_s(s64 a, s64 b)
@@ -3993,7 +4085,12 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			addr = regs[rd];
 			if (!dtrace_dif_canstore(m, addr, n) &&
 			    !dtrace_vstate_canstore(vs, m->cpu, addr, n)) {
-				dtrace_dif_fault(m, DTRACEFLT_BADADDR, addr);
+				/* a member of a by-reference dynamic variable */
+				if (!vs || (addr & (n - 1)) ||
+				    dtrace_dynvar_storeat(vs, addr, &regs[r1],
+							  n) == -EFAULT)
+					dtrace_dif_fault(m, DTRACEFLT_BADADDR,
+							 addr);
 				break;
 			}
 			if (addr & (n - 1)) {
@@ -4082,6 +4179,7 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			bool thread = op != DIF_OP_LDGAA && op != DIF_OP_STGAA;
 			bool array = op != DIF_OP_LDTS && op != DIF_OP_STTS;
 			bool str = dtrace_difo_strvar(difo, pc);
+			u32 ref = dtrace_difo_refvar(difo, pc);
 			u32 vkey, lim;
 
 			id = DIF_INSTR_VAR(in);
@@ -4096,10 +4194,10 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			if (op == DIF_OP_LDTS || op == DIF_OP_LDGAA ||
 			    op == DIF_OP_LDTAA)
 				regs[rd] = dtrace_dif_dynload(&rt, vkey, thread,
-						str, tup, array ? ttop : 0);
+						str, ref, tup, array ? ttop : 0);
 			else
 				dtrace_dif_dynstore(&rt, vkey, thread, str,
-						    regs[rd], tup,
+						    ref, regs[rd], tup,
 						    array ? ttop : 0);
 			break;
 		}

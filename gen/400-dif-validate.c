@@ -31,7 +31,8 @@
  * table, the string table (plus one NUL) and one word per instruction:
  * DTRACE_DIFI_STRVAR if the variable it names is a string, or
  * DTRACE_DIFI_REFVAR and the size if it is a by-reference object (a struct
- * in a global or clause-local scalar), from the object's variable table.
+ * or union of at most max(8, strsize) bytes, in a variable of any scope or
+ * an array element), from the object's variable table.
  *
  * Calls: kvzalloc/kvfree, memcpy, snprintf.  Process context only.
  */
@@ -258,15 +259,11 @@ static int dtrace_difo_check_vars(const struct dtrace_difo *d,
 				"variable %u: unterminated name", i);
 		if (v->type.kind == DIF_TYPE_CTF) {
 			/*
-			 * By-reference objects live in a scalar slot (at
-			 * least strsize bytes): globals and clause-locals.
+			 * By-reference objects (structs, unions) of any
+			 * scope and kind: at most the size of a scalar slot,
+			 * which is also the size of the per-CPU buffer a
+			 * dynamic variable's value is built in (410).
 			 */
-			if ((v->type.flags & DIF_TF_BYREF) &&
-			    (v->kind != DIFV_KIND_SCALAR ||
-			     v->scope == DIFV_SCOPE_THREAD))
-				return dtrace_difo_err(err, ~0U,
-					"variable %u: by-reference thread-local variables and arrays are not supported",
-					i);
 			if ((v->type.flags & DIF_TF_BYREF) &&
 			    (v->type.size == 0 ||
 			     v->type.size > max_t(u32, 8, lim->strsize)))

@@ -26,9 +26,22 @@
  *    classes with one free list per class, and a hash table of chains.
  *    Each entry holds a 'vkey' (scope, kind, variable ID), the key bytes
  *    (thread-locals: tid and task address first; arrays: the encoded tuple)
- *    and the value (8 bytes, or strsize for strings).  Storing 0 (or "")
- *    deletes the entry and returns its chunk to its free list.  When no
- *    chunk is free the store is dropped and counted (dyndrops).
+ *    and the value (8 bytes, strsize for strings, or the type's size for
+ *    by-reference objects such as structs).  Storing 0 (or "") deletes
+ *    the entry and returns its chunk to its free list; storing a struct
+ *    never deletes (an all-zero struct is a value like any other).  When
+ *    no chunk is free the store is dropped and counted (dyndrops).
+ *  - By-reference values (structs, unions) of global scalars,
+ *    clause-locals, thread-locals and array elements are at most
+ *    max(8, strsize) bytes, the size of a scalar slot (the validator, 400,
+ *    refuses larger ones).  A load of a by-reference thread-local or array
+ *    element returns the address of the entry's value, and DIF code may
+ *    then store through that address (p.a = 1 is a load of p and a store
+ *    at p + offsetof(a)).  Such a store is checked and done under the lock
+ *    (dtrace_dynvar_storeat): a per-64-byte map of the space gives the
+ *    chunk an address lies in, and the store must fall inside the value of
+ *    a live by-reference entry, never in a header, a key, a free chunk or
+ *    another kind of value.
  *    Thread-locals of exited threads are not reclaimed: D scripts delete
  *    them (self->x = 0); a leftover entry only costs space.  The key has
  *    both the tid and the task address, so a recycled tid alone does not
@@ -69,9 +82,12 @@ struct dtrace_dynent {
 	u32 vkey;
 	u32 keylen;
 	u32 vsize;
-	u32 cls;
+	u16 cls;
+	u16 flags;			/* DTRACE_DYNF_* */
 	/* key bytes, padded to 8, then the value, padded to 8 */
 };
+
+#define DTRACE_DYNF_BYREF	0x1	/* value is a by-reference object */
 
 /* At the start of each CPU's area. */
 struct dtrace_vcpu {
@@ -98,6 +114,7 @@ struct dtrace_vstate {
 	u32 bump;			/* first never-used byte of dyn */
 	u32 *buckets;
 	u32 nbuckets;			/* a power of two */
+	u32 *chunkmap;			/* per 64 bytes of dyn: its chunk */
 	u32 freel[DTRACE_DYN_NCLASS];
 	arch_spinlock_t lock;
 	u64 drops, drops_dirty;
@@ -158,7 +175,9 @@ static int dtrace_vstate_create(const struct dtrace_enable_hdr *hdr,
 	vs->pcpu = vzalloc(vs->pcpu_size);
 	vs->dyn = vzalloc(dynsize);
 	vs->buckets = vzalloc((size_t)nb * sizeof(u32));
-	if (!vs->gvars || !vs->pcpu || !vs->dyn || !vs->buckets) {
+	vs->chunkmap = vzalloc((size_t)(dynsize / 64) * sizeof(u32));
+	if (!vs->gvars || !vs->pcpu || !vs->dyn || !vs->buckets ||
+	    !vs->chunkmap) {
 		dtrace_vstate_destroy(vs);
 		return -ENOMEM;
 	}
@@ -174,6 +193,7 @@ static void dtrace_vstate_destroy(struct dtrace_vstate *vs)
 	vfree(vs->pcpu);
 	vfree(vs->dyn);
 	vfree(vs->buckets);
+	vfree(vs->chunkmap);
 	kfree(vs);
 }
 
@@ -259,8 +279,9 @@ static bool dtrace_vstate_region(const struct dtrace_vstate *vs, u64 addr,
 /*
  * May DIF code store len bytes at addr in variable storage?  Only inside
  * the global slots or this CPU's clause-local slots (by-reference objects
- * such as structs live there); the dynamic space is never written through
- * an address, as that could reach the allocator's headers.
+ * such as structs live there).  Stores into the dynamic space go through
+ * dtrace_dynvar_storeat() instead, which checks them against the entry
+ * under the lock.
  */
 static bool dtrace_vstate_canstore(const struct dtrace_vstate *vs, int cpu,
 				   u64 addr, u64 len)
@@ -380,21 +401,25 @@ static u32 dtrace_dyn_alloc(struct dtrace_vstate *vs, u32 cls)
 		off = vs->bump;
 		vs->bump += sz;
 		dtrace_dyn_ent(vs, off)->cls = cls;
+		/* a chunk keeps its place and size for good: map it once */
+		for (c = off / 64; c < vs->bump / 64; c++)
+			vs->chunkmap[c] = off;
 		return off;
 	}
 	return 0;
 }
 
 /*
- * Look up (vkey, key) holding a value of vsize bytes.  Integers (vsize 8)
- * are copied to *val under the lock and the value's address returned; for
- * strings only the address is returned.  NULL if there is no such entry
- * (an entry stored with another value size, by an object that typed the
- * variable differently, counts as absent).
+ * Look up (vkey, key) holding a value of vsize bytes of the given kind (0
+ * or DTRACE_DYNF_BYREF).  Integers (vsize 8) are copied to *val under the
+ * lock and the value's address returned; for strings and by-reference
+ * objects only the address is returned.  NULL if there is no such entry
+ * (an entry stored with another value size or kind, by an object that
+ * typed the variable differently, counts as absent).
  */
 static void *dtrace_dynvar_load(struct dtrace_vstate *vs, u32 vkey,
 				const void *key, u32 keylen, u32 vsize,
-				u64 *val)
+				u32 kind, u64 *val)
 {
 	u32 hash = dtrace_dyn_hash(vkey, key, keylen);
 	struct dtrace_dynent *e;
@@ -405,7 +430,7 @@ static void *dtrace_dynvar_load(struct dtrace_vstate *vs, u32 vkey,
 	if (!dtrace_dyn_lock(vs, &flags))
 		return NULL;
 	e = dtrace_dyn_find(vs, vkey, key, keylen, hash, NULL);
-	if (e && e->vsize == vsize) {
+	if (e && e->vsize == vsize && e->flags == kind) {
 		v = dtrace_dyn_val(e);
 		memcpy(val, v, min_t(u32, 8, e->vsize));
 	}
@@ -414,12 +439,13 @@ static void *dtrace_dynvar_load(struct dtrace_vstate *vs, u32 vkey,
 }
 
 /*
- * Store vsize bytes at val as the value of (vkey, key); a NULL val deletes
- * the entry.  Returns 0, or -ENOSPC when the space is full (a counted drop).
+ * Store vsize bytes at val as the value of (vkey, key), of the given kind; a
+ * NULL val deletes the entry.  Returns 0, or -ENOSPC when the space is full
+ * (a counted drop).
  */
 static int dtrace_dynvar_store(struct dtrace_vstate *vs, u32 vkey,
 			       const void *key, u32 keylen,
-			       const void *val, u32 vsize)
+			       const void *val, u32 vsize, u32 kind)
 {
 	u32 hash = dtrace_dyn_hash(vkey, key, keylen);
 	struct dtrace_dynent *e;
@@ -430,8 +456,8 @@ static int dtrace_dynvar_store(struct dtrace_vstate *vs, u32 vkey,
 	if (!dtrace_dyn_lock(vs, &flags))
 		return -ENOSPC;
 	e = dtrace_dyn_find(vs, vkey, key, keylen, hash, &link);
-	if (e && (!val || e->vsize != vsize)) {
-		/* delete (also when the value's size changes) */
+	if (e && (!val || e->vsize != vsize || e->flags != kind)) {
+		/* delete (also when the value's size or kind changes) */
 		off = *link;
 		*link = e->next;
 		e->next = vs->freel[e->cls];
@@ -458,6 +484,7 @@ static int dtrace_dynvar_store(struct dtrace_vstate *vs, u32 vkey,
 		e->vkey = vkey;
 		e->keylen = keylen;
 		e->vsize = vsize;
+		e->flags = kind;
 		memcpy(e + 1, key, keylen);
 		link = &vs->buckets[hash & (vs->nbuckets - 1)];
 		e->next = *link;
@@ -465,6 +492,45 @@ static int dtrace_dynvar_store(struct dtrace_vstate *vs, u32 vkey,
 	}
 	memcpy(dtrace_dyn_val(e), val, vsize);
 out:
+	dtrace_dyn_unlock(vs, flags);
+	return rc;
+}
+
+/*
+ * Store len bytes from src at addr, an address inside the dynamic space
+ * that DIF code computed from a by-reference load (a struct member of a
+ * thread-local or array element).  Under the lock, addr..addr+len must lie
+ * inside the value of a live by-reference entry; the bytes are copied then
+ * (src is the emulator's own memory, never untrusted).  Returns 0 when
+ * stored, -EFAULT when the store is not allowed (the caller faults), or
+ * -EBUSY when the lock could not be taken (counted as a drop).
+ */
+static int dtrace_dynvar_storeat(struct dtrace_vstate *vs, u64 addr,
+				 const void *src, u32 len)
+{
+	u64 b = (u64)(uintptr_t)vs->dyn, off, voff;
+	struct dtrace_dynent *e;
+	unsigned long flags;
+	u32 start;
+	int rc = -EFAULT;
+
+	if (addr < b || addr - b >= vs->dynsize || len > vs->dynsize ||
+	    addr - b > vs->dynsize - len)
+		return -EFAULT;
+	off = addr - b;
+	if (!dtrace_dyn_lock(vs, &flags))
+		return -EBUSY;
+	start = vs->chunkmap[off / 64];
+	if (start && start < vs->bump) {
+		e = dtrace_dyn_ent(vs, start);
+		voff = (u64)(dtrace_dyn_val(e) - vs->dyn);
+		if (e->vkey && (e->flags & DTRACE_DYNF_BYREF) &&
+		    off >= voff && len <= e->vsize &&
+		    off - voff <= e->vsize - len) {
+			memcpy(vs->dyn + off, src, len);
+			rc = 0;
+		}
+	}
 	dtrace_dyn_unlock(vs, flags);
 	return rc;
 }

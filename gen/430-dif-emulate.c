@@ -187,32 +187,46 @@ static char *dtrace_dif_strval(struct dtrace_dif_rt *rt, u64 addr)
 	return b;
 }
 
-/* Loads and stores of the dynamic variables (thread-locals, arrays). */
+/*
+ * Loads and stores of the dynamic variables (thread-locals, arrays).
+ * refsize is the size of a by-reference object (struct) the variable
+ * holds, else 0: its load returns the address of the entry's value, or 0
+ * if there is none (the compiler then creates the entry, see dt_cg.c), and
+ * its store copies refsize bytes from the address in the register.
+ */
 static u64 dtrace_dif_dynload(struct dtrace_dif_rt *rt, u32 vkey, bool thread,
-			      bool str, const struct dtrace_dif_tuple *t,
-			      u32 nt)
+			      bool str, u32 refsize,
+			      const struct dtrace_dif_tuple *t, u32 nt)
 {
 	u32 keylen;
-	char *key = dtrace_dif_mkkey(rt, thread, t, nt, &keylen);
+	char *key;
 	void *v;
 	u64 val;
 
+	if (refsize > rt->vs->slot) {	/* validated against strsize */
+		dtrace_dif_fault(rt->m, DTRACEFLT_ILLOP, refsize);
+		return 0;
+	}
+	key = dtrace_dif_mkkey(rt, thread, t, nt, &keylen);
 	if (!key)
 		return 0;
 	v = dtrace_dynvar_load(rt->vs, vkey, key, keylen,
-			       str ? rt->vs->strsize : 8, &val);
+			       str ? rt->vs->strsize : refsize ? refsize : 8,
+			       refsize ? DTRACE_DYNF_BYREF : 0, &val);
 	if (str)	/* an unset string reads as "" */
 		return v ? (u64)(uintptr_t)v : dtrace_vstate_empty_str(rt->vs);
+	if (refsize)
+		return (u64)(uintptr_t)v;
 	return val;
 }
 
 static void dtrace_dif_dynstore(struct dtrace_dif_rt *rt, u32 vkey,
-				bool thread, bool str, u64 value,
+				bool thread, bool str, u32 refsize, u64 value,
 				const struct dtrace_dif_tuple *t, u32 nt)
 {
 	struct dtrace_vstate *vs = rt->vs;
 	const void *val = &value;
-	u32 keylen, vsize = 8;
+	u32 keylen, vsize = 8, flags = 0;
 	char *key, *sv;
 
 	if (str) {
@@ -221,13 +235,28 @@ static void dtrace_dif_dynstore(struct dtrace_dif_rt *rt, u32 vkey,
 			return;
 		val = sv[0] ? sv : NULL;
 		vsize = vs->strsize;
+	} else if (refsize) {
+		/* a copy of the object, in this CPU's value buffer */
+		if (refsize > vs->slot) {
+			dtrace_dif_fault(rt->m, DTRACEFLT_ILLOP, refsize);
+			return;
+		}
+		vsize = refsize;
+		flags = DTRACE_DYNF_BYREF;
+		val = NULL;		/* a null address deletes */
+		if (value) {
+			sv = dtrace_vstate_cpu(vs, rt->m->cpu) + vs->off_val;
+			if (dtrace_dif_rdmem(rt, sv, value, refsize))
+				return;
+			val = sv;
+		}
 	} else if (!value) {
 		val = NULL;
 	}
 	key = dtrace_dif_mkkey(rt, thread, t, nt, &keylen);
 	if (!key)
 		return;
-	dtrace_dynvar_store(vs, vkey, key, keylen, val, vsize);
+	dtrace_dynvar_store(vs, vkey, key, keylen, val, vsize, flags);
 }
 
 static inline int dtrace_dif_cmp_s(s64 a, s64 b)
@@ -425,7 +454,12 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			addr = regs[rd];
 			if (!dtrace_dif_canstore(m, addr, n) &&
 			    !dtrace_vstate_canstore(vs, m->cpu, addr, n)) {
-				dtrace_dif_fault(m, DTRACEFLT_BADADDR, addr);
+				/* a member of a by-reference dynamic variable */
+				if (!vs || (addr & (n - 1)) ||
+				    dtrace_dynvar_storeat(vs, addr, &regs[r1],
+							  n) == -EFAULT)
+					dtrace_dif_fault(m, DTRACEFLT_BADADDR,
+							 addr);
 				break;
 			}
 			if (addr & (n - 1)) {
@@ -514,6 +548,7 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			bool thread = op != DIF_OP_LDGAA && op != DIF_OP_STGAA;
 			bool array = op != DIF_OP_LDTS && op != DIF_OP_STTS;
 			bool str = dtrace_difo_strvar(difo, pc);
+			u32 ref = dtrace_difo_refvar(difo, pc);
 			u32 vkey, lim;
 
 			id = DIF_INSTR_VAR(in);
@@ -528,10 +563,10 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 			if (op == DIF_OP_LDTS || op == DIF_OP_LDGAA ||
 			    op == DIF_OP_LDTAA)
 				regs[rd] = dtrace_dif_dynload(&rt, vkey, thread,
-						str, tup, array ? ttop : 0);
+						str, ref, tup, array ? ttop : 0);
 			else
 				dtrace_dif_dynstore(&rt, vkey, thread, str,
-						    regs[rd], tup,
+						    ref, regs[rd], tup,
 						    array ? ttop : 0);
 			break;
 		}

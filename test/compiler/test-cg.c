@@ -494,6 +494,76 @@ static void test_memory(void)
 	   6);
 }
 
+/* ---- struct and union variables ---------------------------------------- */
+#define SP "struct pair { int a; long b; }; "
+
+static void test_structs(void)
+{
+	/* globals: zeroed, members, whole-struct copies */
+	PI(SP "struct pair p; BEGIN { trace(p.a + p.b); }", 0);
+	PI(SP "struct pair p; BEGIN { p.a = 5; p.b = 6; trace(p.a * 10 + p.b); }",
+	   56);
+	PI(SP "struct pair p, q; BEGIN { p.a = 1; p.b = 2; q = p; p.a = 9;"
+	   " trace(q.a * 100 + q.b * 10 + p.a); }", 129);
+	PI(SP "struct pair p; BEGIN { p.a = 0x7fffffff; p.a++; trace(p.a < 0); }",
+	   1);
+	/* thread-locals: a member of an element never set reads 0 */
+	PI(SP "self struct pair s; BEGIN { trace(self->s.b); }", 0);
+	PI(SP "self struct pair s; BEGIN { self->s.a = 3; self->s.a++;"
+	   " self->s.b -= 4; trace(self->s.a * 10 + self->s.b); }", 36);
+	/* clause-locals */
+	PI(SP "this struct pair t; BEGIN { this->t.b = 7; this->t.a += 2;"
+	   " trace(this->t.a * 10 + this->t.b); }", 27);
+	/* associative arrays: the Guide's callinfo */
+	PI(SP "struct pair i[string]; BEGIN { i[\"r\"].a++; i[\"r\"].a++;"
+	   " i[\"w\"].a++; i[\"r\"].b = 1234;"
+	   " trace(i[\"r\"].a * 10000 + i[\"w\"].a * 1000 + i[\"r\"].b); }",
+	   2 * 10000 + 1000 + 1234);
+	PI("struct callinfo { uint64_t ts; uint64_t elapsed; uint64_t calls;"
+	   " size_t maxbytes; }; struct callinfo i[string]; BEGIN {"
+	   " i[probefunc].ts = timestamp; i[probefunc].calls++;"
+	   " i[probefunc].maxbytes = arg2 > i[probefunc].maxbytes ?"
+	   " arg2 : i[probefunc].maxbytes;"
+	   " i[probefunc].elapsed += timestamp - i[probefunc].ts;"
+	   " trace(i[probefunc].maxbytes * 10 + i[probefunc].calls +"
+	   " i[probefunc].elapsed); }", 102 * 10 + 1);
+	PI(SP "struct pair i[int, string]; BEGIN { i[1, \"x\"].b = 5;"
+	   " trace(i[1, \"x\"].b * 10 + i[2, \"x\"].b + i[1, \"y\"].a); }", 50);
+	PI(SP "self struct pair t[int]; BEGIN { self->t[1].b = 5;"
+	   " self->t[2].b = 6; trace(self->t[1].b * 10 + self->t[2].b); }", 56);
+	/* implicitly typed by assignment, copies between every kind */
+	PI(SP "struct pair p; BEGIN { p.b = 8; self->q = p; this->r = self->q;"
+	   " a[1] = this->r; p.b = 1; self->q.b = 2; this->r.b = 3;"
+	   " trace(a[1].b * 1000 + p.b * 100 + self->q.b * 10 + this->r.b); }",
+	   8123);
+	PI(SP "struct pair i[int]; BEGIN { i[1].a = 4; i[2] = i[1]; i[1].a = 5;"
+	   " trace(i[2].a * 10 + i[1].a); }", 45);
+	PI(SP "struct pair p; BEGIN { this->p = (struct pair *)alloca(16);"
+	   " this->p->b = 11; p = *this->p; trace(p.b); }", 11);
+	/* unions */
+	PI("union u { uint32_t w; uint8_t b; }; union u x; self union u y;"
+	   " BEGIN { x.w = 0x01020304; self->y = x; trace(self->y.b); }", 4);
+	/* the size limit is max(8, strsize) */
+	PI("#pragma D option strsize=512\nstruct big { uint64_t v[40]; };"
+	   " struct big b; self struct big s; BEGIN { b.v[39] = 7; self->s = b;"
+	   " trace(self->s.v[39]); }", 7);
+	PI("struct big { uint64_t v[32]; }; struct big b[int];"
+	   " BEGIN { b[0].v[31] = 3; trace(b[0].v[31]); }", 3);
+	EE("struct big { uint64_t v[33]; }; struct big b; BEGIN { b.v[0] = 1; }",
+	   D_VAR_UNSUP);
+	EE("struct big { uint64_t v[33]; }; self struct big s;"
+	   " BEGIN { self->s.v[0] = 1; }", D_VAR_UNSUP);
+	EE("struct big { uint64_t v[33]; }; struct big a[int];"
+	   " BEGIN { a[0].v[0] = 1; }", D_VAR_UNSUP);
+	/* type errors */
+	EE(SP "struct pair p; int x; BEGIN { x = p; }", D_OP_INCOMPAT);
+	EE(SP "struct pair p; BEGIN { p = 1; }", D_OP_INCOMPAT);
+	EE(SP "struct other { int a; }; struct pair p; struct other o;"
+	   " BEGIN { o = p; }", D_OP_INCOMPAT);
+	EE(SP "struct pair p; BEGIN { x = 1; x = p; }", D_OP_INCOMPAT);
+	EE(SP "struct pair p; BEGIN { trace(p.c); }", D_TYPE_MEMBER);
+}
+
 /* ---- compile errors ------------------------------------------------------ */
 static void expect_err(const char *src, int tag, int line, int srcline)
 {
@@ -807,6 +877,7 @@ int main(int argc, char **argv)
 	test_strings();
 	test_vars();
 	test_memory();
+	test_structs();
 	test_more();
 	test_errors();
 	test_registers();

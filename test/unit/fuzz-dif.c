@@ -120,11 +120,16 @@ static u32 fz_vars(struct dtrace_difv *v, u8 sw, u32 strsize)
 			v[n].type.kind = str ? DIF_TYPE_STRING : DIF_TYPE_CTF;
 			v[n].type.flags = str ? DIF_TF_BYREF : 0;
 			v[n].type.size = str ? strsize : 8;
-			/* id 1 may be a 16-byte struct (globals, locals) */
-			if (!str && id == 1 && (sw & 0x8) &&
-			    scope != DIFV_SCOPE_THREAD) {
+			/* id 1 may be a 16-byte struct (any scope), id 2 an
+			 * array of 24-byte structs (globals, thread-locals) */
+			if (!str && id == 1 && (sw & 0x8)) {
 				v[n].type.flags = DIF_TF_BYREF;
 				v[n].type.size = 16;
+			}
+			if (!str && id == 2 && (sw & 0x10) &&
+			    scope != DIFV_SCOPE_LOCAL) {
+				v[n].type.flags = DIF_TF_BYREF;
+				v[n].type.size = 24;
 			}
 			n++;
 		}

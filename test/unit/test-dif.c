@@ -1281,16 +1281,24 @@ static void test_struct_vars(void)
 	RET(1);
 	ms_reset();
 	run_fault(p, DTRACEFLT_BADADDR, 1);
-	/* the validator: by-ref thread-locals/arrays, sizes */
+	/* the validator: sizes of by-ref objects in every scope and kind */
 	p_init(p);
 	p_var(p, U(0), DIFV_SCOPE_THREAD, DIFV_KIND_SCALAR, false);
 	p->vars[0].type.flags = DIF_TF_BYREF;
 	p->vars[0].type.size = 16;
 	RET(0);
-	p_reject(p, "by-reference thread-local variables and arrays", ~0U);
+	{
+		struct dtrace_difo *d = p_create(p);
+
+		CHECK(d != NULL);
+		dtrace_difo_destroy(d);
+	}
 	p->vars[0].scope = DIFV_SCOPE_GLOBAL;
 	p->vars[0].kind = DIFV_KIND_ARRAY;
-	p_reject(p, "by-reference thread-local variables and arrays", ~0U);
+	p->vars[0].type.size = 257;
+	p_reject(p, "by-reference size 257", ~0U);
+	p->vars[0].scope = DIFV_SCOPE_THREAD;
+	p_reject(p, "by-reference size 257", ~0U);
 	p->vars[0].kind = DIFV_KIND_SCALAR;
 	p->vars[0].type.size = 0;
 	p_reject(p, "by-reference size 0", ~0U);
@@ -1303,6 +1311,245 @@ static void test_struct_vars(void)
 		CHECK(d != NULL);
 		dtrace_difo_destroy(d);
 	}
+}
+
+/*
+ * A by-reference variable of the dynamic space: vid of scope (thread or
+ * global) and kind, holding a struct of size bytes.
+ */
+static void p_refvar(struct prog *p, u32 vid, u8 scope, u8 kind, u32 size)
+{
+	p_var(p, U(vid), scope, kind, false);
+	p->vars[p->nvar - 1].type.flags = DIF_TF_BYREF;
+	p->vars[p->nvar - 1].type.size = size;
+}
+
+/*
+ * What the compiler emits to get the address of a by-reference dynamic
+ * variable into r1, creating a zero-filled element if it does not exist:
+ * ld; tst; bne; setx size; allocs; st; ld.  For arrays, the tuple (one
+ * integer key in r6) is pushed first.
+ */
+static void emit_refload(struct prog *p, u32 ld, u32 st, u32 vid, u32 size,
+			 bool array)
+{
+	if (array) {
+		FLUSH();
+		PUSHV(6);
+	}
+	emit(p, DIF_INSTR_LDV(ld, U(vid), 1));
+	FMT(DIF_OP_TST, 1, 0, 0);
+	emit(p, DIF_INSTR_BRANCH(DIF_OP_BNE, p->n + 5));
+	SETX(size, 1);
+	FMT(DIF_OP_ALLOCS, 1, 0, 1);
+	emit(p, DIF_INSTR_STV(st, U(vid), 1));
+	emit(p, DIF_INSTR_LDV(ld, U(vid), 1));
+}
+
+/* s.b += 1 (member at offset 8) through the address; returns s.b. */
+static u64 ref_incr(u32 ld, u32 st, u8 scope, u8 kind, u64 key)
+{
+	struct prog pp, *p = &pp;
+
+	p_init(p);
+	p_refvar(p, 2, scope, kind, 16);
+	SETX(key, 6);
+	emit_refload(p, ld, st, 2, 16, kind == DIFV_KIND_ARRAY);
+	SETX(8, 2);
+	FMT(DIF_OP_ADD, 1, 2, 3);
+	FMT(DIF_OP_LDX, 3, 0, 4);
+	SETX(1, 5);
+	FMT(DIF_OP_ADD, 4, 5, 4);
+	FMT(DIF_OP_STX, 4, 0, 3);
+	FMT(DIF_OP_LDX, 3, 0, 4);
+	RET(4);
+	ms_reset();
+	return run_ok(p);
+}
+
+/* Address of the element (created if needed) of a by-ref variable. */
+static u64 ref_addr(u32 ld, u32 st, u8 scope, u8 kind, u64 key, u32 size)
+{
+	struct prog pp, *p = &pp;
+
+	p_init(p);
+	p_refvar(p, 2, scope, kind, size);
+	SETX(key, 6);
+	emit_refload(p, ld, st, 2, size, kind == DIFV_KIND_ARRAY);
+	RET(1);
+	ms_reset();
+	return run_ok(p);
+}
+
+/* Store r1 (8 bytes, op STX/STB...) at addr; expect fault or not. */
+static void store_at(u64 addr, u32 op, bool ok)
+{
+	struct prog pp, *p = &pp;
+
+	p_init(p);
+	SETX(addr, 1);
+	SETX(0x5a5a, 2);
+	FMT(op, 2, 0, 1);
+	RET(2);
+	ms_reset();
+	if (ok)
+		run_ok(p);
+	else
+		run_fault(p, DTRACEFLT_BADADDR, 2);
+}
+
+/* Struct-valued thread-locals and associative arrays (by reference). */
+static void test_struct_dynvars(void)
+{
+	struct prog pp, *p = &pp;
+	u64 a, a2, d, r, x;
+
+	vs_fresh();
+	/* self->s.b++ twice in one thread, once in another */
+	shim_tid = 700;
+	CHECK_EQ(ref_incr(DIF_OP_LDTS, DIF_OP_STTS, DIFV_SCOPE_THREAD,
+			  DIFV_KIND_SCALAR, 0), 1);
+	CHECK_EQ(ref_incr(DIF_OP_LDTS, DIF_OP_STTS, DIFV_SCOPE_THREAD,
+			  DIFV_KIND_SCALAR, 0), 2);
+	shim_tid = 701;
+	CHECK_EQ(ref_incr(DIF_OP_LDTS, DIF_OP_STTS, DIFV_SCOPE_THREAD,
+			  DIFV_KIND_SCALAR, 0), 1);
+	shim_tid = 700;
+	CHECK_EQ(ref_incr(DIF_OP_LDTS, DIF_OP_STTS, DIFV_SCOPE_THREAD,
+			  DIFV_KIND_SCALAR, 0), 3);
+	/* a[k].b++ (the Guide's callinfo), self->a[k].b++ */
+	CHECK_EQ(ref_incr(DIF_OP_LDGAA, DIF_OP_STGAA, DIFV_SCOPE_GLOBAL,
+			  DIFV_KIND_ARRAY, 5), 1);
+	CHECK_EQ(ref_incr(DIF_OP_LDGAA, DIF_OP_STGAA, DIFV_SCOPE_GLOBAL,
+			  DIFV_KIND_ARRAY, 5), 2);
+	CHECK_EQ(ref_incr(DIF_OP_LDGAA, DIF_OP_STGAA, DIFV_SCOPE_GLOBAL,
+			  DIFV_KIND_ARRAY, 6), 1);
+	CHECK_EQ(ref_incr(DIF_OP_LDTAA, DIF_OP_STTAA, DIFV_SCOPE_THREAD,
+			  DIFV_KIND_ARRAY, 5), 1);
+	CHECK_EQ(ref_incr(DIF_OP_LDGAA, DIF_OP_STGAA, DIFV_SCOPE_GLOBAL,
+			  DIFV_KIND_ARRAY, 5), 3);
+	CHECK(dynvar_check(vs) == NULL);
+
+	/* a load of a missing element is 0, not an address */
+	p_init(p);
+	p_refvar(p, 2, DIFV_SCOPE_GLOBAL, DIFV_KIND_ARRAY, 16);
+	SETX(99, 6);
+	FLUSH();
+	PUSHV(6);
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGAA, U(2), 1));
+	RET(1);
+	ms_reset();
+	CHECK_EQ(run_ok(p), 0);
+
+	/* the element's value is 16 bytes: its last word is writable, the
+	 * next word (another chunk's header or nothing) and the words before
+	 * it (key, header) are not; neither are misaligned stores */
+	a = ref_addr(DIF_OP_LDGAA, DIF_OP_STGAA, DIFV_SCOPE_GLOBAL,
+		     DIFV_KIND_ARRAY, 5, 16);
+	CHECK(dtrace_vstate_region(vs, a, &x));
+	store_at(a + 8, DIF_OP_STX, true);
+	store_at(a + 15, DIF_OP_STB, true);
+	store_at(a + 16, DIF_OP_STB, false);
+	store_at(a + 16, DIF_OP_STX, false);
+	store_at(a - 1, DIF_OP_STB, false);
+	store_at(a - 8, DIF_OP_STX, false);
+	store_at(a + 4, DIF_OP_STX, false);
+	store_at((u64)(uintptr_t)vs->dyn, DIF_OP_STB, false);	/* "" */
+	store_at((u64)(uintptr_t)vs->dyn + vs->dynsize - 1, DIF_OP_STB,
+		 false);
+	store_at((u64)(uintptr_t)vs->dyn + vs->dynsize, DIF_OP_STB, false);
+	CHECK_EQ(ref_incr(DIF_OP_LDGAA, DIF_OP_STGAA, DIFV_SCOPE_GLOBAL,
+			  DIFV_KIND_ARRAY, 5), 0x5a00000000005a5bULL);
+	CHECK(dynvar_check(vs) == NULL);
+
+	/* whole-object stores copy size bytes; a null address deletes */
+	p_init(p);
+	p_refvar(p, 2, DIFV_SCOPE_GLOBAL, DIFV_KIND_ARRAY, 16);
+	SETX(16, 1);
+	FMT(DIF_OP_ALLOCS, 1, 0, 2);
+	SETX(41, 3);
+	FMT(DIF_OP_STX, 3, 0, 2);			/* tmp.a = 41 */
+	SETX(7, 6);
+	FLUSH();
+	PUSHV(6);
+	emit(p, DIF_INSTR_STV(DIF_OP_STGAA, U(2), 2));	/* a[7] = tmp */
+	FMT(DIF_OP_STX, 0, 0, 2);			/* tmp.a = 0 */
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGAA, U(2), 1));
+	FMT(DIF_OP_LDX, 1, 0, 4);
+	RET(4);
+	ms_reset();
+	CHECK_EQ(run_ok(p), 41);
+	a = ref_addr(DIF_OP_LDGAA, DIF_OP_STGAA, DIFV_SCOPE_GLOBAL,
+		     DIFV_KIND_ARRAY, 7, 16);
+	p_init(p);
+	p_refvar(p, 2, DIFV_SCOPE_GLOBAL, DIFV_KIND_ARRAY, 16);
+	SETX(7, 6);
+	FLUSH();
+	PUSHV(6);
+	emit(p, DIF_INSTR_STV(DIF_OP_STGAA, U(2), 0));	/* delete */
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGAA, U(2), 1));
+	RET(1);
+	ms_reset();
+	CHECK_EQ(run_ok(p), 0);
+	store_at(a, DIF_OP_STX, false);		/* the freed element */
+	/* its chunk is reused by a same-size element: that one is fine */
+	a2 = ref_addr(DIF_OP_LDGAA, DIF_OP_STGAA, DIFV_SCOPE_GLOBAL,
+		      DIFV_KIND_ARRAY, 8, 16);
+	CHECK_EQ(a2, a);
+	store_at(a2, DIF_OP_STX, true);
+	/* self->s = a[8] copies */
+	p_init(p);
+	p_refvar(p, 2, DIFV_SCOPE_GLOBAL, DIFV_KIND_ARRAY, 16);
+	p_refvar(p, 3, DIFV_SCOPE_THREAD, DIFV_KIND_SCALAR, 16);
+	SETX(8, 6);
+	FLUSH();
+	PUSHV(6);
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDGAA, U(2), 1));
+	emit(p, DIF_INSTR_STV(DIF_OP_STTS, U(3), 1));
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDTS, U(3), 2));
+	FMT(DIF_OP_LDX, 2, 0, 3);
+	FMT(DIF_OP_SUB, 1, 2, 4);
+	RET(3);
+	ms_reset();
+	CHECK_EQ(run_ok(p), 0x5a5a);
+
+	/* a string dynvar's storage and an integer entry are not writable
+	 * through addresses, and an 8-byte struct does not alias an
+	 * integer of the same variable */
+	shim_tid = 702;
+	stts(0, 1234);
+	p_init(p);
+	p_refvar(p, 0, DIFV_SCOPE_THREAD, DIFV_KIND_SCALAR, 8);
+	emit(p, DIF_INSTR_LDV(DIF_OP_LDTS, U(0), 1));
+	RET(1);
+	ms_reset();
+	CHECK_EQ(run_ok(p), 0);
+	CHECK_EQ(ldts(0, false), 1234);
+	stts(0, 0);
+	p_init(p);
+	p_var(p, U(1), DIFV_SCOPE_THREAD, DIFV_KIND_SCALAR, true);
+	SETS("str", 1);
+	emit(p, DIF_INSTR_STV(DIF_OP_STTS, U(1), 1));
+	RET(1);
+	ms_reset();
+	run_ok(p);
+	a = ldts(1, true);
+	CHECK_STR((const char *)(uintptr_t)a, "str");
+	store_at(a, DIF_OP_STB, false);
+	CHECK_STR((const char *)(uintptr_t)ldts(1, true), "str");
+
+	/* a store from an unreadable address faults and stores nothing */
+	p_init(p);
+	p_refvar(p, 3, DIFV_SCOPE_THREAD, DIFV_KIND_SCALAR, 16);
+	SETX(8, 1);
+	emit(p, DIF_INSTR_STV(DIF_OP_STTS, U(3), 1));
+	RET(1);
+	ms_reset();
+	run_fault(p, DTRACEFLT_BADADDR, 1);
+	CHECK(dynvar_check(vs) == NULL);
+	dtrace_vstate_drops(vs, &d, &r, &x);
+	CHECK_EQ(d, 0);
+	shim_tid = 101;
 }
 
 /* ---- subroutines --------------------------------------------------------- */
@@ -2240,6 +2487,7 @@ int main(void)
 	RUN(test_assoc_byref_strings);
 	RUN(test_dynvar_stress);
 	RUN(test_struct_vars);
+	RUN(test_struct_dynvars);
 	RUN(test_subr_strings);
 	RUN(test_subr_paths);
 	RUN(test_subr_numbers);

@@ -143,6 +143,22 @@ static struct dtrace_diftype rtype_of(struct dt_cc *cc, struct dt_type *t)
 	return r;
 }
 
+/* Is t a struct or union (a by-reference object in a variable)? */
+static int dt_type_is_sou(const struct dt_type *t)
+{
+	return t && (t->kind == DT_T_STRUCT || t->kind == DT_T_UNION);
+}
+
+/*
+ * The largest struct or union a variable may hold: the module keeps each
+ * in a scalar slot or a dynamic variable's value buffer, max(8, strsize)
+ * bytes (its validator refuses larger ones).
+ */
+static uint32_t dt_sou_max(const struct dt_cc *cc)
+{
+	return cc->strsize > 8 ? cc->strsize : 8;
+}
+
 static void var_ref(struct dt_cc *cc, struct dt_difo *d, struct dt_var *v,
 		    int mod)
 {
@@ -152,13 +168,18 @@ static void var_ref(struct dt_cc *cc, struct dt_difo *d, struct dt_var *v,
 		    v->scope == DT_VS_THREAD ? DIFV_SCOPE_THREAD :
 		    DIFV_SCOPE_LOCAL;
 
-	if (v->type && (v->type->kind == DT_T_STRUCT ||
-			v->type->kind == DT_T_UNION ||
-			(v->type->kind == DT_T_ARRAY &&
-			 !dt_type_is_chararray(v->type))))
+	if (v->type && v->type->kind == DT_T_ARRAY &&
+	    !dt_type_is_chararray(v->type))
 		dt_cc_error(cc, cc->line, D_DECL_DYNOBJ,
 			    "%s: variables of type %s are not supported",
 			    v->name, v->type->name ? v->type->name : "array");
+	if (dt_type_is_sou(v->type) && v->type->size > dt_sou_max(cc))
+		dt_cc_error(cc, cc->line, D_VAR_UNSUP,
+			    "%s: variables of type %s %s (%u bytes) are larger than the limit of %u bytes (max(8, strsize): raise strsize)",
+			    v->name,
+			    v->type->kind == DT_T_STRUCT ? "struct" : "union",
+			    v->type->tag ? v->type->tag : "<anon>",
+			    v->type->size, dt_sou_max(cc));
 	for (i = 0; i < d->nvar; i++) {
 		dv = &d->vartab[i];
 		if (dv->id == (uint32_t)v->id && dv->scope == scope) {
@@ -636,6 +657,37 @@ static int cg_load_mem(struct dt_cc *cc, struct dt_difo *d,
 	return r;
 }
 
+/*
+ * A struct or union in a thread-local or an array element is loaded as the
+ * address of the element's storage, which is 0 if the element does not
+ * exist.  Code that reads or writes its members needs storage, so after the
+ * load (r holds its result, the tuple is still pushed for arrays):
+ *
+ *	tst r; bne L; setx size, r; allocs r, r; st id, r; ld id, r; L:
+ *
+ * creates a zero-filled element (the store copies size bytes of zeroed
+ * scratch) and reloads its address, as DTrace does.  A member of an element
+ * never set therefore reads as 0.  If the dynamic space is full the reload
+ * gives 0 and the member access faults (the drop is counted).
+ */
+static void cg_ref_fault_in(struct dt_cc *cc, struct dt_difo *d,
+			    struct dt_var *v, int ld, int st, int r)
+{
+	uint32_t l;
+
+	if (!dt_type_is_sou(v->type))
+		return;
+	l = label_new(cc, d);
+	var_ref(cc, d, v, 1);
+	emit(cc, d, DIF_INSTR_FMT(DIF_OP_TST, r, 0, 0));
+	branch(cc, d, DIF_OP_BNE, l);
+	setx(cc, d, v->type->size, r);
+	emit(cc, d, DIF_INSTR_FMT(DIF_OP_ALLOCS, r, 0, r));
+	emit(cc, d, DIF_INSTR_STV(st, v->id, r));
+	emit(cc, d, DIF_INSTR_LDV(ld, v->id, r));
+	label_set(d, l);
+}
+
 /* Load a D variable (n is N_VAR/N_SELF/N_THIS/assoc N_INDEX). */
 static int cg_load_var(struct dt_cc *cc, struct dt_difo *d,
 		       struct dt_node *n, int *keyregs)
@@ -659,6 +711,10 @@ static int cg_load_var(struct dt_cc *cc, struct dt_difo *d,
 		emit(cc, d, DIF_INSTR_LDV(v->scope == DT_VS_THREAD ?
 					  DIF_OP_LDTAA : DIF_OP_LDGAA,
 					  v->id, r));
+		cg_ref_fault_in(cc, d, v, v->scope == DT_VS_THREAD ?
+				DIF_OP_LDTAA : DIF_OP_LDGAA,
+				v->scope == DT_VS_THREAD ? DIF_OP_STTAA :
+				DIF_OP_STGAA, r);
 		return r;
 	}
 	r = reg_alloc(cc, d);
@@ -666,6 +722,8 @@ static int cg_load_var(struct dt_cc *cc, struct dt_difo *d,
 	emit(cc, d, DIF_INSTR_LDV(v->scope == DT_VS_GLOBAL ? DIF_OP_LDGS :
 				  v->scope == DT_VS_THREAD ? DIF_OP_LDTS :
 				  DIF_OP_LDLS, v->id, r));
+	if (v->scope == DT_VS_THREAD)
+		cg_ref_fault_in(cc, d, v, DIF_OP_LDTS, DIF_OP_STTS, r);
 	return r;
 }
 

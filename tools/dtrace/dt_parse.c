@@ -1437,8 +1437,7 @@ static void cook_assign(struct dt_cc *cc, struct dt_node *n)
 			t = r->type;
 			if (dt_type_is_chararray(t))
 				t = cc->t_string;
-			if (t->kind == DT_T_STRUCT || t->kind == DT_T_UNION ||
-			    t->kind == DT_T_ARRAY)
+			if (t->kind == DT_T_ARRAY)
 				dt_cc_error(cc, n->line, D_OP_DYN,
 					    "variables of type %s are not supported",
 					    t->name ? t->name : "array");
@@ -1461,8 +1460,7 @@ static void cook_assign(struct dt_cc *cc, struct dt_node *n)
 
 			if (dt_type_is_chararray(t))
 				t = cc->t_string;
-			if (t->kind == DT_T_STRUCT || t->kind == DT_T_UNION ||
-			    t->kind == DT_T_ARRAY)
+			if (t->kind == DT_T_ARRAY)
 				dt_cc_error(cc, n->line, D_OP_DYN,
 					    "variables of type %s are not supported",
 					    t->name ? t->name : "array");

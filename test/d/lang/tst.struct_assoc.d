@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * @@skip: struct-valued associative arrays are not supported by the compiler yet (D_DECL_DYNOBJ)
  * ASSERTION:
  * Members of structs stored in an associative array can be assigned and
  * read (the Dynamic Tracing Guide callinfo example).

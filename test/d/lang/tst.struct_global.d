@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * @@skip: struct-typed variables are not emitted by the compiler yet (D_DECL_DYNOBJ)
  * ASSERTION:
  * A global variable of struct type starts zeroed and its members can be
  * assigned.
