@@ -116,7 +116,7 @@ expect_cmd "add while unregistered: ENODEV" 1 add a
 expect_cmd "unregister twice: ENODEV" 1 unregister
 got=$(listed 'dtrace_test:::')
 [ -z "$got" ] && ok "dtrace -l lists no dtrace_test probe" || bad "dtrace -l still lists: $got"
-$D -n 'dtrace_test:::b' >$T/nomatch.out 2>$T/nomatch.err
+timeout 20 $D -n 'dtrace_test:::b' >$T/nomatch.out 2>$T/nomatch.err
 grep -q 'does not match any probes' $T/nomatch.err && ok "a new consumer of dtrace_test:::b finds no probe" ||
 	bad "dtrace_test:::b after unregister: $(cat $T/nomatch.err)"
 kill -0 $c1 2>/dev/null && ok "consumer 1 still running" || bad "consumer 1 died"
