@@ -156,7 +156,7 @@ summary=$(tr -d '\r' <"$dir/channel.txt" 2>/dev/null |
 if [ $mode = panic ]; then
 	# The test panics the kernel: no summary, the panic on the console.
 	tr -d '\r' <"$dir/console.log" >"$dir/console.txt" 2>/dev/null || :
-	want='Kernel panic - not syncing: dtrace: panic action at probe dtrace:::BEGIN (epid [0-9]+)'
+	want='Kernel panic - not syncing: dtrace: panic action at probe dtrace:::BEGIN \(epid [0-9]+\)'
 	if [ "$(cat "$res/started" 2>/dev/null)" = "$nonce" ]; then
 		ok "boot reached the test runner"
 	else
