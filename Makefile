@@ -53,6 +53,7 @@ help:
 	@echo 'Configure (writes DIR/.config):'
 	@echo '  native_defconfig xenpv_defconfig defconfig menuconfig nconfig'
 	@echo '  oldconfig olddefconfig savedefconfig'
+	@echo '  test.config                   add configs/test.config (what the VM tests build)'
 	@echo 'Source:'
 	@echo '  amalgamate                    regenerate dtrace.c from gen/'
 	@echo '  check-amalgamation            fail if dtrace.c differs from gen/'
@@ -102,6 +103,23 @@ native_defconfig xenpv_defconfig: | $(BUILD)/kconfig
 	@echo "  CONFIG  $(BUILD)/.config from configs/$@"
 
 defconfig: native_defconfig
+
+# Configuration fragments (configs/*.config), merged into the existing
+# .config as the kernel's `make kvm_guest.config` does; e.g. the test
+# builds: make O=DIR native_defconfig && make O=DIR test.config
+CONFIG_FRAGMENTS := $(notdir $(wildcard $(SRCDIR)/configs/*.config))
+.PHONY: $(CONFIG_FRAGMENTS)
+
+$(CONFIG_FRAGMENTS): | $(BUILD)/kconfig
+	$(Q)test -f $(BUILD)/.config || \
+		{ echo "error: $@: no $(BUILD)/.config (make a defconfig first)" >&2; exit 1; }
+	$(Q)for s in $$(sed -n 's/^\(CONFIG_[A-Za-z0-9_]*\)=.*/\1/p' $(SRCDIR)/configs/$@); do \
+		sed -i -e "/^$$s=/d" -e "/^# $$s is not set/d" $(BUILD)/.config || exit 1; \
+	done
+	$(Q)grep '^CONFIG_' $(SRCDIR)/configs/$@ >>$(BUILD)/.config
+	$(Q)$(KCONF) kconfig-conf --olddefconfig $(SRCDIR)/Kconfig >/dev/null
+	$(Q)$(MAKE) --no-print-directory O=$(BUILD) KVER=$(KVER) config-sync
+	@echo "  CONFIG  $(BUILD)/.config + configs/$@"
 
 olddefconfig: | $(BUILD)/kconfig
 	$(Q)$(KCONF) kconfig-conf --olddefconfig $(SRCDIR)/Kconfig

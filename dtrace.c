@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): f745409d3cc4926f
+ * Input hash (FNV-1a 64): f289f790818bb72c
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -32,6 +32,7 @@
  *   700-dev.c                The /dev/dtrace device, the INFO ioctl and the status file
  *   800-prov-dtrace.c        The dtrace provider: dtrace:::BEGIN, dtrace:::END, dtrace:::ERROR
  *   810-prov-profile.c       The profile provider: profile-N (every CPU) and tick-N (one CPU)
+ *   820-prov-test.c          The dtrace_test provider: probes that come and go at run time (tests)
  *   900-module.c             Module init and exit
  */
 /************** Begin gen/010-includes.h **************/
@@ -62,6 +63,7 @@
 #include <linux/irq_work.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
+#include <linux/kgdb.h>
 #include <linux/ktime.h>
 #include <linux/list.h>
 #include <linux/miscdevice.h>
@@ -129,6 +131,7 @@
 #endif
 #define DTRACE_CFG_DEBUG	IS_ENABLED(CONFIG_DTRACE_DEBUG)
 #define DTRACE_CFG_PROV_PROFILE	IS_ENABLED(CONFIG_DTRACE_PROVIDER_PROFILE)
+#define DTRACE_CFG_PROV_TEST	IS_ENABLED(CONFIG_DTRACE_PROVIDER_TEST)
 
 #if IS_ENABLED(CONFIG_DTRACE_PLATFORM_XEN_PV)
 #define DTRACE_CFG_PLATFORM	DTRACE_PLATFORM_XENPV
@@ -1193,7 +1196,10 @@ static bool dtrace_desc_terminated(const struct dtrace_probedesc *d)
  *    description, and simply never fire again), the provider's disable is
  *    called if it was enabled, the slot is cleared, and only after a grace
  *    period is the probe destroyed and freed.  The ID is not reused until
- *    every higher ID has been handed out once.
+ *    every higher ID has been handed out once, and never before the old
+ *    probe was freed: a provider may fire an ID it read before removing
+ *    the probe until that grace period ends, and must not fire a
+ *    newcomer that took the slot (dtrace_probe_idbusy).
  *
  * Owns: dtrace_lock, the provider list, the probe table, the name hash.
  * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe (via prototype).
@@ -1241,6 +1247,8 @@ struct dtrace_probe {
 static DEFINE_MUTEX(dtrace_lock);
 static LIST_HEAD(dtrace_providers);
 static struct dtrace_probe __rcu **dtrace_probes;	/* [MAX_PROBES] */
+/* Bit id - 1: the ID belongs to a probe not yet freed (dtrace_lock to set). */
+static unsigned long *dtrace_probe_idbusy;
 static u32 dtrace_probe_count;		/* registered probes */
 static u32 dtrace_probe_hiwat;		/* highest ID ever handed out */
 static u32 dtrace_nproviders;
@@ -1371,17 +1379,18 @@ static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
 	if (dtrace_probe_count >= DTRACE_CFG_MAX_PROBES)
 		return -ENOSPC;
 
-	/* Fresh IDs first; then reuse the lowest free slot. */
+	/*
+	 * Fresh IDs first; then reuse the lowest ID whose probe was freed
+	 * (a retired probe keeps its ID until after its grace period).
+	 */
 	id = 0;
 	if (dtrace_probe_hiwat < DTRACE_CFG_MAX_PROBES) {
-		id = ++dtrace_probe_hiwat;
+		id = dtrace_probe_hiwat + 1;
 	} else {
-		for (i = 1; i <= DTRACE_CFG_MAX_PROBES; i++) {
-			if (!dtrace_probe_get(i)) {
-				id = i;
-				break;
-			}
-		}
+		i = find_first_zero_bit(dtrace_probe_idbusy,
+					DTRACE_CFG_MAX_PROBES);
+		if (i < DTRACE_CFG_MAX_PROBES)
+			id = i + 1;
 	}
 	if (!id)
 		return -ENOSPC;
@@ -1389,6 +1398,9 @@ static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
 	if (!p)
 		return -ENOMEM;
+	if (id > dtrace_probe_hiwat)
+		dtrace_probe_hiwat = id;
+	set_bit(id - 1, dtrace_probe_idbusy);
 	p->id = id;
 	p->aframes = aframes;
 	p->prov = prov;
@@ -1425,15 +1437,24 @@ static void dtrace_probe_retire(struct dtrace_probe *p)
 	WRITE_ONCE(dtrace_probe_count, dtrace_probe_count - 1);
 }
 
+/* After the grace period that followed dtrace_probe_retire(p). */
 static void dtrace_probe_free(struct dtrace_provider *prov,
 			      struct dtrace_probe *p)
 {
+	u32 id = p->id;
+
 	if (prov->ops->destroy)
-		prov->ops->destroy(prov->arg, p->id, p->arg);
+		prov->ops->destroy(prov->arg, id, p->arg);
 	kfree(p);
+	clear_bit(id - 1, dtrace_probe_idbusy);	/* the ID may be reused */
 }
 
-/* Remove one probe of prov (e.g. its code goes away).  Process context. */
+/*
+ * Remove one probe of prov (e.g. its code goes away), even if consumers
+ * use it.  Process context; the caller must not hold dtrace_lock.  When
+ * this returns, no probe context runs the probe's ECBs any more and the
+ * provider's destroy has been called.
+ */
 static int __maybe_unused dtrace_probe_destroy(struct dtrace_provider *prov,
 					       u32 id)
 {
@@ -1515,8 +1536,15 @@ static int dtrace_probes_init(void)
 
 	dtrace_probes = kvcalloc(DTRACE_CFG_MAX_PROBES, sizeof(*dtrace_probes),
 				 GFP_KERNEL);
-	if (!dtrace_probes)
+	dtrace_probe_idbusy = kvcalloc(BITS_TO_LONGS(DTRACE_CFG_MAX_PROBES),
+				       sizeof(unsigned long), GFP_KERNEL);
+	if (!dtrace_probes || !dtrace_probe_idbusy) {
+		kvfree(dtrace_probes);
+		kvfree(dtrace_probe_idbusy);
+		dtrace_probes = NULL;
+		dtrace_probe_idbusy = NULL;
 		return -ENOMEM;
+	}
 	for (i = 0; i < ARRAY_SIZE(dtrace_probe_hash); i++)
 		INIT_HLIST_HEAD(&dtrace_probe_hash[i]);
 	return 0;
@@ -1525,7 +1553,9 @@ static int dtrace_probes_init(void)
 static void dtrace_probes_fini(void)
 {
 	kvfree(dtrace_probes);
+	kvfree(dtrace_probe_idbusy);
 	dtrace_probes = NULL;
+	dtrace_probe_idbusy = NULL;
 }
 /************** End gen/320-provider.c ****************/
 /************** Begin gen/400-dif-validate.c **************/
@@ -4405,12 +4435,14 @@ static LIST_HEAD(dtrace_states);
 static u32 dtrace_nstates;
 
 /* ------------------------------------------------------------------
- * Deferred signals: raise() and stop() in probe context
+ * Deferred work: raise() and stop(), breakpoint()'s log line
  *
  * Sending a signal takes the target's siglock, which the probed code may
  * hold: probe context only queues (task, signal) on its CPU and raises an
  * irq_work, whose handler (hard interrupt, no dtrace lock held, not probe
- * context) sends the signals.
+ * context) sends the signals.  The same goes for printk (console and
+ * port locks): breakpoint() without a debugger leaves the probe's names
+ * here and the handler logs them, rate-limited.
  * ------------------------------------------------------------------ */
 #define DTRACE_SIGQ_LEN		16
 
@@ -4419,6 +4451,8 @@ struct dtrace_sigq {
 	u32 n;
 	struct task_struct *task[DTRACE_SIGQ_LEN];
 	int sig[DTRACE_SIGQ_LEN];
+	bool bp_pending;		/* bp_desc holds a breakpoint() */
+	struct dtrace_probedesc bp_desc;
 };
 
 static DEFINE_PER_CPU(struct dtrace_sigq, dtrace_sigq);
@@ -4426,7 +4460,9 @@ static DEFINE_PER_CPU(struct dtrace_sigq, dtrace_sigq);
 static void dtrace_sigq_run(struct irq_work *w)
 {
 	struct dtrace_sigq *q = container_of(w, struct dtrace_sigq, work);
+	struct dtrace_probedesc bp;
 	unsigned long flags;
+	bool have_bp;
 	u32 i, n;
 
 	flags = dtrace_intr_save();
@@ -4436,7 +4472,15 @@ static void dtrace_sigq_run(struct irq_work *w)
 		put_task_struct(q->task[i]);
 	}
 	q->n = 0;
+	have_bp = q->bp_pending;
+	if (have_bp) {
+		bp = q->bp_desc;
+		q->bp_pending = false;
+	}
 	dtrace_intr_restore(flags);
+	if (have_bp)
+		pr_warn_ratelimited("breakpoint action at probe %s:%s:%s:%s (no kernel debugger attached)\n",
+				    bp.provider, bp.mod, bp.func, bp.name);
 }
 
 /* Probe context.  Returns false if the queue is full (the signal is lost). */
@@ -4454,6 +4498,51 @@ static bool dtrace_sigq_add(int sig)
 	q->n++;
 	irq_work_queue(&q->work);
 	return true;
+}
+
+/*
+ * Probe context: breakpoint().  DTrace stops the system in the kernel
+ * debugger.  Here that is kgdb, when a debugger is connected to it (its
+ * stub then handles the int3 kgdb_breakpoint() executes; with none, that
+ * int3 would be an oops, so it is never executed).  Otherwise one log
+ * line names the probe (deferred, rate-limited; breakpoints that come
+ * while one is pending on this CPU are not logged again) and the system
+ * continues.  Debian's kernels are built without kgdb.
+ */
+static void dtrace_act_breakpoint(const struct dtrace_probe *probe)
+{
+	struct dtrace_sigq *q;
+
+#if IS_ENABLED(CONFIG_KGDB)
+	if (READ_ONCE(kgdb_connected)) {
+		kgdb_breakpoint();
+		return;
+	}
+#endif
+	q = this_cpu_ptr(&dtrace_sigq);
+	if (q->bp_pending)
+		return;
+	q->bp_desc = probe->desc;
+	q->bp_pending = true;
+	irq_work_queue(&q->work);
+}
+
+/*
+ * Probe context: panic().  DTrace's message, with the EPID the consumer
+ * knows instead of the ECB's kernel address.  Only the first panic()
+ * panics; another CPU that gets here meanwhile goes on until panic()
+ * stops it.
+ */
+static void dtrace_act_panic(const struct dtrace_ecb *ecb,
+			     const struct dtrace_probe *probe)
+{
+	static u32 dtrace_panicking;
+	const struct dtrace_probedesc *d = &probe->desc;
+
+	if (cmpxchg(&dtrace_panicking, 0, 1) != 0)
+		return;
+	panic("dtrace: panic action at probe %s:%s:%s:%s (epid %u)",
+	      d->provider, d->mod, d->func, d->name, ecb->epid);
 }
 
 static void dtrace_sigq_init(void)
@@ -4928,11 +5017,14 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 		case DTRACEACT_CHILL:
 			dtrace_act_chill(cs, &ms, v);
 			break;
+		case DTRACEACT_BREAKPOINT:
+			dtrace_act_breakpoint(probe);
+			break;
 		case DTRACEACT_PANIC:
-			panic("dtrace: panic action");
+			dtrace_act_panic(ecb, probe);
 			break;
 		default:
-			/* PRINTF PRINTA SETOPT MARKER SYSTEM CLEAR BREAKPOINT */
+			/* PRINTF PRINTA SETOPT MARKER SYSTEM CLEAR */
 			break;
 		}
 		if (ms.flags & DTRACE_MSTATE_FAULT)
@@ -5615,9 +5707,6 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 	err = dtrace_clause_check(pp, cl);
 	if (err)
 		goto fail;
-	for (i = 0; i < cl->nactions; i++)
-		if (cl->act[i].kind == DTRACEACT_BREAKPOINT)
-			pr_info("breakpoint() is not supported; the action is ignored\n");
 	*out = cl;
 	*used = ch->size;
 	return 0;
@@ -6926,7 +7015,7 @@ static void dtrace_spec_clean_finish(struct dtrace_specset *ss)
  * next BUFSNAP of that CPU before it switches again (DTRACE_BUF_MORE).
  *
  * Owns: consumer states, dtrace_core_init/exit/status.  Calls: 500, 510,
- * 520, 530, the providers' registration (800, 810).
+ * 520, 530, the providers' registration (800, 810, 820).
  */
 
 #define DTRACE_SCRATCH_MIN	(16 * 1024)
@@ -7393,6 +7482,8 @@ static int dtrace_prov_dtrace_init(void);
 static void dtrace_prov_dtrace_exit(void);
 static int dtrace_prov_profile_init(void);
 static void dtrace_prov_profile_exit(void);
+static int dtrace_prov_test_init(void);
+static void dtrace_prov_test_exit(void);
 
 static int dtrace_core_init(void)
 {
@@ -7410,7 +7501,15 @@ static int dtrace_core_init(void)
 		if (err)
 			goto fail_dtrace;
 	}
+	if (DTRACE_CFG_PROV_TEST) {
+		err = dtrace_prov_test_init();
+		if (err)
+			goto fail_profile;
+	}
 	return 0;
+fail_profile:
+	if (DTRACE_CFG_PROV_PROFILE)
+		dtrace_prov_profile_exit();
 fail_dtrace:
 	dtrace_prov_dtrace_exit();
 fail:
@@ -7421,6 +7520,8 @@ fail:
 
 static void dtrace_core_exit(void)
 {
+	if (DTRACE_CFG_PROV_TEST)
+		dtrace_prov_test_exit();
 	if (DTRACE_CFG_PROV_PROFILE)
 		dtrace_prov_profile_exit();
 	dtrace_prov_dtrace_exit();
@@ -7703,6 +7804,8 @@ static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
  *
  * The status file, debugfs dtrace/status, shows the version, the platform
  * built for and found, the self-test result and the core's counters.
+ * With CONFIG_DTRACE_PROVIDER_TEST, dtrace/test drives the test provider
+ * (820-prov-test.c).
  */
 static atomic_t dtrace_nconsumers = ATOMIC_INIT(0);
 
@@ -7810,6 +7913,9 @@ DEFINE_SHOW_ATTRIBUTE(dtrace_status);
 
 static struct dentry *dtrace_debugfs_dir;
 
+/* debugfs files of providers (820-prov-test.c: dtrace/test). */
+static void dtrace_prov_test_debugfs(struct dentry *dir);
+
 static int dtrace_dev_init(void)
 {
 	int ret = misc_register(&dtrace_miscdev);
@@ -7822,6 +7928,7 @@ static int dtrace_dev_init(void)
 	dtrace_debugfs_dir = debugfs_create_dir("dtrace", NULL);
 	debugfs_create_file("status", 0444, dtrace_debugfs_dir, NULL,
 			    &dtrace_status_fops);
+	dtrace_prov_test_debugfs(dtrace_debugfs_dir);
 	return 0;
 }
 
@@ -8164,6 +8271,329 @@ static void dtrace_prov_profile_exit(void)
 
 #endif
 /************** End gen/810-prov-profile.c ****************/
+/************** Begin gen/820-prov-test.c **************/
+/* The dtrace_test provider: probes that come and go at run time (tests) */
+/*
+ * Providers of the real world come and go: a module that carries probes
+ * is loaded and unloaded while consumers run.  This provider lets the test
+ * suite drive exactly those framework paths (dtrace_probe_create,
+ * dtrace_probe_destroy, dtrace_register, dtrace_unregister) from user
+ * space, through the debugfs file dtrace/test.  One command per write:
+ *
+ *   add NAME               create dtrace_test:::NAME (EEXIST if it exists)
+ *   fire PATTERN [ARG...]  fire every probe whose name matches the glob
+ *                          PATTERN, arg0..arg4 = ARG... (ENOENT: none)
+ *   remove PATTERN         remove the matching probes (ENOENT: none)
+ *   register               register the provider again (EEXIST)
+ *   unregister             remove the provider and all its probes (ENODEV)
+ *
+ * The provider is registered at load, without probes.  Reading the file
+ * shows whether it is registered, how often the framework called its
+ * enable, disable and destroy operations, and each probe: name, ID and
+ * whether it is enabled.
+ *
+ * Lifetime.  The probes are on an RCU list.  "fire" walks it under
+ * rcu_read_lock() and calls dtrace_probe() with the ID it finds there, as
+ * a real provider's probe site does with the ID in its own structure, so
+ * firing runs concurrently with removal (another CPU, or a writer that
+ * does not take the lock).  Removal takes the probe off that list first,
+ * then calls dtrace_probe_destroy (or dtrace_unregister), whose grace
+ * period covers every walker that could still see it; the framework then
+ * calls destroy, which frees the structure.  The framework does not hand
+ * the ID to another probe before that (320-provider.c).
+ *
+ * Locking: dtrace_test_lock serialises the commands and comes before
+ * dtrace_lock.  The operations the framework calls (enable and disable
+ * under dtrace_lock, destroy after a grace period, possibly under
+ * dtrace_test_lock) take no lock.
+ *
+ * Compiled only with CONFIG_DTRACE_PROVIDER_TEST.
+ * Owns: the dtrace_test provider, debugfs dtrace/test.  Calls: 310, 320,
+ * dtrace_probe().
+ */
+#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_TEST)
+
+#define DTRACE_TEST_PROVNAME	"dtrace_test"
+#define DTRACE_TEST_CMDMAX	256
+#define DTRACE_TEST_NARGS	5
+
+struct dtrace_testprobe {
+	struct list_head link;		/* dtrace_test_probes (RCU) */
+	u32 id;
+	bool enabled;			/* between enable and disable */
+	char name[DTRACE_NAMELEN];
+};
+
+static DEFINE_MUTEX(dtrace_test_lock);
+static LIST_HEAD(dtrace_test_probes);
+static struct dtrace_provider *dtrace_prov_test;	/* NULL: unregistered */
+static atomic_t dtrace_test_nenable = ATOMIC_INIT(0);
+static atomic_t dtrace_test_ndisable = ATOMIC_INIT(0);
+static atomic_t dtrace_test_ndestroy = ATOMIC_INIT(0);
+
+static int dtrace_test_enable(void *arg, u32 id, void *parg)
+{
+	struct dtrace_testprobe *tp = parg;
+
+	WRITE_ONCE(tp->enabled, true);
+	atomic_inc(&dtrace_test_nenable);
+	return 0;
+}
+
+static void dtrace_test_disable(void *arg, u32 id, void *parg)
+{
+	struct dtrace_testprobe *tp = parg;
+
+	WRITE_ONCE(tp->enabled, false);
+	atomic_inc(&dtrace_test_ndisable);
+}
+
+static void dtrace_test_destroy(void *arg, u32 id, void *parg)
+{
+	kfree(parg);
+	atomic_inc(&dtrace_test_ndestroy);
+}
+
+static const struct dtrace_pops dtrace_test_ops = {
+	.provide = NULL,	/* probes are made by "add" only */
+	.enable = dtrace_test_enable,
+	.disable = dtrace_test_disable,
+	.destroy = dtrace_test_destroy,
+};
+
+/* dtrace_test_lock held. */
+static int dtrace_test_register(void)
+{
+	lockdep_assert_held(&dtrace_test_lock);
+	if (dtrace_prov_test)
+		return -EEXIST;
+	return dtrace_register(DTRACE_TEST_PROVNAME, &dtrace_test_ops, NULL,
+			       &dtrace_prov_test);
+}
+
+/* dtrace_test_lock held. */
+static int dtrace_test_unregister(void)
+{
+	struct dtrace_provider *prov = dtrace_prov_test;
+	struct dtrace_testprobe *tp, *n;
+
+	lockdep_assert_held(&dtrace_test_lock);
+	if (!prov)
+		return -ENODEV;
+	list_for_each_entry_safe(tp, n, &dtrace_test_probes, link)
+		list_del_rcu(&tp->link);
+	dtrace_prov_test = NULL;
+	/* Waits for firing walkers, then destroy frees each probe. */
+	dtrace_unregister(prov);
+	return 0;
+}
+
+static int dtrace_test_add(const char *name)
+{
+	struct dtrace_testprobe *tp;
+	int err;
+
+	if (!*name || dtrace_glob_is_pattern(name))
+		return -EINVAL;
+	tp = kzalloc(sizeof(*tp), GFP_KERNEL);
+	if (!tp)
+		return -ENOMEM;
+	if (strscpy(tp->name, name, sizeof(tp->name)) < 0) {
+		kfree(tp);
+		return -ENAMETOOLONG;
+	}
+	mutex_lock(&dtrace_test_lock);
+	if (!dtrace_prov_test) {
+		err = -ENODEV;
+	} else {
+		mutex_lock(&dtrace_lock);
+		err = dtrace_probe_create(dtrace_prov_test, "", "", tp->name,
+					  0, tp, &tp->id);
+		mutex_unlock(&dtrace_lock);
+	}
+	if (!err)
+		list_add_tail_rcu(&tp->link, &dtrace_test_probes);
+	mutex_unlock(&dtrace_test_lock);
+	if (err)
+		kfree(tp);
+	return err;
+}
+
+static int dtrace_test_remove(const char *pat)
+{
+	struct dtrace_testprobe *tp, *n;
+	int found = 0;
+
+	mutex_lock(&dtrace_test_lock);
+	list_for_each_entry_safe(tp, n, &dtrace_test_probes, link) {
+		if (!dtrace_glob_match(pat, tp->name))
+			continue;
+		list_del_rcu(&tp->link);
+		found++;
+		/* Waits for firing walkers, then destroy frees tp. */
+		if (dtrace_probe_destroy(dtrace_prov_test, tp->id)) {
+			/* Not the framework's probe: cannot happen. */
+			synchronize_rcu();
+			kfree(tp);
+		}
+	}
+	mutex_unlock(&dtrace_test_lock);
+	return found ? 0 : -ENOENT;
+}
+
+/* No lock: races with add, remove and unregister on purpose. */
+static int dtrace_test_fire(const char *pat, const u64 *args)
+{
+	struct dtrace_testprobe *tp;
+	int found = 0;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(tp, &dtrace_test_probes, link) {
+		if (!dtrace_glob_match(pat, tp->name))
+			continue;
+		dtrace_probe(tp->id, args[0], args[1], args[2], args[3],
+			     args[4]);
+		found++;
+	}
+	rcu_read_unlock();
+	return found ? 0 : -ENOENT;
+}
+
+/* One command (a NUL-terminated, writable line). */
+static int dtrace_test_command(char *line)
+{
+	char *tok[2 + DTRACE_TEST_NARGS];
+	u64 args[DTRACE_TEST_NARGS] = { 0 };
+	char *s = strim(line), *t;
+	int n = 0, i, err;
+
+	while ((t = strsep(&s, " \t")) != NULL) {
+		if (!*t)
+			continue;
+		if (n == ARRAY_SIZE(tok))
+			return -E2BIG;
+		tok[n++] = t;
+	}
+	if (!n)
+		return -EINVAL;
+
+	if (!strcmp(tok[0], "fire") && n >= 2) {
+		for (i = 2; i < n; i++) {
+			s64 v;
+
+			err = kstrtou64(tok[i], 0, &args[i - 2]);
+			if (err) {
+				err = kstrtos64(tok[i], 0, &v);
+				if (err)
+					return err;
+				args[i - 2] = (u64)v;
+			}
+		}
+		return dtrace_test_fire(tok[1], args);
+	}
+	if (!strcmp(tok[0], "add") && n == 2)
+		return dtrace_test_add(tok[1]);
+	if (!strcmp(tok[0], "remove") && n == 2)
+		return dtrace_test_remove(tok[1]);
+	if (n != 1)
+		return -EINVAL;
+	if (strcmp(tok[0], "register") && strcmp(tok[0], "unregister"))
+		return -EINVAL;
+	mutex_lock(&dtrace_test_lock);
+	if (!strcmp(tok[0], "register"))
+		err = dtrace_test_register();
+	else
+		err = dtrace_test_unregister();
+	mutex_unlock(&dtrace_test_lock);
+	return err;
+}
+
+static ssize_t dtrace_test_write(struct file *file, const char __user *ubuf,
+				 size_t len, loff_t *ppos)
+{
+	char buf[DTRACE_TEST_CMDMAX];
+	int err;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	err = dtrace_test_command(buf);
+	return err ? err : (ssize_t)len;
+}
+
+static int dtrace_test_show(struct seq_file *m, void *unused)
+{
+	struct dtrace_testprobe *tp;
+
+	mutex_lock(&dtrace_test_lock);
+	seq_printf(m, "provider: %s\n",
+		   dtrace_prov_test ? "registered" : "unregistered");
+	seq_printf(m, "enable: %d\ndisable: %d\ndestroy: %d\n",
+		   atomic_read(&dtrace_test_nenable),
+		   atomic_read(&dtrace_test_ndisable),
+		   atomic_read(&dtrace_test_ndestroy));
+	list_for_each_entry(tp, &dtrace_test_probes, link)
+		seq_printf(m, "probe: %s %u %s\n", tp->name, tp->id,
+			   READ_ONCE(tp->enabled) ? "enabled" : "disabled");
+	mutex_unlock(&dtrace_test_lock);
+	return 0;
+}
+
+static int dtrace_test_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, dtrace_test_show, NULL);
+}
+
+static const struct file_operations dtrace_test_fops = {
+	.owner		= THIS_MODULE,
+	.open		= dtrace_test_open,
+	.read		= seq_read,
+	.write		= dtrace_test_write,
+	.llseek		= seq_lseek,
+	.release	= single_release,
+};
+
+static int dtrace_prov_test_init(void)
+{
+	int err;
+
+	mutex_lock(&dtrace_test_lock);
+	err = dtrace_test_register();
+	mutex_unlock(&dtrace_test_lock);
+	return err;
+}
+
+static void dtrace_prov_test_exit(void)
+{
+	mutex_lock(&dtrace_test_lock);
+	dtrace_test_unregister();
+	mutex_unlock(&dtrace_test_lock);
+}
+
+static void dtrace_prov_test_debugfs(struct dentry *dir)
+{
+	debugfs_create_file("test", 0600, dir, NULL, &dtrace_test_fops);
+}
+
+#else /* !CONFIG_DTRACE_PROVIDER_TEST */
+
+static int dtrace_prov_test_init(void)
+{
+	return 0;
+}
+
+static void dtrace_prov_test_exit(void)
+{
+}
+
+static void dtrace_prov_test_debugfs(struct dentry *dir)
+{
+}
+
+#endif
+/************** End gen/820-prov-test.c ****************/
 /************** Begin gen/900-module.c **************/
 /* Module init and exit */
 /*

@@ -31,7 +31,10 @@
  *    description, and simply never fire again), the provider's disable is
  *    called if it was enabled, the slot is cleared, and only after a grace
  *    period is the probe destroyed and freed.  The ID is not reused until
- *    every higher ID has been handed out once.
+ *    every higher ID has been handed out once, and never before the old
+ *    probe was freed: a provider may fire an ID it read before removing
+ *    the probe until that grace period ends, and must not fire a
+ *    newcomer that took the slot (dtrace_probe_idbusy).
  *
  * Owns: dtrace_lock, the provider list, the probe table, the name hash.
  * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe (via prototype).
@@ -79,6 +82,8 @@ struct dtrace_probe {
 static DEFINE_MUTEX(dtrace_lock);
 static LIST_HEAD(dtrace_providers);
 static struct dtrace_probe __rcu **dtrace_probes;	/* [MAX_PROBES] */
+/* Bit id - 1: the ID belongs to a probe not yet freed (dtrace_lock to set). */
+static unsigned long *dtrace_probe_idbusy;
 static u32 dtrace_probe_count;		/* registered probes */
 static u32 dtrace_probe_hiwat;		/* highest ID ever handed out */
 static u32 dtrace_nproviders;
@@ -209,17 +214,18 @@ static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
 	if (dtrace_probe_count >= DTRACE_CFG_MAX_PROBES)
 		return -ENOSPC;
 
-	/* Fresh IDs first; then reuse the lowest free slot. */
+	/*
+	 * Fresh IDs first; then reuse the lowest ID whose probe was freed
+	 * (a retired probe keeps its ID until after its grace period).
+	 */
 	id = 0;
 	if (dtrace_probe_hiwat < DTRACE_CFG_MAX_PROBES) {
-		id = ++dtrace_probe_hiwat;
+		id = dtrace_probe_hiwat + 1;
 	} else {
-		for (i = 1; i <= DTRACE_CFG_MAX_PROBES; i++) {
-			if (!dtrace_probe_get(i)) {
-				id = i;
-				break;
-			}
-		}
+		i = find_first_zero_bit(dtrace_probe_idbusy,
+					DTRACE_CFG_MAX_PROBES);
+		if (i < DTRACE_CFG_MAX_PROBES)
+			id = i + 1;
 	}
 	if (!id)
 		return -ENOSPC;
@@ -227,6 +233,9 @@ static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
 	if (!p)
 		return -ENOMEM;
+	if (id > dtrace_probe_hiwat)
+		dtrace_probe_hiwat = id;
+	set_bit(id - 1, dtrace_probe_idbusy);
 	p->id = id;
 	p->aframes = aframes;
 	p->prov = prov;
@@ -263,15 +272,24 @@ static void dtrace_probe_retire(struct dtrace_probe *p)
 	WRITE_ONCE(dtrace_probe_count, dtrace_probe_count - 1);
 }
 
+/* After the grace period that followed dtrace_probe_retire(p). */
 static void dtrace_probe_free(struct dtrace_provider *prov,
 			      struct dtrace_probe *p)
 {
+	u32 id = p->id;
+
 	if (prov->ops->destroy)
-		prov->ops->destroy(prov->arg, p->id, p->arg);
+		prov->ops->destroy(prov->arg, id, p->arg);
 	kfree(p);
+	clear_bit(id - 1, dtrace_probe_idbusy);	/* the ID may be reused */
 }
 
-/* Remove one probe of prov (e.g. its code goes away).  Process context. */
+/*
+ * Remove one probe of prov (e.g. its code goes away), even if consumers
+ * use it.  Process context; the caller must not hold dtrace_lock.  When
+ * this returns, no probe context runs the probe's ECBs any more and the
+ * provider's destroy has been called.
+ */
 static int __maybe_unused dtrace_probe_destroy(struct dtrace_provider *prov,
 					       u32 id)
 {
@@ -353,8 +371,15 @@ static int dtrace_probes_init(void)
 
 	dtrace_probes = kvcalloc(DTRACE_CFG_MAX_PROBES, sizeof(*dtrace_probes),
 				 GFP_KERNEL);
-	if (!dtrace_probes)
+	dtrace_probe_idbusy = kvcalloc(BITS_TO_LONGS(DTRACE_CFG_MAX_PROBES),
+				       sizeof(unsigned long), GFP_KERNEL);
+	if (!dtrace_probes || !dtrace_probe_idbusy) {
+		kvfree(dtrace_probes);
+		kvfree(dtrace_probe_idbusy);
+		dtrace_probes = NULL;
+		dtrace_probe_idbusy = NULL;
 		return -ENOMEM;
+	}
 	for (i = 0; i < ARRAY_SIZE(dtrace_probe_hash); i++)
 		INIT_HLIST_HEAD(&dtrace_probe_hash[i]);
 	return 0;
@@ -363,5 +388,7 @@ static int dtrace_probes_init(void)
 static void dtrace_probes_fini(void)
 {
 	kvfree(dtrace_probes);
+	kvfree(dtrace_probe_idbusy);
 	dtrace_probes = NULL;
+	dtrace_probe_idbusy = NULL;
 }

@@ -139,12 +139,14 @@ static LIST_HEAD(dtrace_states);
 static u32 dtrace_nstates;
 
 /* ------------------------------------------------------------------
- * Deferred signals: raise() and stop() in probe context
+ * Deferred work: raise() and stop(), breakpoint()'s log line
  *
  * Sending a signal takes the target's siglock, which the probed code may
  * hold: probe context only queues (task, signal) on its CPU and raises an
  * irq_work, whose handler (hard interrupt, no dtrace lock held, not probe
- * context) sends the signals.
+ * context) sends the signals.  The same goes for printk (console and
+ * port locks): breakpoint() without a debugger leaves the probe's names
+ * here and the handler logs them, rate-limited.
  * ------------------------------------------------------------------ */
 #define DTRACE_SIGQ_LEN		16
 
@@ -153,6 +155,8 @@ struct dtrace_sigq {
 	u32 n;
 	struct task_struct *task[DTRACE_SIGQ_LEN];
 	int sig[DTRACE_SIGQ_LEN];
+	bool bp_pending;		/* bp_desc holds a breakpoint() */
+	struct dtrace_probedesc bp_desc;
 };
 
 static DEFINE_PER_CPU(struct dtrace_sigq, dtrace_sigq);
@@ -160,7 +164,9 @@ static DEFINE_PER_CPU(struct dtrace_sigq, dtrace_sigq);
 static void dtrace_sigq_run(struct irq_work *w)
 {
 	struct dtrace_sigq *q = container_of(w, struct dtrace_sigq, work);
+	struct dtrace_probedesc bp;
 	unsigned long flags;
+	bool have_bp;
 	u32 i, n;
 
 	flags = dtrace_intr_save();
@@ -170,7 +176,15 @@ static void dtrace_sigq_run(struct irq_work *w)
 		put_task_struct(q->task[i]);
 	}
 	q->n = 0;
+	have_bp = q->bp_pending;
+	if (have_bp) {
+		bp = q->bp_desc;
+		q->bp_pending = false;
+	}
 	dtrace_intr_restore(flags);
+	if (have_bp)
+		pr_warn_ratelimited("breakpoint action at probe %s:%s:%s:%s (no kernel debugger attached)\n",
+				    bp.provider, bp.mod, bp.func, bp.name);
 }
 
 /* Probe context.  Returns false if the queue is full (the signal is lost). */
@@ -188,6 +202,51 @@ static bool dtrace_sigq_add(int sig)
 	q->n++;
 	irq_work_queue(&q->work);
 	return true;
+}
+
+/*
+ * Probe context: breakpoint().  DTrace stops the system in the kernel
+ * debugger.  Here that is kgdb, when a debugger is connected to it (its
+ * stub then handles the int3 kgdb_breakpoint() executes; with none, that
+ * int3 would be an oops, so it is never executed).  Otherwise one log
+ * line names the probe (deferred, rate-limited; breakpoints that come
+ * while one is pending on this CPU are not logged again) and the system
+ * continues.  Debian's kernels are built without kgdb.
+ */
+static void dtrace_act_breakpoint(const struct dtrace_probe *probe)
+{
+	struct dtrace_sigq *q;
+
+#if IS_ENABLED(CONFIG_KGDB)
+	if (READ_ONCE(kgdb_connected)) {
+		kgdb_breakpoint();
+		return;
+	}
+#endif
+	q = this_cpu_ptr(&dtrace_sigq);
+	if (q->bp_pending)
+		return;
+	q->bp_desc = probe->desc;
+	q->bp_pending = true;
+	irq_work_queue(&q->work);
+}
+
+/*
+ * Probe context: panic().  DTrace's message, with the EPID the consumer
+ * knows instead of the ECB's kernel address.  Only the first panic()
+ * panics; another CPU that gets here meanwhile goes on until panic()
+ * stops it.
+ */
+static void dtrace_act_panic(const struct dtrace_ecb *ecb,
+			     const struct dtrace_probe *probe)
+{
+	static u32 dtrace_panicking;
+	const struct dtrace_probedesc *d = &probe->desc;
+
+	if (cmpxchg(&dtrace_panicking, 0, 1) != 0)
+		return;
+	panic("dtrace: panic action at probe %s:%s:%s:%s (epid %u)",
+	      d->provider, d->mod, d->func, d->name, ecb->epid);
 }
 
 static void dtrace_sigq_init(void)
@@ -662,11 +721,14 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 		case DTRACEACT_CHILL:
 			dtrace_act_chill(cs, &ms, v);
 			break;
+		case DTRACEACT_BREAKPOINT:
+			dtrace_act_breakpoint(probe);
+			break;
 		case DTRACEACT_PANIC:
-			panic("dtrace: panic action");
+			dtrace_act_panic(ecb, probe);
 			break;
 		default:
-			/* PRINTF PRINTA SETOPT MARKER SYSTEM CLEAR BREAKPOINT */
+			/* PRINTF PRINTA SETOPT MARKER SYSTEM CLEAR */
 			break;
 		}
 		if (ms.flags & DTRACE_MSTATE_FAULT)
@@ -1349,9 +1411,6 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 	err = dtrace_clause_check(pp, cl);
 	if (err)
 		goto fail;
-	for (i = 0; i < cl->nactions; i++)
-		if (cl->act[i].kind == DTRACEACT_BREAKPOINT)
-			pr_info("breakpoint() is not supported; the action is ignored\n");
 	*out = cl;
 	*used = ch->size;
 	return 0;

@@ -29,7 +29,7 @@
  * next BUFSNAP of that CPU before it switches again (DTRACE_BUF_MORE).
  *
  * Owns: consumer states, dtrace_core_init/exit/status.  Calls: 500, 510,
- * 520, 530, the providers' registration (800, 810).
+ * 520, 530, the providers' registration (800, 810, 820).
  */
 
 #define DTRACE_SCRATCH_MIN	(16 * 1024)
@@ -496,6 +496,8 @@ static int dtrace_prov_dtrace_init(void);
 static void dtrace_prov_dtrace_exit(void);
 static int dtrace_prov_profile_init(void);
 static void dtrace_prov_profile_exit(void);
+static int dtrace_prov_test_init(void);
+static void dtrace_prov_test_exit(void);
 
 static int dtrace_core_init(void)
 {
@@ -513,7 +515,15 @@ static int dtrace_core_init(void)
 		if (err)
 			goto fail_dtrace;
 	}
+	if (DTRACE_CFG_PROV_TEST) {
+		err = dtrace_prov_test_init();
+		if (err)
+			goto fail_profile;
+	}
 	return 0;
+fail_profile:
+	if (DTRACE_CFG_PROV_PROFILE)
+		dtrace_prov_profile_exit();
 fail_dtrace:
 	dtrace_prov_dtrace_exit();
 fail:
@@ -524,6 +534,8 @@ fail:
 
 static void dtrace_core_exit(void)
 {
+	if (DTRACE_CFG_PROV_TEST)
+		dtrace_prov_test_exit();
 	if (DTRACE_CFG_PROV_PROFILE)
 		dtrace_prov_profile_exit();
 	dtrace_prov_dtrace_exit();

@@ -14,6 +14,8 @@
  *
  * The status file, debugfs dtrace/status, shows the version, the platform
  * built for and found, the self-test result and the core's counters.
+ * With CONFIG_DTRACE_PROVIDER_TEST, dtrace/test drives the test provider
+ * (820-prov-test.c).
  */
 static atomic_t dtrace_nconsumers = ATOMIC_INIT(0);
 
@@ -121,6 +123,9 @@ DEFINE_SHOW_ATTRIBUTE(dtrace_status);
 
 static struct dentry *dtrace_debugfs_dir;
 
+/* debugfs files of providers (820-prov-test.c: dtrace/test). */
+static void dtrace_prov_test_debugfs(struct dentry *dir);
+
 static int dtrace_dev_init(void)
 {
 	int ret = misc_register(&dtrace_miscdev);
@@ -133,6 +138,7 @@ static int dtrace_dev_init(void)
 	dtrace_debugfs_dir = debugfs_create_dir("dtrace", NULL);
 	debugfs_create_file("status", 0444, dtrace_debugfs_dir, NULL,
 			    &dtrace_status_fops);
+	dtrace_prov_test_debugfs(dtrace_debugfs_dir);
 	return 0;
 }
 

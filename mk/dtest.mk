@@ -12,7 +12,8 @@
 #
 # Variables: DTEST_DTRACE (the dtrace binary, default out/cmd/dtrace),
 # DTEST_KVER (default: newest installed 6.1 kernel), DTEST_PLATFORM (native),
-# DTEST_MODULE (default: built in out/dtest-KVER-PLATFORM; the file must be
+# DTEST_MODULE (default: built in out/dtest-KVER-PLATFORM with
+# configs/test.config added; the file must be
 # named dtrace.ko, the harness unloads it by that name), DTEST_OPTS (more
 # run.sh options, e.g. -v), VM_OUT (the harness's run directory).
 
@@ -34,6 +35,7 @@ dtest-module:
 	$(Q)if [ -z "$(DTEST_KVER)" ]; then echo "dtest: no 6.1 kernel in /boot (set DTEST_KVER)" >&2; exit 1; fi
 	$(Q)if [ ! -f $(DTEST_MODULE) ]; then \
 		$(MAKE) --no-print-directory -C $(SRCDIR) O=$(DTEST_BUILD) $(DTEST_PLATFORM)_defconfig && \
+		$(MAKE) --no-print-directory -C $(SRCDIR) O=$(DTEST_BUILD) test.config && \
 		$(MAKE) --no-print-directory -C $(SRCDIR) O=$(DTEST_BUILD) KVER=$(DTEST_KVER); \
 	fi
 

@@ -7,6 +7,9 @@
 #                [VMTESTS=dir] [VMHOOK=script]
 #        build and boot every configuration (plus the wrong-platform
 #        refusals), one boot each; ends with "N passed, N failed"
+#   make vm-panic [KVER=6.1] [PLATFORM=native]
+#        one short boot whose test calls DTrace's panic(): passes if the
+#        kernel panics with the message naming the probe (test/vm/panic.sh)
 #   make vm-demo-boot [KVER=6.1] [PLATFORM=native] [MODULE=path]
 #        one boot that shows the module loaded: tests, dmesg, status file
 #   make vm-shell [KVER=6.1] [PLATFORM=native] [MODULE=path]
@@ -23,12 +26,15 @@
 VM_KVER = $(if $(filter command line environment,$(origin KVER)),$(KVER),6.1)
 VM_PLATFORM = $(if $(PLATFORM),$(PLATFORM),native)
 
-.PHONY: vmcheck vm-demo-boot vm-shell vm-prepare
+.PHONY: vmcheck vm-panic vm-demo-boot vm-shell vm-prepare
 
 vm-prepare:
 
 vmcheck:
 	$(Q)KERNELS="$(KERNELS)" PLATFORMS="$(PLATFORMS)" $(SRCDIR)/test/vm/matrix.sh
+
+vm-panic:
+	$(Q)$(SRCDIR)/test/vm/panic.sh "$(VM_KVER)" "$(VM_PLATFORM)"
 
 vm-demo-boot:
 	$(Q)$(SRCDIR)/test/vm/demo.sh "$(VM_KVER)" "$(VM_PLATFORM)" $(MODULE)

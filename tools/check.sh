@@ -66,6 +66,10 @@ for k in $kernels; do
 		step "sparse-$k-$p" make -s O="out/$k-$p" KVER="$k" sparse
 	done
 done
+# The configuration the VM tests build (configs/test.config adds the
+# dtrace_test provider) under sparse too, for the first kernel.
+step sparse-test-config env K="${kernels%% *}" sh -c 'make -s O=out/test-config native_defconfig &&
+	make -s O=out/test-config test.config && make -s O=out/test-config KVER="$K" sparse'
 step install tools/test-install.sh
 step dkms tools/check-dkms.sh
 step cmd make -s cmd
@@ -77,6 +81,12 @@ step ioctl-build make -s ioctl-test
 # through the hook, the consumer VM tests and the whole D corpus (test/d).
 step vmcheck env VM_TIMEOUT="${VM_TIMEOUT:-2400}" \
 	make -s vmcheck VMHOOK="${VMHOOK-$src/test/vm/hook.host.t}"
+
+# One short boot (6.1 native) whose test calls panic(): the guest must panic
+# with DTrace's message naming the probe.
+case " $PLATFORMS " in *" native "*)
+	step vm-panic make -s vm-panic ;;
+esac
 
 echo "== total time $(($(date +%s) - t_start)) s${failed_steps:+; failed steps:$failed_steps}"
 # Repeat the names of failed tests last, where a truncated CI log shows them.

@@ -2488,6 +2488,9 @@ static void t_malformed(void)
 	en_action(en_clause(&e, "dtrace:::BEGIN"), DTRACEACT_PANIC, 0, 0);
 	expect_einval(&c, &e, "destructive panic() without -w");
 	en_std(&e);
+	en_action(en_clause(&e, "dtrace:::BEGIN"), DTRACEACT_BREAKPOINT, 0, 0);
+	expect_einval(&c, &e, "destructive breakpoint() without -w");
+	en_std(&e);
 	en_action(en_clause(&e, "dtrace:::BEGIN"), DTRACEACT_STOP, 0, 0);
 	expect_einval(&c, &e, "destructive stop() without -w");
 	en_std(&e);

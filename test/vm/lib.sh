@@ -65,8 +65,9 @@ vm_build_bins() {
 }
 
 # Build dtrace.ko for release KREL and platform P the way the top-level
-# Makefile documents it, into out/KREL-P; log in $VM_OUT/log.  Prints the
-# module's path; returns non-zero if the build failed.
+# Makefile documents it, into out/KREL-P, with configs/test.config added
+# (the dtrace_test provider the tests drive); log in $VM_OUT/log.  Prints
+# the module's path; returns non-zero if the build failed.
 vm_build_module() {
 	local krel=$1 p=$2 o log
 	o=out/$krel-$p
@@ -75,6 +76,7 @@ vm_build_module() {
 	# A make above us (make vmcheck) must not leak its flags or jobserver.
 	if ! (unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 	      make -C "$VM_SRCDIR" O="$o" "${p}_defconfig" &&
+	      make -C "$VM_SRCDIR" O="$o" test.config &&
 	      make -C "$VM_SRCDIR" O="$o" KVER="$krel") >"$log" 2>&1; then
 		return 1
 	fi

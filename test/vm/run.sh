@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# run.sh [--expect-refuse] [--shell] KVER PLATFORM MODULE [TESTDIR]
+# run.sh [--expect-refuse|--expect-panic] [--shell] KVER PLATFORM MODULE [TESTDIR]
 #
 # Boot Debian kernel KVER (a full release or 6.1 / 6.12) in QEMU TCG, natively
 # (PLATFORM=native) or as a Xen PV dom0 (PLATFORM=xenpv), insmod MODULE (a
@@ -11,6 +11,10 @@
 #
 #   --expect-refuse  the module was built for the other platform: insmod
 #                    must fail with ENODEV and explain itself in dmesg
+#   --expect-panic   a test in TESTDIR calls DTrace's panic(): the boot
+#                    must reach the test runner, never send its summary,
+#                    and the console must show the kernel panic naming the
+#                    probe (dtrace:::BEGIN), with no BUG/WARNING/Oops before
 #   --shell          interactive: console on stdio, shell after the tests
 #
 # Environment: VMHOOK (script run chrooted in the guest after the tests),
@@ -29,6 +33,7 @@ mode=test shell=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	--expect-refuse) mode=refuse; shift ;;
+	--expect-panic) mode=panic; shift ;;
 	--shell) shell=1; shift ;;
 	--) shift; break ;;
 	-*) vm_die "unknown option $1" ;;
@@ -36,7 +41,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [ $# -ge 3 ] && [ $# -le 4 ] ||
-	vm_die "usage: run.sh [--expect-refuse] [--shell] KVER native|xenpv MODULE [TESTDIR]"
+	vm_die "usage: run.sh [--expect-refuse|--expect-panic] [--shell] KVER native|xenpv MODULE [TESTDIR]"
 
 krel=$(vm_kernel_release "$1")
 platform=$2
@@ -57,6 +62,7 @@ kernel=/boot/vmlinuz-$krel
 
 tag=$krel-$platform
 [ $mode = refuse ] && tag=$tag-refuse
+[ $mode = panic ] && tag=$tag-panic
 dir=$VM_OUT/run/$tag
 res=$dir/results
 for p in "$module" "$testdir" "$hook" "$res" "$kernel"; do
@@ -77,7 +83,7 @@ cat >"$res/job.env" <<EOF
 VM_MODE='$mode'
 VM_PLATFORM='$platform'
 VM_MODULE='$module'
-VM_TESTDIR='$( [ $mode = test ] && echo "$testdir" )'
+VM_TESTDIR='$( [ $mode != refuse ] && echo "$testdir" )'
 VM_HOOK='$hook'
 VM_SHELL='$shell'
 VM_RUNDIR='$res'
@@ -147,7 +153,41 @@ indent() { sed -e 's/\r$//' -e 's/^/    | /' | head -n "${1:-40}"; }
 
 summary=$(tr -d '\r' <"$dir/channel.txt" 2>/dev/null |
 	grep -m1 "^DTRACE-VM-SUMMARY nonce=$nonce " || true)
-if [ -z "$summary" ]; then
+if [ $mode = panic ]; then
+	# The test panics the kernel: no summary, the panic on the console.
+	tr -d '\r' <"$dir/console.log" >"$dir/console.txt" 2>/dev/null || :
+	want='Kernel panic - not syncing: dtrace: panic action at probe dtrace:::BEGIN \(epid [0-9]+\)'
+	if [ "$(cat "$res/started" 2>/dev/null)" = "$nonce" ]; then
+		ok "boot reached the test runner"
+	else
+		problem "boot never reached the test runner"
+	fi
+	if [ "$(cat "$res/insmod.rc" 2>/dev/null)" = 0 ]; then
+		ok "insmod $(basename "$module")"
+	else
+		problem "insmod failed"
+		indent <"$res/insmod.out"
+	fi
+	if [ -n "$summary" ]; then
+		problem "the guest finished its tests: panic() did not panic"
+		for r in "$res"/t/*.result; do [ -e "$r" ] && indent 20 <"$r"; done
+	fi
+	p=$(grep -m1 -nE "$want" "$dir/console.txt" || true)
+	if [ -n "$p" ]; then
+		ok "console: $(sed -E 's/^[0-9]+:(\[[^]]*\] *)?//' <<<"$p")"
+		before=$(head -n "${p%%:*}" "$dir/console.txt" |
+			grep -E '(^|[^[:alnum:]_])(BUG|WARNING)([^[:alnum:]_]|$)|Oops|general protection' || true)
+		if [ -z "$before" ]; then
+			ok "no BUG/WARNING/Oops before the panic"
+		else
+			problem "console has BUG/WARNING/Oops before the panic:"
+			indent <<<"$before"
+		fi
+	else
+		problem "no '$want' on the console"
+	fi
+	summary=
+elif [ -z "$summary" ]; then
 	if [ "$(cat "$res/started" 2>/dev/null)" = "$nonce" ]; then
 		problem "no summary on the results channel (guest crashed or hung)"
 	else
@@ -248,6 +288,7 @@ fi
 
 label="$platform"
 [ $mode = refuse ] && label="$platform expect-refuse"
+[ $mode = panic ] && label="$platform expect-panic"
 if [ $nfail = 0 ] && [ ${#problems[@]} = 0 ] && [ $npass -gt 0 ]; then
 	verdict=PASS
 else

@@ -1,0 +1,47 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# breakpoint() and panic() are refused without -w (the module refuses the
+# enabling; test/ioctl checks that with hand-made enablings too).  breakpoint() with -w and no
+# kernel debugger (Debian's kernels have no kgdb) logs one line naming the
+# probe, rate-limited, and the system goes on; the harness checks that
+# dmesg has no BUG, WARNING or Oops.  panic() itself has a boot of its
+# own: test/vm/panic (make vm-panic).
+set -u
+D=${DTRACE:-$DTRACE_TEST_SRCDIR/out/cmd/dtrace}
+T=$(mktemp -d /tmp/destr.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fail=0
+ok() { echo "ok $*"; }
+bad() { echo "FAIL $*"; fail=1; }
+
+for a in breakpoint panic; do
+	$D -q -n "BEGIN { $a(); exit(0); }" >$T/out 2>$T/err
+	rc=$?
+	# dtrace(1) passes the enabling on without DTRACE_ENABLE_DESTRUCTIVE;
+	# the module refuses it.
+	if [ $rc = 1 ] && grep -q "$a() is destructive: not allowed without -w" $T/err; then
+		ok "$a() refused without -w"
+	else
+		bad "$a() without -w: status $rc, $(cat $T/err)"
+	fi
+done
+
+line='dtrace: breakpoint action at probe dtrace:::BEGIN (no kernel debugger attached)'
+$D -w -q -n 'BEGIN { breakpoint(); printf("after\n"); exit(0); }' >$T/out 2>$T/err
+rc=$?
+[ $rc = 0 ] && grep -qx after $T/out && ok "breakpoint() with -w: the clause goes on" ||
+	bad "breakpoint() with -w: status $rc, $(cat $T/out $T/err)"
+sleep 0.5
+n=$(dmesg | grep -cF "$line")
+[ "$n" = 1 ] && ok "one log line: $line" || bad "$n log lines '$line'"
+
+# A breakpoint() at every firing of profile-997 for 2 s (about 2000 firings): the log stays
+# short (the kernel's default rate limit: 10 lines per 5 s).
+$D -w -q -n 'profile-997 { breakpoint(); } tick-2s { exit(0); }' >$T/out 2>$T/err
+rc=$?
+[ $rc = 0 ] && ok "breakpoint() in profile-997 for 2 s" || bad "profile breakpoint: status $rc, $(cat $T/err)"
+sleep 0.5
+n=$(dmesg | grep -cF 'dtrace: breakpoint action at probe profile:::profile-997 (no kernel debugger attached)')
+[ "$n" -ge 1 ] && [ "$n" -le 12 ] && ok "rate-limited: $n log lines" || bad "$n log lines for profile-997"
+exit $fail

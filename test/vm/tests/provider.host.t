@@ -1,0 +1,212 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Probes and providers that come and go while consumers run, through the
+# dtrace_test provider (CONFIG_DTRACE_PROVIDER_TEST, debugfs dtrace/test;
+# see gen/820-prov-test.c): a consumer keeps running and ends normally
+# (END, aggregations) when its probes are removed or the whole provider is
+# unregistered, even while another process fires them; dtrace -l stops
+# listing them; they can be added again and a new consumer enables them;
+# the provider's enable/disable/destroy calls balance.  The harness checks
+# dmesg (no BUG, WARNING, Oops) after the boot.
+set -u
+D=${DTRACE:-$DTRACE_TEST_SRCDIR/out/cmd/dtrace}
+F=/sys/kernel/debug/dtrace/test
+T=$(mktemp -d /tmp/provtest.XXXXXX)
+pids=()
+cleanup() {
+	local p
+
+	for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
+	rm -rf "$T"
+}
+trap cleanup EXIT
+fail=0
+ok() { echo "ok $*"; }
+bad() { echo "FAIL $*"; fail=1; }
+
+if [ ! -e $F ]; then
+	cfg=$(dirname "${DTRACE_TEST_MODULE:-/nonexistent}")/.config
+	if grep -qs '^CONFIG_DTRACE_PROVIDER_TEST=y' "$cfg"; then
+		bad "no $F, but $cfg has CONFIG_DTRACE_PROVIDER_TEST=y"
+		exit 1
+	fi
+	echo "SKIP: module built without CONFIG_DTRACE_PROVIDER_TEST (make test.config)"
+	exit 77
+fi
+
+# cmd COMMAND...: one write; its status is the write's
+cmd() { echo "$*" 2>/dev/null >$F; }
+# expect_cmd DESC STATUS COMMAND...: 0 = must succeed, 1 = must fail
+expect_cmd() {
+	local desc=$1 want=$2 got=0
+	shift 2
+	cmd "$@" || got=1
+	if [ $got = "$want" ]; then ok "$desc"; else bad "$desc ('$*' status $got)"; fi
+}
+field() { sed -n "s/^$1: //p" $F; }
+# wait_for FILE REGEX: up to 60 s for a consumer to print its BEGIN line
+wait_for() {
+	local i
+	for ((i = 0; i < 600; i++)); do
+		grep -qE "$2" "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
+# listed PATTERN: dtrace -l output for PATTERN (probe lines only)
+listed() { $D -l -n "$1" 2>/dev/null | awk 'NR > 1 { print $2 ":" $NF }'; }
+
+grep -qx 'provider: registered' $F && ok "provider registered at load" ||
+	bad "provider not registered at load: $(cat $F)"
+n_enable0=$(field enable) n_disable0=$(field disable) n_destroy0=$(field destroy)
+added=0
+
+# ---- creating probes, errors --------------------------------------------
+for p in a b c; do
+	expect_cmd "add $p" 0 add $p && added=$((added + 1))
+done
+expect_cmd "add a twice: EEXIST" 1 add a
+expect_cmd "add a glob: EINVAL" 1 add 'x*'
+expect_cmd "fire nosuch: ENOENT" 1 fire nosuch
+expect_cmd "remove nosuch: ENOENT" 1 remove nosuch
+expect_cmd "unknown command: EINVAL" 1 frobnicate
+expect_cmd "register twice: EEXIST" 1 register
+got=$(listed 'dtrace_test:::' | sort | tr '\n' ' ')
+[ "$got" = "dtrace_test:a dtrace_test:b dtrace_test:c " ] &&
+	ok "dtrace -l lists a b c" || bad "dtrace -l lists '$got'"
+
+# ---- a probe removed while its consumer runs ----------------------------
+cat >$T/c1.d <<'EOD'
+BEGIN { printf("ready\n"); }
+dtrace_test:::a, dtrace_test:::b { @n[probename] = count(); @s[probename] = sum(arg0); }
+END { printf("end\n"); printa("count %s %@d\n", @n); printa("sum %s %@d\n", @s); }
+EOD
+$D -q -s $T/c1.d >$T/c1.out 2>$T/c1.err &
+c1=$!
+pids+=($c1)
+wait_for $T/c1.out '^ready$' && ok "consumer 1 started" || bad "consumer 1 did not start: $(cat $T/c1.err)"
+grep -qE '^probe: a [0-9]+ enabled$' $F && ok "a enabled" || bad "a not enabled: $(cat $F)"
+grep -qE '^probe: c [0-9]+ disabled$' $F && ok "c not enabled" || bad "c enabled: $(cat $F)"
+for i in 1 2 3; do cmd fire a 5; done
+for i in 1 2; do cmd fire b 7; done
+cmd fire c 100		# not enabled: nothing recorded
+expect_cmd "remove a while consumer 1 runs" 0 remove a
+grep -q '^probe: a ' $F && bad "a still in $F" || ok "a gone from $F"
+expect_cmd "fire a after removal: ENOENT" 1 fire a
+got=$(listed 'dtrace_test:::' | sort | tr '\n' ' ')
+[ "$got" = "dtrace_test:b dtrace_test:c " ] && ok "dtrace -l lists b c" ||
+	bad "dtrace -l after removal lists '$got'"
+kill -0 $c1 2>/dev/null && ok "consumer 1 still running" || bad "consumer 1 died"
+cmd fire b 1
+
+# ---- the provider unregistered while another process fires its probes --
+(
+	n=0
+	while echo "fire *" 2>/dev/null >$F; do n=$((n + 1)); done
+	echo $n >$T/firer.n
+) &
+firer=$!
+pids+=($firer)
+sleep 1
+expect_cmd "unregister while firing and consumer 1 runs" 0 unregister
+wait $firer
+[ -s $T/firer.n ] && ok "firing stopped with the provider ($(cat $T/firer.n) writes)" ||
+	bad "firing loop did not end"
+grep -qx 'provider: unregistered' $F && ok "provider unregistered" || bad "provider state: $(cat $F)"
+expect_cmd "add while unregistered: ENODEV" 1 add a
+expect_cmd "unregister twice: ENODEV" 1 unregister
+got=$(listed 'dtrace_test:::')
+[ -z "$got" ] && ok "dtrace -l lists no dtrace_test probe" || bad "dtrace -l still lists: $got"
+timeout 20 $D -n 'dtrace_test:::b' >$T/nomatch.out 2>$T/nomatch.err
+grep -q 'does not match any probes' $T/nomatch.err && ok "a new consumer of dtrace_test:::b finds no probe" ||
+	bad "dtrace_test:::b after unregister: $(cat $T/nomatch.err)"
+kill -0 $c1 2>/dev/null && ok "consumer 1 still running" || bad "consumer 1 died"
+kill -INT $c1
+wait $c1
+rc=$?
+[ $rc = 0 ] && ok "consumer 1 ends normally on SIGINT" || bad "consumer 1 exit status $rc: $(cat $T/c1.err)"
+grep -qx end $T/c1.out && ok "consumer 1 ran END" || bad "consumer 1 END missing"
+grep -qx 'count a 3' $T/c1.out && grep -qx 'sum a 15' $T/c1.out &&
+	ok "consumer 1 kept a's aggregation (count 3, sum 15)" || bad "a's aggregation: $(cat $T/c1.out)"
+nb=$(sed -n 's/^count b //p' $T/c1.out)
+sb=$(sed -n 's/^sum b //p' $T/c1.out)
+[ -n "$nb" ] && [ "$nb" -ge 3 ] && [ "$sb" = 15 ] &&
+	ok "consumer 1 counted b ($nb firings)" || bad "b's aggregation: count '$nb' sum '$sb'"
+grep -q 'count c' $T/c1.out && bad "c was recorded without being enabled" || ok "c not recorded"
+
+# ---- re-register, re-add: a new consumer enables them --------------------
+expect_cmd "register again" 0 register
+expect_cmd "add a again" 0 add a && added=$((added + 1))
+expect_cmd "add d" 0 add d && added=$((added + 1))
+got=$(listed 'dtrace_test:::' | sort | tr '\n' ' ')
+[ "$got" = "dtrace_test:a dtrace_test:d " ] && ok "dtrace -l lists a d" || bad "dtrace -l lists '$got'"
+cat >$T/c2.d <<'EOD'
+BEGIN { printf("ready\n"); }
+dtrace_test:::* { printf("%s %d\n", probename, (int)arg0); }
+dtrace_test:::d { exit(0); }
+EOD
+$D -q -s $T/c2.d >$T/c2.out 2>$T/c2.err &
+c2=$!
+pids+=($c2)
+wait_for $T/c2.out '^ready$' && ok "consumer 2 started" || bad "consumer 2 did not start: $(cat $T/c2.err)"
+cmd fire a 42
+cmd fire d -1
+wait $c2
+rc=$?
+[ $rc = 0 ] && ok "consumer 2 exit(0)" || bad "consumer 2 exit status $rc: $(cat $T/c2.err)"
+grep -qx 'a 42' $T/c2.out && grep -qx 'd -1' $T/c2.out && ok "consumer 2 saw the re-added probes" ||
+	bad "consumer 2 output: $(cat $T/c2.out)"
+
+# ---- churn: enabled probes removed one by one while a consumer runs and
+# another process fires every probe; then probes added and removed --------
+for ((i = 0; i < 100; i++)); do
+	cmd add x$i && added=$((added + 1))
+done
+cat >$T/c3.d <<'EOD'
+BEGIN { printf("ready\n"); }
+dtrace_test::: { @ = count(); }
+END { printa("total %@d\n", @); }
+EOD
+$D -q -s $T/c3.d >$T/c3.out 2>$T/c3.err &
+c3=$!
+pids+=($c3)
+wait_for $T/c3.out '^ready$' && ok "consumer 3 started" || bad "consumer 3 did not start: $(cat $T/c3.err)"
+[ "$(grep -cE '^probe: x[0-9]+ [0-9]+ enabled$' $F)" = 100 ] && ok "x0..x99 enabled" ||
+	bad "x0..x99 not all enabled: $(grep -c '^probe: x' $F) listed"
+(
+	while [ ! -e $T/stop ]; do echo "fire *" 2>/dev/null >$F; done
+) &
+firer=$!
+pids+=($firer)
+sleep 1
+nrm=0
+for ((i = 0; i < 100; i++)); do
+	cmd remove x$i && nrm=$((nrm + 1))
+done
+[ $nrm = 100 ] && ok "100 enabled probes removed while firing" || bad "only $nrm of 100 removed"
+for ((i = 100; i < 140; i++)); do
+	cmd add x$i && added=$((added + 1))
+	[ $((i % 4)) = 3 ] && cmd remove "x*"
+done
+cmd remove "x*"
+touch $T/stop
+wait $firer
+kill -0 $c3 2>/dev/null && ok "consumer 3 survived" || bad "consumer 3 died"
+kill -INT $c3
+wait $c3
+rc=$?
+[ $rc = 0 ] && grep -qE '^total [0-9]+$' $T/c3.out && ok "consumer 3 ends normally ($(grep total $T/c3.out) firings)" ||
+	bad "consumer 3: status $rc, $(cat $T/c3.out $T/c3.err)"
+
+# ---- the provider's operations balance ----------------------------------
+expect_cmd "unregister at the end" 0 unregister
+n_enable=$(($(field enable) - n_enable0))
+n_disable=$(($(field disable) - n_disable0))
+n_destroy=$(($(field destroy) - n_destroy0))
+[ $n_enable -gt 0 ] && [ $n_enable = $n_disable ] && ok "enable $n_enable = disable $n_disable" ||
+	bad "enable $n_enable, disable $n_disable"
+[ $n_destroy = $added ] && ok "destroy called for each of the $added probes" ||
+	bad "destroy $n_destroy for $added probes"
+expect_cmd "register for the next tests" 0 register
+exit $fail
