@@ -114,6 +114,36 @@ if [ -x "$D" ]; then
 		done < "$exp"
 		[ $ok = 1 ] && { pass=$((pass + 1)); note "ok $f"; }
 	done
+	# 5. several programs (-n/-s ...): each sees what earlier ones
+	# declared, as in DTrace; errors keep their program's line numbers
+	multi() {	# WANT(0|1) PATTERN ARGS...: exit status and output
+		local want=$1 pat=$2 msg rc
+		shift 2
+		msg=$(cd "$tmp" && ASAN_OPTIONS=$DASAN "$D" -e "$@" 2>&1 </dev/null)
+		rc=$?
+		if [ $rc -eq "$want" ] && { [ -z "$pat" ] ||
+		    printf '%s' "$msg" | grep -q -- "$pat"; }; then
+			pass=$((pass + 1)); note "ok several programs: $*"
+		else
+			bad "several programs: dtrace -e $*: exit $rc, want $want and /$pat/: $msg"
+		fi
+	}
+	tmp=$(mktemp -d)
+	printf '#!/usr/sbin/dtrace -s\nstruct p { int a; };\nint x;\nBEGIN { x = 1; @a = count(); }\n' >"$tmp/a.d"
+	printf '#!/usr/sbin/dtrace -s\n\nEND\n{\n\ttrace(zz);\n}\n' >"$tmp/b.d"
+	printf 'struct p q;\nEND\n{\n\tq.a = x;\n\tprinta(@a);\n}\n' >"$tmp/c.d"
+	multi 0 '' -n 'BEGIN { x = 1; @a = count(); }' -n 'END { trace(x); printa(@a); }'
+	multi 1 "invalid probe specifier END { trace(y); }: .*failed to resolve y" \
+		-n 'BEGIN { x = 1; }' -n 'END { trace(y); }'
+	multi 1 "invalid probe specifier END { trace(x); }: .*failed to resolve x" \
+		-n 'END { trace(x); }' -n 'BEGIN { x = 1; }'
+	multi 1 "failed to compile script b.d: line 5: failed to resolve zz" \
+		-s a.d -s b.d
+	multi 1 "failed to compile script b.d: line 5: failed to resolve zz" \
+		-C -s a.d -s b.d
+	multi 0 '' -s a.d -s c.d
+	multi 1 "failed to compile script c.d: line 1: .*struct p" -s c.d
+	rm -rf "$tmp"
 else
 	bad "no dtrace binary to test with"
 fi

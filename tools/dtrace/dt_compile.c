@@ -801,6 +801,7 @@ int dt_compile(const struct dt_compile_opts *opts, struct dt_prog **out,
 {
 	struct dt_cc *cc;
 	struct dt_prog *prog;
+	const char *text;
 	int i;
 	volatile int ok = 0;
 
@@ -838,15 +839,22 @@ int dt_compile(const struct dt_compile_opts *opts, struct dt_prog **out,
 		if (opts->flags & DT_C_QUIET)
 			cc->quiet = 1;
 		dt_type_init(cc);
+		text = opts->source ? opts->source : "";
+		if (opts->prelude) {
+			/* "#line 1": the source's lines count from 1 */
+			size_t n = strlen(opts->prelude) + strlen(text) + 16;
+			char *s = dt_zalloc(cc, n);
+
+			snprintf(s, n, "%s\n#line 1\n%s", opts->prelude, text);
+			text = s;
+		}
 		if (opts->flags & DT_C_CPP) {
-			char *s = run_cpp(cc, opts->source ? opts->source :
-					  "");
+			char *s = run_cpp(cc, text);
 
 			cc->src = dt_strdup(cc, s);
 			free(s);
 		} else {
-			cc->src = dt_strdup(cc, opts->source ? opts->source :
-					    "");
+			cc->src = dt_strdup(cc, text);
 		}
 		dt_lex_init(cc);
 		dt_parse_program(cc);

@@ -243,6 +243,13 @@ enum dt_srckind {
 
 struct dt_compile_opts {
 	const char *source;	/* NUL-terminated D text */
+	/*
+	 * D text compiled before source and then dropped (NULL: none): the
+	 * programs of earlier -n/-s arguments, whose declarations, variables
+	 * and aggregations later ones may use, as in DTrace.  Line numbers
+	 * count from the start of source.
+	 */
+	const char *prelude;
 	int kind;		/* enum dt_srckind */
 	const char *filename;	/* for messages ("-" or NULL for stdin) */
 	/*

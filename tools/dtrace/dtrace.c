@@ -330,7 +330,32 @@ static pid_t create_child(char *cmdline, int *gofd)
 	return pid;
 }
 
-static int compile_one(struct cmd *c, long target, unsigned flags)
+/*
+ * The programs of cmds[0..n-1] as one D text, in order (a bare probe
+ * description gets an empty clause).
+ */
+static char *join_programs(int n)
+{
+	size_t len = 1;
+	char *t;
+	int i;
+
+	for (i = 0; i < n; i++)
+		len += strlen(cmds[i].text) + 8;
+	t = xmalloc(len);
+	t[0] = '\0';
+	for (i = 0; i < n; i++) {
+		strcat(t, cmds[i].text);
+		if (cmds[i].kind != K_FILE && !strpbrk(cmds[i].text, "{/"))
+			strcat(t, " {}");
+		strcat(t, "\n");
+	}
+	return t;
+}
+
+/* Compile c; prelude: the earlier programs' text (NULL for none). */
+static int compile_one(struct cmd *c, long target, unsigned flags,
+		       const char *prelude)
 {
 	struct dt_compile_opts co;
 	struct dt_error err;
@@ -340,6 +365,7 @@ static int compile_one(struct cmd *c, long target, unsigned flags)
 	memset(&co, 0, sizeof(co));
 	memset(&err, 0, sizeof(err));
 	co.source = c->text;
+	co.prelude = prelude;
 	co.kind = c->kind == K_FILE ? DT_SRC_SCRIPT : DT_SRC_PROGRAM;
 	co.filename = c->kind == K_FILE ? c->arg : NULL;
 	if (c->kind == K_FILE)
@@ -397,26 +423,17 @@ static void apply_pragmas(const struct dt_prog *p, const char *name)
 static struct dt_prog *merge(long target, unsigned flags, int *firsts)
 {
 	struct cmd m;
-	size_t len = 1;
 	int i, stmts = 0;
 
-	for (i = 0; i < ncmds; i++)
-		len += strlen(cmds[i].text) + 8;
 	memset(&m, 0, sizeof(m));
 	m.kind = K_FILE;
 	m.arg = cmds[0].kind == K_FILE ? cmds[0].arg : (char *)"-";
-	m.text = xmalloc(len);
+	m.text = join_programs(ncmds);
 	for (i = 0; i < ncmds; i++) {
-		struct cmd *c = &cmds[i];
-
 		firsts[i] = stmts;
-		stmts += c->prog->nstmts;
-		strcat(m.text, c->text);
-		if (c->kind != K_FILE && !strpbrk(c->text, "{/"))
-			strcat(m.text, " {}");
-		strcat(m.text, "\n");
+		stmts += cmds[i].prog->nstmts;
 	}
-	compile_one(&m, target, flags);
+	compile_one(&m, target, flags, NULL);
 	return m.prog;
 }
 
@@ -429,6 +446,7 @@ int main(int argc, char *argv[])
 	long target = -1;
 	struct dt_run run;
 	int *firsts;
+	char *prelude;
 
 	dt_out = stdout;
 	dt_opts_init(&dt_opt);
@@ -636,7 +654,7 @@ int main(int argc, char *argv[])
 			}
 			cm->text = cm->kind == K_FILE ? read_file(cm->arg) :
 				spec_to_d(cm->arg, cm->kind);
-			compile_one(cm, target, flags | DT_C_ZDEFS);
+			compile_one(cm, target, flags | DT_C_ZDEFS, NULL);
 			descs = realloc(descs, sizeof(*descs) *
 					(nd + cm->prog->nclauses + 1));
 			if (descs == NULL)
@@ -691,7 +709,10 @@ int main(int argc, char *argv[])
 			cm->name = xmalloc(n + 1);
 			memcpy(cm->name, cm->arg, n);
 		}
-		compile_one(cm, target, flags);
+		/* what earlier programs declared is known, as in DTrace */
+		prelude = i ? join_programs(i) : NULL;
+		compile_one(cm, target, flags, prelude);
+		free(prelude);
 		apply_pragmas(cm->prog, cm->name);
 	}
 
