@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -184,6 +185,44 @@ static void test_printf(void)
 	s = fmt("%", NULL, 0, &rc);
 	check_int("lone %% fails", rc, -1);
 	free(s);
+}
+
+/* A function of this program for test_usym() to find by address. */
+__attribute__((noinline)) int dt_test_usym_target(int x)
+{
+	return x * 3 + 1;
+}
+
+static void test_usym(void)
+{
+	char buf[256], want[64];
+	uint64_t pid = (uint64_t)getpid();
+	uint64_t fn = (uint64_t)(uintptr_t)&dt_test_usym_target;
+	void *anon = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	dt_usym(pid, fn, buf, sizeof(buf));
+	check_str("usym: a function's address", buf,
+		  "consumer-test`dt_test_usym_target");
+	dt_usym(pid, fn + 3, buf, sizeof(buf));
+	check_str("usym: inside a function", buf,
+		  "consumer-test`dt_test_usym_target+0x3");
+	dt_usym(pid, (uint64_t)(uintptr_t)&getpid, buf, sizeof(buf));
+	check_int("usym: a libc function: libc.so.6`...getpid",
+		  !strncmp(buf, "libc.so.6`", 10) && strstr(buf, "getpid") &&
+		  !strchr(buf, '+'), 1);
+	dt_usym(pid, 0x10, buf, sizeof(buf));
+	check_str("usym: unmapped address", buf, "0x10");
+	if (anon != MAP_FAILED) {
+		snprintf(want, sizeof(want), "0x%llx",
+			 (unsigned long long)(uintptr_t)anon + 8);
+		dt_usym(pid, (uint64_t)(uintptr_t)anon + 8, buf, sizeof(buf));
+		check_str("usym: anonymous memory", buf, want);
+		munmap(anon, 4096);
+	}
+	dt_usym(999999999, fn, buf, sizeof(buf));
+	snprintf(want, sizeof(want), "0x%llx", (unsigned long long)fn);
+	check_str("usym: no such process", buf, want);
 }
 
 static void test_ksyms(void)
@@ -1414,6 +1453,7 @@ int main(void)
 
 	test_printf();
 	test_ksyms();
+	test_usym();
 	test_quantize();
 	test_aggs();
 	test_bytes();

@@ -81,6 +81,13 @@ char *dt_ksym_addr(uint64_t pc, char *buf, size_t len, int with_offset);
 /* Module of an address ("vmlinux", "ext4"), or NULL. */
 const char *dt_ksym_module(uint64_t pc);
 
+/*
+ * A user address of process pid as DTrace prints a ustack() frame:
+ * "object`function+0xoff" (ELF symbols of the mapped file), else
+ * "object`0xADDR", else "0xADDR" (dt_usym.c).
+ */
+void dt_usym(uint64_t pid, uint64_t pc, char *buf, size_t len);
+
 /* ----------------------------------------------------------------------
  * printf engine (dt_printf.c)
  * ---------------------------------------------------------------------- */

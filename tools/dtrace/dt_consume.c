@@ -193,36 +193,6 @@ static void print_trace(const struct dt_action *a, const unsigned char *d)
 	}
 }
 
-/* "libc.so.6`0x7f..." from /proc/PID/maps, as DTrace without symbols. */
-static void usym(uint64_t pid, uint64_t pc, char *buf, size_t len)
-{
-	char path[64], line[1024];
-	FILE *fp;
-
-	snprintf(buf, len, "0x%llx", (unsigned long long)pc);
-	snprintf(path, sizeof(path), "/proc/%llu/maps",
-		 (unsigned long long)pid);
-	fp = fopen(path, "r");
-	if (fp == NULL)
-		return;
-	while (fgets(line, sizeof(line), fp)) {
-		unsigned long long lo, hi;
-		char *obj, *base;
-
-		if (sscanf(line, "%llx-%llx", &lo, &hi) != 2 || pc < lo ||
-		    pc >= hi)
-			continue;
-		obj = strchr(line, '/');
-		if (obj == NULL)
-			break;
-		obj[strcspn(obj, "\n")] = '\0';
-		base = strrchr(obj, '/') + 1;
-		snprintf(buf, len, "%s`0x%llx", base, (unsigned long long)pc);
-		break;
-	}
-	fclose(fp);
-}
-
 void dt_print_ustack(FILE *fp, const unsigned char *d, uint32_t len,
 		     int indent, const char *fmt)
 {
@@ -240,7 +210,7 @@ void dt_print_ustack(FILE *fp, const unsigned char *d, uint32_t len,
 		memcpy(&pc, d + 16 + 8 * i, 8);
 		if (pc == 0)
 			break;
-		usym(pid, pc, sym, sizeof(sym));
+		dt_usym(pid, pc, sym, sizeof(sym));
 		fprintf(fp, "%*s", indent, "");
 		fprintf(fp, fmt ? fmt : "%s", sym);
 		fputc('\n', fp);
