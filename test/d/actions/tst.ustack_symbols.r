@@ -1,0 +1,2 @@
+
+libc ioctl frame
