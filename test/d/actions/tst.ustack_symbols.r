@@ -1,2 +1,3 @@
 
 libc ioctl frame
+
