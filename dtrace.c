@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): f289f790818bb72c
+ * Input hash (FNV-1a 64): 87d3816a79aa4fb8
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -1175,7 +1175,11 @@ static bool dtrace_desc_terminated(const struct dtrace_probedesc *d)
  *   provide(arg, desc)   create the probes desc names that do not exist
  *                        yet (e.g. profile-1234); desc fields may be
  *                        patterns or empty.  May be NULL.
- *   enable(arg, id, parg)   the first ECB was attached to the probe
+ *   enable(arg, id, parg)   the first ECB was attached to the probe; this
+ *                           may happen inside dtrace_probe_create (a
+ *                           consumer's retained enabling matches the new
+ *                           probe), after it stored the ID in *idp: parg
+ *                           must be ready to fire by then
  *   disable(arg, id, parg)  the last ECB was detached
  *   destroy(arg, id, parg)  the probe is gone; no probe context can still
  *                           see it (called after an RCU grace period)
@@ -1202,7 +1206,8 @@ static bool dtrace_desc_terminated(const struct dtrace_probedesc *d)
  *    newcomer that took the slot (dtrace_probe_idbusy).
  *
  * Owns: dtrace_lock, the provider list, the probe table, the name hash.
- * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe (via prototype).
+ * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe and
+ * dtrace_ecb_retain (via prototypes).
  */
 
 struct dtrace_provider;
@@ -1261,6 +1266,8 @@ static u32 dtrace_probeid_begin, dtrace_probeid_end, dtrace_probeid_error;
 
 /* 500-ecb.c: detach every ECB of a probe that goes away. */
 static void dtrace_ecb_detach_probe(struct dtrace_probe *probe);
+/* 500-ecb.c: give a new probe the ECBs of the consumers' clauses. */
+static void dtrace_ecb_retain(struct dtrace_probe *probe);
 
 static u32 dtrace_name_hash(const char *prov, const char *mod,
 			    const char *func, const char *name)
@@ -1356,7 +1363,8 @@ static struct dtrace_probe *dtrace_probe_lookup(struct dtrace_provider *prov,
 
 /*
  * dtrace_lock held: create probe prov:mod:func:name.  Returns its ID in
- * *idp; -EEXIST (with the existing ID) if it exists, -ENOSPC at
+ * *idp, having attached the ECBs of the consumers whose clauses match it
+ * (500-ecb.c, dtrace_ecb_retain; those never make it fail); -EEXIST (with the existing ID) if it exists, -ENOSPC at
  * DTRACE_CFG_MAX_PROBES, -EINVAL for a name too long.
  */
 static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
@@ -1419,6 +1427,7 @@ static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
 	WRITE_ONCE(dtrace_probe_count, dtrace_probe_count + 1);
 	rcu_assign_pointer(dtrace_probes[id - 1], p);
 	*idp = id;
+	dtrace_ecb_retain(p);
 	return 0;
 }
 
@@ -4302,7 +4311,9 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
  * before anything is attached: on any error the consumer is left exactly
  * as it was (no clause, no ECB, no probe enabled).  Each clause becomes a
  * struct dtrace_clause owned by the consumer; each probe it matches gets
- * an ECB (enabled probe control block) with the next EPID.
+ * an ECB (enabled probe control block) with the next EPID.  The clauses
+ * are retained: a probe created later gets ECBs of the clauses of every
+ * running consumer that match it (dtrace_ecb_retain, at the end).
  *
  * ECBs are attached to their probe's RCU list when they are created and
  * detached at STOP, at consumer destruction, or when the probe goes away
@@ -4324,7 +4335,7 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
  * (never from an ERROR clause).  Probe context obeys 200-probe-ctx.c.
  *
  * Owns: struct dtrace_state/clause/action/ecb, the enabling parser,
- * dtrace_probe().  Calls: 320 (probes), 4xx (DIF), 510/520/530.
+ * retained enablings, dtrace_probe().  Calls: 320 (probes), 4xx (DIF), 510/520/530.
  */
 
 /* Internal activities besides the DTRACE_ACTIVITY_* of the ABI. */
@@ -4412,10 +4423,17 @@ struct dtrace_state {
 	bool have_opts;
 	struct dtrace_enable_hdr opts;	/* normalised, first enabling */
 	u32 nenablings;
+	/*
+	 * clauses, ecbs, necbs, ecbs_cap and noretain change under
+	 * dtrace_lock (as well as st->lock for ENABLE): a probe created
+	 * later gets ECBs of the clauses it matches (dtrace_ecb_retain).
+	 */
 	struct list_head clauses;
 	struct dtrace_ecb **ecbs;	/* [necbs], EPID - 1 */
 	u32 necbs;
 	u32 ecbs_cap;
+	bool noretain;			/* stopped or dying: no new ECBs */
+	u32 retain_skipped;		/* new probes not enabled (limit, memory) */
 	struct dtrace_vstate *vstate;
 	struct dtrace_aggspace *aggs;
 	bool uses_spec;			/* some clause speculates */
@@ -5716,6 +5734,30 @@ fail:
 }
 
 /*
+ * dtrace_lock held: room in st->ecbs for more ECBs.  Every reader of
+ * st->ecbs holds dtrace_lock (or st is off dtrace_states), so the array
+ * may be replaced here.
+ */
+static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more)
+{
+	u32 cap = max(st->necbs + more, st->ecbs_cap * 2);
+	struct dtrace_ecb **n;
+
+	lockdep_assert_held(&dtrace_lock);
+	if (st->necbs + more <= st->ecbs_cap)
+		return 0;
+	n = kvmalloc_array(cap, sizeof(*n), GFP_KERNEL);
+	if (!n)
+		return -ENOMEM;
+	if (st->necbs)
+		memcpy(n, st->ecbs, st->necbs * sizeof(*n));
+	kvfree(st->ecbs);
+	st->ecbs = n;
+	st->ecbs_cap = cap;
+	return 0;
+}
+
+/*
  * DTRACEIOC_ENABLE: parse blob (len bytes, a kernel copy) for st, under
  * st->lock.  On success the clauses and ECBs are the consumer's; on any
  * error nothing changed (a first enabling's vstate and aggspace are
@@ -5842,10 +5884,12 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 
 	/* Match the probes and create the ECBs, all under dtrace_lock. */
 	mutex_lock(&dtrace_lock);
+	/* Probes one clause's provide creates may match another clause. */
+	for (i = 0; i < nc; i++)
+		dtrace_provide(&cls[i]->desc);
 	for (i = 0; i < nc; i++) {
 		u32 start = 1;
 
-		dtrace_provide(&cls[i]->desc);
 		while (dtrace_probe_next(&cls[i]->desc, &start))
 			nmatch[i]++;
 		if (!nmatch[i] && !(hdr->flags & DTRACE_ENABLE_ZDEFS)) {
@@ -5867,21 +5911,9 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			st->necbs + total, DTRACE_CFG_MAX_ENABLINGS);
 		goto fail_locked;
 	}
-	if (st->necbs + total > st->ecbs_cap) {
-		u32 cap = max(st->necbs + total, st->ecbs_cap * 2);
-		struct dtrace_ecb **n;
-
-		n = kvmalloc_array(cap, sizeof(*n), GFP_KERNEL);
-		if (!n) {
-			err = -ENOMEM;
-			goto fail_locked;
-		}
-		if (st->necbs)
-			memcpy(n, st->ecbs, st->necbs * sizeof(*n));
-		kvfree(st->ecbs);
-		st->ecbs = n;
-		st->ecbs_cap = cap;
-	}
+	err = dtrace_state_ecbs_grow(st, total);
+	if (err)
+		goto fail_locked;
 	newecbs = st->ecbs + st->necbs;
 	for (i = 0; i < nc; i++) {
 		u32 start = 1;
@@ -5930,13 +5962,13 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 		if (i < ARRAY_SIZE(res->nmatched))
 			res->nmatched[i] = nmatch[i];
 	}
+	res->nepids = st->necbs;
 	mutex_unlock(&dtrace_lock);
 	if (first) {
 		st->opts = opts;
 		st->have_opts = true;
 	}
 	st->nenablings++;
-	res->nepids = st->necbs;
 	kfree(cls);
 	kfree(nmatch);
 	return 0;
@@ -5968,6 +6000,82 @@ fail_first:
 		st->vstate = NULL;
 	}
 	return err;
+}
+
+/* ------------------------------------------------------------------
+ * Retained enablings: probes created after ENABLE
+ *
+ * A consumer's clauses stay with it until it is destroyed.  When a
+ * provider creates a probe (a module with probes arrives, a provider
+ * registers again, provide makes one for another consumer), every
+ * consumer that has not been stopped gets an ECB for each of its clauses
+ * whose description matches the probe, in clause order, with the next
+ * EPIDs; dtrace(1) learns about those with DTRACEIOC_EPINFO when it meets
+ * their records.  As in dtrace_enable, attaching the first ECB calls the
+ * provider's enable, and the consumer's activity decides whether it
+ * records.  A consumer at DTRACE_CFG_MAX_ENABLINGS, or a failure, skips
+ * the probe for that consumer (logged, rate-limited): creating a probe
+ * never fails because of consumers.
+ * ------------------------------------------------------------------ */
+static int dtrace_ecb_retain_one(struct dtrace_state *st,
+				 struct dtrace_clause *cl,
+				 struct dtrace_probe *p)
+{
+	struct dtrace_ecb *e;
+	int err;
+
+	if (st->necbs >= DTRACE_CFG_MAX_ENABLINGS)
+		return -ENOSPC;
+	err = dtrace_state_ecbs_grow(st, 1);
+	if (err)
+		return err;
+	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	if (!e)
+		return -ENOMEM;
+	e->state = st;
+	e->clause = cl;
+	e->epid = st->necbs + 1;
+	e->pdesc = p->desc;
+	INIT_LIST_HEAD(&e->probe_link);
+	err = dtrace_ecb_attach(e, p);
+	if (err) {
+		kfree(e);	/* never published */
+		return err;
+	}
+	st->ecbs[st->necbs++] = e;
+	return 0;
+}
+
+/* dtrace_lock held: p was just created (320-provider.c). */
+static void dtrace_ecb_retain(struct dtrace_probe *p)
+{
+	struct dtrace_state *st;
+	struct dtrace_clause *cl;
+	int err;
+
+	lockdep_assert_held(&dtrace_lock);
+	list_for_each_entry(st, &dtrace_states, link) {
+		if (st->noretain)
+			continue;
+		list_for_each_entry(cl, &st->clauses, link) {
+			if (!dtrace_desc_match(&cl->desc, &p->desc))
+				continue;
+			err = dtrace_ecb_retain_one(st, cl, p);
+			if (!err)
+				continue;
+			st->retain_skipped++;
+			if (err == -ENOSPC)
+				pr_warn_ratelimited("probe %s:%s:%s:%s not enabled for a consumer: limit of %u enabled probes\n",
+						    p->desc.provider, p->desc.mod,
+						    p->desc.func, p->desc.name,
+						    DTRACE_CFG_MAX_ENABLINGS);
+			else
+				pr_warn_ratelimited("probe %s:%s:%s:%s not enabled for a consumer (%d)\n",
+						    p->desc.provider, p->desc.mod,
+						    p->desc.func, p->desc.name,
+						    err);
+		}
+	}
 }
 /************** End gen/500-ecb.c ****************/
 /************** Begin gen/510-buffer.c **************/
@@ -6995,6 +7103,8 @@ static void dtrace_spec_clean_finish(struct dtrace_specset *ss)
  *   ENABLE    (one or more) clauses and ECBs; the first enabling's header
  *             fixes the options and creates the variable and aggregation
  *             spaces
+ *   (then)    a probe created later gets ECBs of the clauses it matches
+ *             (500-ecb.c, retained enablings), until STOP or destroy
  *   GO        allocates everything probe context needs (per-CPU principal
  *             buffers, scratch, key buffers, speculations), then WARMUP:
  *             fires dtrace:::BEGIN on this CPU, then ACTIVE
@@ -7112,6 +7222,7 @@ static u64 dtrace_state_end_resv(struct dtrace_state *st)
 	u64 resv = 0;
 	u32 i;
 
+	lockdep_assert_held(&dtrace_lock);
 	for (i = 0; i < st->necbs; i++) {
 		struct dtrace_ecb *e = st->ecbs[i];
 
@@ -7128,11 +7239,14 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 	const struct dtrace_enable_hdr *o = &st->opts;
 	u32 c, nbuf = o->bufpolicy == DTRACE_BUFPOLICY_FILL ? 1 : 2;
 	u32 ncpus = nr_cpu_ids;
-	u64 resv = dtrace_state_end_resv(st);
 	struct dtrace_cpustate *cpus;
 	bool *present;
 	int err = -ENOMEM;
+	u64 resv;
 
+	mutex_lock(&dtrace_lock);	/* st->ecbs grows under it */
+	resv = dtrace_state_end_resv(st);
+	mutex_unlock(&dtrace_lock);
 	st->scratch_size = max_t(size_t, DTRACE_SCRATCH_MIN,
 				 8 * (size_t)o->strsize);
 	if (!dtrace_mem_ok((u64)num_present_cpus() *
@@ -7267,12 +7381,13 @@ static int dtrace_state_go(struct dtrace_state *st, struct dtrace_ioc_status *s)
 	return 0;
 }
 
-/* dtrace_lock taken here: detach every ECB of st. */
+/* dtrace_lock taken here: detach every ECB of st; no more are made. */
 static void dtrace_state_detach_all(struct dtrace_state *st)
 {
 	u32 i;
 
 	mutex_lock(&dtrace_lock);
+	st->noretain = true;
 	for (i = 0; i < st->necbs; i++)
 		dtrace_ecb_detach(st->ecbs[i]);
 	mutex_unlock(&dtrace_lock);
@@ -7322,7 +7437,10 @@ static void dtrace_state_destroy(struct dtrace_state *st)
 	list_del(&st->link);
 	dtrace_nstates--;
 	mutex_unlock(&dtrace_lock);
-	/* No probe context can see st or its ECBs after this. */
+	/*
+	 * No new ECB can appear now (noretain, off the list): st->ecbs is
+	 * ours.  No probe context can see st or its ECBs after this.
+	 */
 	if (st->necbs)
 		synchronize_rcu();
 
@@ -7682,11 +7800,16 @@ static long dtrace_ioc_epinfo(struct dtrace_state *st, void __user *arg)
 	err = dtrace_ioc_in(&e, arg, sizeof(e));
 	if (err)
 		return err;
-	if (e.epid == DTRACE_EPIDNONE || e.epid > st->necbs)
+	/* st->ecbs grows under dtrace_lock when probes appear. */
+	mutex_lock(&dtrace_lock);
+	if (e.epid == DTRACE_EPIDNONE || e.epid > st->necbs) {
+		mutex_unlock(&dtrace_lock);
 		return -EINVAL;
+	}
 	ecb = st->ecbs[e.epid - 1];
 	e.clause = ecb->clause->index;
 	e.probe = ecb->pdesc;
+	mutex_unlock(&dtrace_lock);
 	if (copy_to_user(arg, &e, sizeof(e)))
 		return -EFAULT;
 	return 0;

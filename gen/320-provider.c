@@ -10,7 +10,11 @@
  *   provide(arg, desc)   create the probes desc names that do not exist
  *                        yet (e.g. profile-1234); desc fields may be
  *                        patterns or empty.  May be NULL.
- *   enable(arg, id, parg)   the first ECB was attached to the probe
+ *   enable(arg, id, parg)   the first ECB was attached to the probe; this
+ *                           may happen inside dtrace_probe_create (a
+ *                           consumer's retained enabling matches the new
+ *                           probe), after it stored the ID in *idp: parg
+ *                           must be ready to fire by then
  *   disable(arg, id, parg)  the last ECB was detached
  *   destroy(arg, id, parg)  the probe is gone; no probe context can still
  *                           see it (called after an RCU grace period)
@@ -37,7 +41,8 @@
  *    newcomer that took the slot (dtrace_probe_idbusy).
  *
  * Owns: dtrace_lock, the provider list, the probe table, the name hash.
- * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe (via prototype).
+ * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe and
+ * dtrace_ecb_retain (via prototypes).
  */
 
 struct dtrace_provider;
@@ -96,6 +101,8 @@ static u32 dtrace_probeid_begin, dtrace_probeid_end, dtrace_probeid_error;
 
 /* 500-ecb.c: detach every ECB of a probe that goes away. */
 static void dtrace_ecb_detach_probe(struct dtrace_probe *probe);
+/* 500-ecb.c: give a new probe the ECBs of the consumers' clauses. */
+static void dtrace_ecb_retain(struct dtrace_probe *probe);
 
 static u32 dtrace_name_hash(const char *prov, const char *mod,
 			    const char *func, const char *name)
@@ -191,7 +198,8 @@ static struct dtrace_probe *dtrace_probe_lookup(struct dtrace_provider *prov,
 
 /*
  * dtrace_lock held: create probe prov:mod:func:name.  Returns its ID in
- * *idp; -EEXIST (with the existing ID) if it exists, -ENOSPC at
+ * *idp, having attached the ECBs of the consumers whose clauses match it
+ * (500-ecb.c, dtrace_ecb_retain; those never make it fail); -EEXIST (with the existing ID) if it exists, -ENOSPC at
  * DTRACE_CFG_MAX_PROBES, -EINVAL for a name too long.
  */
 static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
@@ -254,6 +262,7 @@ static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
 	WRITE_ONCE(dtrace_probe_count, dtrace_probe_count + 1);
 	rcu_assign_pointer(dtrace_probes[id - 1], p);
 	*idp = id;
+	dtrace_ecb_retain(p);
 	return 0;
 }
 

@@ -6,7 +6,9 @@
  * before anything is attached: on any error the consumer is left exactly
  * as it was (no clause, no ECB, no probe enabled).  Each clause becomes a
  * struct dtrace_clause owned by the consumer; each probe it matches gets
- * an ECB (enabled probe control block) with the next EPID.
+ * an ECB (enabled probe control block) with the next EPID.  The clauses
+ * are retained: a probe created later gets ECBs of the clauses of every
+ * running consumer that match it (dtrace_ecb_retain, at the end).
  *
  * ECBs are attached to their probe's RCU list when they are created and
  * detached at STOP, at consumer destruction, or when the probe goes away
@@ -28,7 +30,7 @@
  * (never from an ERROR clause).  Probe context obeys 200-probe-ctx.c.
  *
  * Owns: struct dtrace_state/clause/action/ecb, the enabling parser,
- * dtrace_probe().  Calls: 320 (probes), 4xx (DIF), 510/520/530.
+ * retained enablings, dtrace_probe().  Calls: 320 (probes), 4xx (DIF), 510/520/530.
  */
 
 /* Internal activities besides the DTRACE_ACTIVITY_* of the ABI. */
@@ -116,10 +118,17 @@ struct dtrace_state {
 	bool have_opts;
 	struct dtrace_enable_hdr opts;	/* normalised, first enabling */
 	u32 nenablings;
+	/*
+	 * clauses, ecbs, necbs, ecbs_cap and noretain change under
+	 * dtrace_lock (as well as st->lock for ENABLE): a probe created
+	 * later gets ECBs of the clauses it matches (dtrace_ecb_retain).
+	 */
 	struct list_head clauses;
 	struct dtrace_ecb **ecbs;	/* [necbs], EPID - 1 */
 	u32 necbs;
 	u32 ecbs_cap;
+	bool noretain;			/* stopped or dying: no new ECBs */
+	u32 retain_skipped;		/* new probes not enabled (limit, memory) */
 	struct dtrace_vstate *vstate;
 	struct dtrace_aggspace *aggs;
 	bool uses_spec;			/* some clause speculates */
@@ -1420,6 +1429,30 @@ fail:
 }
 
 /*
+ * dtrace_lock held: room in st->ecbs for more ECBs.  Every reader of
+ * st->ecbs holds dtrace_lock (or st is off dtrace_states), so the array
+ * may be replaced here.
+ */
+static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more)
+{
+	u32 cap = max(st->necbs + more, st->ecbs_cap * 2);
+	struct dtrace_ecb **n;
+
+	lockdep_assert_held(&dtrace_lock);
+	if (st->necbs + more <= st->ecbs_cap)
+		return 0;
+	n = kvmalloc_array(cap, sizeof(*n), GFP_KERNEL);
+	if (!n)
+		return -ENOMEM;
+	if (st->necbs)
+		memcpy(n, st->ecbs, st->necbs * sizeof(*n));
+	kvfree(st->ecbs);
+	st->ecbs = n;
+	st->ecbs_cap = cap;
+	return 0;
+}
+
+/*
  * DTRACEIOC_ENABLE: parse blob (len bytes, a kernel copy) for st, under
  * st->lock.  On success the clauses and ECBs are the consumer's; on any
  * error nothing changed (a first enabling's vstate and aggspace are
@@ -1546,10 +1579,12 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 
 	/* Match the probes and create the ECBs, all under dtrace_lock. */
 	mutex_lock(&dtrace_lock);
+	/* Probes one clause's provide creates may match another clause. */
+	for (i = 0; i < nc; i++)
+		dtrace_provide(&cls[i]->desc);
 	for (i = 0; i < nc; i++) {
 		u32 start = 1;
 
-		dtrace_provide(&cls[i]->desc);
 		while (dtrace_probe_next(&cls[i]->desc, &start))
 			nmatch[i]++;
 		if (!nmatch[i] && !(hdr->flags & DTRACE_ENABLE_ZDEFS)) {
@@ -1571,21 +1606,9 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			st->necbs + total, DTRACE_CFG_MAX_ENABLINGS);
 		goto fail_locked;
 	}
-	if (st->necbs + total > st->ecbs_cap) {
-		u32 cap = max(st->necbs + total, st->ecbs_cap * 2);
-		struct dtrace_ecb **n;
-
-		n = kvmalloc_array(cap, sizeof(*n), GFP_KERNEL);
-		if (!n) {
-			err = -ENOMEM;
-			goto fail_locked;
-		}
-		if (st->necbs)
-			memcpy(n, st->ecbs, st->necbs * sizeof(*n));
-		kvfree(st->ecbs);
-		st->ecbs = n;
-		st->ecbs_cap = cap;
-	}
+	err = dtrace_state_ecbs_grow(st, total);
+	if (err)
+		goto fail_locked;
 	newecbs = st->ecbs + st->necbs;
 	for (i = 0; i < nc; i++) {
 		u32 start = 1;
@@ -1634,13 +1657,13 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 		if (i < ARRAY_SIZE(res->nmatched))
 			res->nmatched[i] = nmatch[i];
 	}
+	res->nepids = st->necbs;
 	mutex_unlock(&dtrace_lock);
 	if (first) {
 		st->opts = opts;
 		st->have_opts = true;
 	}
 	st->nenablings++;
-	res->nepids = st->necbs;
 	kfree(cls);
 	kfree(nmatch);
 	return 0;
@@ -1672,4 +1695,80 @@ fail_first:
 		st->vstate = NULL;
 	}
 	return err;
+}
+
+/* ------------------------------------------------------------------
+ * Retained enablings: probes created after ENABLE
+ *
+ * A consumer's clauses stay with it until it is destroyed.  When a
+ * provider creates a probe (a module with probes arrives, a provider
+ * registers again, provide makes one for another consumer), every
+ * consumer that has not been stopped gets an ECB for each of its clauses
+ * whose description matches the probe, in clause order, with the next
+ * EPIDs; dtrace(1) learns about those with DTRACEIOC_EPINFO when it meets
+ * their records.  As in dtrace_enable, attaching the first ECB calls the
+ * provider's enable, and the consumer's activity decides whether it
+ * records.  A consumer at DTRACE_CFG_MAX_ENABLINGS, or a failure, skips
+ * the probe for that consumer (logged, rate-limited): creating a probe
+ * never fails because of consumers.
+ * ------------------------------------------------------------------ */
+static int dtrace_ecb_retain_one(struct dtrace_state *st,
+				 struct dtrace_clause *cl,
+				 struct dtrace_probe *p)
+{
+	struct dtrace_ecb *e;
+	int err;
+
+	if (st->necbs >= DTRACE_CFG_MAX_ENABLINGS)
+		return -ENOSPC;
+	err = dtrace_state_ecbs_grow(st, 1);
+	if (err)
+		return err;
+	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	if (!e)
+		return -ENOMEM;
+	e->state = st;
+	e->clause = cl;
+	e->epid = st->necbs + 1;
+	e->pdesc = p->desc;
+	INIT_LIST_HEAD(&e->probe_link);
+	err = dtrace_ecb_attach(e, p);
+	if (err) {
+		kfree(e);	/* never published */
+		return err;
+	}
+	st->ecbs[st->necbs++] = e;
+	return 0;
+}
+
+/* dtrace_lock held: p was just created (320-provider.c). */
+static void dtrace_ecb_retain(struct dtrace_probe *p)
+{
+	struct dtrace_state *st;
+	struct dtrace_clause *cl;
+	int err;
+
+	lockdep_assert_held(&dtrace_lock);
+	list_for_each_entry(st, &dtrace_states, link) {
+		if (st->noretain)
+			continue;
+		list_for_each_entry(cl, &st->clauses, link) {
+			if (!dtrace_desc_match(&cl->desc, &p->desc))
+				continue;
+			err = dtrace_ecb_retain_one(st, cl, p);
+			if (!err)
+				continue;
+			st->retain_skipped++;
+			if (err == -ENOSPC)
+				pr_warn_ratelimited("probe %s:%s:%s:%s not enabled for a consumer: limit of %u enabled probes\n",
+						    p->desc.provider, p->desc.mod,
+						    p->desc.func, p->desc.name,
+						    DTRACE_CFG_MAX_ENABLINGS);
+			else
+				pr_warn_ratelimited("probe %s:%s:%s:%s not enabled for a consumer (%d)\n",
+						    p->desc.provider, p->desc.mod,
+						    p->desc.func, p->desc.name,
+						    err);
+		}
+	}
 }

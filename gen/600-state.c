@@ -9,6 +9,8 @@
  *   ENABLE    (one or more) clauses and ECBs; the first enabling's header
  *             fixes the options and creates the variable and aggregation
  *             spaces
+ *   (then)    a probe created later gets ECBs of the clauses it matches
+ *             (500-ecb.c, retained enablings), until STOP or destroy
  *   GO        allocates everything probe context needs (per-CPU principal
  *             buffers, scratch, key buffers, speculations), then WARMUP:
  *             fires dtrace:::BEGIN on this CPU, then ACTIVE
@@ -126,6 +128,7 @@ static u64 dtrace_state_end_resv(struct dtrace_state *st)
 	u64 resv = 0;
 	u32 i;
 
+	lockdep_assert_held(&dtrace_lock);
 	for (i = 0; i < st->necbs; i++) {
 		struct dtrace_ecb *e = st->ecbs[i];
 
@@ -142,11 +145,14 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 	const struct dtrace_enable_hdr *o = &st->opts;
 	u32 c, nbuf = o->bufpolicy == DTRACE_BUFPOLICY_FILL ? 1 : 2;
 	u32 ncpus = nr_cpu_ids;
-	u64 resv = dtrace_state_end_resv(st);
 	struct dtrace_cpustate *cpus;
 	bool *present;
 	int err = -ENOMEM;
+	u64 resv;
 
+	mutex_lock(&dtrace_lock);	/* st->ecbs grows under it */
+	resv = dtrace_state_end_resv(st);
+	mutex_unlock(&dtrace_lock);
 	st->scratch_size = max_t(size_t, DTRACE_SCRATCH_MIN,
 				 8 * (size_t)o->strsize);
 	if (!dtrace_mem_ok((u64)num_present_cpus() *
@@ -281,12 +287,13 @@ static int dtrace_state_go(struct dtrace_state *st, struct dtrace_ioc_status *s)
 	return 0;
 }
 
-/* dtrace_lock taken here: detach every ECB of st. */
+/* dtrace_lock taken here: detach every ECB of st; no more are made. */
 static void dtrace_state_detach_all(struct dtrace_state *st)
 {
 	u32 i;
 
 	mutex_lock(&dtrace_lock);
+	st->noretain = true;
 	for (i = 0; i < st->necbs; i++)
 		dtrace_ecb_detach(st->ecbs[i]);
 	mutex_unlock(&dtrace_lock);
@@ -336,7 +343,10 @@ static void dtrace_state_destroy(struct dtrace_state *st)
 	list_del(&st->link);
 	dtrace_nstates--;
 	mutex_unlock(&dtrace_lock);
-	/* No probe context can see st or its ECBs after this. */
+	/*
+	 * No new ECB can appear now (noretain, off the list): st->ecbs is
+	 * ours.  No probe context can see st or its ECBs after this.
+	 */
 	if (st->necbs)
 		synchronize_rcu();
 

@@ -119,11 +119,16 @@ static long dtrace_ioc_epinfo(struct dtrace_state *st, void __user *arg)
 	err = dtrace_ioc_in(&e, arg, sizeof(e));
 	if (err)
 		return err;
-	if (e.epid == DTRACE_EPIDNONE || e.epid > st->necbs)
+	/* st->ecbs grows under dtrace_lock when probes appear. */
+	mutex_lock(&dtrace_lock);
+	if (e.epid == DTRACE_EPIDNONE || e.epid > st->necbs) {
+		mutex_unlock(&dtrace_lock);
 		return -EINVAL;
+	}
 	ecb = st->ecbs[e.epid - 1];
 	e.clause = ecb->clause->index;
 	e.probe = ecb->pdesc;
+	mutex_unlock(&dtrace_lock);
 	if (copy_to_user(arg, &e, sizeof(e)))
 		return -EFAULT;
 	return 0;

@@ -256,8 +256,28 @@ static uint32_t room_pick(struct rng *r, uint64_t want)
 	return RNG_PICK(r, rooms);
 }
 
+/*
+ * Whether epid names an ECB of fd's consumer: 1..nepids from ENABLE, or
+ * one the module made later for a probe created since (a retained
+ * enabling), which DTRACEIOC_EPINFO knows.
+ */
+static int epid_valid(int fd, uint32_t epid, uint32_t nepids)
+{
+	struct dtrace_ioc_epinfo ei;
+
+	if (epid == 0)
+		return 0;
+	if (epid <= nepids)
+		return 1;
+	memset(&ei, 0, sizeof(ei));
+	ei.size = sizeof(ei);
+	ei.version = DTRACE_ABI_VERSION;
+	ei.epid = epid;
+	return ioctl(fd, DTRACEIOC_EPINFO, &ei) == 0;
+}
+
 /* Walk a principal buffer snapshot. */
-static void check_records(const unsigned char *d, uint64_t len,
+static void check_records(int fd, const unsigned char *d, uint64_t len,
 			  uint32_t nepids, uint32_t cpu)
 {
 	uint64_t off = 0;
@@ -275,7 +295,7 @@ static void check_records(const unsigned char *d, uint64_t len,
 		memcpy(&h, d + off, sizeof(h));
 		if (h.size < sizeof(h) || h.size > len - off ||
 		    (h.epid != DTRACE_EPID_ERROR &&
-		     (h.epid == 0 || h.epid > nepids))) {
+		     !epid_valid(fd, h.epid, nepids))) {
 			st.malformed++;
 			finding("BUFSNAP cpu %u: bad record at %llu: epid %u "
 				"size %u (nepids %u, %llu bytes)", cpu,
@@ -295,7 +315,7 @@ static void check_records(const unsigned char *d, uint64_t len,
 			}
 			memcpy(&er, d + off + sizeof(h), sizeof(er));
 			if (er.fault > DTRACEFLT_BADSTACK ||
-			    er.epid == 0 || er.epid > nepids) {
+			    !epid_valid(fd, er.epid, nepids)) {
 				st.malformed++;
 				finding("error record: fault %u epid %u",
 					er.fault, er.epid);
@@ -374,7 +394,8 @@ static void snap_all(int fd, struct rng *r, uint32_t nepids, int aggs)
 			if (aggs)
 				check_aggs(snapbuf, b.datalen, cpu);
 			else
-				check_records(snapbuf, b.datalen, nepids, cpu);
+				check_records(fd, snapbuf, b.datalen, nepids,
+					      cpu);
 			if (aggs || !(b.flags & DTRACE_BUF_MORE))
 				break;
 		}

@@ -130,6 +130,7 @@ struct epinfo {
 static struct dt_run *g_run;
 static struct epinfo *g_ep;		/* g_ep[epid - 1] */
 static uint32_t g_nep;
+static int g_epfd = -1;			/* asks the module about new EPIDs */
 static struct dt_aggset g_aggs;
 static int g_status;
 static int g_done;
@@ -151,9 +152,39 @@ static void intr(int sig)
 	}
 }
 
+static int ep_fetch(uint32_t epid, struct epinfo *e);
+
+/*
+ * Whether epid is known, asking the module about EPIDs above g_nep: a
+ * probe created after ENABLE gets ECBs of the clauses it matches
+ * (retained enablings), numbered on from the last.
+ */
+static int ep_known(uint32_t epid)
+{
+	struct epinfo *n;
+	uint32_t i;
+
+	if (epid == 0)
+		return 0;
+	if (epid <= g_nep)
+		return 1;
+	if (g_epfd < 0 || epid == DTRACE_EPID_ERROR)
+		return 0;
+	n = realloc(g_ep, ((size_t)epid + 1) * sizeof(*g_ep));
+	if (n == NULL)
+		return 0;
+	g_ep = n;
+	for (i = g_nep + 1; i <= epid; i++) {
+		if (ep_fetch(i, &g_ep[i - 1]) < 0)
+			return 0;
+		g_nep = i;
+	}
+	return 1;
+}
+
 static const struct dt_clause *ep_clause(uint32_t epid)
 {
-	if (epid == 0 || epid > g_nep)
+	if (!ep_known(epid))
 		return NULL;
 	return &g_run->prog->clauses[g_ep[epid - 1].clause];
 }
@@ -321,10 +352,10 @@ static void print_prefix(int cpu, uint32_t epid, uint32_t last,
 		else if (name_is(pd->name, "return"))
 			flow = FLOW_RETURN;
 		if (flow == FLOW_ENTRY && last && last != epid &&
-		    last <= g_nep && g_ep[last - 1].pd.id == pd->id)
+		    ep_known(last) && g_ep[last - 1].pd.id == pd->id)
 			flow = FLOW_NONE;
 		if (flow == FLOW_RETURN && next && next != epid &&
-		    next <= g_nep && g_ep[next - 1].pd.id == pd->id)
+		    ep_known(next) && g_ep[next - 1].pd.id == pd->id)
 			flow = FLOW_NONE;
 		if (flow == FLOW_ENTRY)
 			prefix = syscall ? " => " : " -> ";
@@ -354,7 +385,7 @@ static void print_error_rec(int cpu, const unsigned char *d, uint32_t len)
 	if (len < sizeof(e))
 		return;
 	memcpy(&e, d, sizeof(e));
-	if (e.epid == 0 || e.epid > g_nep) {
+	if (!ep_known(e.epid)) {
 		dt_error("error on enabled probe ID %u: %s\n", e.epid,
 			 dt_faultstr(e.fault));
 		return;
@@ -677,7 +708,7 @@ static int rec_phase(const struct dtrace_rechdr *h)
 		if (h->size >= sizeof(*h) + sizeof(*er))
 			e = er->epid;
 	}
-	if (e == 0 || e > g_nep)
+	if (!ep_known(e))
 		return 1;
 	if (g_ep[e - 1].is_begin)
 		return 0;
@@ -1251,22 +1282,33 @@ static int enable(void)
 	g_ep = calloc(g_nep + 1, sizeof(*g_ep));
 	if (g_ep == NULL)
 		return -1;
+	g_epfd = g_run->fd;
 	for (i = 1; i <= g_nep; i++) {
-		struct dtrace_ioc_epinfo ei;
-		struct epinfo *e = &g_ep[i - 1];
-
-		memset(&ei, 0, sizeof(ei));
-		ei.size = sizeof(ei);
-		ei.version = DTRACE_ABI_VERSION;
-		ei.epid = i;
-		if (ioctl(g_run->fd, DTRACEIOC_EPINFO, &ei) < 0 ||
-		    ei.clause >= (uint32_t)p->nclauses) {
+		if (ep_fetch(i, &g_ep[i - 1]) < 0) {
 			dt_error("failed to get information on enabled probe "
 				 "ID %u: %s\n", i, strerror(errno));
 			return -1;
 		}
-		ep_set(e, (int)ei.clause, &ei.probe);
 	}
+	return 0;
+}
+
+/* DTRACEIOC_EPINFO for epid into e; -1 with errno set on failure. */
+static int ep_fetch(uint32_t epid, struct epinfo *e)
+{
+	struct dtrace_ioc_epinfo ei;
+
+	memset(&ei, 0, sizeof(ei));
+	ei.size = sizeof(ei);
+	ei.version = DTRACE_ABI_VERSION;
+	ei.epid = epid;
+	if (ioctl(g_epfd, DTRACEIOC_EPINFO, &ei) < 0)
+		return -1;
+	if (ei.clause >= (uint32_t)g_run->prog->nclauses) {
+		errno = EINVAL;
+		return -1;
+	}
+	ep_set(e, (int)ei.clause, &ei.probe);
 	return 0;
 }
 
@@ -1390,6 +1432,7 @@ int dt_consume_run(struct dt_run *run)
 		free(g_bufs[cpu].data);
 	free(g_bufs);
 	free(g_ep);
+	g_epfd = -1;
 	return g_status;
 }
 
@@ -1414,6 +1457,7 @@ int dt_consume_synthetic(struct dt_run *run, const struct dtrace_probedesc *eps,
 	g_ncpus = 1;
 	g_indent = 0;
 	g_nep = nep;
+	g_epfd = -1;
 	g_ep = calloc(nep + 1, sizeof(*g_ep));
 	if (g_ep == NULL ||
 	    dt_aggset_init(&g_aggs, run->prog) < 0)
@@ -1471,6 +1515,7 @@ int dt_consume_synthetic_passes(struct dt_run *run,
 	g_unsure = 0;
 	g_ncpus = ncpus;
 	g_nep = nep;
+	g_epfd = -1;
 	g_ep = calloc(nep + 1, sizeof(*g_ep));
 	g_bufs = calloc((unsigned int)ncpus, sizeof(*g_bufs));
 	if (g_ep == NULL || g_bufs == NULL || ncpus < 1 ||
