@@ -10,50 +10,9 @@
 # the provider's enable/disable/destroy calls balance.  The harness checks
 # dmesg (no BUG, WARNING, Oops) after the boot.
 set -u
-D=${DTRACE:-$DTRACE_TEST_SRCDIR/out/cmd/dtrace}
-F=/sys/kernel/debug/dtrace/test
-T=$(mktemp -d /tmp/provtest.XXXXXX)
-pids=()
-cleanup() {
-	local p
+NAME=provtest
+. "$(dirname "$0")/testprov.sh"
 
-	for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
-	rm -rf "$T"
-}
-trap cleanup EXIT
-fail=0
-ok() { echo "ok $*"; }
-bad() { echo "FAIL $*"; fail=1; }
-
-if [ ! -e $F ]; then
-	cfg=$(dirname "${DTRACE_TEST_MODULE:-/nonexistent}")/.config
-	if grep -qs '^CONFIG_DTRACE_PROVIDER_TEST=y' "$cfg"; then
-		bad "no $F, but $cfg has CONFIG_DTRACE_PROVIDER_TEST=y"
-		exit 1
-	fi
-	echo "SKIP: module built without CONFIG_DTRACE_PROVIDER_TEST (make test.config)"
-	exit 77
-fi
-
-# cmd COMMAND...: one write; its status is the write's
-cmd() { echo "$*" 2>/dev/null >$F; }
-# expect_cmd DESC STATUS COMMAND...: 0 = must succeed, 1 = must fail
-expect_cmd() {
-	local desc=$1 want=$2 got=0
-	shift 2
-	cmd "$@" || got=1
-	if [ $got = "$want" ]; then ok "$desc"; else bad "$desc ('$*' status $got)"; fi
-}
-field() { sed -n "s/^$1: //p" $F; }
-# wait_for FILE REGEX: up to 60 s for a consumer to print its BEGIN line
-wait_for() {
-	local i
-	for ((i = 0; i < 600; i++)); do
-		grep -qE "$2" "$1" 2>/dev/null && return 0
-		sleep 0.1
-	done
-	return 1
-}
 # listed PATTERN: dtrace -l output for PATTERN (probe lines only)
 listed() { $D -l -n "$1" 2>/dev/null | awk 'NR > 1 { print $2 ":" $NF }'; }
 
