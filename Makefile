@@ -146,7 +146,7 @@ nconfig: | $(BUILD)/kconfig
 AUTO_PLATFORM = $(shell $(SRCDIR)/tools/detect-platform.sh "$(KVER)" "$(RUNNING)")
 
 $(BUILD)/.config:
-	@echo "  CONFIG  no .config: $(word 2,$(AUTO_PLATFORM))"
+	@echo "  CONFIG  no .config: $(wordlist 2,99,$(AUTO_PLATFORM))"
 	$(Q)$(MAKE) --no-print-directory O=$(BUILD) KVER=$(KVER) $(word 1,$(AUTO_PLATFORM))_defconfig
 
 $(BUILD)/dtrace_kconfig.h: $(BUILD)/.config $(SRCDIR)/Kconfig
@@ -166,7 +166,7 @@ module: $(BUILD)/dtrace_kconfig.h
 		echo "Build for one of them with 'make KVER=<release>'," \
 			"or point KDIR= at a kernel build tree;" >&2; \
 		echo "on Debian, 'apt-get install linux-headers-$(KVER)' installs" \
-			"the headers of the running kernel." >&2; \
+			"the headers for $(KVER)$(if $(filter $(KVER),$(shell uname -r)), (the running kernel))." >&2; \
 		exit 1; \
 	fi
 ifneq ($(BUILD),$(SRCDIR))

@@ -70,6 +70,7 @@ done
 # dtrace_test provider) under sparse too, for the first kernel.
 step sparse-test-config env K="${kernels%% *}" sh -c 'make -s O=out/test-config native_defconfig &&
 	make -s O=out/test-config test.config && make -s O=out/test-config KVER="$K" sparse'
+step detect-platform tools/test-detect-platform.sh
 step install tools/test-install.sh
 step dkms tools/check-dkms.sh
 step cmd make -s cmd

@@ -4,9 +4,9 @@
 #
 # /init of the VM harness initramfs (busybox sh, PID 1).
 #
-# Mounts the host root read-only over 9p (behind a tmpfs overlay at /host so
-# chrooted programs can write /tmp, /run), the run directory read-write at
-# /results, loads the module under test, runs the tests, unloads the module,
+# Mounts the host root read-only over 9p (at /host, with tmpfs on /tmp,
+# /var/tmp, /run and /root so chrooted programs can write there), the run
+# directory read-write at /results, loads the module under test, runs the tests, unloads the module,
 # saves dmesg and reports through a channel the host trusts: the second
 # serial port, and /results/summary written last, both carrying the nonce the
 # host put on the kernel command line.
@@ -63,14 +63,36 @@ mount9p results /results rw || die "cannot mount results share over 9p"
 mkdir -p /results/t
 echo "$NONCE" >/results/started
 
-# Writable view of the host root for chrooted programs; the host is never
-# written (upper layer is guest tmpfs).  Fall back to a plain read-only bind.
-mkdir -p /tmp/ovl/u /tmp/ovl/w
-if ! mount -t overlay overlay \
-	-o lowerdir=/mnt/hostro,upperdir=/tmp/ovl/u,workdir=/tmp/ovl/w /host 2>/dev/null; then
-	say "overlay over 9p failed: /host is read-only"
-	mount -o bind /mnt/hostro /host
-fi
+# View of the host root for chrooted programs: a read-only bind of the 9p
+# share, with guest tmpfs on the directories programs expect to write.  No
+# overlayfs: the host keeps changing files under the share while the guest
+# runs (its own /tmp, other builds), and overlayfs forbids changes to its
+# lower layer behind its back (one 6.12 guest oopsed in ovl_lookup on such a
+# tree).  Paths of this job that a tmpfs hides (a checkout under /tmp, say)
+# are bound back from the host, read-only.
+mount -o bind /mnt/hostro /host || die "cannot bind the host root at /host"
+WRITABLE="tmp:1777 var/tmp:1777 run:755 root:700"
+for w in $WRITABLE; do
+	d=${w%%:*}
+	[ -d "/host/$d" ] && mount -t tmpfs -o "mode=${w#*:}" "hostw" "/host/$d"
+done
+# unhide PATH: bind /mnt/hostro/D/X back over /host/D/X when PATH is /D/X/...
+unhide() {
+	for w in $WRITABLE; do
+		d=/${w%%:*}
+		case $1 in "$d"/?*) ;; *) continue ;; esac
+		top=${1#"$d"/}
+		top=$d/${top%%/*}
+		grep -q " /host$top " /proc/mounts && return 0
+		[ -e "/mnt/hostro$top" ] || return 0
+		if [ -d "/mnt/hostro$top" ]; then mkdir -p "/host$top"; else : >"/host$top"; fi
+		mount -o bind "/mnt/hostro$top" "/host$top" || die "cannot bind $top"
+		return 0
+	done
+}
+for p in "$VM_SRCDIR" "$VM_MODULE" "$VM_BINDIR" "${VM_TESTDIR:-}" "${VM_HOOK:-}" "$VM_RUNDIR"; do
+	[ -n "$p" ] && unhide "$p"
+done
 mount -t proc proc /host/proc
 mount -t sysfs sys /host/sys
 mount -t debugfs debugfs /host/sys/kernel/debug

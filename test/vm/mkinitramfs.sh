@@ -5,7 +5,7 @@
 #
 # Build (or reuse) the harness initramfs for kernel release KREL and print
 # its path: $VM_OUT/initramfs-KREL.cpio.gz.  Contents: busybox-static, /init
-# (init.sh), /guest-run.sh, and the virtio/9p/overlay modules of KREL with
+# (init.sh), /guest-run.sh, and the virtio/9p modules of KREL with
 # their dependencies, decompressed, listed in load order in /etc/vm-modules.
 # Rebuilt when any input changes (a hash of all inputs is kept beside it).
 set -eu
@@ -21,7 +21,7 @@ busybox=/bin/busybox
 	vm_die "need busybox-static at $busybox"
 
 # Modules the guest needs, dependencies first (from modules.dep).
-WANT="virtio_pci 9pnet_virtio 9p overlay"
+WANT="virtio_pci 9pnet_virtio 9p"
 declare -A seen=()
 order=()
 modpath() {	# name -> path relative to $mdir, or empty if built in
