@@ -59,7 +59,9 @@ help:
 	@echo '  check-amalgamation            fail if dtrace.c differs from gen/'
 	@echo 'Tests:'
 	@echo '  check                         everything; ends with "N passed, N failed"'
-	@echo '  sparse check-insns check-symbols check-builds check-dkms vmcheck unit fuzz'
+	@echo '  sparse check-insns check-symbols'
+	@echo '                                every installed 6.1/6.12 kernel (O=/KVER=: one build)'
+	@echo '  check-builds check-dkms vmcheck unit fuzz'
 	@echo '  demo                          install deps, build, show it working in a VM'
 
 # ---------------------------------------------------------------------------
@@ -206,6 +208,16 @@ distclean: clean
 # ---------------------------------------------------------------------------
 # Static checks
 # ---------------------------------------------------------------------------
+# With O=, KVER=, KDIR= or MODULE=, sparse, check-insns and check-symbols
+# check that one build; with none of them, every configuration this machine
+# builds for (tools/matrix.sh; check-insns: the Xen PV ones).
+ONE_BUILD := $(strip $(filter command line environment,\
+	$(origin O) $(origin KVER) $(origin KDIR) $(origin MODULE)))
+
+ifeq ($(ONE_BUILD),)
+sparse check-insns check-symbols:
+	$(Q)$(SRCDIR)/tools/matrix.sh $@
+else
 sparse: $(BUILD)/dtrace_kconfig.h
 ifneq ($(BUILD),$(SRCDIR))
 	$(Q)for f in dtrace.c dtrace.h Kbuild; do \
@@ -218,6 +230,8 @@ check-insns:
 
 check-symbols:
 	$(Q)$(SRCDIR)/tools/check-symbols.sh $(if $(MODULE),$(MODULE),$(BUILD)/dtrace.ko)
+endif
+
 
 check-builds:
 	$(Q)$(SRCDIR)/tools/check-builds.sh

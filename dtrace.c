@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 87d3816a79aa4fb8
+ * Input hash (FNV-1a 64): e01ba94218f53d80
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -532,9 +532,11 @@ static __always_inline void dtrace_probe_exit(unsigned long flags)
 }
 
 /*
- * Fault-checked loads.  Both return 0 or -EFAULT and never take a fault
- * the kernel would report: the kernel's nofault accessors use exception
- * table fixups, on both platforms.
+ * Fault-checked loads and stores.  All return 0 or -EFAULT and never take
+ * a fault the kernel would report: the kernel's nofault accessors use
+ * exception table fixups, on both platforms.  User memory is the current
+ * process's: a kernel thread has none, even while it borrows a process's
+ * page tables (kthread_use_mm), so user accesses from it fail.
  */
 static int dtrace_load_kernel(void *dst, u64 addr, size_t len)
 {
@@ -544,12 +546,26 @@ static int dtrace_load_kernel(void *dst, u64 addr, size_t len)
 					len) ? -EFAULT : 0;
 }
 
+static bool dtrace_user_ok(u64 addr, size_t len)
+{
+	return current->mm && !(current->flags & PF_KTHREAD) &&
+	       addr + len >= addr;
+}
+
 static int dtrace_load_user(void *dst, u64 addr, size_t len)
 {
-	if (!current->mm || addr + len < addr)
+	if (!dtrace_user_ok(addr, len))
 		return -EFAULT;
 	return copy_from_user_nofault(dst, (const void __user *)(uintptr_t)addr,
 				      len) ? -EFAULT : 0;
+}
+
+static int dtrace_store_user(u64 addr, const void *src, size_t len)
+{
+	if (!dtrace_user_ok(addr, len))
+		return -EFAULT;
+	return copy_to_user_nofault((void __user *)(uintptr_t)addr, src,
+				    len) ? -EFAULT : 0;
 }
 
 /*
@@ -2315,7 +2331,8 @@ static int dtrace_vstate_create(const struct dtrace_enable_hdr *hdr,
 	vs->pcpu = vzalloc(vs->pcpu_size);
 	vs->dyn = vzalloc(dynsize);
 	vs->buckets = vzalloc((size_t)nb * sizeof(u32));
-	vs->chunkmap = vzalloc((size_t)(dynsize / 64) * sizeof(u32));
+	/* one entry per started 64 bytes: storeat looks up any offset */
+	vs->chunkmap = vzalloc((size_t)DIV_ROUND_UP(dynsize, 64) * sizeof(u32));
 	if (!vs->gvars || !vs->pcpu || !vs->dyn || !vs->buckets ||
 	    !vs->chunkmap) {
 		dtrace_vstate_destroy(vs);
@@ -2698,7 +2715,7 @@ static int dtrace_dynvar_storeat(struct dtrace_vstate *vs, u64 addr,
  * open follow what DTrace users observe (e.g. substr() with negative index
  * and length, lltostr() with a base, inet_ntop() zero compression).
  *
- * Calls: dtrace_load_kernel/user, copy_to_user_nofault (copyout,
+ * Calls: dtrace_load_kernel/user, dtrace_store_user (copyout,
  * copyoutstr), dtrace_rand64, dtrace_cur_progenyof,
  * dtrace_speculation_alloc, the vstate's per-CPU strtok state.
  */
@@ -3344,9 +3361,7 @@ static void dtrace_dif_copyout(struct dtrace_dif_rt *rt, u64 src, u64 dst,
 		c = min_t(u64, sizeof(buf), n - off);
 		if (dtrace_dif_rdmem(rt, buf, src + off, c))
 			return;
-		if (dst + off < dst ||
-		    copy_to_user_nofault((void __user *)(uintptr_t)(dst + off),
-					 buf, c)) {
+		if (dst + off < dst || dtrace_store_user(dst + off, buf, c)) {
 			dtrace_dif_fault(rt->m, DTRACEFLT_BADADDR, dst + off);
 			return;
 		}
@@ -3556,9 +3571,7 @@ static noinline u64 dtrace_dif_subr(struct dtrace_dif_rt *rt, u32 subr,
 			u64 n = min_t(u64, (u64)len + 1, a[2].value);
 			u64 dst = a[1].value;
 
-			if (n && (dst + n < dst ||
-				  copy_to_user_nofault((void __user *)
-						       (uintptr_t)dst, s, n)))
+			if (n && dtrace_store_user(dst, s, n))
 				dtrace_dif_fault(m, DTRACEFLT_BADADDR, dst);
 		}
 		m->scratch_used = mark;
@@ -5974,12 +5987,17 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	return 0;
 
 fail_ecbs:
+	/*
+	 * Free them before dropping the lock: newecbs[] lies past st->necbs,
+	 * where a probe created meanwhile would have its retained ECBs stored
+	 * (dtrace_ecb_retain) had we unlocked first.
+	 */
 	for (i = 0; i < made; i++)
 		dtrace_ecb_detach(newecbs[i]);
-	mutex_unlock(&dtrace_lock);
 	synchronize_rcu();	/* probe context may have seen them */
 	for (i = 0; i < made; i++)
 		kfree(newecbs[i]);
+	mutex_unlock(&dtrace_lock);
 	goto fail;
 fail_locked:
 	mutex_unlock(&dtrace_lock);

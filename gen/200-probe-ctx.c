@@ -54,9 +54,11 @@ static __always_inline void dtrace_probe_exit(unsigned long flags)
 }
 
 /*
- * Fault-checked loads.  Both return 0 or -EFAULT and never take a fault
- * the kernel would report: the kernel's nofault accessors use exception
- * table fixups, on both platforms.
+ * Fault-checked loads and stores.  All return 0 or -EFAULT and never take
+ * a fault the kernel would report: the kernel's nofault accessors use
+ * exception table fixups, on both platforms.  User memory is the current
+ * process's: a kernel thread has none, even while it borrows a process's
+ * page tables (kthread_use_mm), so user accesses from it fail.
  */
 static int dtrace_load_kernel(void *dst, u64 addr, size_t len)
 {
@@ -66,12 +68,26 @@ static int dtrace_load_kernel(void *dst, u64 addr, size_t len)
 					len) ? -EFAULT : 0;
 }
 
+static bool dtrace_user_ok(u64 addr, size_t len)
+{
+	return current->mm && !(current->flags & PF_KTHREAD) &&
+	       addr + len >= addr;
+}
+
 static int dtrace_load_user(void *dst, u64 addr, size_t len)
 {
-	if (!current->mm || addr + len < addr)
+	if (!dtrace_user_ok(addr, len))
 		return -EFAULT;
 	return copy_from_user_nofault(dst, (const void __user *)(uintptr_t)addr,
 				      len) ? -EFAULT : 0;
+}
+
+static int dtrace_store_user(u64 addr, const void *src, size_t len)
+{
+	if (!dtrace_user_ok(addr, len))
+		return -EFAULT;
+	return copy_to_user_nofault((void __user *)(uintptr_t)addr, src,
+				    len) ? -EFAULT : 0;
 }
 
 /*

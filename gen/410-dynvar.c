@@ -175,7 +175,8 @@ static int dtrace_vstate_create(const struct dtrace_enable_hdr *hdr,
 	vs->pcpu = vzalloc(vs->pcpu_size);
 	vs->dyn = vzalloc(dynsize);
 	vs->buckets = vzalloc((size_t)nb * sizeof(u32));
-	vs->chunkmap = vzalloc((size_t)(dynsize / 64) * sizeof(u32));
+	/* one entry per started 64 bytes: storeat looks up any offset */
+	vs->chunkmap = vzalloc((size_t)DIV_ROUND_UP(dynsize, 64) * sizeof(u32));
 	if (!vs->gvars || !vs->pcpu || !vs->dyn || !vs->buckets ||
 	    !vs->chunkmap) {
 		dtrace_vstate_destroy(vs);

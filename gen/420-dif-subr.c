@@ -21,7 +21,7 @@
  * open follow what DTrace users observe (e.g. substr() with negative index
  * and length, lltostr() with a base, inet_ntop() zero compression).
  *
- * Calls: dtrace_load_kernel/user, copy_to_user_nofault (copyout,
+ * Calls: dtrace_load_kernel/user, dtrace_store_user (copyout,
  * copyoutstr), dtrace_rand64, dtrace_cur_progenyof,
  * dtrace_speculation_alloc, the vstate's per-CPU strtok state.
  */
@@ -667,9 +667,7 @@ static void dtrace_dif_copyout(struct dtrace_dif_rt *rt, u64 src, u64 dst,
 		c = min_t(u64, sizeof(buf), n - off);
 		if (dtrace_dif_rdmem(rt, buf, src + off, c))
 			return;
-		if (dst + off < dst ||
-		    copy_to_user_nofault((void __user *)(uintptr_t)(dst + off),
-					 buf, c)) {
+		if (dst + off < dst || dtrace_store_user(dst + off, buf, c)) {
 			dtrace_dif_fault(rt->m, DTRACEFLT_BADADDR, dst + off);
 			return;
 		}
@@ -879,9 +877,7 @@ static noinline u64 dtrace_dif_subr(struct dtrace_dif_rt *rt, u32 subr,
 			u64 n = min_t(u64, (u64)len + 1, a[2].value);
 			u64 dst = a[1].value;
 
-			if (n && (dst + n < dst ||
-				  copy_to_user_nofault((void __user *)
-						       (uintptr_t)dst, s, n)))
+			if (n && dtrace_store_user(dst, s, n))
 				dtrace_dif_fault(m, DTRACEFLT_BADADDR, dst);
 		}
 		m->scratch_used = mark;

@@ -1669,12 +1669,17 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	return 0;
 
 fail_ecbs:
+	/*
+	 * Free them before dropping the lock: newecbs[] lies past st->necbs,
+	 * where a probe created meanwhile would have its retained ECBs stored
+	 * (dtrace_ecb_retain) had we unlocked first.
+	 */
 	for (i = 0; i < made; i++)
 		dtrace_ecb_detach(newecbs[i]);
-	mutex_unlock(&dtrace_lock);
 	synchronize_rcu();	/* probe context may have seen them */
 	for (i = 0; i < made; i++)
 		kfree(newecbs[i]);
+	mutex_unlock(&dtrace_lock);
 	goto fail;
 fail_locked:
 	mutex_unlock(&dtrace_lock);

@@ -71,7 +71,7 @@ static unsigned int shim_nr_cpus = 4;
 
 #if !defined(SHIM_HAVE_CPU_POSSIBLE) && !defined(cpu_possible)
 #define SHIM_HAVE_CPU_POSSIBLE
-static unsigned long shim_cpu_impossible;	/* bit mask of holes */
+static __maybe_unused unsigned long shim_cpu_impossible; /* holes */
 #define cpu_possible(c) \
 	((c) < nr_cpu_ids && !((c) < 64 && (shim_cpu_impossible >> (c)) & 1))
 #endif

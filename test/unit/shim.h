@@ -11,7 +11,7 @@
  *    live allocation counts as readable "kernel memory" for
  *    dtrace_load_kernel(), like the kernel's heap;
  *  - memory the tests declare readable (kernel or user, optionally writable
- *    for copy_to_user_nofault) with shim_mem_add();
+ *    for dtrace_store_user) with shim_mem_add();
  *  - the current thread (pid, tid, ...), the clocks and the random number
  *    generator, all set by the test through the shim_* variables;
  *  - the CPU (shim_cpu), interrupt state and current tid/task are per
@@ -56,6 +56,7 @@ typedef long long s64;
 #define READ_ONCE(x)		(*(volatile typeof(x) *)&(x))
 #define WRITE_ONCE(x, v)	(*(volatile typeof(x) *)&(x) = (v))
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+#define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
 #define container_of(p, type, member) \
 	((type *)((char *)(p) - offsetof(type, member)))
 #define min(a, b)		((a) < (b) ? (a) : (b))
@@ -270,13 +271,12 @@ static __maybe_unused int dtrace_load_user(void *dst, u64 addr, size_t len)
 	return 0;
 }
 
-static __maybe_unused long copy_to_user_nofault(void __user *dst,
-						const void *src, size_t len)
+static __maybe_unused int dtrace_store_user(u64 addr, const void *src,
+					    size_t len)
 {
-	if (!shim_mem_ok((u64)(uintptr_t)dst, len,
-			 SHIM_MEM_USER | SHIM_MEM_WRITE))
+	if (!shim_mem_ok(addr, len, SHIM_MEM_USER | SHIM_MEM_WRITE))
 		return -EFAULT;
-	memmove(dst, src, len);
+	memmove((void *)(uintptr_t)addr, src, len);
 	return 0;
 }
 

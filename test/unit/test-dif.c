@@ -2434,8 +2434,24 @@ static void test_vstate_create(void)
 	h.ngvars = 60000;
 	h.strsize = 65536;
 	CHECK_EQ(dtrace_vstate_create(&h, &v), -E2BIG);
+	/*
+	 * A dynamic space that is not a multiple of 64 bytes: a store into
+	 * its last bytes (no chunk there) is refused, and the chunk map
+	 * lookup stays inside the map (ASan).
+	 */
 	h.ngvars = 1;
 	h.strsize = 0;
+	h.dynvarsize = 4096 + 40;
+	CHECK_EQ(dtrace_vstate_create(&h, &v), 0);
+	{
+		u64 tail = (u64)(uintptr_t)v->dyn + v->dynsize;
+		u64 x = 7;
+
+		CHECK_EQ(dtrace_dynvar_storeat(v, tail - 8, &x, 8), -EFAULT);
+		CHECK_EQ(dtrace_dynvar_storeat(v, tail - 1, &x, 1), -EFAULT);
+	}
+	dtrace_vstate_destroy(v);
+	h.dynvarsize = 0;
 	shim_fail_alloc_after = 2;
 	CHECK_EQ(dtrace_vstate_create(&h, &v), -ENOMEM);
 	shim_fail_alloc_after = -1;
