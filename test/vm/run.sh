@@ -95,7 +95,9 @@ EOF
 nonce=$(od -An -tx1 -N12 /dev/urandom | tr -d ' \n')
 # no_timer_check: under TCG on a loaded host the IO-APIC timer check can
 # fail spuriously ("IO-APIC + timer doesn't work") and panic the boot.
-cmdline="panic_on_warn=1 panic=-1 oops=panic no_timer_check vmnonce=$nonce"
+# VM_KERNEL_ARGS: more kernel parameters (debugging: kfence.sample_interval=10,
+# slub_debug=FZP, ...).
+cmdline="panic_on_warn=1 panic=-1 oops=panic no_timer_check${VM_KERNEL_ARGS:+ $VM_KERNEL_ARGS} vmnonce=$nonce"
 
 qemu=(qemu-system-x86_64 -accel tcg -smp 2 -nodefaults -no-user-config
 	-display none -no-reboot -monitor none)
