@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): e01ba94218f53d80
+ * Input hash (FNV-1a 64): df6ce43bbbdd0166
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -5952,10 +5952,11 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			if (err) {
 				pp.clause = i;
 				pp.action = ~0U;
+				/* the message names the probe, err says why */
 				dtrace_enerr(&pp, ~0U,
-					     "cannot enable probe %s:%s:%s:%s (%d)",
+					     "cannot enable probe %s:%s:%s:%s",
 					     p->desc.provider, p->desc.mod,
-					     p->desc.func, p->desc.name, err);
+					     p->desc.func, p->desc.name);
 				goto fail_ecbs;
 			}
 		}
@@ -8425,13 +8426,15 @@ static void dtrace_prov_profile_exit(void)
  *   fire PATTERN [ARG...]  fire every probe whose name matches the glob
  *                          PATTERN, arg0..arg4 = ARG... (ENOENT: none)
  *   remove PATTERN         remove the matching probes (ENOENT: none)
+ *   failenable PATTERN     make enabling the matching probes fail with EIO
+ *                          (the framework's undo paths; ENOENT: none)
  *   register               register the provider again (EEXIST)
  *   unregister             remove the provider and all its probes (ENODEV)
  *
  * The provider is registered at load, without probes.  Reading the file
  * shows whether it is registered, how often the framework called its
- * enable, disable and destroy operations, and each probe: name, ID and
- * whether it is enabled.
+ * enable, disable and destroy operations (and how many enables it failed
+ * on purpose), and each probe: name, ID and whether it is enabled.
  *
  * Lifetime.  The probes are on an RCU list.  "fire" walks it under
  * rcu_read_lock() and calls dtrace_probe() with the ID it finds there, as
@@ -8462,6 +8465,7 @@ struct dtrace_testprobe {
 	struct list_head link;		/* dtrace_test_probes (RCU) */
 	u32 id;
 	bool enabled;			/* between enable and disable */
+	bool failenable;		/* enable fails with -EIO */
 	char name[DTRACE_NAMELEN];
 };
 
@@ -8471,11 +8475,16 @@ static struct dtrace_provider *dtrace_prov_test;	/* NULL: unregistered */
 static atomic_t dtrace_test_nenable = ATOMIC_INIT(0);
 static atomic_t dtrace_test_ndisable = ATOMIC_INIT(0);
 static atomic_t dtrace_test_ndestroy = ATOMIC_INIT(0);
+static atomic_t dtrace_test_nfailed = ATOMIC_INIT(0);
 
 static int dtrace_test_enable(void *arg, u32 id, void *parg)
 {
 	struct dtrace_testprobe *tp = parg;
 
+	if (READ_ONCE(tp->failenable)) {
+		atomic_inc(&dtrace_test_nfailed);
+		return -EIO;
+	}
 	WRITE_ONCE(tp->enabled, true);
 	atomic_inc(&dtrace_test_nenable);
 	return 0;
@@ -8582,6 +8591,22 @@ static int dtrace_test_remove(const char *pat)
 	return found ? 0 : -ENOENT;
 }
 
+static int dtrace_test_failenable(const char *pat)
+{
+	struct dtrace_testprobe *tp;
+	int found = 0;
+
+	mutex_lock(&dtrace_test_lock);
+	list_for_each_entry(tp, &dtrace_test_probes, link) {
+		if (!dtrace_glob_match(pat, tp->name))
+			continue;
+		WRITE_ONCE(tp->failenable, true);
+		found++;
+	}
+	mutex_unlock(&dtrace_test_lock);
+	return found ? 0 : -ENOENT;
+}
+
 /* No lock: races with add, remove and unregister on purpose. */
 static int dtrace_test_fire(const char *pat, const u64 *args)
 {
@@ -8636,6 +8661,8 @@ static int dtrace_test_command(char *line)
 		return dtrace_test_add(tok[1]);
 	if (!strcmp(tok[0], "remove") && n == 2)
 		return dtrace_test_remove(tok[1]);
+	if (!strcmp(tok[0], "failenable") && n == 2)
+		return dtrace_test_failenable(tok[1]);
 	if (n != 1)
 		return -EINVAL;
 	if (strcmp(tok[0], "register") && strcmp(tok[0], "unregister"))
@@ -8671,10 +8698,11 @@ static int dtrace_test_show(struct seq_file *m, void *unused)
 	mutex_lock(&dtrace_test_lock);
 	seq_printf(m, "provider: %s\n",
 		   dtrace_prov_test ? "registered" : "unregistered");
-	seq_printf(m, "enable: %d\ndisable: %d\ndestroy: %d\n",
+	seq_printf(m, "enable: %d\ndisable: %d\ndestroy: %d\nfailed: %d\n",
 		   atomic_read(&dtrace_test_nenable),
 		   atomic_read(&dtrace_test_ndisable),
-		   atomic_read(&dtrace_test_ndestroy));
+		   atomic_read(&dtrace_test_ndestroy),
+		   atomic_read(&dtrace_test_nfailed));
 	list_for_each_entry(tp, &dtrace_test_probes, link)
 		seq_printf(m, "probe: %s %u %s\n", tp->name, tp->id,
 			   READ_ONCE(tp->enabled) ? "enabled" : "disabled");

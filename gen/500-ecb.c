@@ -1634,10 +1634,11 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			if (err) {
 				pp.clause = i;
 				pp.action = ~0U;
+				/* the message names the probe, err says why */
 				dtrace_enerr(&pp, ~0U,
-					     "cannot enable probe %s:%s:%s:%s (%d)",
+					     "cannot enable probe %s:%s:%s:%s",
 					     p->desc.provider, p->desc.mod,
-					     p->desc.func, p->desc.name, err);
+					     p->desc.func, p->desc.name);
 				goto fail_ecbs;
 			}
 		}

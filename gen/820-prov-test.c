@@ -11,13 +11,15 @@
  *   fire PATTERN [ARG...]  fire every probe whose name matches the glob
  *                          PATTERN, arg0..arg4 = ARG... (ENOENT: none)
  *   remove PATTERN         remove the matching probes (ENOENT: none)
+ *   failenable PATTERN     make enabling the matching probes fail with EIO
+ *                          (the framework's undo paths; ENOENT: none)
  *   register               register the provider again (EEXIST)
  *   unregister             remove the provider and all its probes (ENODEV)
  *
  * The provider is registered at load, without probes.  Reading the file
  * shows whether it is registered, how often the framework called its
- * enable, disable and destroy operations, and each probe: name, ID and
- * whether it is enabled.
+ * enable, disable and destroy operations (and how many enables it failed
+ * on purpose), and each probe: name, ID and whether it is enabled.
  *
  * Lifetime.  The probes are on an RCU list.  "fire" walks it under
  * rcu_read_lock() and calls dtrace_probe() with the ID it finds there, as
@@ -48,6 +50,7 @@ struct dtrace_testprobe {
 	struct list_head link;		/* dtrace_test_probes (RCU) */
 	u32 id;
 	bool enabled;			/* between enable and disable */
+	bool failenable;		/* enable fails with -EIO */
 	char name[DTRACE_NAMELEN];
 };
 
@@ -57,11 +60,16 @@ static struct dtrace_provider *dtrace_prov_test;	/* NULL: unregistered */
 static atomic_t dtrace_test_nenable = ATOMIC_INIT(0);
 static atomic_t dtrace_test_ndisable = ATOMIC_INIT(0);
 static atomic_t dtrace_test_ndestroy = ATOMIC_INIT(0);
+static atomic_t dtrace_test_nfailed = ATOMIC_INIT(0);
 
 static int dtrace_test_enable(void *arg, u32 id, void *parg)
 {
 	struct dtrace_testprobe *tp = parg;
 
+	if (READ_ONCE(tp->failenable)) {
+		atomic_inc(&dtrace_test_nfailed);
+		return -EIO;
+	}
 	WRITE_ONCE(tp->enabled, true);
 	atomic_inc(&dtrace_test_nenable);
 	return 0;
@@ -168,6 +176,22 @@ static int dtrace_test_remove(const char *pat)
 	return found ? 0 : -ENOENT;
 }
 
+static int dtrace_test_failenable(const char *pat)
+{
+	struct dtrace_testprobe *tp;
+	int found = 0;
+
+	mutex_lock(&dtrace_test_lock);
+	list_for_each_entry(tp, &dtrace_test_probes, link) {
+		if (!dtrace_glob_match(pat, tp->name))
+			continue;
+		WRITE_ONCE(tp->failenable, true);
+		found++;
+	}
+	mutex_unlock(&dtrace_test_lock);
+	return found ? 0 : -ENOENT;
+}
+
 /* No lock: races with add, remove and unregister on purpose. */
 static int dtrace_test_fire(const char *pat, const u64 *args)
 {
@@ -222,6 +246,8 @@ static int dtrace_test_command(char *line)
 		return dtrace_test_add(tok[1]);
 	if (!strcmp(tok[0], "remove") && n == 2)
 		return dtrace_test_remove(tok[1]);
+	if (!strcmp(tok[0], "failenable") && n == 2)
+		return dtrace_test_failenable(tok[1]);
 	if (n != 1)
 		return -EINVAL;
 	if (strcmp(tok[0], "register") && strcmp(tok[0], "unregister"))
@@ -257,10 +283,11 @@ static int dtrace_test_show(struct seq_file *m, void *unused)
 	mutex_lock(&dtrace_test_lock);
 	seq_printf(m, "provider: %s\n",
 		   dtrace_prov_test ? "registered" : "unregistered");
-	seq_printf(m, "enable: %d\ndisable: %d\ndestroy: %d\n",
+	seq_printf(m, "enable: %d\ndisable: %d\ndestroy: %d\nfailed: %d\n",
 		   atomic_read(&dtrace_test_nenable),
 		   atomic_read(&dtrace_test_ndisable),
-		   atomic_read(&dtrace_test_ndestroy));
+		   atomic_read(&dtrace_test_ndestroy),
+		   atomic_read(&dtrace_test_nfailed));
 	list_for_each_entry(tp, &dtrace_test_probes, link)
 		seq_printf(m, "probe: %s %u %s\n", tp->name, tp->id,
 			   READ_ONCE(tp->enabled) ? "enabled" : "disabled");

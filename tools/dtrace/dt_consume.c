@@ -1229,9 +1229,18 @@ static int enable(void)
 			s = source_of_stmt(p->clauses[en.err_clause].stmt);
 		if (s < 0)
 			s = 0;
+		/*
+		 * The module's message says what it refused; for an error
+		 * other than EINVAL (a provider failing to enable a probe)
+		 * the errno says why.
+		 */
 		if (err == EINVAL && en.err_msg[0])
 			dt_error("failed to enable '%s': %s\n",
 				 g_run->sources[s].name, en.err_msg);
+		else if (en.err_msg[0])
+			dt_error("failed to enable '%s': %s: %s\n",
+				 g_run->sources[s].name, en.err_msg,
+				 strerror(err));
 		else
 			dt_error("failed to enable '%s': %s\n",
 				 g_run->sources[s].name, strerror(err));

@@ -7,7 +7,8 @@
 # (END, aggregations) when its probes are removed or the whole provider is
 # unregistered, even while another process fires them; dtrace -l stops
 # listing them; they can be added again and a new consumer enables them;
-# the provider's enable/disable/destroy calls balance.  The harness checks
+# an enabling that fails on one probe is undone; the provider's
+# enable/disable/destroy calls balance.  The harness checks
 # dmesg (no BUG, WARNING, Oops) after the boot.
 set -u
 NAME=provtest
@@ -157,6 +158,40 @@ wait $c3
 rc=$?
 [ $rc = 0 ] && grep -qE '^total [0-9]+$' $T/c3.out && ok "consumer 3 ends normally ($(grep total $T/c3.out) firings)" ||
 	bad "consumer 3: status $rc, $(cat $T/c3.out $T/c3.err)"
+
+# ---- an enabling that fails half-way: what it did is undone -------------
+# f1 matches first and is enabled; f2's enable fails, so dtrace_enable
+# detaches and frees both new ECBs (under dtrace_lock) and the consumer
+# gets the error.  The same consumer setup then works without f2.
+for p in f1 f2; do
+	expect_cmd "add $p" 0 add $p && added=$((added + 1))
+done
+expect_cmd "failenable f2" 0 failenable f2
+expect_cmd "failenable nosuch: ENOENT" 1 failenable nosuch
+nfailed0=$(field failed)
+timeout 20 $D -q -n 'dtrace_test:::f1, dtrace_test:::f2 { trace(arg0); }' >$T/f.out 2>$T/f.err
+rc=$?
+[ $rc = 1 ] && grep -q "failed to enable .*: cannot enable probe dtrace_test:::f2: Input/output error" $T/f.err &&
+	ok "enabling f1 and f2 fails on f2: $(head -n 1 $T/f.err)" ||
+	bad "enabling f1, f2: status $rc, $(cat $T/f.out $T/f.err)"
+[ $(($(field failed) - nfailed0)) = 1 ] && ok "f2's enable was called once and failed" ||
+	bad "failed enables: $(($(field failed) - nfailed0))"
+[ "$(probe_state f1)" = disabled ] && [ "$(probe_state f2)" = disabled ] &&
+	ok "f1 disabled again, f2 never enabled" || bad "after the failed enabling: $(grep '^probe: f' $F)"
+cat >$T/f1.d <<'EOD'
+BEGIN { printf("ready\n"); }
+dtrace_test:::f1 { printf("f1 %d\n", (int)arg0); exit(0); }
+EOD
+$D -q -s $T/f1.d >$T/f1.out 2>$T/f1.err &
+c4=$!
+pids+=($c4)
+wait_for $T/f1.out '^ready$' && ok "consumer 4 (f1 alone) started" || bad "consumer 4 did not start: $(cat $T/f1.err)"
+cmd fire f1 9
+wait $c4
+rc=$?
+[ $rc = 0 ] && grep -qx 'f1 9' $T/f1.out && ok "consumer 4 saw f1 fire" ||
+	bad "consumer 4: status $rc, $(cat $T/f1.out $T/f1.err)"
+expect_cmd "remove f*" 0 remove 'f*'
 
 # ---- the provider's operations balance ----------------------------------
 expect_cmd "unregister at the end" 0 unregister
