@@ -42,10 +42,8 @@ BEGIN { printf("ready\n"); }
 dtrace_test:::a, dtrace_test:::b { @n[probename] = count(); @s[probename] = sum(arg0); }
 END { printf("end\n"); printa("count %s %@d\n", @n); printa("sum %s %@d\n", @s); }
 EOD
-$D -q -s $T/c1.d >$T/c1.out 2>$T/c1.err &
-c1=$!
-pids+=($c1)
-wait_for $T/c1.out '^ready$' && ok "consumer 1 started" || bad "consumer 1 did not start: $(cat $T/c1.err)"
+consumer c1 "consumer 1"
+c1=$cpid
 grep -qE '^probe: a [0-9]+ enabled$' $F && ok "a enabled" || bad "a not enabled: $(cat $F)"
 grep -qE '^probe: c [0-9]+ disabled$' $F && ok "c not enabled" || bad "c enabled: $(cat $F)"
 for i in 1 2 3; do cmd fire a 5; done
@@ -106,10 +104,8 @@ BEGIN { printf("ready\n"); }
 dtrace_test:::* { printf("%s %d\n", probename, (int)arg0); }
 dtrace_test:::d { exit(0); }
 EOD
-$D -q -s $T/c2.d >$T/c2.out 2>$T/c2.err &
-c2=$!
-pids+=($c2)
-wait_for $T/c2.out '^ready$' && ok "consumer 2 started" || bad "consumer 2 did not start: $(cat $T/c2.err)"
+consumer c2 "consumer 2"
+c2=$cpid
 cmd fire a 42
 cmd fire d -1
 wait $c2
@@ -128,10 +124,8 @@ BEGIN { printf("ready\n"); }
 dtrace_test::: { @ = count(); }
 END { printa("total %@d\n", @); }
 EOD
-$D -q -s $T/c3.d >$T/c3.out 2>$T/c3.err &
-c3=$!
-pids+=($c3)
-wait_for $T/c3.out '^ready$' && ok "consumer 3 started" || bad "consumer 3 did not start: $(cat $T/c3.err)"
+consumer c3 "consumer 3"
+c3=$cpid
 [ "$(grep -cE '^probe: x[0-9]+ [0-9]+ enabled$' $F)" = 100 ] && ok "x0..x99 enabled" ||
 	bad "x0..x99 not all enabled: $(grep -c '^probe: x' $F) listed"
 (
@@ -182,10 +176,8 @@ cat >$T/f1.d <<'EOD'
 BEGIN { printf("ready\n"); }
 dtrace_test:::f1 { printf("f1 %d\n", (int)arg0); exit(0); }
 EOD
-$D -q -s $T/f1.d >$T/f1.out 2>$T/f1.err &
-c4=$!
-pids+=($c4)
-wait_for $T/f1.out '^ready$' && ok "consumer 4 (f1 alone) started" || bad "consumer 4 did not start: $(cat $T/f1.err)"
+consumer f1 "consumer 4 (f1 alone)"
+c4=$cpid
 cmd fire f1 9
 wait $c4
 rc=$?

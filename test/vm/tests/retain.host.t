@@ -25,16 +25,11 @@ dtrace_test:::late* { printf("%s %s %d\n", probeprov, probename, (int)arg0); }
 dtrace_test:::late2 { printf("second %d\n", (int)arg0); }
 dtrace_test:::late* /arg0 == 666/ { trace(*(int *)0); }
 EOD
-$D -Z -q -s $T/a.d >$T/a.out 2>$T/a.err &
-ca=$!
-pids+=($ca)
+consumer a "consumer A" -Z -q -s $T/a.d
+ca=$cpid
 # B: -n, default output format (CPU, ID, FUNCTION:NAME).
-$D -Z -n 'BEGIN { trace("ready"); }' -n 'dtrace_test:::late* { trace(arg0); }' \
-	>$T/b.out 2>$T/b.err &
-cb=$!
-pids+=($cb)
-wait_for $T/a.out '^ready$' && ok "consumer A started" || bad "consumer A did not start: $(cat $T/a.err)"
-wait_for $T/b.out 'ready' && ok "consumer B started" || bad "consumer B did not start: $(cat $T/b.err)"
+consumer b "consumer B" -Z -n 'BEGIN { trace("ready"); }' -n 'dtrace_test:::late* { trace(arg0); }'
+cb=$cpid
 grep -qx "dtrace: description 'dtrace_test:::late\* ' matched 0 probes" $T/b.err &&
 	ok "-Z: description matched 0 probes" || bad "B's messages: $(cat $T/b.err)"
 
@@ -107,12 +102,9 @@ n=$(grep -c '^dtrace_test ' $T/a.out)
 [ "$n" = 5 ] && ok "A: 5 records of the late probes" || bad "A: $n records: $(cat $T/a.out)"
 
 # ---- exit() in a retained ECB ends the consumer ------------------------
-$D -Z -q -n 'BEGIN { printf("ready\n"); }' \
-	-n 'dtrace_test:::late* { printf("got %s\n", probename); exit(0); }' \
-	>$T/c.out 2>$T/c.err &
-cc=$!
-pids+=($cc)
-wait_for $T/c.out '^ready$' && ok "consumer C started" || bad "consumer C did not start: $(cat $T/c.err)"
+consumer c "consumer C" -Z -q -n 'BEGIN { printf("ready\n"); }' \
+	-n 'dtrace_test:::late* { printf("got %s\n", probename); exit(0); }'
+cc=$cpid
 expect_cmd "add late4" 0 add late4
 expect_cmd "fire late4" 0 fire late4 1
 wait $cc

@@ -49,6 +49,19 @@ wait_for() {
 	done
 	return 1
 }
+# consumer NAME DESC [ARGS...]: start dtrace ARGS (default: -q -s $T/NAME.d)
+# in the background, output in $T/NAME.out and $T/NAME.err, and wait for it
+# to print "ready" (its BEGIN clause); its PID is left in $cpid.
+consumer() {
+	local name=$1 desc=$2
+	shift 2
+	[ $# -gt 0 ] || set -- -q -s "$T/$name.d"
+	$D "$@" >"$T/$name.out" 2>"$T/$name.err" &
+	cpid=$!
+	pids+=($cpid)
+	wait_for "$T/$name.out" ready && ok "$desc started" ||
+		bad "$desc did not start: $(cat "$T/$name.err")"
+}
 # probe_id NAME / probe_state NAME: from the provider's file
 probe_id() { sed -n "s/^probe: $1 \([0-9]*\) .*/\1/p" $F; }
 probe_state() { sed -n "s/^probe: $1 [0-9]* //p" $F; }
