@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): df6ce43bbbdd0166
+ * Input hash (FNV-1a 64): bca6897336dceecf
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -28,11 +28,12 @@
  *   520-aggregate.c          Aggregations: per-CPU hashed aggregation buffers, snapshots as deltas
  *   530-speculate.c          Speculations: speculation(), speculate(), commit(), discard()
  *   600-state.c              Consumer state: create, GO (BEGIN), STOP (END), snapshots, destroy
- *   610-ioctl.c              Consumer ioctls: PROBES ENABLE EPINFO GO STOP BUFSNAP AGGSNAP STATUS
+ *   610-ioctl.c              Consumer ioctls: PROBES PROVIDER ENABLE EPINFO GO STOP BUFSNAP AGGSNAP STATUS
  *   700-dev.c                The /dev/dtrace device, the INFO ioctl and the status file
  *   800-prov-dtrace.c        The dtrace provider: dtrace:::BEGIN, dtrace:::END, dtrace:::ERROR
  *   810-prov-profile.c       The profile provider: profile-N (every CPU) and tick-N (one CPU)
  *   820-prov-test.c          The dtrace_test provider: probes that come and go at run time (tests)
+ *   890-providers.c          The provider table: every provider built into the module
  *   900-module.c             Module init and exit
  */
 /************** Begin gen/010-includes.h **************/
@@ -130,8 +131,6 @@
 #define DTRACE_CFG_PROFILE_MIN_US	0
 #endif
 #define DTRACE_CFG_DEBUG	IS_ENABLED(CONFIG_DTRACE_DEBUG)
-#define DTRACE_CFG_PROV_PROFILE	IS_ENABLED(CONFIG_DTRACE_PROVIDER_PROFILE)
-#define DTRACE_CFG_PROV_TEST	IS_ENABLED(CONFIG_DTRACE_PROVIDER_TEST)
 
 #if IS_ENABLED(CONFIG_DTRACE_PLATFORM_XEN_PV)
 #define DTRACE_CFG_PLATFORM	DTRACE_PLATFORM_XENPV
@@ -1243,9 +1242,30 @@ struct dtrace_pops {
 	void (*destroy)(void *arg, u32 id, void *parg);
 };
 
+/*
+ * A row of the provider table (890-providers.c), the one place that lists
+ * the providers built into the module: the name, the stability attributes
+ * DTrace documents for it, and how to start and stop it.  init registers
+ * the provider with dtrace_register(def, ...) and creates its first
+ * probes; exit unregisters it.  debugfs (may be NULL) adds its files to
+ * the module's debugfs directory.
+ */
+struct dtrace_provider_def {
+	const char *name;
+	struct dtrace_pattr attr;
+	int (*init)(const struct dtrace_provider_def *def);
+	void (*exit)(void);
+	void (*debugfs)(struct dentry *dir);
+};
+
+/* An attribute: DTRACE_ATTR(EVOLVING, EVOLVING, COMMON). */
+#define DTRACE_ATTR(n, d, c)						\
+	{ DTRACE_STABILITY_##n, DTRACE_STABILITY_##d, DTRACE_CLASS_##c, 0 }
+
 struct dtrace_provider {
 	struct list_head link;		/* dtrace_providers */
 	char name[DTRACE_PROVNAMELEN];
+	struct dtrace_pattr attr;
 	const struct dtrace_pops *ops;
 	void *arg;
 	struct list_head probes;	/* its probes (dtrace_lock) */
@@ -1324,9 +1344,28 @@ static struct dtrace_probe *dtrace_probe_find(u32 id)
 	return rcu_dereference_sched(dtrace_probes[id - 1]);
 }
 
-static int dtrace_register(const char *name, const struct dtrace_pops *ops,
-			   void *arg, struct dtrace_provider **out)
+/* dtrace_lock held: the provider called name, or NULL. */
+static struct dtrace_provider *dtrace_provider_lookup(const char *name)
 {
+	struct dtrace_provider *p;
+
+	lockdep_assert_held(&dtrace_lock);
+	list_for_each_entry(p, &dtrace_providers, link) {
+		if (!strcmp(p->name, name))
+			return p;
+	}
+	return NULL;
+}
+
+/*
+ * Register the provider def describes (name, attributes) with ops.
+ * Process context, dtrace_lock not held.  -EEXIST if the name is taken.
+ */
+static int dtrace_register(const struct dtrace_provider_def *def,
+			   const struct dtrace_pops *ops, void *arg,
+			   struct dtrace_provider **out)
+{
+	const char *name = def->name;
 	struct dtrace_provider *p;
 	size_t len = strlen(name);
 
@@ -1336,21 +1375,16 @@ static int dtrace_register(const char *name, const struct dtrace_pops *ops,
 	if (!p)
 		return -ENOMEM;
 	memcpy(p->name, name, len + 1);
+	p->attr = def->attr;
 	p->ops = ops;
 	p->arg = arg;
 	INIT_LIST_HEAD(&p->probes);
 
 	mutex_lock(&dtrace_lock);
-	{
-		struct dtrace_provider *q;
-
-		list_for_each_entry(q, &dtrace_providers, link) {
-			if (!strcmp(q->name, name)) {
-				mutex_unlock(&dtrace_lock);
-				kfree(p);
-				return -EEXIST;
-			}
-		}
+	if (dtrace_provider_lookup(name)) {
+		mutex_unlock(&dtrace_lock);
+		kfree(p);
+		return -EEXIST;
 	}
 	list_add_tail(&p->link, &dtrace_providers);
 	dtrace_nproviders++;
@@ -7615,12 +7649,9 @@ static long dtrace_state_bufsnap(struct dtrace_state *st,
 
 /* ---- module-wide ---- */
 
-static int dtrace_prov_dtrace_init(void);
-static void dtrace_prov_dtrace_exit(void);
-static int dtrace_prov_profile_init(void);
-static void dtrace_prov_profile_exit(void);
-static int dtrace_prov_test_init(void);
-static void dtrace_prov_test_exit(void);
+/* 890-providers.c: start and stop every provider of the table. */
+static int dtrace_providers_init(void);
+static void dtrace_providers_exit(void);
 
 static int dtrace_core_init(void)
 {
@@ -7630,38 +7661,17 @@ static int dtrace_core_init(void)
 	if (err)
 		return err;
 	dtrace_sigq_init();
-	err = dtrace_prov_dtrace_init();
-	if (err)
-		goto fail;
-	if (DTRACE_CFG_PROV_PROFILE) {
-		err = dtrace_prov_profile_init();
-		if (err)
-			goto fail_dtrace;
+	err = dtrace_providers_init();
+	if (err) {
+		dtrace_sigq_fini();
+		dtrace_probes_fini();
 	}
-	if (DTRACE_CFG_PROV_TEST) {
-		err = dtrace_prov_test_init();
-		if (err)
-			goto fail_profile;
-	}
-	return 0;
-fail_profile:
-	if (DTRACE_CFG_PROV_PROFILE)
-		dtrace_prov_profile_exit();
-fail_dtrace:
-	dtrace_prov_dtrace_exit();
-fail:
-	dtrace_sigq_fini();
-	dtrace_probes_fini();
 	return err;
 }
 
 static void dtrace_core_exit(void)
 {
-	if (DTRACE_CFG_PROV_TEST)
-		dtrace_prov_test_exit();
-	if (DTRACE_CFG_PROV_PROFILE)
-		dtrace_prov_profile_exit();
-	dtrace_prov_dtrace_exit();
+	dtrace_providers_exit();
 	synchronize_rcu();
 	dtrace_sigq_fini();
 	dtrace_probes_fini();
@@ -7699,7 +7709,7 @@ static void dtrace_core_status(struct seq_file *m)
 }
 /************** End gen/600-state.c ****************/
 /************** Begin gen/610-ioctl.c **************/
-/* Consumer ioctls: PROBES ENABLE EPINFO GO STOP BUFSNAP AGGSNAP STATUS */
+/* Consumer ioctls: PROBES PROVIDER ENABLE EPINFO GO STOP BUFSNAP AGGSNAP STATUS */
 /*
  * Every ioctl copies its structure in, checks size and version before
  * anything else (-EINVAL), validates what it uses, and copies the result
@@ -7897,6 +7907,31 @@ static long dtrace_ioc_snap(struct dtrace_state *st, unsigned int cmd,
 	return err;
 }
 
+/* A provider's stability attributes and probe count, by exact name. */
+static long dtrace_ioc_provider(void __user *arg)
+{
+	struct dtrace_ioc_provider p;
+	struct dtrace_provider *prov;
+	int err;
+
+	err = dtrace_ioc_in(&p, arg, sizeof(p));
+	if (err)
+		return err;
+	if (!memchr(p.name, '\0', sizeof(p.name)))
+		return -EINVAL;
+	mutex_lock(&dtrace_lock);
+	prov = dtrace_provider_lookup(p.name);
+	if (prov) {
+		p.attr = prov->attr;
+		p.nprobes = prov->nprobes;
+	}
+	mutex_unlock(&dtrace_lock);
+	if (!prov)
+		return -ESRCH;
+	memset(p.reserved, 0, sizeof(p.reserved));
+	return copy_to_user(arg, &p, sizeof(p)) ? -EFAULT : 0;
+}
+
 static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
 			       void __user *arg)
 {
@@ -7904,6 +7939,8 @@ static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
 
 	if (cmd == DTRACEIOC_PROBES)
 		return dtrace_ioc_probes(arg);
+	if (cmd == DTRACEIOC_PROVIDER)
+		return dtrace_ioc_provider(arg);
 
 	mutex_lock(&st->lock);
 	switch (cmd) {
@@ -8055,8 +8092,8 @@ DEFINE_SHOW_ATTRIBUTE(dtrace_status);
 
 static struct dentry *dtrace_debugfs_dir;
 
-/* debugfs files of providers (820-prov-test.c: dtrace/test). */
-static void dtrace_prov_test_debugfs(struct dentry *dir);
+/* debugfs files of providers (890-providers.c). */
+static void dtrace_providers_debugfs(struct dentry *dir);
 
 static int dtrace_dev_init(void)
 {
@@ -8070,7 +8107,7 @@ static int dtrace_dev_init(void)
 	dtrace_debugfs_dir = debugfs_create_dir("dtrace", NULL);
 	debugfs_create_file("status", 0444, dtrace_debugfs_dir, NULL,
 			    &dtrace_status_fops);
-	dtrace_prov_test_debugfs(dtrace_debugfs_dir);
+	dtrace_providers_debugfs(dtrace_debugfs_dir);
 	return 0;
 }
 
@@ -8090,7 +8127,8 @@ static void dtrace_dev_exit(void)
  * arg1 EPID, arg2 action index (0 = predicate), arg3 DIF offset, arg4
  * fault (DTRACEFLT_*), arg5 the offending address or value.
  *
- * Owns: the dtrace provider.  Calls: 320-provider.c.
+ * Owns: the dtrace provider.  Calls: 320-provider.c.  Listed in the
+ * provider table (890-providers.c).
  */
 
 static struct dtrace_provider *dtrace_prov_dtrace;
@@ -8099,14 +8137,14 @@ static const struct dtrace_pops dtrace_prov_dtrace_ops = {
 	.provide = NULL,	/* the three probes always exist */
 };
 
-static int dtrace_prov_dtrace_init(void)
+static int dtrace_prov_dtrace_init(const struct dtrace_provider_def *def)
 {
 	static const char *const names[3] = { "BEGIN", "END", "ERROR" };
 	u32 *ids[3] = { &dtrace_probeid_begin, &dtrace_probeid_end,
 			&dtrace_probeid_error };
 	int err, i;
 
-	err = dtrace_register("dtrace", &dtrace_prov_dtrace_ops, NULL,
+	err = dtrace_register(def, &dtrace_prov_dtrace_ops, NULL,
 			      &dtrace_prov_dtrace);
 	if (err)
 		return err;
@@ -8159,7 +8197,8 @@ static void dtrace_prov_dtrace_exit(void)
  * twice), and a CPU that comes online gets no timer until the probe is
  * enabled again (the next consumer).  tick-N just moves to another CPU.
  *
- * Compiled only with CONFIG_DTRACE_PROVIDER_PROFILE.
+ * Compiled only with CONFIG_DTRACE_PROVIDER_PROFILE; listed in the provider
+ * table (890-providers.c).
  * Owns: the profile provider.  Calls: 320-provider.c, dtrace_probe().
  */
 #if IS_ENABLED(CONFIG_DTRACE_PROVIDER_PROFILE)
@@ -8362,7 +8401,7 @@ static const struct dtrace_pops dtrace_profile_ops = {
 	.destroy = dtrace_profile_destroy,
 };
 
-static int dtrace_prov_profile_init(void)
+static int dtrace_prov_profile_init(const struct dtrace_provider_def *def)
 {
 	static const char *const defaults[] = {
 		"profile-97", "profile-199", "profile-499", "profile-997",
@@ -8373,7 +8412,7 @@ static int dtrace_prov_profile_init(void)
 	size_t i;
 	int err;
 
-	err = dtrace_register("profile", &dtrace_profile_ops, NULL,
+	err = dtrace_register(def, &dtrace_profile_ops, NULL,
 			      &dtrace_prov_profile);
 	if (err)
 		return err;
@@ -8398,17 +8437,6 @@ static void dtrace_prov_profile_exit(void)
 {
 	dtrace_unregister(dtrace_prov_profile);
 	dtrace_prov_profile = NULL;
-}
-
-#else /* !CONFIG_DTRACE_PROVIDER_PROFILE */
-
-static int dtrace_prov_profile_init(void)
-{
-	return 0;
-}
-
-static void dtrace_prov_profile_exit(void)
-{
 }
 
 #endif
@@ -8451,13 +8479,13 @@ static void dtrace_prov_profile_exit(void)
  * under dtrace_lock, destroy after a grace period, possibly under
  * dtrace_test_lock) take no lock.
  *
- * Compiled only with CONFIG_DTRACE_PROVIDER_TEST.
+ * Compiled only with CONFIG_DTRACE_PROVIDER_TEST; its row in the provider
+ * table (890-providers.c) names it dtrace_test.
  * Owns: the dtrace_test provider, debugfs dtrace/test.  Calls: 310, 320,
  * dtrace_probe().
  */
 #if IS_ENABLED(CONFIG_DTRACE_PROVIDER_TEST)
 
-#define DTRACE_TEST_PROVNAME	"dtrace_test"
 #define DTRACE_TEST_CMDMAX	256
 #define DTRACE_TEST_NARGS	5
 
@@ -8511,13 +8539,15 @@ static const struct dtrace_pops dtrace_test_ops = {
 	.destroy = dtrace_test_destroy,
 };
 
+static const struct dtrace_provider_def *dtrace_test_def;
+
 /* dtrace_test_lock held. */
 static int dtrace_test_register(void)
 {
 	lockdep_assert_held(&dtrace_test_lock);
 	if (dtrace_prov_test)
 		return -EEXIST;
-	return dtrace_register(DTRACE_TEST_PROVNAME, &dtrace_test_ops, NULL,
+	return dtrace_register(dtrace_test_def, &dtrace_test_ops, NULL,
 			       &dtrace_prov_test);
 }
 
@@ -8724,11 +8754,12 @@ static const struct file_operations dtrace_test_fops = {
 	.release	= single_release,
 };
 
-static int dtrace_prov_test_init(void)
+static int dtrace_prov_test_init(const struct dtrace_provider_def *def)
 {
 	int err;
 
 	mutex_lock(&dtrace_test_lock);
+	dtrace_test_def = def;
 	err = dtrace_test_register();
 	mutex_unlock(&dtrace_test_lock);
 	return err;
@@ -8746,23 +8777,110 @@ static void dtrace_prov_test_debugfs(struct dentry *dir)
 	debugfs_create_file("test", 0600, dir, NULL, &dtrace_test_fops);
 }
 
-#else /* !CONFIG_DTRACE_PROVIDER_TEST */
+#endif
+/************** End gen/820-prov-test.c ****************/
+/************** Begin gen/890-providers.c **************/
+/* The provider table: every provider built into the module */
+/*
+ * The one place that lists the providers.  Adding one means: its fragment
+ * (8xx-prov-NAME.c, compiled when its Kconfig symbol is set), a line in
+ * gen/MANIFEST, a CONFIG_DTRACE_PROVIDER_NAME entry in Kconfig, and a row
+ * here with its name, its stability attributes and its init/exit (and
+ * optional debugfs) functions.  Nothing else in the module or in
+ * dtrace(1) names a provider: dtrace(1) asks the module for the
+ * attributes (DTRACEIOC_PROVIDER) when it prints them.
+ *
+ * Rows are registered in order at load and unregistered in reverse order
+ * at unload; the dtrace provider (BEGIN, END, ERROR) comes first because
+ * the framework needs its probe IDs.
+ *
+ * The attributes are those the Dynamic Tracing Guide documents for each
+ * provider, in the order provider, module, function, name, arguments.
+ *
+ * Owns: dtrace_provider_table, dtrace_providers_init/exit/debugfs.
+ * Calls: the providers' init, exit and debugfs functions.
+ */
+static const struct dtrace_provider_def dtrace_provider_table[] = {
+	{
+		.name = "dtrace",
+		.attr = {
+			DTRACE_ATTR(STABLE, STABLE, COMMON),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(STABLE, STABLE, COMMON),
+			DTRACE_ATTR(STABLE, STABLE, COMMON),
+		},
+		.init = dtrace_prov_dtrace_init,
+		.exit = dtrace_prov_dtrace_exit,
+	},
+#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_PROFILE)
+	{
+		.name = "profile",
+		.attr = {
+			DTRACE_ATTR(EVOLVING, EVOLVING, COMMON),
+			DTRACE_ATTR(UNSTABLE, UNSTABLE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(EVOLVING, EVOLVING, COMMON),
+			DTRACE_ATTR(EVOLVING, EVOLVING, COMMON),
+		},
+		.init = dtrace_prov_profile_init,
+		.exit = dtrace_prov_profile_exit,
+	},
+#endif
+#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_TEST)
+	{
+		.name = "dtrace_test",
+		.attr = {
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+		},
+		.init = dtrace_prov_test_init,
+		.exit = dtrace_prov_test_exit,
+		.debugfs = dtrace_prov_test_debugfs,
+	},
+#endif
+};
 
-static int dtrace_prov_test_init(void)
+static int dtrace_providers_init(void)
 {
+	int i, err;
+
+	for (i = 0; i < ARRAY_SIZE(dtrace_provider_table); i++) {
+		const struct dtrace_provider_def *def = &dtrace_provider_table[i];
+
+		err = def->init(def);
+		if (err) {
+			pr_err("provider %s failed to start (%d)\n", def->name,
+			       err);
+			while (--i >= 0)
+				dtrace_provider_table[i].exit();
+			return err;
+		}
+	}
 	return 0;
 }
 
-static void dtrace_prov_test_exit(void)
+static void dtrace_providers_exit(void)
 {
+	int i;
+
+	for (i = ARRAY_SIZE(dtrace_provider_table) - 1; i >= 0; i--)
+		dtrace_provider_table[i].exit();
 }
 
-static void dtrace_prov_test_debugfs(struct dentry *dir)
+static void dtrace_providers_debugfs(struct dentry *dir)
 {
-}
+	int i;
 
-#endif
-/************** End gen/820-prov-test.c ****************/
+	for (i = 0; i < ARRAY_SIZE(dtrace_provider_table); i++) {
+		if (dtrace_provider_table[i].debugfs)
+			dtrace_provider_table[i].debugfs(dir);
+	}
+}
+/************** End gen/890-providers.c ****************/
 /************** Begin gen/900-module.c **************/
 /* Module init and exit */
 /*

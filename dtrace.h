@@ -69,6 +69,44 @@ struct dtrace_probedesc {
 	char name[DTRACE_NAMELEN];
 };
 
+/*
+ * Stability attributes (the Guide's "Stability" chapter): each provider
+ * declares, for its provider, module, function and name fields and for its
+ * probes' arguments, how stable the names and the data are and what they
+ * depend on.  The module reports them (DTRACEIOC_PROVIDER); dtrace(1)
+ * prints them for -lv and in the -v stability report.
+ */
+#define DTRACE_STABILITY_INTERNAL	0	/* private to the implementation */
+#define DTRACE_STABILITY_PRIVATE	1
+#define DTRACE_STABILITY_OBSOLETE	2
+#define DTRACE_STABILITY_EXTERNAL	3
+#define DTRACE_STABILITY_UNSTABLE	4
+#define DTRACE_STABILITY_EVOLVING	5
+#define DTRACE_STABILITY_STABLE		6
+#define DTRACE_STABILITY_STANDARD	7
+
+#define DTRACE_CLASS_UNKNOWN		0
+#define DTRACE_CLASS_CPU		1	/* depends on the CPU model */
+#define DTRACE_CLASS_PLATFORM		2	/* depends on the platform */
+#define DTRACE_CLASS_GROUP		3	/* depends on the vendor */
+#define DTRACE_CLASS_ISA		4	/* depends on the instruction set */
+#define DTRACE_CLASS_COMMON		5	/* common to all */
+
+struct dtrace_attribute {
+	__u8 name;				/* DTRACE_STABILITY_* */
+	__u8 data;				/* DTRACE_STABILITY_* */
+	__u8 dclass;				/* DTRACE_CLASS_* */
+	__u8 pad;
+};
+
+struct dtrace_pattr {
+	struct dtrace_attribute provider;
+	struct dtrace_attribute mod;
+	struct dtrace_attribute func;
+	struct dtrace_attribute name;
+	struct dtrace_attribute args;
+};
+
 /* ----------------------------------------------------------------------
  * 3. DIF - the D Intermediate Format
  *
@@ -758,6 +796,16 @@ struct dtrace_ioc_buf {
 #define DTRACE_BUF_MORE		0x4	/* more records pending: BUFSNAP again
 					   (room was too small for all) */
 
+/* A provider's attributes and probe count, by name. */
+struct dtrace_ioc_provider {
+	__u32 size;
+	__u32 version;
+	char name[DTRACE_PROVNAMELEN];	/* in: no patterns */
+	struct dtrace_pattr attr;	/* out */
+	__u32 nprobes;			/* out: its probes now */
+	__u64 reserved[2];
+};
+
 struct dtrace_ioc_status {
 	__u32 size;
 	__u32 version;
@@ -791,5 +839,6 @@ struct dtrace_ioc_status {
 #define DTRACEIOC_BUFSNAP	_IOWR(DTRACE_IOC_MAGIC, 7, struct dtrace_ioc_buf)
 #define DTRACEIOC_AGGSNAP	_IOWR(DTRACE_IOC_MAGIC, 8, struct dtrace_ioc_buf)
 #define DTRACEIOC_STATUS	_IOWR(DTRACE_IOC_MAGIC, 9, struct dtrace_ioc_status)
+#define DTRACEIOC_PROVIDER	_IOWR(DTRACE_IOC_MAGIC, 10, struct dtrace_ioc_provider)
 
 #endif /* _DTRACE_H */

@@ -62,9 +62,30 @@ struct dtrace_pops {
 	void (*destroy)(void *arg, u32 id, void *parg);
 };
 
+/*
+ * A row of the provider table (890-providers.c), the one place that lists
+ * the providers built into the module: the name, the stability attributes
+ * DTrace documents for it, and how to start and stop it.  init registers
+ * the provider with dtrace_register(def, ...) and creates its first
+ * probes; exit unregisters it.  debugfs (may be NULL) adds its files to
+ * the module's debugfs directory.
+ */
+struct dtrace_provider_def {
+	const char *name;
+	struct dtrace_pattr attr;
+	int (*init)(const struct dtrace_provider_def *def);
+	void (*exit)(void);
+	void (*debugfs)(struct dentry *dir);
+};
+
+/* An attribute: DTRACE_ATTR(EVOLVING, EVOLVING, COMMON). */
+#define DTRACE_ATTR(n, d, c)						\
+	{ DTRACE_STABILITY_##n, DTRACE_STABILITY_##d, DTRACE_CLASS_##c, 0 }
+
 struct dtrace_provider {
 	struct list_head link;		/* dtrace_providers */
 	char name[DTRACE_PROVNAMELEN];
+	struct dtrace_pattr attr;
 	const struct dtrace_pops *ops;
 	void *arg;
 	struct list_head probes;	/* its probes (dtrace_lock) */
@@ -143,9 +164,28 @@ static struct dtrace_probe *dtrace_probe_find(u32 id)
 	return rcu_dereference_sched(dtrace_probes[id - 1]);
 }
 
-static int dtrace_register(const char *name, const struct dtrace_pops *ops,
-			   void *arg, struct dtrace_provider **out)
+/* dtrace_lock held: the provider called name, or NULL. */
+static struct dtrace_provider *dtrace_provider_lookup(const char *name)
 {
+	struct dtrace_provider *p;
+
+	lockdep_assert_held(&dtrace_lock);
+	list_for_each_entry(p, &dtrace_providers, link) {
+		if (!strcmp(p->name, name))
+			return p;
+	}
+	return NULL;
+}
+
+/*
+ * Register the provider def describes (name, attributes) with ops.
+ * Process context, dtrace_lock not held.  -EEXIST if the name is taken.
+ */
+static int dtrace_register(const struct dtrace_provider_def *def,
+			   const struct dtrace_pops *ops, void *arg,
+			   struct dtrace_provider **out)
+{
+	const char *name = def->name;
 	struct dtrace_provider *p;
 	size_t len = strlen(name);
 
@@ -155,21 +195,16 @@ static int dtrace_register(const char *name, const struct dtrace_pops *ops,
 	if (!p)
 		return -ENOMEM;
 	memcpy(p->name, name, len + 1);
+	p->attr = def->attr;
 	p->ops = ops;
 	p->arg = arg;
 	INIT_LIST_HEAD(&p->probes);
 
 	mutex_lock(&dtrace_lock);
-	{
-		struct dtrace_provider *q;
-
-		list_for_each_entry(q, &dtrace_providers, link) {
-			if (!strcmp(q->name, name)) {
-				mutex_unlock(&dtrace_lock);
-				kfree(p);
-				return -EEXIST;
-			}
-		}
+	if (dtrace_provider_lookup(name)) {
+		mutex_unlock(&dtrace_lock);
+		kfree(p);
+		return -EEXIST;
 	}
 	list_add_tail(&p->link, &dtrace_providers);
 	dtrace_nproviders++;

@@ -502,12 +502,9 @@ static long dtrace_state_bufsnap(struct dtrace_state *st,
 
 /* ---- module-wide ---- */
 
-static int dtrace_prov_dtrace_init(void);
-static void dtrace_prov_dtrace_exit(void);
-static int dtrace_prov_profile_init(void);
-static void dtrace_prov_profile_exit(void);
-static int dtrace_prov_test_init(void);
-static void dtrace_prov_test_exit(void);
+/* 890-providers.c: start and stop every provider of the table. */
+static int dtrace_providers_init(void);
+static void dtrace_providers_exit(void);
 
 static int dtrace_core_init(void)
 {
@@ -517,38 +514,17 @@ static int dtrace_core_init(void)
 	if (err)
 		return err;
 	dtrace_sigq_init();
-	err = dtrace_prov_dtrace_init();
-	if (err)
-		goto fail;
-	if (DTRACE_CFG_PROV_PROFILE) {
-		err = dtrace_prov_profile_init();
-		if (err)
-			goto fail_dtrace;
+	err = dtrace_providers_init();
+	if (err) {
+		dtrace_sigq_fini();
+		dtrace_probes_fini();
 	}
-	if (DTRACE_CFG_PROV_TEST) {
-		err = dtrace_prov_test_init();
-		if (err)
-			goto fail_profile;
-	}
-	return 0;
-fail_profile:
-	if (DTRACE_CFG_PROV_PROFILE)
-		dtrace_prov_profile_exit();
-fail_dtrace:
-	dtrace_prov_dtrace_exit();
-fail:
-	dtrace_sigq_fini();
-	dtrace_probes_fini();
 	return err;
 }
 
 static void dtrace_core_exit(void)
 {
-	if (DTRACE_CFG_PROV_TEST)
-		dtrace_prov_test_exit();
-	if (DTRACE_CFG_PROV_PROFILE)
-		dtrace_prov_profile_exit();
-	dtrace_prov_dtrace_exit();
+	dtrace_providers_exit();
 	synchronize_rcu();
 	dtrace_sigq_fini();
 	dtrace_probes_fini();

@@ -1,4 +1,4 @@
-/* Consumer ioctls: PROBES ENABLE EPINFO GO STOP BUFSNAP AGGSNAP STATUS */
+/* Consumer ioctls: PROBES PROVIDER ENABLE EPINFO GO STOP BUFSNAP AGGSNAP STATUS */
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Every ioctl copies its structure in, checks size and version before
@@ -197,6 +197,31 @@ static long dtrace_ioc_snap(struct dtrace_state *st, unsigned int cmd,
 	return err;
 }
 
+/* A provider's stability attributes and probe count, by exact name. */
+static long dtrace_ioc_provider(void __user *arg)
+{
+	struct dtrace_ioc_provider p;
+	struct dtrace_provider *prov;
+	int err;
+
+	err = dtrace_ioc_in(&p, arg, sizeof(p));
+	if (err)
+		return err;
+	if (!memchr(p.name, '\0', sizeof(p.name)))
+		return -EINVAL;
+	mutex_lock(&dtrace_lock);
+	prov = dtrace_provider_lookup(p.name);
+	if (prov) {
+		p.attr = prov->attr;
+		p.nprobes = prov->nprobes;
+	}
+	mutex_unlock(&dtrace_lock);
+	if (!prov)
+		return -ESRCH;
+	memset(p.reserved, 0, sizeof(p.reserved));
+	return copy_to_user(arg, &p, sizeof(p)) ? -EFAULT : 0;
+}
+
 static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
 			       void __user *arg)
 {
@@ -204,6 +229,8 @@ static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
 
 	if (cmd == DTRACEIOC_PROBES)
 		return dtrace_ioc_probes(arg);
+	if (cmd == DTRACEIOC_PROVIDER)
+		return dtrace_ioc_provider(arg);
 
 	mutex_lock(&st->lock);
 	switch (cmd) {

@@ -123,8 +123,8 @@ DEFINE_SHOW_ATTRIBUTE(dtrace_status);
 
 static struct dentry *dtrace_debugfs_dir;
 
-/* debugfs files of providers (820-prov-test.c: dtrace/test). */
-static void dtrace_prov_test_debugfs(struct dentry *dir);
+/* debugfs files of providers (890-providers.c). */
+static void dtrace_providers_debugfs(struct dentry *dir);
 
 static int dtrace_dev_init(void)
 {
@@ -138,7 +138,7 @@ static int dtrace_dev_init(void)
 	dtrace_debugfs_dir = debugfs_create_dir("dtrace", NULL);
 	debugfs_create_file("status", 0444, dtrace_debugfs_dir, NULL,
 			    &dtrace_status_fops);
-	dtrace_prov_test_debugfs(dtrace_debugfs_dir);
+	dtrace_providers_debugfs(dtrace_debugfs_dir);
 	return 0;
 }
 

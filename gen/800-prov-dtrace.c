@@ -8,7 +8,8 @@
  * arg1 EPID, arg2 action index (0 = predicate), arg3 DIF offset, arg4
  * fault (DTRACEFLT_*), arg5 the offending address or value.
  *
- * Owns: the dtrace provider.  Calls: 320-provider.c.
+ * Owns: the dtrace provider.  Calls: 320-provider.c.  Listed in the
+ * provider table (890-providers.c).
  */
 
 static struct dtrace_provider *dtrace_prov_dtrace;
@@ -17,14 +18,14 @@ static const struct dtrace_pops dtrace_prov_dtrace_ops = {
 	.provide = NULL,	/* the three probes always exist */
 };
 
-static int dtrace_prov_dtrace_init(void)
+static int dtrace_prov_dtrace_init(const struct dtrace_provider_def *def)
 {
 	static const char *const names[3] = { "BEGIN", "END", "ERROR" };
 	u32 *ids[3] = { &dtrace_probeid_begin, &dtrace_probeid_end,
 			&dtrace_probeid_error };
 	int err, i;
 
-	err = dtrace_register("dtrace", &dtrace_prov_dtrace_ops, NULL,
+	err = dtrace_register(def, &dtrace_prov_dtrace_ops, NULL,
 			      &dtrace_prov_dtrace);
 	if (err)
 		return err;

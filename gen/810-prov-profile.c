@@ -20,7 +20,8 @@
  * twice), and a CPU that comes online gets no timer until the probe is
  * enabled again (the next consumer).  tick-N just moves to another CPU.
  *
- * Compiled only with CONFIG_DTRACE_PROVIDER_PROFILE.
+ * Compiled only with CONFIG_DTRACE_PROVIDER_PROFILE; listed in the provider
+ * table (890-providers.c).
  * Owns: the profile provider.  Calls: 320-provider.c, dtrace_probe().
  */
 #if IS_ENABLED(CONFIG_DTRACE_PROVIDER_PROFILE)
@@ -223,7 +224,7 @@ static const struct dtrace_pops dtrace_profile_ops = {
 	.destroy = dtrace_profile_destroy,
 };
 
-static int dtrace_prov_profile_init(void)
+static int dtrace_prov_profile_init(const struct dtrace_provider_def *def)
 {
 	static const char *const defaults[] = {
 		"profile-97", "profile-199", "profile-499", "profile-997",
@@ -234,7 +235,7 @@ static int dtrace_prov_profile_init(void)
 	size_t i;
 	int err;
 
-	err = dtrace_register("profile", &dtrace_profile_ops, NULL,
+	err = dtrace_register(def, &dtrace_profile_ops, NULL,
 			      &dtrace_prov_profile);
 	if (err)
 		return err;
@@ -259,17 +260,6 @@ static void dtrace_prov_profile_exit(void)
 {
 	dtrace_unregister(dtrace_prov_profile);
 	dtrace_prov_profile = NULL;
-}
-
-#else /* !CONFIG_DTRACE_PROVIDER_PROFILE */
-
-static int dtrace_prov_profile_init(void)
-{
-	return 0;
-}
-
-static void dtrace_prov_profile_exit(void)
-{
 }
 
 #endif

@@ -36,13 +36,13 @@
  * under dtrace_lock, destroy after a grace period, possibly under
  * dtrace_test_lock) take no lock.
  *
- * Compiled only with CONFIG_DTRACE_PROVIDER_TEST.
+ * Compiled only with CONFIG_DTRACE_PROVIDER_TEST; its row in the provider
+ * table (890-providers.c) names it dtrace_test.
  * Owns: the dtrace_test provider, debugfs dtrace/test.  Calls: 310, 320,
  * dtrace_probe().
  */
 #if IS_ENABLED(CONFIG_DTRACE_PROVIDER_TEST)
 
-#define DTRACE_TEST_PROVNAME	"dtrace_test"
 #define DTRACE_TEST_CMDMAX	256
 #define DTRACE_TEST_NARGS	5
 
@@ -96,13 +96,15 @@ static const struct dtrace_pops dtrace_test_ops = {
 	.destroy = dtrace_test_destroy,
 };
 
+static const struct dtrace_provider_def *dtrace_test_def;
+
 /* dtrace_test_lock held. */
 static int dtrace_test_register(void)
 {
 	lockdep_assert_held(&dtrace_test_lock);
 	if (dtrace_prov_test)
 		return -EEXIST;
-	return dtrace_register(DTRACE_TEST_PROVNAME, &dtrace_test_ops, NULL,
+	return dtrace_register(dtrace_test_def, &dtrace_test_ops, NULL,
 			       &dtrace_prov_test);
 }
 
@@ -309,11 +311,12 @@ static const struct file_operations dtrace_test_fops = {
 	.release	= single_release,
 };
 
-static int dtrace_prov_test_init(void)
+static int dtrace_prov_test_init(const struct dtrace_provider_def *def)
 {
 	int err;
 
 	mutex_lock(&dtrace_test_lock);
+	dtrace_test_def = def;
 	err = dtrace_test_register();
 	mutex_unlock(&dtrace_test_lock);
 	return err;
@@ -329,21 +332,6 @@ static void dtrace_prov_test_exit(void)
 static void dtrace_prov_test_debugfs(struct dentry *dir)
 {
 	debugfs_create_file("test", 0600, dir, NULL, &dtrace_test_fops);
-}
-
-#else /* !CONFIG_DTRACE_PROVIDER_TEST */
-
-static int dtrace_prov_test_init(void)
-{
-	return 0;
-}
-
-static void dtrace_prov_test_exit(void)
-{
-}
-
-static void dtrace_prov_test_debugfs(struct dentry *dir)
-{
 }
 
 #endif

@@ -442,6 +442,77 @@ static void t_probes(void)
 /* ------------------------------------------------------------------ */
 /* BEGIN, END, records */
 
+/* DTRACEIOC_PROVIDER: the provider table's attributes, by name. */
+static int provider_attr(struct consumer *c, const char *name,
+			 struct dtrace_ioc_provider *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->size = sizeof(*out);
+	out->version = DTRACE_ABI_VERSION;
+	snprintf(out->name, sizeof(out->name), "%s", name);
+	return ioctl(c->fd, DTRACEIOC_PROVIDER, out) ? -errno : 0;
+}
+
+static int attr_is(struct dtrace_attribute a, int name, int data, int cls)
+{
+	return a.name == name && a.data == data && a.dclass == cls;
+}
+
+static void t_provider(void)
+{
+	struct dtrace_ioc_provider p;
+	struct consumer c;
+	int r;
+
+	if (open_consumer(&c, "provider"))
+		return;
+	/* The Guide's attributes of the dtrace and profile providers. */
+	r = provider_attr(&c, "dtrace", &p);
+	ok(!r && p.nprobes == 3 &&
+	   attr_is(p.attr.provider, DTRACE_STABILITY_STABLE,
+		   DTRACE_STABILITY_STABLE, DTRACE_CLASS_COMMON) &&
+	   attr_is(p.attr.mod, DTRACE_STABILITY_PRIVATE,
+		   DTRACE_STABILITY_PRIVATE, DTRACE_CLASS_UNKNOWN) &&
+	   attr_is(p.attr.func, DTRACE_STABILITY_PRIVATE,
+		   DTRACE_STABILITY_PRIVATE, DTRACE_CLASS_UNKNOWN) &&
+	   attr_is(p.attr.name, DTRACE_STABILITY_STABLE,
+		   DTRACE_STABILITY_STABLE, DTRACE_CLASS_COMMON) &&
+	   attr_is(p.attr.args, DTRACE_STABILITY_STABLE,
+		   DTRACE_STABILITY_STABLE, DTRACE_CLASS_COMMON),
+	   "provider: dtrace: 3 probes, Stable/Private/Private/Stable/Stable (%d, %u)",
+	   r, p.nprobes);
+	r = provider_attr(&c, "profile", &p);
+	ok(!r && p.nprobes > 0 &&
+	   attr_is(p.attr.provider, DTRACE_STABILITY_EVOLVING,
+		   DTRACE_STABILITY_EVOLVING, DTRACE_CLASS_COMMON) &&
+	   attr_is(p.attr.mod, DTRACE_STABILITY_UNSTABLE,
+		   DTRACE_STABILITY_UNSTABLE, DTRACE_CLASS_UNKNOWN) &&
+	   attr_is(p.attr.func, DTRACE_STABILITY_PRIVATE,
+		   DTRACE_STABILITY_PRIVATE, DTRACE_CLASS_UNKNOWN) &&
+	   attr_is(p.attr.name, DTRACE_STABILITY_EVOLVING,
+		   DTRACE_STABILITY_EVOLVING, DTRACE_CLASS_COMMON) &&
+	   attr_is(p.attr.args, DTRACE_STABILITY_EVOLVING,
+		   DTRACE_STABILITY_EVOLVING, DTRACE_CLASS_COMMON),
+	   "provider: profile: Evolving/Unstable/Private/Evolving/Evolving (%d)",
+	   r);
+	ok(provider_attr(&c, "nosuch", &p) == -ESRCH,
+	   "provider: unknown name -> ESRCH");
+	ok(provider_attr(&c, "prof*", &p) == -ESRCH,
+	   "provider: a pattern is not a name -> ESRCH");
+	memset(&p, 'x', sizeof(p));
+	p.size = sizeof(p);
+	p.version = DTRACE_ABI_VERSION;
+	ok(ioctl(c.fd, DTRACEIOC_PROVIDER, &p) && errno == EINVAL,
+	   "provider: unterminated name -> EINVAL");
+	provider_attr(&c, "dtrace", &p);
+	p.size = sizeof(p) - 8;
+	ok(ioctl(c.fd, DTRACEIOC_PROVIDER, &p) && errno == EINVAL,
+	   "provider: wrong size -> EINVAL");
+	ok(ioctl(c.fd, DTRACEIOC_PROVIDER, (void *)8) && errno == EFAULT,
+	   "provider: bad pointer -> EFAULT");
+	c_close(&c);
+}
+
 static void t_begin_end(void)
 {
 	struct consumer c;
@@ -2723,6 +2794,7 @@ static const struct {
 } groups[] = {
 	{ "info", t_info },
 	{ "probes", t_probes },
+	{ "provider", t_provider },
 	{ "begin-end", t_begin_end },
 	{ "predicate", t_predicate },
 	{ "profile", t_profile_args },

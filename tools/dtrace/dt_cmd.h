@@ -269,6 +269,14 @@ int dt_consume_synthetic_passes(struct dt_run *run,
 int dt_list_probes(int fd, const struct dtrace_probedesc *descs, int n,
 		   int verbose);
 
+/* Stability attributes (dt_list.c): a description's, from the module. */
+void dt_desc_attr(int fd, const struct dtrace_probedesc *pd,
+		  struct dtrace_attribute *desc, struct dtrace_attribute *args);
+struct dtrace_attribute dt_attr_min(struct dtrace_attribute a,
+				    struct dtrace_attribute b);
+const char *dt_stability_name(unsigned int s);
+const char *dt_class_name(unsigned int c);
+
 /* Probe description helpers (dt_list.c). */
 int dt_pdesc_parse(const char *s, int spec, struct dtrace_probedesc *pd);
 #define DT_SPEC_NAME	0

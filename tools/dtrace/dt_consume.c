@@ -1149,47 +1149,43 @@ static int source_of_stmt(int stmt)
 }
 
 /*
- * -v: DTrace's stability report.  The compiler does not compute
- * attributes; the description attributes are the documented ones of the
- * least stable provider named, the statement attributes those of D itself.
+ * -v: DTrace's stability report.  The description attributes are the
+ * minimum over the program's clauses of each description's attributes
+ * (dt_desc_attr: the module's provider table, combined as DTrace does);
+ * the statement attributes are those of D itself.
  */
 static void stability_report(const struct dt_source *src)
 {
-	static const char *lvl[] = { "Private", "Evolving", "Stable" };
-	static const char *cls[] = { "Unknown", "Common" };
 	const struct dt_prog *p = g_run->prog;
-	int name = 2, dep = 1, c;
+	struct dtrace_attribute min = {
+		DTRACE_STABILITY_STANDARD, DTRACE_STABILITY_STANDARD,
+		DTRACE_CLASS_COMMON, 0
+	};
+	struct dtrace_attribute stmt = {
+		DTRACE_STABILITY_STABLE, DTRACE_STABILITY_STABLE,
+		DTRACE_CLASS_COMMON, 0
+	};
+	int c;
 
 	for (c = 0; c < p->nclauses; c++) {
-		const char *pv = p->clauses[c].desc.provider;
-		int n = 0, d = 0;
+		struct dtrace_attribute desc, args;
 
 		if (p->clauses[c].stmt < src->first_stmt ||
 		    p->clauses[c].stmt >= src->first_stmt + src->nstmts)
 			continue;
-		if (strcmp(pv, "dtrace") == 0) {
-			n = 2;
-			d = 1;
-		} else if (strcmp(pv, "profile") == 0 ||
-			   strcmp(pv, "syscall") == 0) {
-			n = 1;
-			d = 1;
-		}
-		if (n < name)
-			name = n;
-		if (d < dep)
-			dep = d;
+		dt_desc_attr(g_run->fd, &p->clauses[c].desc, &desc, &args);
+		min = dt_attr_min(min, desc);
 	}
 	fprintf(dt_out, "\nStability attributes for %s %s:\n", src->desc,
 		src->name);
 	fprintf(dt_out, "\n\tMinimum Probe Description Attributes\n");
-	fprintf(dt_out, "\t\tIdentifier Names: %s\n", lvl[name]);
-	fprintf(dt_out, "\t\tData Semantics:   %s\n", lvl[name]);
-	fprintf(dt_out, "\t\tDependency Class: %s\n", cls[dep]);
+	fprintf(dt_out, "\t\tIdentifier Names: %s\n", dt_stability_name(min.name));
+	fprintf(dt_out, "\t\tData Semantics:   %s\n", dt_stability_name(min.data));
+	fprintf(dt_out, "\t\tDependency Class: %s\n", dt_class_name(min.dclass));
 	fprintf(dt_out, "\n\tMinimum Statement Attributes\n");
-	fprintf(dt_out, "\t\tIdentifier Names: %s\n", lvl[2]);
-	fprintf(dt_out, "\t\tData Semantics:   %s\n", lvl[2]);
-	fprintf(dt_out, "\t\tDependency Class: %s\n", cls[1]);
+	fprintf(dt_out, "\t\tIdentifier Names: %s\n", dt_stability_name(stmt.name));
+	fprintf(dt_out, "\t\tData Semantics:   %s\n", dt_stability_name(stmt.data));
+	fprintf(dt_out, "\t\tDependency Class: %s\n", dt_class_name(stmt.dclass));
 	fprintf(dt_out, "\n");
 }
 

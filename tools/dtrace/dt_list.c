@@ -7,8 +7,12 @@
  *     1     dtrace                                                     BEGIN
  *
  * With -v each probe is followed by its stability attributes and argument
- * types; the module does not report those, so the attributes are DTrace's
- * documented ones per provider and the argument types are not known.
+ * types.  The attributes come from the module's provider table
+ * (DTRACEIOC_PROVIDER), combined as DTrace combines them: a description's
+ * attributes are the minimum of its provider's and those of each module,
+ * function and name field that is given and not a pattern; a description
+ * without a provider, or with a pattern there, gets DTrace's Unstable
+ * default.  Argument types are not known yet.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -91,28 +95,122 @@ int dt_pdesc_parse(const char *s, int spec, struct dtrace_probedesc *pd)
 	return 0;
 }
 
-static void print_attrs(const struct dtrace_probedesc *pd)
-{
-	const char *name = "Private", *data = "Private", *cls = "Unknown";
+/* ---- stability attributes ---- */
 
-	if (strcmp(pd->provider, "dtrace") == 0) {
-		name = data = "Stable";
-		cls = "Common";
-	} else if (strcmp(pd->provider, "syscall") == 0 ||
-		   strcmp(pd->provider, "profile") == 0) {
-		name = data = "Evolving";
-		cls = "Common";
-	} else if (strcmp(pd->provider, "fbt") == 0) {
-		cls = "ISA";
+static const char *const stability_names[] = {
+	"Internal", "Private", "Obsolete", "External", "Unstable", "Evolving",
+	"Stable", "Standard",
+};
+
+static const char *const class_names[] = {
+	"Unknown", "CPU", "Platform", "Group", "ISA", "Common",
+};
+
+const char *dt_stability_name(unsigned int s)
+{
+	return s < sizeof(stability_names) / sizeof(stability_names[0]) ?
+	       stability_names[s] : "Unknown";
+}
+
+const char *dt_class_name(unsigned int c)
+{
+	return c < sizeof(class_names) / sizeof(class_names[0]) ?
+	       class_names[c] : "Unknown";
+}
+
+struct dtrace_attribute dt_attr_min(struct dtrace_attribute a,
+				    struct dtrace_attribute b)
+{
+	struct dtrace_attribute m = { 0 };
+
+	m.name = a.name < b.name ? a.name : b.name;
+	m.data = a.data < b.data ? a.data : b.data;
+	m.dclass = a.dclass < b.dclass ? a.dclass : b.dclass;
+	return m;
+}
+
+static int is_pattern(const char *s)
+{
+	return s[0] == '\0' || strpbrk(s, "*?[\\") != NULL;
+}
+
+/* DTrace's attributes for a description naming no single provider. */
+static const struct dtrace_attribute attr_unstable = {
+	DTRACE_STABILITY_UNSTABLE, DTRACE_STABILITY_UNSTABLE,
+	DTRACE_CLASS_COMMON, 0
+};
+
+/* A few providers' attributes, asked of the module once each. */
+static struct {
+	char name[DTRACE_PROVNAMELEN];
+	int found;
+	struct dtrace_pattr attr;
+} pattr_cache[16];
+static unsigned int pattr_ncache;
+
+static int provider_attr(int fd, const char *name, struct dtrace_pattr *pa)
+{
+	struct dtrace_ioc_provider req;
+	unsigned int i;
+
+	for (i = 0; i < pattr_ncache; i++) {
+		if (strcmp(pattr_cache[i].name, name) == 0) {
+			*pa = pattr_cache[i].attr;
+			return pattr_cache[i].found;
+		}
 	}
-	fprintf(dt_out, "\n\tProbe Description Attributes\n");
-	fprintf(dt_out, "\t\tIdentifier Names: %s\n", name);
-	fprintf(dt_out, "\t\tData Semantics:   %s\n", data);
-	fprintf(dt_out, "\t\tDependency Class: %s\n", cls);
-	fprintf(dt_out, "\n\tArgument Attributes\n");
-	fprintf(dt_out, "\t\tIdentifier Names: %s\n", name);
-	fprintf(dt_out, "\t\tData Semantics:   %s\n", data);
-	fprintf(dt_out, "\t\tDependency Class: %s\n", cls);
+	memset(&req, 0, sizeof(req));
+	req.size = sizeof(req);
+	req.version = DTRACE_ABI_VERSION;
+	snprintf(req.name, sizeof(req.name), "%s", name);
+	if (fd < 0 || ioctl(fd, DTRACEIOC_PROVIDER, &req) < 0)
+		return 0;
+	*pa = req.attr;
+	if (pattr_ncache < sizeof(pattr_cache) / sizeof(pattr_cache[0])) {
+		snprintf(pattr_cache[pattr_ncache].name,
+			 sizeof(pattr_cache[0].name), "%s", name);
+		pattr_cache[pattr_ncache].found = 1;
+		pattr_cache[pattr_ncache].attr = req.attr;
+		pattr_ncache++;
+	}
+	return 1;
+}
+
+void dt_desc_attr(int fd, const struct dtrace_probedesc *pd,
+		  struct dtrace_attribute *desc, struct dtrace_attribute *args)
+{
+	struct dtrace_pattr pa;
+
+	if (is_pattern(pd->provider) || !provider_attr(fd, pd->provider, &pa)) {
+		*desc = attr_unstable;
+		*args = attr_unstable;
+		return;
+	}
+	*desc = pa.provider;
+	if (!is_pattern(pd->mod))
+		*desc = dt_attr_min(*desc, pa.mod);
+	if (!is_pattern(pd->func))
+		*desc = dt_attr_min(*desc, pa.func);
+	if (!is_pattern(pd->name))
+		*desc = dt_attr_min(*desc, pa.name);
+	*args = pa.args;
+}
+
+static void print_attr(const char *title, struct dtrace_attribute a)
+{
+	fprintf(dt_out, "\n\t%s\n", title);
+	fprintf(dt_out, "\t\tIdentifier Names: %s\n", dt_stability_name(a.name));
+	fprintf(dt_out, "\t\tData Semantics:   %s\n", dt_stability_name(a.data));
+	fprintf(dt_out, "\t\tDependency Class: %s\n", dt_class_name(a.dclass));
+}
+
+static void print_attrs(int fd, const struct dtrace_probedesc *pd)
+{
+	struct dtrace_attribute desc, args;
+
+	dt_desc_attr(fd, pd, &desc, &args);
+	print_attr("Probe Description Attributes", desc);
+	print_attr("Argument Attributes", args);
 	fprintf(dt_out, "\n\tArgument Types\n");
 	fprintf(dt_out, "\t\tNone\n");
 	fprintf(dt_out, "\n");
@@ -153,7 +251,7 @@ static int list_one(int fd, const struct dtrace_probedesc *match, int verbose)
 			fprintf(dt_out, "%5u %10s %17s %33s %s\n", p->id,
 				p->provider, p->mod, p->func, p->name);
 			if (verbose)
-				print_attrs(p);
+				print_attrs(fd, p);
 			total++;
 		}
 		if (req.next == 0 || req.next <= start)
