@@ -7,10 +7,18 @@
 # line is the total: `N passed, N failed`.
 #
 # Environment: KERNELS, PLATFORMS (subset of the matrix), FUZZ_TIME
-# (seconds of fuzzing, default 60), CHECK_SKIP (space-separated step names).
+# (seconds of fuzzing, default 60), CHECK_SKIP (space-separated step names),
+# VMHOOK (the VM hook, default test/vm/hook.host.t: the consumer VM tests
+# and the D corpus; VMHOOK=none runs without them; set but empty is an
+# error, never a silent skip).
 set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
 cd "$src" || exit 1
+if [ "${VMHOOK+set}" = set ] && [ -z "$VMHOOK" ]; then
+	echo "check.sh: VMHOOK is set but empty: name a hook script, or VMHOOK=none to run the VM tests without the consumer tests and the D corpus" >&2
+	echo "0 passed, 1 failed"
+	exit 1
+fi
 logdir=$src/out/check
 mkdir -p "$logdir"
 pass=0 fail=0 failed_steps=
@@ -80,7 +88,7 @@ step ioctl-build make -s ioctl-test
 # One boot per configuration runs the guest tests (test/vm/tests) and,
 # through the hook, the consumer VM tests and the whole D corpus (test/d).
 step vmcheck env VM_TIMEOUT="${VM_TIMEOUT:-2400}" \
-	make -s vmcheck VMHOOK="${VMHOOK-$src/test/vm/hook.host.t}"
+	make -s vmcheck VMHOOK="${VMHOOK:-$src/test/vm/hook.host.t}"
 
 # One short boot (6.1 native) whose test calls panic(): the guest must panic
 # with DTrace's message naming the probe.
