@@ -65,7 +65,13 @@ step check-amalgamation make -s check-amalgamation
 step unit make -s unit
 step fuzz make -s fuzz FUZZ_TIME="${FUZZ_TIME:-60}"
 step builds tools/check-builds.sh
+# Each runner and static check fed broken input must fail (seconds each).
 step check-insns-selftest tools/test-check-insns.sh
+step check-symbols-selftest tools/test-check-symbols.sh
+step compiler-run-selftest tools/test-compiler-run.sh
+step dtest-run-selftest tools/test-dtest-run.sh
+step vm-judge-selftest tools/test-vm-judge.sh
+step ioctl-fuzz-selftest tools/test-ioctl-fuzz.sh
 # The plain `make check-insns` and `make sparse`, as a developer types them:
 # every installed 6.1/6.12 kernel (-cloud- too), the Xen PV build for
 # check-insns, both platforms for sparse (tools/matrix.sh).
