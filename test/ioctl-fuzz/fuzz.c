@@ -870,6 +870,12 @@ static void worker_stop(struct worker *w)
 /* ------------------------------------------------------------------ */
 /* struct and hostile modes */
 
+/*
+ * Whether the last make_blob() built a valid enabling as generated: no
+ * edge-case options (gen.edge), no --big options, nothing sanitized.
+ */
+static int last_blob_valid;
+
 /* Generate, maybe mutate, sanitize: a blob to ENABLE. */
 static unsigned char *make_blob(struct rng *r, int hostile, int mutations,
 				size_t *len, char *what, size_t wlen)
@@ -886,8 +892,10 @@ static unsigned char *make_blob(struct rng *r, int hostile, int mutations,
 	fill_ctx(&c);
 	gen_enabling(g, r, hostile, &c);
 	b = gen_build(g, len);
+	last_blob_valid = !g->edge;
 	if (opt.budget == ~0ULL && *len >= sizeof(g->e.h) &&
 	    rng_chance(r, 1, 3)) {
+		last_blob_valid = 0;
 		/* --big: large but accepted memory options */
 		struct dtrace_enable_hdr *h = (void *)b;
 		uint64_t big = (16 + rng_below(r, 241)) * MB;
@@ -918,7 +926,8 @@ static unsigned char *make_blob(struct rng *r, int hostile, int mutations,
 	}
 	for (k = 0; k < mutations; k++)
 		gen_mutate(g, r, &b, len);
-	gen_sanitize(b, *len, ncpus, opt.budget);
+	if (gen_sanitize(b, *len, ncpus, opt.budget))
+		last_blob_valid = 0;
 	snprintf(what, wlen, "%s", g->what);
 	gen_free(g);
 	free(g);
@@ -983,7 +992,7 @@ static void iter_struct(struct rng *r, int hostile)
 	size_t len;
 	char what[256];
 	int fd, fd2 = -1, nmut, accepted = 0, e, i, nen;
-	int clean, copied, first_clean = 0;
+	int clean, copied, valid, first_clean = 0;
 	uint32_t nepids = 0;
 	struct dtrace_enable_hdr first;
 
@@ -997,6 +1006,7 @@ static void iter_struct(struct rng *r, int hostile)
 		nmut = hostile ? (rng_chance(r, 1, 4) ? 1 : 0) :
 		       (rng_chance(r, 1, 5) ? 0 : 1 + rng_below(r, 4));
 		b = make_blob(r, hostile, nmut, &len, what, sizeof(what));
+		valid = !hostile && !nmut && last_blob_valid;
 		/* A later enabling mostly agrees with the first's options. */
 		copied = 0;
 		if (i && len >= sizeof(first) && rng_chance(r, 2, 3)) {
@@ -1013,12 +1023,12 @@ static void iter_struct(struct rng *r, int hostile)
 			       e ? en.err_msg : "");
 		/*
 		 * Unmutated and valid: the first enabling, or a later one
-		 * with the options of an unmutated first (a later enabling
-		 * whose options differ is refused by design).
+		 * with the options of a valid first (a later enabling whose
+		 * options differ is refused by design).
 		 */
-		clean = !hostile && !nmut && (!i || (copied && first_clean));
+		clean = valid && (!i || (copied && first_clean));
 		if (!i)
-			first_clean = !hostile && !nmut;
+			first_clean = valid;
 		enable_outcome(e, &en, len, what, clean);
 		if (!e) {
 			accepted = 1;
