@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 #
 # judge.sh - how test/vm/run.sh judges a boot's results directory, kept
 # apart so that tools/test-vm-judge.sh can feed it fake results without

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
 #
 # result.sh - the one writer of test result files, sourced by the guest's
 # runner (guest-run.sh, busybox sh, from the initramfs), the VM hook
