@@ -7,10 +7,18 @@
 # line is the total: `N passed, N failed`.
 #
 # Environment: KERNELS, PLATFORMS (subset of the matrix), FUZZ_TIME
-# (seconds of fuzzing, default 60), CHECK_SKIP (space-separated step names).
+# (seconds of fuzzing, default 60), CHECK_SKIP (space-separated step names),
+# VMHOOK (the VM hook, default test/vm/hook.host.t: the consumer VM tests
+# and the D corpus; VMHOOK=none runs without them; set but empty is an
+# error, never a silent skip).
 set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
 cd "$src" || exit 1
+if [ "${VMHOOK+set}" = set ] && [ -z "$VMHOOK" ]; then
+	echo "check.sh: VMHOOK is set but empty: name a hook script, or VMHOOK=none to run the VM tests without the consumer tests and the D corpus" >&2
+	echo "0 passed, 1 failed"
+	exit 1
+fi
 logdir=$src/out/check
 mkdir -p "$logdir"
 pass=0 fail=0 failed_steps=
@@ -57,7 +65,13 @@ step check-amalgamation make -s check-amalgamation
 step unit make -s unit
 step fuzz make -s fuzz FUZZ_TIME="${FUZZ_TIME:-60}"
 step builds tools/check-builds.sh
+# Each runner and static check fed broken input must fail (seconds each).
 step check-insns-selftest tools/test-check-insns.sh
+step check-symbols-selftest tools/test-check-symbols.sh
+step compiler-run-selftest tools/test-compiler-run.sh
+step dtest-run-selftest tools/test-dtest-run.sh
+step vm-judge-selftest tools/test-vm-judge.sh
+step ioctl-fuzz-selftest tools/test-ioctl-fuzz.sh
 # The plain `make check-insns` and `make sparse`, as a developer types them:
 # every installed 6.1/6.12 kernel (-cloud- too), the Xen PV build for
 # check-insns, both platforms for sparse (tools/matrix.sh).
@@ -80,7 +94,7 @@ step ioctl-build make -s ioctl-test
 # One boot per configuration runs the guest tests (test/vm/tests) and,
 # through the hook, the consumer VM tests and the whole D corpus (test/d).
 step vmcheck env VM_TIMEOUT="${VM_TIMEOUT:-2400}" \
-	make -s vmcheck VMHOOK="${VMHOOK-$src/test/vm/hook.host.t}"
+	make -s vmcheck VMHOOK="${VMHOOK:-$src/test/vm/hook.host.t}"
 
 # One short boot (6.1 native) whose test calls panic(): the guest must panic
 # with DTrace's message naming the probe.

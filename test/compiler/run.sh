@@ -10,13 +10,25 @@
 #    test/unit shim), plus error tags and record layouts;
 # 2. every *.d under test/compiler/err: compile-only, the expected tag is
 #    in the name (err.D_TAG.name.d), checked with -xerrtags;
-# 3. every tst.*.d under test/compiler/tst and test/d: must compile (except
-#    those listed in test/compiler/xfail: features the ABI lacks, which
-#    must keep failing until removed from the list), and all of its DIF
-#    objects must pass the module's validator;
+# 3. every tst.*.d under test/compiler/tst must compile (except those
+#    listed in test/compiler/xfail: features the ABI lacks, which must keep
+#    failing until removed from the list); the tst.*.d of test/d are
+#    compiled by `make dtest-host` (dtrace -e, exit status and tags) and
+#    run in the VM, not here;
+#    the DIF objects of every tst.*.d under test/compiler/tst and test/d
+#    must pass the module's validator (test-cg FILES...);
 # 4. -S disassembly sanity (test/compiler/dis/*.d with *.dis: lines that
 #    must appear in the disassembly).
+# dtrace's exit status is checked everywhere: a tst.* must exit 0, an err.*
+# exactly 1 (with its tag); a sanitizer report, a crash or any other
+# status fails the test.  A build that fails fails the run (no stale
+# binary is tested).
 # Ends with "N passed, N failed"; exit status 0 when nothing failed.
+#
+# Self-test hooks (tools/test-compiler-run.sh): COMPILER_TEST_DTRACE and
+# COMPILER_TEST_CG name stand-ins for dtrace and test-cg (nothing is built
+# when both are given); COMPILER_TEST_ROOT=DIR takes err/, tst/, dis/ and
+# xfail from DIR instead of test/compiler, and no tst.*.d from test/d.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${OUT:-$top/out/compiler-test}
@@ -31,122 +43,186 @@ xf=0
 
 note() { [ "$verbose" = -v ] && echo "$@"; return 0; }
 bad() { echo "FAIL $*"; fail=$((fail + 1)); }
-
-# Build the compiler objects and the dtrace binary (compile-only use).
-objs=
-for f in dt_lex dt_parse dt_type dt_cg dt_compile dt_dis; do
-	$CC $CFLAGS -I"$top" -c -o "$out/$f.o" "$top/tools/dtrace/$f.c" ||
-		{ echo "build of $f.c failed"; echo "0 passed, 1 failed"; exit 1; }
-	objs="$objs $out/$f.o"
-done
-$CC $CFLAGS -Wno-unused-parameter -Wno-sign-compare -Wno-unused-function \
-	-Wno-missing-field-initializers -Wno-unused-variable -I"$top" -I"$top/test/unit" \
-	-o "$out/test-cg" "$top/test/compiler/test-cg.c" $objs -lpthread ||
-	{ echo "build of test-cg failed"; echo "0 passed, 1 failed"; exit 1; }
-if [ -f "$top/tools/dtrace/dtrace.c" ]; then
-	$CC $CFLAGS -I"$top" -I"$top/tools/dtrace" -o "$out/dtrace" \
-		"$top"/tools/dtrace/*.c 2>"$out/dtrace.build" ||
-		{ echo "build of dtrace failed (see $out/dtrace.build)"; }
-fi
-export ASAN_OPTIONS=detect_leaks=1
-
-# 1. unit tests of code generation
-res=$("$out/test-cg" 2>&1)
-rc=$?
-printf '%s\n' "$res" | grep -v -E '^[0-9]+ passed, [0-9]+ failed$'
-sum=$(printf '%s\n' "$res" | sed -n -E 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' | tail -n1)
-if [ -n "$sum" ]; then
-	pass=$((pass + ${sum% *})); fail=$((fail + ${sum#* }))
-fi
-[ $rc -ne 0 ] && [ -z "$sum" -o "${sum#* }" = 0 ] && bad "test-cg exit $rc"
-
-D="$out/dtrace"
+# A sanitizer report exits with 98, never 1 (an err.* test's status).
+export ASAN_OPTIONS=detect_leaks=1:exitcode=98
+export UBSAN_OPTIONS=print_stacktrace=1:exitcode=98
 # the consumer side is not under test here: no leak reports from it
-DASAN="detect_leaks=0"
-if [ -x "$D" ]; then
-	# 2. error tags
-	for f in "$top"/test/compiler/err/err.D_*.d; do
-		[ -f "$f" ] || continue
-		tag=$(basename "$f" | sed 's/^err\.\(D_[A-Z0-9_]*\)\..*/\1/')
-		msg=$(ASAN_OPTIONS=$DASAN "$D" -e -xerrtags -s "$f" 2>&1)
-		rc=$?
-		if [ $rc -ne 0 ] && printf '%s' "$msg" | grep -q "\[$tag\]"; then
-			pass=$((pass + 1)); note "ok $f"
-		else
-			bad "$f: want [$tag], got: $msg"
-		fi
+DASAN="detect_leaks=0:exitcode=98"
+# sane OUTPUT: no sanitizer report in it
+sane() { ! printf '%s' "$1" | grep -qE 'Sanitizer|runtime error:'; }
+# why RC: what an exit status means, for messages
+why() {
+	if [ "$1" = 98 ]; then
+		echo "exit 98 (sanitizer report)"
+	elif [ "$1" -gt 128 ]; then
+		echo "exit $1 (signal $(($1 - 128)))"
+	else
+		echo "exit $1"
+	fi
+}
+
+croot=${COMPILER_TEST_ROOT:-$top/test/compiler}
+D=${COMPILER_TEST_DTRACE:-$out/dtrace}
+CG=${COMPILER_TEST_CG:-$out/test-cg}
+if [ -z "${COMPILER_TEST_DTRACE:-}" ] || [ -z "${COMPILER_TEST_CG:-}" ]; then
+	# Build the compiler objects, test-cg and the dtrace binary
+	# (compile-only use).  Any failure ends the run: never a stale binary.
+	rm -f "$out/test-cg" "$out/dtrace"
+	objs=
+	for f in dt_lex dt_parse dt_type dt_cg dt_compile dt_dis; do
+		$CC $CFLAGS -I"$top" -c -o "$out/$f.o" "$top/tools/dtrace/$f.c" ||
+			{ echo "build of $f.c failed"; echo "0 passed, 1 failed"; exit 1; }
+		objs="$objs $out/$f.o"
 	done
-	# 3. programs that must compile
-	files=$(find "$top/test/compiler/tst" "$top/test/d" -name 'tst.*.d' 2>/dev/null | sort)
-	for f in $files; do
-		[ -f "$f" ] || continue		# removed while we ran
-		opts=$(sed -n 's/.*@@runtest-opts:\(.*\)/\1/p' "$f" | head -n1)
-		msg=$(cd "$(dirname "$f")" && ASAN_OPTIONS=$DASAN "$D" -e -Z -s "$f" $opts 2>&1 </dev/null)
-		rel=${f#$top/}
-		xfail=$(grep -v '^#' "$top/test/compiler/xfail" 2>/dev/null |
-			awk -v f="$rel" '$1 == f { print; exit }')
-		if printf '%s' "$msg" | grep -q "failed to compile\|invalid probe"; then
-			if [ -n "$xfail" ]; then
-				xf=$((xf + 1)); note "xfail $rel"
-			else
-				bad "$f: $msg"
-			fi
-		elif [ -n "$xfail" ]; then
-			bad "$rel compiles now: remove it from test/compiler/xfail"
-		else
-			pass=$((pass + 1)); note "ok $f"
-		fi
-	done
-	res=$("$out/test-cg" $files 2>&1)
+	$CC $CFLAGS -Wno-unused-parameter -Wno-sign-compare -Wno-unused-function \
+		-Wno-missing-field-initializers -Wno-unused-variable -I"$top" -I"$top/test/unit" \
+		-o "$out/test-cg" "$top/test/compiler/test-cg.c" $objs -lpthread ||
+		{ echo "build of test-cg failed"; echo "0 passed, 1 failed"; exit 1; }
+	$CC $CFLAGS -I"$top" -I"$top/tools/dtrace" -o "$out/dtrace" \
+		"$top"/tools/dtrace/*.c 2>"$out/dtrace.build" || {
+		cat "$out/dtrace.build"
+		echo "build of dtrace failed (see $out/dtrace.build)"
+		echo "0 passed, 1 failed"
+		exit 1
+	}
+fi
+for b in "$D" "$CG"; do
+	[ -x "$b" ] || { echo "no binary $b"; echo "0 passed, 1 failed"; exit 1; }
+done
+
+# cg_pass WHAT ARGS...: run test-cg; add its "N passed, N failed" to ours.
+# Its exit status must agree: 0 with no failure, a crash or a sanitizer
+# report (no summary, or a summary then a non-zero status) fails.
+cg_pass() {
+	local what=$1 res rc sum
+	shift
+	res=$("$CG" "$@" 2>&1)
+	rc=$?
 	printf '%s\n' "$res" | grep -v -E '^[0-9]+ passed, [0-9]+ failed$'
 	sum=$(printf '%s\n' "$res" | sed -n -E 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' | tail -n1)
-	[ -n "$sum" ] && { pass=$((pass + ${sum% *})); fail=$((fail + ${sum#* })); }
-	# 4. disassembly
-	for f in "$top"/test/compiler/dis/*.d; do
-		[ -f "$f" ] || continue
-		exp="${f%.d}.dis"
-		dis=$(ASAN_OPTIONS=$DASAN "$D" -e -S -s "$f" 2>&1)
-		ok=1
-		while IFS= read -r line; do
-			[ -z "$line" ] && continue
-			printf '%s\n' "$dis" | grep -qF -- "$line" || {
-				bad "$f: disassembly lacks: $line"; ok=0; }
-		done < "$exp"
-		[ $ok = 1 ] && { pass=$((pass + 1)); note "ok $f"; }
-	done
-	# 5. several programs (-n/-s ...): each sees what earlier ones
-	# declared, as in DTrace; errors keep their program's line numbers
-	multi() {	# WANT(0|1) PATTERN ARGS...: exit status and output
-		local want=$1 pat=$2 msg rc
-		shift 2
-		msg=$(cd "$tmp" && ASAN_OPTIONS=$DASAN "$D" -e "$@" 2>&1 </dev/null)
-		rc=$?
-		if [ $rc -eq "$want" ] && { [ -z "$pat" ] ||
-		    printf '%s' "$msg" | grep -q -- "$pat"; }; then
-			pass=$((pass + 1)); note "ok several programs: $*"
+	if [ -z "$sum" ]; then
+		bad "test-cg ($what): $(why $rc), no 'N passed, N failed' line"
+		return
+	fi
+	pass=$((pass + ${sum% *})); fail=$((fail + ${sum#* }))
+	if [ "${sum% *}" = 0 ]; then
+		bad "test-cg ($what): nothing passed"
+	elif [ $rc -ne 0 ] && [ "${sum#* }" = 0 ]; then
+		bad "test-cg ($what): $(why $rc) after '${sum% *} passed, 0 failed'"
+	elif [ $rc -eq 0 ] && [ "${sum#* }" != 0 ]; then
+		bad "test-cg ($what): exit 0 with ${sum#* } failed"
+	elif ! sane "$res"; then
+		bad "test-cg ($what): sanitizer report"
+	fi
+}
+
+# 1. unit tests of code generation
+cg_pass "unit tests"
+
+# 2. error tags: exit status 1 and the tag
+n=0
+for f in "$croot"/err/err.D_*.d; do
+	[ -f "$f" ] || continue
+	n=$((n + 1))
+	tag=$(basename "$f" | sed 's/^err\.\(D_[A-Z0-9_]*\)\..*/\1/')
+	msg=$(ASAN_OPTIONS=$DASAN "$D" -e -xerrtags -s "$f" 2>&1 </dev/null)
+	rc=$?
+	if [ $rc -eq 1 ] && sane "$msg" && printf '%s' "$msg" | grep -q "\[$tag\]"; then
+		pass=$((pass + 1)); note "ok $f"
+	else
+		bad "$f: want exit 1 and [$tag], got $(why $rc): $msg"
+	fi
+done
+[ $n -gt 0 ] || bad "no err.D_*.d in $croot/err"
+
+# 3. programs that must compile (exit 0), or keep failing (xfail: exit 1)
+n=0
+for f in "$croot"/tst/tst.*.d; do
+	[ -f "$f" ] || continue
+	n=$((n + 1))
+	opts=$(sed -n 's/.*@@runtest-opts:\(.*\)/\1/p' "$f" | head -n1)
+	msg=$(cd "$(dirname "$f")" && ASAN_OPTIONS=$DASAN "$D" -e -Z -s "$f" $opts 2>&1 </dev/null)
+	rc=$?
+	rel=${f#"$croot"/}
+	xfail=$(grep -v '^#' "$croot/xfail" 2>/dev/null |
+		awk -v f="test/compiler/$rel" '$1 == f { print; exit }')
+	if ! sane "$msg" || { [ $rc -ne 0 ] && [ $rc -ne 1 ]; }; then
+		bad "$f: $(why $rc): $msg"
+	elif [ $rc -eq 1 ] && printf '%s' "$msg" | grep -q "failed to compile\|invalid probe"; then
+		if [ -n "$xfail" ]; then
+			xf=$((xf + 1)); note "xfail $rel"
 		else
-			bad "several programs: dtrace -e $*: exit $rc, want $want and /$pat/: $msg"
+			bad "$f: $msg"
 		fi
-	}
-	tmp=$(mktemp -d)
-	printf '#!/usr/sbin/dtrace -s\nstruct p { int a; };\nint x;\nBEGIN { x = 1; @a = count(); }\n' >"$tmp/a.d"
-	printf '#!/usr/sbin/dtrace -s\n\nEND\n{\n\ttrace(zz);\n}\n' >"$tmp/b.d"
-	printf 'struct p q;\nEND\n{\n\tq.a = x;\n\tprinta(@a);\n}\n' >"$tmp/c.d"
-	multi 0 '' -n 'BEGIN { x = 1; @a = count(); }' -n 'END { trace(x); printa(@a); }'
-	multi 1 "invalid probe specifier END { trace(y); }: .*failed to resolve y" \
-		-n 'BEGIN { x = 1; }' -n 'END { trace(y); }'
-	multi 1 "invalid probe specifier END { trace(x); }: .*failed to resolve x" \
-		-n 'END { trace(x); }' -n 'BEGIN { x = 1; }'
-	multi 1 "failed to compile script b.d: line 5: failed to resolve zz" \
-		-s a.d -s b.d
-	multi 1 "failed to compile script b.d: line 5: failed to resolve zz" \
-		-C -s a.d -s b.d
-	multi 0 '' -s a.d -s c.d
-	multi 1 "failed to compile script c.d: line 1: .*struct p" -s c.d
-	rm -rf "$tmp"
-else
-	bad "no dtrace binary to test with"
-fi
+	elif [ $rc -ne 0 ]; then
+		bad "$f: $(why $rc): $msg"
+	elif [ -n "$xfail" ]; then
+		bad "test/compiler/$rel compiles now: remove it from test/compiler/xfail"
+	else
+		pass=$((pass + 1)); note "ok $f"
+	fi
+done
+[ $n -gt 0 ] || bad "no tst.*.d in $croot/tst"
+# the module's validator on the DIF of every tst.*.d (test/d too)
+files=$(find "$croot/tst" -name 'tst.*.d' | sort)
+[ -z "${COMPILER_TEST_ROOT:-}" ] &&
+	files="$files $(find "$top/test/d" -name 'tst.*.d' | sort)"
+# shellcheck disable=SC2086
+cg_pass "validator" $files
+
+# 4. disassembly
+n=0
+for f in "$croot"/dis/*.d; do
+	[ -f "$f" ] || continue
+	n=$((n + 1))
+	exp="${f%.d}.dis"
+	dis=$(ASAN_OPTIONS=$DASAN "$D" -e -S -s "$f" 2>&1 </dev/null)
+	rc=$?
+	if [ $rc -ne 0 ] || ! sane "$dis"; then
+		bad "$f: dtrace -S: $(why $rc): $(printf '%s\n' "$dis" | tail -n 5)"
+		continue
+	fi
+	ok=1
+	while IFS= read -r line; do
+		[ -z "$line" ] && continue
+		printf '%s\n' "$dis" | grep -qF -- "$line" || {
+			bad "$f: disassembly lacks: $line"; ok=0; }
+	done < "$exp"
+	[ $ok = 1 ] && { pass=$((pass + 1)); note "ok $f"; }
+done
+[ $n -gt 0 ] || bad "no *.d in $croot/dis"
+
+# 5. several programs (-n/-s ...): each sees what earlier ones
+# declared, as in DTrace; errors keep their program's line numbers
+multi() {	# WANT(0|1) PATTERN ARGS...: exit status and output
+	local want=$1 pat=$2 msg rc
+	shift 2
+	msg=$(cd "$tmp" && ASAN_OPTIONS=$DASAN "$D" -e "$@" 2>&1 </dev/null)
+	rc=$?
+	if [ $rc -eq "$want" ] && sane "$msg" && { [ -z "$pat" ] ||
+	    printf '%s' "$msg" | grep -q -- "$pat"; }; then
+		pass=$((pass + 1)); note "ok several programs: $*"
+	else
+		bad "several programs: dtrace -e $*: $(why $rc), want exit $want and /$pat/: $msg"
+	fi
+}
+tmp=$(mktemp -d)
+printf '#!/usr/sbin/dtrace -s\nstruct p { int a; };\nint x;\nBEGIN { x = 1; @a = count(); }\n' >"$tmp/a.d"
+printf '#!/usr/sbin/dtrace -s\n\nEND\n{\n\ttrace(zz);\n}\n' >"$tmp/b.d"
+printf 'struct p q;\nEND\n{\n\tq.a = x;\n\tprinta(@a);\n}\n' >"$tmp/c.d"
+multi 0 '' -n 'BEGIN { x = 1; @a = count(); }' -n 'END { trace(x); printa(@a); }'
+multi 1 "invalid probe specifier END { trace(y); }: .*failed to resolve y" \
+	-n 'BEGIN { x = 1; }' -n 'END { trace(y); }'
+multi 1 "invalid probe specifier END { trace(x); }: .*failed to resolve x" \
+	-n 'END { trace(x); }' -n 'BEGIN { x = 1; }'
+multi 1 "failed to compile script b.d: line 5: failed to resolve zz" \
+	-s a.d -s b.d
+multi 1 "failed to compile script b.d: line 5: failed to resolve zz" \
+	-C -s a.d -s b.d
+multi 0 '' -s a.d -s c.d
+multi 1 "failed to compile script c.d: line 1: .*struct p" -s c.d
+rm -rf "$tmp"
+
 [ $xf -gt 0 ] && echo "($xf known-unsupported programs in test/compiler/xfail did not compile, as expected)"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

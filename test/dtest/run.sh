@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # run.sh [-e] [-v] [-b DTRACE] [-t SECONDS] DIR|FILE...
+# run.sh -l [-p PREFIX] DIR|FILE...
 #
 # Run D tests written in DTrace's test-suite convention:
 #
@@ -37,12 +38,17 @@
 # -v  show the diff / stderr of failing tests
 # -b  the dtrace binary (default: $DTRACE, else out/cmd/dtrace of this tree)
 # -t  default timeout in seconds
+# -l  list the result names the run would produce (PREFIXNAME, see
+#     RESULTS below), one a line, and run nothing
+# -p  the prefix of result names (default $RESULTS_PREFIX)
 #
 # Output: "PASS|FAIL|SKIP NAME" per test, then "N passed, N failed[, N
 # skipped]".  Exit status 0 when nothing failed, 1 otherwise, 2 on usage
-# errors.  With RESULTS=DIR, each test also leaves DIR/PREFIXNAME.result
-# (PREFIX from RESULTS_PREFIX, '/' in NAME turned into '.') in the format
-# of the VM harness: "exit: N", "seconds: S", "--- stdout ---", ...
+# errors.  No test found, or fewer verdicts than tests found, fails.  With
+# RESULTS=DIR, the names of all tests found are first added to
+# DIR/expected, then each test leaves DIR/PREFIXNAME.result (PREFIX from
+# -p or RESULTS_PREFIX, '/' in NAME turned into '.'), both written by
+# test/vm/result.sh (the VM harness's format).
 # DTEST_NODEV_OK=1 skips the /dev/dtrace check (to exercise the runner
 # itself with a stand-in binary).
 set -u
@@ -50,10 +56,15 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 
-hostmode=0 verbose=0 dtrace=${DTRACE:-$repo/out/cmd/dtrace} deftmo=20
-while getopts "evb:t:h" c; do
+. "$repo/test/vm/result.sh"
+
+hostmode=0 verbose=0 dtrace=${DTRACE:-$repo/out/cmd/dtrace} deftmo=20 list=0
+prefix=${RESULTS_PREFIX:-}
+while getopts "elp:vb:t:h" c; do
 	case $c in
 	e) hostmode=1 ;;
+	l) list=1 ;;
+	p) prefix=$OPTARG ;;
 	v) verbose=1 ;;
 	b) dtrace=$OPTARG ;;
 	t) deftmo=$OPTARG ;;
@@ -63,6 +74,44 @@ while getopts "evb:t:h" c; do
 done
 shift $((OPTIND - 1))
 [ $# -ge 1 ] || set -- "$repo/test/d"
+
+# The tests: ROOTS[i] and FILES[i]; NAMES[i] is the result name.
+roots=() files=() names=() nbad=0
+add_test() {	# ROOT FILE
+	local name=${2#"$1"/}
+	[ "$name" = "$2" ] && name=${2##*/}
+	roots+=("$1") files+=("$2") names+=("$prefix${name//\//.}")
+}
+for arg in "$@"; do
+	if [ -f "$arg" ]; then
+		case ${arg##*/} in
+		tst.*.d|err.*.d) ;;
+		*) echo "run.sh: not a test (tst.*.d or err.*.d): $arg" >&2
+		   nbad=$((nbad + 1)); continue ;;
+		esac
+		d=$(cd "$(dirname "$arg")" && pwd)
+		add_test "$d" "$d/${arg##*/}"
+	elif [ -d "$arg" ]; then
+		root=$(cd "$arg" && pwd)
+		n=${#files[@]}
+		while IFS= read -r f; do
+			add_test "$root" "$f"
+		done < <(find "$root" -type f \( -name 'tst.*.d' -o -name 'err.*.d' \) |
+			LC_ALL=C sort)
+		if [ ${#files[@]} = "$n" ]; then
+			echo "run.sh: no tests (tst.*.d, err.*.d) in $arg" >&2
+			nbad=$((nbad + 1))
+		fi
+	else
+		echo "run.sh: no such test or directory: $arg" >&2
+		nbad=$((nbad + 1))
+	fi
+done
+if [ $list = 1 ]; then
+	[ ${#names[@]} = 0 ] || printf '%s\n' "${names[@]}"
+	[ $nbad = 0 ]
+	exit
+fi
 
 case $dtrace in /*) ;; *) dtrace=$(pwd)/$dtrace ;; esac
 if [ ! -x "$dtrace" ]; then
@@ -77,7 +126,7 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dtest.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
-npass=0 nfail=0 nskip=0
+npass=0 nfail=0 nskip=0 nverdicts=0
 failed=()
 
 # tag FILE NAME: the text after "@@NAME:" (up to "*/"), or "" if absent.
@@ -103,9 +152,11 @@ hastag() {
 	[[ $script_text =~ $re ]]
 }
 
-# result NAME VERDICT RC SECONDS DETAIL: report one test.
+# result NAME VERDICT RC SECONDS DETAIL: report one test (its result
+# file: $rname).
 result() {
 	local name=$1 verdict=$2 rc=$3 secs=$4 detail=$5
+	nverdicts=$((nverdicts + 1))
 	case $verdict in
 	PASS) npass=$((npass + 1)); echo "PASS $name" ;;
 	SKIP) nskip=$((nskip + 1)); echo "SKIP $name ($detail)" ;;
@@ -116,23 +167,16 @@ result() {
 	      fi ;;
 	esac
 	if [ -n "${RESULTS:-}" ]; then
-		local f
-		f="$RESULTS/${RESULTS_PREFIX:-}${name//\//.}.result"
-		[ -d "$RESULTS" ] || mkdir -p "$RESULTS"
+		local x=1
+		case $verdict in PASS) x=0 ;; SKIP) x=77 ;; esac
+		[ "$verdict" = FAIL ] && [ "$rc" = 124 ] && x=124
 		{
-			case $verdict in
-			PASS) echo "exit: 0" ;; SKIP) echo "exit: 77" ;;
-			*) if [ "$rc" = 124 ]; then echo "exit: 124"
-			   else echo "exit: 1"; fi ;;
-			esac
-			echo "seconds: $secs"
-			echo "mode: dtest"
-			echo "--- stdout ---"
 			echo "$verdict $name: $detail (dtrace exit $rc)"
-			[ "$verdict" = FAIL ] && cat "$tmp/why" 2>/dev/null | head -n 200
-			echo "--- stderr ---"
-			cat "$tmp/err" 2>/dev/null | head -n 50
-		} >"$f"
+			[ "$verdict" = FAIL ] && head -n 200 "$tmp/why"
+		} >"$tmp/rout" 2>/dev/null
+		head -n 50 "$tmp/err" >"$tmp/rerr" 2>/dev/null
+		result_write "$RESULTS/$rname.result" "$x" "$secs" dtest \
+			"$tmp/rout" "$tmp/rerr"
 	fi
 }
 
@@ -253,22 +297,25 @@ run_test() {
 	result "$name" PASS "$rc" "$secs" "ok"
 }
 
-for arg in "$@"; do
-	if [ -f "$arg" ]; then
-		run_test "$(cd "$(dirname "$arg")" && pwd)" \
-			"$(cd "$(dirname "$arg")" && pwd)/$(basename "$arg")"
-	elif [ -d "$arg" ]; then
-		root=$(cd "$arg" && pwd)
-		while IFS= read -r f; do
-			run_test "$root" "$f"
-		done < <(find "$root" -type f \( -name 'tst.*.d' -o -name 'err.*.d' \) |
-			LC_ALL=C sort)
-	else
-		echo "run.sh: no such test or directory: $arg" >&2
-		nfail=$((nfail + 1))
-	fi
+if [ -n "${RESULTS:-}" ]; then
+	result_expect "$RESULTS" "${names[@]}" ||
+		{ echo "run.sh: cannot write $RESULTS/expected" >&2; exit 2; }
+fi
+for i in "${!files[@]}"; do
+	rname=${names[$i]}
+	run_test "${roots[$i]}" "${files[$i]}"
 done
+nfail=$((nfail + nbad))
 
+# Every test found must have had its verdict.
+if [ "$nverdicts" != ${#files[@]} ]; then
+	echo "FAIL ${#files[@]} tests found, $nverdicts verdicts"
+	nfail=$((nfail + 1))
+fi
+if [ ${#files[@]} = 0 ]; then
+	echo "FAIL no tests found"
+	[ $nfail -gt 0 ] || nfail=1
+fi
 summary="$npass passed, $nfail failed"
 [ $nskip -gt 0 ] && summary="$summary, $nskip skipped"
 echo "$summary"

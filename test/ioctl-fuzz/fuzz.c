@@ -7,6 +7,7 @@
  *                     [--progress FILE] [-v]
  *   dtrace-ioctl-fuzz --dry [--seed N] [--iterations N] [-v]
  *   dtrace-ioctl-fuzz --list | --repro NAME [--save FILE] | --blob FILE
+ *   dtrace-ioctl-fuzz --selftest-findings none|all
  *
  * Each iteration opens /dev/dtrace (sometimes twice) and does one of:
  *   raw      random argument structures, sizes, versions and pointers
@@ -37,13 +38,23 @@
  * the module hands out malformed records, if consumers or ECBs are left
  * behind after every descriptor is closed (debugfs status) or vmalloc
  * space grew by 16 MiB or more, or if the kernel log shows a warning, an
- * oops or an allocation failure.  Unexpected error numbers, EFAULT for
- * valid pointers and EINVAL without err_msg are reported as findings.
+ * oops or an allocation failure, or if there was any finding: an
+ * unexpected error number, EFAULT for valid pointers, EINVAL from ENABLE
+ * without err_msg, or a valid unmutated enabling refused.
+ * --selftest-findings (host, no device) proves that findings fail the run:
+ * "all" provokes one of each through the same code (an ioctl on a closed
+ * descriptor, FIONREAD on a pipe with a pointer to an unmapped page, an
+ * ENABLE outcome of EINVAL without a message and one of a refused valid
+ * enabling) and must exit 1; "none" makes the same calls right and must
+ * exit 0.
  *
  * Memory: every consumer's options are kept under --budget (48 MiB) so
  * that a small test VM never runs out (see repro/README.md for what the
  * module does then); --big lifts that.
  * --dry builds and mutates enablings without a device (host self-test).
+ * --repro and --blob exit 1 when the module answers a reproducer badly: an
+ * ENABLE refused without a message or with an unexpected error number, a
+ * GO, STOP or close that fails unexpectedly.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -859,6 +870,12 @@ static void worker_stop(struct worker *w)
 /* ------------------------------------------------------------------ */
 /* struct and hostile modes */
 
+/*
+ * Whether the last make_blob() built a valid enabling as generated: no
+ * edge-case options (gen.edge), no --big options, nothing sanitized.
+ */
+static int last_blob_valid;
+
 /* Generate, maybe mutate, sanitize: a blob to ENABLE. */
 static unsigned char *make_blob(struct rng *r, int hostile, int mutations,
 				size_t *len, char *what, size_t wlen)
@@ -875,8 +892,10 @@ static unsigned char *make_blob(struct rng *r, int hostile, int mutations,
 	fill_ctx(&c);
 	gen_enabling(g, r, hostile, &c);
 	b = gen_build(g, len);
+	last_blob_valid = !g->edge;
 	if (opt.budget == ~0ULL && *len >= sizeof(g->e.h) &&
 	    rng_chance(r, 1, 3)) {
+		last_blob_valid = 0;
 		/* --big: large but accepted memory options */
 		struct dtrace_enable_hdr *h = (void *)b;
 		uint64_t big = (16 + rng_below(r, 241)) * MB;
@@ -907,7 +926,8 @@ static unsigned char *make_blob(struct rng *r, int hostile, int mutations,
 	}
 	for (k = 0; k < mutations; k++)
 		gen_mutate(g, r, &b, len);
-	gen_sanitize(b, *len, ncpus, opt.budget);
+	if (gen_sanitize(b, *len, ncpus, opt.budget))
+		last_blob_valid = 0;
 	snprintf(what, wlen, "%s", g->what);
 	gen_free(g);
 	free(g);
@@ -939,6 +959,31 @@ static int companion_start(struct rng *r)
 	return fd;
 }
 
+/*
+ * The outcome of one ENABLE of a generated blob (e: 0 or -errno): counted,
+ * and a finding when EINVAL comes without a message, or when a valid,
+ * unmutated enabling (clean) is refused.
+ */
+static void enable_outcome(int e, const struct dtrace_ioc_enable *en,
+			   size_t len, const char *what, int clean)
+{
+	if (clean && e) {
+		st.clean_rejected++;
+		finding("unmutated valid enabling refused: %s: %s (%s)",
+			strerror(-e), en->err_msg, what);
+	} else if (clean) {
+		st.clean_accepted++;
+	}
+	if (!e) {
+		st.en_accepted++;
+		return;
+	}
+	st.en_rejected++;
+	if (e == -EINVAL && !en->err_msg[0] &&
+	    len >= sizeof(struct dtrace_enable_hdr))
+		finding("ENABLE EINVAL without a message (%s)", what);
+}
+
 static void iter_struct(struct rng *r, int hostile)
 {
 	struct dtrace_ioc_enable en;
@@ -947,6 +992,7 @@ static void iter_struct(struct rng *r, int hostile)
 	size_t len;
 	char what[256];
 	int fd, fd2 = -1, nmut, accepted = 0, e, i, nen;
+	int clean, copied, valid, first_clean = 0;
 	uint32_t nepids = 0;
 	struct dtrace_enable_hdr first;
 
@@ -960,11 +1006,14 @@ static void iter_struct(struct rng *r, int hostile)
 		nmut = hostile ? (rng_chance(r, 1, 4) ? 1 : 0) :
 		       (rng_chance(r, 1, 5) ? 0 : 1 + rng_below(r, 4));
 		b = make_blob(r, hostile, nmut, &len, what, sizeof(what));
+		valid = !hostile && !nmut && last_blob_valid;
 		/* A later enabling mostly agrees with the first's options. */
-		if (i && len >= sizeof(first) && rng_chance(r, 2, 3))
+		copied = 0;
+		if (i && len >= sizeof(first) && rng_chance(r, 2, 3)) {
 			memcpy(b + 16, (unsigned char *)&first + 16,
 			       offsetof(struct dtrace_enable_hdr, ngvars) - 16);
-		else if (!i && len >= sizeof(first))
+			copied = 1;
+		} else if (!i && len >= sizeof(first))
 			memcpy(&first, b, sizeof(first));
 		e = enable_blob(fd, b, len, &en);
 		if (opt.verbose)
@@ -972,28 +1021,18 @@ static void iter_struct(struct rng *r, int hostile)
 			       (unsigned long long)cur_iter, what, len,
 			       e ? strerror(-e) : "ok", e ? ": " : "",
 			       e ? en.err_msg : "");
-		if (!hostile && !nmut) {
-			if (e) {
-				st.clean_rejected++;
-				if (st.clean_rejected <= 5 || opt.verbose)
-					printf("# %llu: unmutated valid enabling "
-					       "refused: %s: %s\n",
-					       (unsigned long long)cur_iter,
-					       strerror(-e), en.err_msg);
-			} else {
-				st.clean_accepted++;
-			}
-		}
+		/*
+		 * Unmutated and valid: the first enabling, or a later one
+		 * with the options of a valid first (a later enabling whose
+		 * options differ is refused by design).
+		 */
+		clean = valid && (!i || (copied && first_clean));
+		if (!i)
+			first_clean = valid;
+		enable_outcome(e, &en, len, what, clean);
 		if (!e) {
-			st.en_accepted++;
 			accepted = 1;
 			nepids = en.nepids;
-		} else {
-			st.en_rejected++;
-			if (e == -EINVAL && !en.err_msg[0] &&
-			    len >= sizeof(struct dtrace_enable_hdr))
-				finding("ENABLE EINVAL without a message (%s)",
-					what);
 		}
 		free(b);
 	}
@@ -1394,8 +1433,63 @@ static void usage(void)
 		"       [--mode raw|struct|hostile|seq] [--budget MB] [--big] "
 		"[--progress FILE] [-v]\n"
 		"       --dry [--seed N] [--iterations N] [-v]\n"
-		"       --list | --repro NAME [--save FILE] | --blob FILE\n");
+		"       --list | --repro NAME [--save FILE] | --blob FILE\n"
+		"       --selftest-findings none|all\n");
 	exit(2);
+}
+
+/* Findings fail the run; a run long enough must have tried valid ones. */
+static void findings_verdict(void)
+{
+	ok(st.findings == 0, "no findings (unexpected errno, EFAULT with valid "
+	   "pointers, EINVAL without a message, valid unmutated enabling "
+	   "refused): %llu", (unsigned long long)st.findings);
+	ok(st.clean_rejected == 0, "every valid unmutated enabling accepted "
+	   "(%llu accepted, %llu refused)",
+	   (unsigned long long)st.clean_accepted,
+	   (unsigned long long)st.clean_rejected);
+	if (st.iterations >= 100)
+		ok(st.clean_accepted > 0, "valid unmutated enablings were "
+		   "tried (%llu in %llu iterations)",
+		   (unsigned long long)st.clean_accepted,
+		   (unsigned long long)st.iterations);
+}
+
+/*
+ * --selftest-findings all|none: the finding paths, on the host.  "all"
+ * must fail with four findings, "none" must pass.
+ */
+static int selftest_findings(const char *how)
+{
+	struct dtrace_ioc_enable en;
+	int p[2], n, all = !strcmp(how, "all");
+	void *bad;
+
+	if (!all && strcmp(how, "none"))
+		usage();
+	if (pipe(p))
+		return 2;
+	bad = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (bad == MAP_FAILED)
+		return 2;
+	/* an unexpected errno: EBADF */
+	xioctl(all ? -1 : p[0], FIONREAD, &n, 1);
+	/* EFAULT although the caller says the pointers are valid */
+	xioctl(p[0], FIONREAD, all ? bad : (void *)&n, 1);
+	memset(&en, 0, sizeof(en));
+	/* EINVAL without a message */
+	if (!all)
+		snprintf(en.err_msg, sizeof(en.err_msg), "why");
+	enable_outcome(-EINVAL, &en, sizeof(struct dtrace_enable_hdr),
+		       "selftest", 0);
+	/* a valid unmutated enabling refused */
+	enable_outcome(all ? -ENOMEM : 0, &en,
+		       sizeof(struct dtrace_enable_hdr), "selftest", 1);
+	findings_verdict();
+	printf("# summary: findings %llu\n", (unsigned long long)st.findings);
+	printf("1..%d\n", ntests);
+	printf("# %d passed, %d failed\n", ntests - nfailed, nfailed);
+	return nfailed ? 1 : 0;
 }
 
 static void progress(const char *path, int *fd)
@@ -1465,6 +1559,8 @@ int main(int argc, char **argv)
 		} else if (v && !strcmp(a, "--blob")) {
 			blobfile = v;
 			i++;
+		} else if (v && !strcmp(a, "--selftest-findings")) {
+			return selftest_findings(v);
 		} else if (!strcmp(a, "--list")) {
 			repro_list();
 			return 0;
@@ -1585,6 +1681,7 @@ int main(int argc, char **argv)
 	if (strcmp(before, after))
 		printf("# before:\n%s# after:\n%s", before, after);
 	ok(sanity() == 0, "the device still works: BEGIN { trace(1); exit(0) }");
+	findings_verdict();
 	printf("# final checks took %.2f s\n", (now_ns() - t_end) / 1e9);
 	ok(st.malformed == 0, "every snapshot was well formed (%llu records, "
 	   "%llu error records, %llu aggregation records, %llu malformed)",

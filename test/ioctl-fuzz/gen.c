@@ -1125,10 +1125,14 @@ void gen_enabling(struct gen *g, struct rng *r, int hostile,
 	g->hostile = hostile;
 	g->e.h.bufsize = RNG_PICK(r, bufsizes);
 	g->e.h.aggsize = RNG_PICK(r, aggsizes);
-	if (rng_chance(r, 1, 10))	/* too small for some records */
+	if (rng_chance(r, 1, 10)) {	/* too small for some records */
 		g->e.h.bufsize = RNG_PICK(r, tiny);
-	if (rng_chance(r, 1, 10))
+		g->edge = 1;
+	}
+	if (rng_chance(r, 1, 10)) {
 		g->e.h.aggsize = RNG_PICK(r, tiny);
+		g->edge = 1;
+	}
 	g->e.h.strsize = RNG_PICK(r, strsizes);
 	g->e.h.dynvarsize = RNG_PICK(r, dynsizes);
 	g->e.h.bufpolicy = rng_below(r, 3);

@@ -35,6 +35,9 @@ struct gen {
 	int ndifs;
 	int hostile;
 	int nmut;			/* mutations applied */
+	int edge;			/* options chosen to be too small for
+					 * some records (tiny bufsize/aggsize):
+					 * unmutated, yet not a valid enabling */
 	char what[256];			/* short log of what was built/mutated */
 };
 

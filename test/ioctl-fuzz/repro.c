@@ -97,17 +97,37 @@ void repro_list(void)
 		printf("%-14s %s\n", cases[i].name, cases[i].what);
 }
 
-/* n consumers: ENABLE blob, then GO, STOP, close; print each step. */
+/*
+ * What the module may answer a reproducer (they ask for too much memory or
+ * for an unusable variable space): a refusal with a sane errno and a
+ * message, ENOMEM (or ENOSPC) at GO; anything else is bad.
+ */
+static int enable_ok(int rc, const char *msg)
+{
+	if (!rc)
+		return 1;
+	if (rc != -EINVAL && rc != -ENOMEM && rc != -E2BIG && rc != -ENOSPC)
+		return 0;
+	return msg[0] != 0;
+}
+
+/*
+ * n consumers: ENABLE blob, then GO, STOP, close; print each step.  0 when
+ * the module answered every step acceptably (enable_ok()), 1 if not, 77
+ * without a device.
+ */
 static int run_n(const void *blob, size_t len, int n)
 {
 	struct consumer c[4];
 	struct dtrace_ioc_status s;
-	int rc, i, on[4] = { 0 };
+	int rc, i, on[4] = { 0 }, bad = 0;
 
 	for (i = 0; i < n && i < 4; i++) {
 		rc = c_open(&c[i]);
 		if (rc) {
 			printf("# open: %s\n", strerror(-rc));
+			if (i)
+				bad = 1;
 			n = i;
 			break;
 		}
@@ -115,6 +135,12 @@ static int run_n(const void *blob, size_t len, int n)
 		printf("# consumer %d: ENABLE (%zu bytes): %s%s%s\n", i, len,
 		       rc ? strerror(-rc) : "ok", c[i].en.err_msg[0] ? ": " : "",
 		       c[i].en.err_msg);
+		if (!enable_ok(rc, c[i].en.err_msg)) {
+			printf("not ok - consumer %d: ENABLE refused with %s "
+			       "and %s\n", i, strerror(-rc), c[i].en.err_msg[0] ?
+			       "a message" : "no message");
+			bad = 1;
+		}
 		on[i] = !rc;
 	}
 	for (i = 0; i < n; i++) {
@@ -122,6 +148,11 @@ static int run_n(const void *blob, size_t len, int n)
 			continue;
 		rc = c_go(&c[i], &s);
 		printf("# consumer %d: GO: %s\n", i, rc ? strerror(-rc) : "ok");
+		if (rc && rc != -ENOMEM && rc != -ENOSPC) {
+			printf("not ok - consumer %d: GO: %s\n", i,
+			       strerror(-rc));
+			bad = 1;
+		}
 		on[i] = !rc;
 	}
 	msleep(50);
@@ -131,10 +162,19 @@ static int run_n(const void *blob, size_t len, int n)
 		rc = c_stop(&c[i], &s);
 		printf("# consumer %d: STOP: %s (errors %llu)\n", i,
 		       rc ? strerror(-rc) : "ok", (unsigned long long)s.errors);
+		if (rc) {
+			printf("not ok - consumer %d: STOP: %s\n", i,
+			       strerror(-rc));
+			bad = 1;
+		}
 	}
 	for (i = 0; i < n; i++)
 		c_close(&c[i]);
-	return n ? 0 : 77;
+	if (!n)
+		return 77;
+	printf("%s - the module's answers to the reproducer\n",
+	       bad ? "not ok" : "ok");
+	return bad;
 }
 
 int repro_run_blob(const void *blob, size_t len)

@@ -10,16 +10,12 @@
 # NAME.host.t and hooks run chrooted into /host (dynamically linked host
 # programs work there); other NAME.t run with the guest's busybox.
 #
-# Each test leaves RESULTDIR/NAME.result:
-#   exit: N          0 pass, 77 skip, anything else fail (124 = timeout)
-#   seconds: S
-#   mode: busybox|chroot
-#   --- stdout ---
-#   ...
-#   --- stderr ---
-#   ...
-# A hook may write more NAME.result files of its own (same format, at least
-# the "exit:" line) into $DTRACE_TEST_RESULTS/t; the host counts them all.
+# Each test leaves RESULTDIR/NAME.result, written by result.sh (beside
+# this script in the initramfs; test/vm/result.sh in the tree), which
+# describes the format.  A hook may write more NAME.result files of its
+# own into $DTRACE_TEST_RESULTS/t, listing their names in
+# $DTRACE_TEST_RESULTS/t/expected first; the host fails each listed name
+# without a result.
 #
 # Environment seen by tests: DTRACE_TEST_PLATFORM (native|xenpv),
 # DTRACE_TEST_KVER, DTRACE_TEST_MODULE, DTRACE_TEST_SRCDIR,
@@ -29,6 +25,7 @@
 # VM_TEST_TIMEOUT (s), hooks: VM_HOOK_TIMEOUT.
 
 . /results/job.env
+. "$(dirname "$0")/result.sh"
 
 CHROOT_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
@@ -59,16 +56,7 @@ run_one() {
 	end=$(cut -d. -f1 /proc/uptime)
 	# busybox timeout execs PROG: a kill shows as 137 after TMO seconds
 	[ $rc = 137 ] && [ $((end - start)) -ge "$tmo" ] && rc=124
-	{
-		echo "exit: $rc"
-		echo "seconds: $((end - start))"
-		echo "mode: $mode"
-		echo "--- stdout ---"
-		cat $out
-		echo "--- stderr ---"
-		cat $err
-	} >"$rdir/$name.result.tmp"
-	mv "$rdir/$name.result.tmp" "$rdir/$name.result"
+	result_write "$rdir/$name.result" "$rc" $((end - start)) "$mode" $out $err
 	echo "vm-test: $name exit $rc ($((end - start)) s)"
 }
 

@@ -10,7 +10,8 @@
 #   VMTESTS    test directory (default test/vm/tests)
 #   VM_REFUSE  1 (default): also boot each platform in PLATFORMS with the
 #              other platform's module and expect the load to be refused
-#   VMHOOK, VM_TIMEOUT, VM_TEST_TIMEOUT: passed to run.sh
+#   VMHOOK, VM_TIMEOUT, VM_TEST_TIMEOUT: passed to run.sh (VMHOOK=none:
+#              no hook; set but empty: an error)
 #
 # First makes vm-prepare (host-side artifacts of the guest tests).
 # Prints one line per configuration, then "N passed, N failed"; exits 1 if
@@ -27,6 +28,11 @@ for t in qemu-system-x86_64 gcc make cpio xz; do
 		break
 	fi
 done
+
+# VMHOOK unset or "none": no hook; set but empty: a mistake (run.sh).
+if [ "${VMHOOK+set}" = set ] && [ -z "$VMHOOK" ]; then
+	vm_die "VMHOOK is set but empty: name a hook script, or VMHOOK=none for no hook"
+fi
 
 kernels=${KERNELS:-}
 [ -n "$kernels" ] || kernels=$(vm_default_kernels)

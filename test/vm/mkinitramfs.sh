@@ -48,7 +48,7 @@ for n in $WANT; do
 done
 
 here=$(dirname "$0")
-inputs=("$0" "$here/lib.sh" "$here/init.sh" "$here/guest-run.sh" "$busybox")
+inputs=("$0" "$here/lib.sh" "$here/init.sh" "$here/guest-run.sh" "$here/result.sh" "$busybox")
 for p in "${order[@]}"; do inputs+=("$mdir/$p"); done
 key=$( { echo "$krel ${order[*]}"; cat "${inputs[@]}"; } | sha256sum | cut -d' ' -f1)
 
@@ -66,6 +66,7 @@ cp "$busybox" "$stage/bin/busybox"
 ln -s busybox "$stage/bin/sh"
 install -m 755 "$here/init.sh" "$stage/init"
 install -m 755 "$here/guest-run.sh" "$stage/guest-run.sh"
+install -m 644 "$here/result.sh" "$stage/result.sh"
 [ "$(id -u)" = 0 ] && mknod -m 600 "$stage/dev/console" c 5 1
 : >"$stage/etc/vm-modules"
 for p in "${order[@]}"; do

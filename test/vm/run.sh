@@ -17,7 +17,8 @@
 #                    probe (dtrace:::BEGIN), with no BUG/WARNING/Oops before
 #   --shell          interactive: console on stdio, shell after the tests
 #
-# Environment: VMHOOK (script run chrooted in the guest after the tests),
+# Environment: VMHOOK (script run chrooted in the guest after the tests;
+# unset or "none": no hook, set but empty: an error),
 # VM_TIMEOUT (whole boot, default 300 s), VM_TEST_TIMEOUT (per test, 60 s),
 # VM_HOOK_TIMEOUT (1800 s), VM_OUT (cache and runs, default out/vm),
 # VM_VERBOSE=1 (copy the console to stderr afterwards).
@@ -28,6 +29,7 @@
 set -eu
 
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/judge.sh"
 
 mode=test shell=0
 while [ $# -gt 0 ]; do
@@ -51,8 +53,12 @@ case $platform in native|xenpv) ;; *) vm_die "PLATFORM must be native or xenpv" 
 [ -f "$module" ] || vm_die "no module $module"
 module=$(realpath "$module")
 testdir=$(realpath "$testdir")
+# VMHOOK unset or "none": no hook.  Set but empty is a mistake (a
+# variable that was meant to name the hook), never a silent "no hook".
 hook=
-if [ -n "${VMHOOK:-}" ]; then
+if [ "${VMHOOK+set}" = set ] && [ -z "$VMHOOK" ]; then
+	vm_die "VMHOOK is set but empty: name a hook script, or VMHOOK=none for no hook"
+elif [ -n "${VMHOOK:-}" ] && [ "$VMHOOK" != none ]; then
 	[ -x "$VMHOOK" ] || vm_die "VMHOOK $VMHOOK is not executable"
 	hook=$(realpath "$VMHOOK")
 fi
@@ -148,10 +154,6 @@ echo "$secs" >"$dir/seconds"
 
 # ---- judge: the channel and results/ only --------------------------------
 npass=0 nfail=0 problems=()
-ok() { npass=$((npass + 1)); echo "  PASS $*"; }
-bad() { nfail=$((nfail + 1)); echo "  FAIL $*"; }
-problem() { problems+=("$*"); echo "  FAIL $*"; }
-indent() { sed -e 's/\r$//' -e 's/^/    | /' | head -n "${1:-40}"; }
 
 summary=$(tr -d '\r' <"$dir/channel.txt" 2>/dev/null |
 	grep -m1 "^DTRACE-VM-SUMMARY nonce=$nonce " || true)
@@ -200,22 +202,6 @@ elif ! grep -qx "$summary" "$res/summary" 2>/dev/null; then
 	problem "results/summary disagrees with the channel"
 fi
 
-# A failed test's output: its "not ok"/FAIL lines, then the tails.
-show_failure() {
-	local out err
-	out=$(sed -n '/^--- stdout ---$/,/^--- stderr ---$/p' "$1" | sed '1d;$d')
-	err=$(sed '1,/^--- stderr ---$/d' "$1")
-	grep -E '^not ok|FAIL' <<<"$out" | indent 20 || true
-	if [ -n "$out" ]; then
-		echo "    stdout (last lines):"
-		tail -n 20 <<<"$out" | indent 20
-	fi
-	if [ -n "$err" ]; then
-		echo "    stderr (last lines):"
-		tail -n 20 <<<"$err" | indent 20
-	fi
-}
-
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$summary"; }
 dmesg_bad() {
 	grep -nE '(^|[^[:alnum:]_])(BUG|WARNING)([^[:alnum:]_]|$)|Oops|general protection|Call Trace' \
@@ -247,31 +233,10 @@ if [ -n "$summary" ]; then
 			problem "insmod $(basename "$module") failed (exit $(field insmod))"
 			indent <"$res/insmod.out"
 		fi
-		# Every test in TESTDIR must have a result; hooks may add more.
-		declare -A expect=()
-		for t in "$testdir"/*.t; do
-			[ -e "$t" ] && expect[$(basename "$t")]=1
-		done
-		[ -n "$hook" ] && expect[hook.$(basename "$hook")]=1
-		for r in "$res"/t/*.result; do
-			[ -e "$r" ] || continue
-			n=$(basename "$r" .result)
-			unset "expect[$n]"
-			rc=$(sed -n 's/^exit: //p' "$r" | head -n1)
-			s=$(sed -n 's/^seconds: //p' "$r" | head -n1)
-			case $rc in
-			0) ok "$n (${s:-?} s)" ;;
-			77) echo "  SKIP $n" ;;
-			*)
-				[ "$rc" = 124 ] && rc="timeout"
-				bad "$n (exit ${rc:-?}, ${s:-?} s)"
-				show_failure "$r"
-				;;
-			esac
-		done
-		if [ "$(field insmod)" = 0 ]; then
-			for n in "${!expect[@]}"; do bad "$n (no result)"; done
-		fi
+		# Every test in TESTDIR must have a result, the hook too, and
+		# every result the hook listed (results/t/expected).
+		vm_judge_results "$res/t" "$testdir" "$hook" \
+			"$([ "$(field insmod)" = 0 ] && echo 1 || echo 0)"
 		if [ "$(field insmod)" = 0 ] && [ "$(field rmmod)" != 0 ]; then
 			problem "rmmod failed (exit $(field rmmod))"
 			indent <"$res/rmmod.out"

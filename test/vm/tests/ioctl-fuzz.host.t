@@ -13,6 +13,10 @@
 # before every boot by make vmcheck) saves these variables, when set, in
 # out/ioctl-fuzz/fuzz.env, which is read here for the ones not set.
 #
+# First every reproducer of an earlier finding runs (test/ioctl-fuzz/repro:
+# each built-in case with --repro, each saved blob with --blob): the module
+# must refuse them with a message or run them, never misbehave.
+#
 # The iteration being run is kept in $DTRACE_TEST_RESULTS/ioctl-fuzz.progress
 # (the results share survives a crash): replay it with
 #   dtrace-ioctl-fuzz --seed S --start I --iterations 1
@@ -44,10 +48,31 @@ if [ ! -x "$bin" ]; then
 		{ echo "compiling the fuzzer failed"; exit 1; }
 fi
 
+status=0
+for name in $("$bin" --list | cut -d' ' -f1); do
+	echo "# repro $name"
+	"$bin" --repro "$name"
+	rc=$?
+	[ $rc -eq 0 ] || { echo "not ok - repro $name: exit $rc"; status=1; }
+done
+n=0
+for blob in "$REPO"/test/ioctl-fuzz/repro/*.bin; do
+	[ -f "$blob" ] || continue
+	n=$((n + 1))
+	echo "# blob $(basename "$blob")"
+	"$bin" --blob "$blob"
+	rc=$?
+	[ $rc -eq 0 ] || { echo "not ok - blob $(basename "$blob"): exit $rc"; status=1; }
+done
+[ $n -gt 0 ] || { echo "not ok - no blobs in $REPO/test/ioctl-fuzz/repro"; status=1; }
+
 echo "# guest uptime $(cut -d" " -f1 /proc/uptime) s: starting"
 set -- --seconds "$seconds"
 [ -n "${DTRACE_FUZZ_SEED:-}" ] && set -- "$@" --seed "$DTRACE_FUZZ_SEED"
 [ -n "${DTRACE_TEST_RESULTS:-}" ] &&
 	set -- "$@" --progress "$DTRACE_TEST_RESULTS/ioctl-fuzz.progress"
 # shellcheck disable=SC2086 # word splitting of the extra arguments wanted
-exec "$bin" "$@" ${DTRACE_FUZZ_ARGS:-}
+"$bin" "$@" ${DTRACE_FUZZ_ARGS:-}
+rc=$?
+[ $rc -eq 0 ] || { echo "not ok - fuzzer: exit $rc"; status=1; }
+exit $status
