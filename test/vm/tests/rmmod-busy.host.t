@@ -1,0 +1,44 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# rmmod attempted while a consumer is tracing: the module is in use (the
+# consumer holds /dev/dtrace open), so rmmod is refused, the module stays
+# loaded with its device, and the consumer goes on to the end of its
+# script unaffected: every tick it counted is there and it exits 0.
+set -u
+D=${DTRACE:-$DTRACE_TEST_SRCDIR/out/cmd/dtrace}
+T=$(mktemp -d /tmp/rmmodbusy.XXXXXX)
+trap 'kill -9 $cpid 2>/dev/null; rm -rf "$T"' EXIT
+fail=0
+ok() { echo "ok $*"; }
+bad() { echo "FAIL $*"; fail=1; }
+mod=$(basename "${DTRACE_TEST_MODULE:-dtrace.ko}" .ko)
+
+$D -q -n 'BEGIN { printf("ready\n"); }' \
+	-n 'profile-97 { @p = count(); }' \
+	-n 'tick-100ms { @t = count(); }' \
+	-n 'tick-100ms /++n == 20/ { printa("ticks %@d\n", @t); exit(0); }' \
+	>$T/out 2>$T/err &
+cpid=$!
+for ((i = 0; i < 600; i++)); do
+	grep -qx ready $T/out 2>/dev/null && break
+	sleep 0.1
+done
+grep -qx ready $T/out && ok "consumer started" || bad "consumer did not start: $(cat $T/err)"
+
+if rmmod "$mod" >$T/rmmod.out 2>&1; then
+	bad "rmmod $mod succeeded while a consumer was tracing"
+else
+	ok "rmmod $mod refused while tracing: $(cat $T/rmmod.out)"
+fi
+grep -q "^$mod " /proc/modules && ok "$mod still loaded" || bad "$mod not in /proc/modules"
+[ -c /dev/dtrace ] && ok "/dev/dtrace still there" || bad "/dev/dtrace gone"
+
+wait $cpid
+rc=$?
+cpid=
+[ $rc = 0 ] && ok "consumer exit status 0" || bad "consumer exit status $rc: $(cat $T/err)"
+grep -qx "ticks 20" $T/out && ok "consumer saw all 20 ticks" ||
+	bad "consumer output: $(cat $T/out)"
+[ -s $T/err ] && bad "consumer messages: $(cat $T/err)" || ok "no consumer messages"
+exit $fail
