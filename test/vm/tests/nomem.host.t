@@ -35,7 +35,10 @@ try() {
 
 try "bufsize=256m" -x bufsize=256m -n 'BEGIN { exit(0); }'
 try "aggsize=256m" -x aggsize=256m -n 'BEGIN { @ = count(); exit(0); }'
-try "dynvarsize=256m" -x dynvarsize=256m -n 'BEGIN { a[1] = 1; exit(0); }'
+# 256m of dynamic variables alone fits in the guest; with 2 x 128m of
+# aggregation buffers it does not.
+try "dynvarsize=256m + aggsize=128m" -x dynvarsize=256m -x aggsize=128m \
+	-n 'BEGIN { a[1] = 1; @ = count(); exit(0); }'
 try "specsize=256m" -x specsize=256m -x nspec=4 \
 	-n 'BEGIN { s = speculation(); speculate(s); trace(1); }' \
 	-n 'BEGIN { exit(0); }'
