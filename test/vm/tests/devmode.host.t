@@ -98,9 +98,8 @@ $D -Z -q -n 'BEGIN { printf("ready\n"); }' -n 'END { printf("end\n"); }' \
 	-n 'dtrace_test:::lim* { printf("%s %d\n", probename, (int)arg0); }' \
 	>$T/c.out 2>$T/c.err &
 cpid=$!
-for ((i = 0; i < 600; i++)); do
-	grep -qx ready $T/c.out 2>/dev/null && break
-	sleep 0.1
+while kill -0 $cpid 2>/dev/null && ! grep -qx ready $T/c.out; do
+	sleep 0.2
 done
 grep -qx ready $T/c.out && ok "retained consumer started" || bad "retained consumer: $(cat $T/c.err)"
 dmesg -C 2>/dev/null

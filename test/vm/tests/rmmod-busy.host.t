@@ -14,15 +14,18 @@ ok() { echo "ok $*"; }
 bad() { echo "FAIL $*"; fail=1; }
 mod=$(basename "${DTRACE_TEST_MODULE:-dtrace.ko}" .ko)
 
-$D -q -n 'BEGIN { printf("ready\n"); }' \
-	-n 'profile-97 { @p = count(); }' \
-	-n 'tick-100ms { @t = count(); }' \
-	-n 'tick-100ms /++n == 20/ { printa("ticks %@d\n", @t); exit(0); }' \
-	>$T/out 2>$T/err &
+cat >$T/c.d <<'EOD'
+int n;
+BEGIN { printf("ready\n"); }
+profile-97 { @p = count(); }
+tick-100ms { @t = count(); }
+tick-100ms /++n == 20/ { printa("ticks %@d\n", @t); exit(0); }
+EOD
+$D -q -s $T/c.d >$T/out 2>$T/err &
 cpid=$!
-for ((i = 0; i < 600; i++)); do
-	grep -qx ready $T/out 2>/dev/null && break
-	sleep 0.1
+# until it prints its BEGIN line (or dies)
+while kill -0 $cpid 2>/dev/null && ! grep -qx ready $T/out; do
+	sleep 0.2
 done
 grep -qx ready $T/out && ok "consumer started" || bad "consumer did not start: $(cat $T/err)"
 
