@@ -19,7 +19,8 @@ check "-o file contents" $T/file0 $T/want
 # returned at once would leave the process running.
 sleep 5 &
 spid=$!
-$D -qn 'tick-10ms { x = 1; }' -p $spid >$T/out 2>$T/err
+# (not quiet: -q suppresses DTrace's notices, the exit notice among them)
+$D -n 'tick-10ms { x = 1; }' -p $spid >$T/out 2>$T/err
 rc "-p ends with the process" $? 0
 if kill -0 $spid 2>/dev/null; then
 	echo "FAIL -p: dtrace returned while pid $spid still runs"; cat $T/err
