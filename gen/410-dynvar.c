@@ -120,6 +120,9 @@ struct dtrace_vstate {
 	u64 drops, drops_dirty;
 };
 
+/* Allocations whose size the consumer chooses: zeroed, -ENOMEM, no warning. */
+#define DTRACE_GFP_USER_SIZED	(GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN)
+
 static int dtrace_vstate_create(const struct dtrace_enable_hdr *hdr,
 				struct dtrace_vstate **out)
 {
@@ -171,12 +174,18 @@ static int dtrace_vstate_create(const struct dtrace_enable_hdr *hdr,
 	vs->nbuckets = nb;
 	vs->lock = (arch_spinlock_t)__ARCH_SPIN_LOCK_UNLOCKED;
 
-	vs->gvars = vzalloc(max_t(u64, g, 8));
-	vs->pcpu = vzalloc(vs->pcpu_size);
-	vs->dyn = vzalloc(dynsize);
-	vs->buckets = vzalloc((size_t)nb * sizeof(u32));
+	/*
+	 * Sizes come from the consumer (dynvarsize, strsize, variable
+	 * counts): a failure is -ENOMEM for the enabling, never an
+	 * allocator warning.
+	 */
+	vs->gvars = __vmalloc(max_t(u64, g, 8), DTRACE_GFP_USER_SIZED);
+	vs->pcpu = __vmalloc(vs->pcpu_size, DTRACE_GFP_USER_SIZED);
+	vs->dyn = __vmalloc(dynsize, DTRACE_GFP_USER_SIZED);
+	vs->buckets = __vmalloc((size_t)nb * sizeof(u32), DTRACE_GFP_USER_SIZED);
 	/* one entry per started 64 bytes: storeat looks up any offset */
-	vs->chunkmap = vzalloc((size_t)DIV_ROUND_UP(dynsize, 64) * sizeof(u32));
+	vs->chunkmap = __vmalloc((size_t)DIV_ROUND_UP(dynsize, 64) * sizeof(u32),
+				 DTRACE_GFP_USER_SIZED);
 	if (!vs->gvars || !vs->pcpu || !vs->dyn || !vs->buckets ||
 	    !vs->chunkmap) {
 		dtrace_vstate_destroy(vs);

@@ -184,7 +184,9 @@ static int dtrace_aggspace_create(u64 aggsize, u32 naggs,
 		for (i = 0; i < 2; i++) {
 			struct dtrace_aggbuf *b = &as->cpus[c].buf[i];
 
-			b->mem = vmalloc(as->entoff + as->entsize);
+			/* aggsize is the consumer's: no allocator warning */
+			b->mem = __vmalloc(as->entoff + as->entsize,
+					   GFP_KERNEL | __GFP_NOWARN);
 			if (!b->mem)
 				goto nomem;
 			dtrace_agg_buf_clear(as, b);

@@ -15,10 +15,14 @@
  * Each probe has one hrtimer per possible CPU (profile) or one (tick),
  * made when the probe is created; enable starts them (profile: on each
  * online CPU, by IPI, HRTIMER_MODE_REL_PINNED), disable cancels them.
- * CPU hotplug: the kernel migrates the timers of a CPU going offline; a
- * profile timer that finds itself on another CPU stops (no CPU fires
- * twice), and a CPU that comes online gets no timer until the probe is
- * enabled again (the next consumer).  tick-N just moves to another CPU.
+ * CPU hotplug, as DTrace's omnipresent cyclics: a CPU that comes online
+ * starts the timers of every enabled profile-N probe, a CPU going offline
+ * cancels its own (a cpuhp state in CPUHP_AP_ONLINE_DYN, whose callbacks
+ * run on that CPU).  Enabled profile-N probes are on a list under
+ * dtrace_profile_lock, taken inside cpus_read_lock() (enable) or the
+ * hotplug lock (the callbacks), never around dtrace_lock.  A profile timer
+ * that still finds itself on another CPU stops (no CPU fires twice).
+ * tick-N just moves to another CPU.
  *
  * Compiled only with CONFIG_DTRACE_PROVIDER_PROFILE; listed in the provider
  * table (890-providers.c).
@@ -40,7 +44,12 @@ struct dtrace_profile {
 	u64 interval;			/* ns */
 	u32 ntimers;
 	struct dtrace_profile_timer *timers;
+	struct list_head enabled;	/* profile-N on dtrace_profile_on */
 };
+
+static DEFINE_MUTEX(dtrace_profile_lock);
+static LIST_HEAD(dtrace_profile_on);
+static int dtrace_profile_hp = -1;	/* cpuhp state, or -1 */
 
 static struct dtrace_provider *dtrace_prov_profile;
 
@@ -140,8 +149,39 @@ static int dtrace_profile_enable(void *arg, u32 id, void *parg)
 		return 0;
 	}
 	cpus_read_lock();
+	mutex_lock(&dtrace_profile_lock);
+	list_add(&prof->enabled, &dtrace_profile_on);
+	mutex_unlock(&dtrace_profile_lock);
 	on_each_cpu(dtrace_profile_start_local, prof, 1);
 	cpus_read_unlock();
+	return 0;
+}
+
+/* cpuhp, on the CPU coming online: start the enabled profile-N timers. */
+static int dtrace_profile_cpu_online(unsigned int cpu)
+{
+	struct dtrace_profile *prof;
+
+	mutex_lock(&dtrace_profile_lock);
+	list_for_each_entry(prof, &dtrace_profile_on, enabled) {
+		preempt_disable();
+		dtrace_profile_start_local(prof);
+		preempt_enable();
+	}
+	mutex_unlock(&dtrace_profile_lock);
+	return 0;
+}
+
+/* cpuhp, on the CPU going offline: cancel its profile-N timers. */
+static int dtrace_profile_cpu_offline(unsigned int cpu)
+{
+	struct dtrace_profile *prof;
+
+	mutex_lock(&dtrace_profile_lock);
+	list_for_each_entry(prof, &dtrace_profile_on, enabled)
+		if (cpu < prof->ntimers)
+			hrtimer_cancel(&prof->timers[cpu].timer);
+	mutex_unlock(&dtrace_profile_lock);
 	return 0;
 }
 
@@ -150,6 +190,12 @@ static void dtrace_profile_disable(void *arg, u32 id, void *parg)
 	struct dtrace_profile *prof = parg;
 	u32 i;
 
+	if (!prof->tick) {
+		mutex_lock(&dtrace_profile_lock);
+		if (!list_empty(&prof->enabled))
+			list_del_init(&prof->enabled);
+		mutex_unlock(&dtrace_profile_lock);
+	}
 	for (i = 0; i < prof->ntimers; i++)
 		hrtimer_cancel(&prof->timers[i].timer);
 }
@@ -183,6 +229,7 @@ static int dtrace_profile_create(const char *name)
 		return -ENOMEM;
 	prof->tick = tick;
 	prof->interval = ns;
+	INIT_LIST_HEAD(&prof->enabled);
 	prof->ntimers = tick ? 1 : nr_cpu_ids;
 	prof->timers = kcalloc(prof->ntimers, sizeof(*prof->timers),
 			       GFP_KERNEL);
@@ -235,10 +282,20 @@ static int dtrace_prov_profile_init(const struct dtrace_provider_def *def)
 	size_t i;
 	int err;
 
+	err = cpuhp_setup_state_nocalls(CPUHP_AP_ONLINE_DYN,
+					"dtrace/profile:online",
+					dtrace_profile_cpu_online,
+					dtrace_profile_cpu_offline);
+	if (err < 0)
+		return err;
+	dtrace_profile_hp = err;
 	err = dtrace_register(def, &dtrace_profile_ops, NULL,
 			      &dtrace_prov_profile);
-	if (err)
+	if (err) {
+		cpuhp_remove_state_nocalls(dtrace_profile_hp);
+		dtrace_profile_hp = -1;
 		return err;
+	}
 	mutex_lock(&dtrace_lock);
 	for (i = 0; i < ARRAY_SIZE(defaults); i++) {
 		err = dtrace_profile_create(defaults[i]);
@@ -252,12 +309,17 @@ static int dtrace_prov_profile_init(const struct dtrace_provider_def *def)
 	if (err) {
 		dtrace_unregister(dtrace_prov_profile);
 		dtrace_prov_profile = NULL;
+		cpuhp_remove_state_nocalls(dtrace_profile_hp);
+		dtrace_profile_hp = -1;
 	}
 	return err;
 }
 
 static void dtrace_prov_profile_exit(void)
 {
+	if (dtrace_profile_hp >= 0)
+		cpuhp_remove_state_nocalls(dtrace_profile_hp);
+	dtrace_profile_hp = -1;
 	dtrace_unregister(dtrace_prov_profile);
 	dtrace_prov_profile = NULL;
 }

@@ -1230,7 +1230,12 @@ static int enable(void)
 		 * other than EINVAL (a provider failing to enable a probe)
 		 * the errno says why.
 		 */
-		if (err == EINVAL && en.err_msg[0])
+		if (err == EINVAL && strstr(en.err_msg, "destructive"))
+			/* the module's refusals of destructive actions and
+			 * subroutines without -w, in DTrace's words */
+			dt_error("failed to enable '%s': destructive actions not allowed\n",
+				 g_run->sources[s].name);
+		else if (err == EINVAL && en.err_msg[0])
 			dt_error("failed to enable '%s': %s\n",
 				 g_run->sources[s].name, en.err_msg);
 		else if (en.err_msg[0])

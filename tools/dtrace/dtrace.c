@@ -571,9 +571,10 @@ int main(int argc, char *argv[])
 				char *eq = strchr(optarg, '=');
 				char what[512];
 
-				snprintf(what, sizeof(what), "-x %s", optarg);
 				if (eq)
 					*eq = '\0';
+				/* DTrace names the option, not its value */
+				snprintf(what, sizeof(what), "-x %s", optarg);
 				set_opt(optarg, eq ? eq + 1 : NULL, what);
 				if (eq)
 					*eq = '=';

@@ -15,12 +15,26 @@ printf '%3d %6d %32s   %-33s\n\n' 0 1 :BEGIN "to file" >>$T/want
 check "-o file contents" $T/file0 $T/want
 
 # Long enough for dtrace to start and grab it even in a slow Xen PV guest.
+# dtrace -p must trace until the process exits, then say so: a dtrace that
+# returned at once would leave the process running.
 sleep 5 &
 spid=$!
-$D -qn 'tick-10ms { x = 1; }' -p $spid >$T/out 2>$T/err
+# (not quiet: -q suppresses DTrace's notices, the exit notice among them)
+$D -n 'tick-10ms { x = 1; }' -p $spid >$T/out 2>$T/err
 rc "-p ends with the process" $? 0
+if kill -0 $spid 2>/dev/null; then
+	echo "FAIL -p: dtrace returned while pid $spid still runs"; cat $T/err
+	fail=1
+	kill $spid
+elif grep -qx "dtrace: pid $spid has exited" $T/err; then
+	echo "ok -p: dtrace returned after pid $spid exited"
+else
+	echo "FAIL -p: no exit notice for pid $spid"; cat $T/err; fail=1
+fi
+wait $spid 2>/dev/null
 
 $D -qn 'profile-997 /arg0/ { printf("%a\n", arg0); exit(0); }' >$T/out 2>$T/err
+rc "%a status" $? 0
 if grep -Eq '^vmlinux`[A-Za-z_0-9.]+(\+0x[0-9a-f]+)?$' $T/out; then
 	echo "ok %a"
 else
@@ -29,6 +43,7 @@ fi
 
 $D -b 8k -qn 'profile-4999 { printf("%s", execname); } tick-1s { exit(0); }' \
 	>$T/out 2>$T/err
+rc "drops status" $? 0
 if grep -Eq '^dtrace: [0-9]+ drops? on CPU [0-9]+$' $T/err; then
 	echo "ok drops reported"
 else

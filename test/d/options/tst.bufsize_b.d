@@ -1,25 +1,73 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ASSERTION:
- * dtrace -b sets the buffer size.
+ * dtrace -b sets the principal buffer size: 50 records do not fit in
+ * 1k, the ones that do not fit are dropped and reported.
  *
- * @@runtest-opts: -b 256k
+ * Fifty BEGIN clauses record 1..50, one record each (a burst on one CPU,
+ * independent of timing); bufcheck.awk (tst.bufsize_b.r.p) reports what
+ * arrived.
  *
- * @@timeout: 60
+ * @@runtest-opts: -b 1k
  */
 
 #pragma D option quiet
 
 int n;
 
-tick-10ms
-/n < 5/
-{
-	printf("%d\n", ++n);
-}
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
+BEGIN { printf("%d\n", ++n); }
 
-tick-10ms
-/n == 5/
+/* Not a BEGIN clause: its record could be dropped, and exit() with it. */
+tick-50ms
 {
 	exit(0);
 }

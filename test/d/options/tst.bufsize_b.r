@@ -1,6 +1,9 @@
-1
-2
-3
-4
-5
-
+one run of consecutive records: yes
+oldest kept: yes
+newest kept: no
+all kept: no
+fits in 1024 bytes: yes
+-- @@stderr --
+drops reported: yes
+kept + dropped >= 50: yes
+other messages: 0

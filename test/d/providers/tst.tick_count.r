@@ -1,2 +1,3 @@
-10
+fired 10
+later 9
 

@@ -2,22 +2,18 @@
 /*
  * ASSERTION:
  * copyinstr(addr, n) of a readable user address returns at most n
- * characters.
+ * characters.  BEGIN fires in dtrace(1)'s DTRACEIOC_GO ioctl(), so
+ * ucaller is the return address of an x86-64 syscall instruction: the
+ * two bytes before it (0x0f 0x05) are a string of two characters, and
+ * copyinstr(ucaller - 2, 1) keeps one of them.  A ucaller of 0 faults.
  */
 
 #pragma D option quiet
 
 BEGIN
-/ucaller != 0/
 {
-	printf("%d\n", strlen(copyinstr(ucaller, 4)) <= 4);
-	exit(0);
-}
-
-BEGIN
-/ucaller == 0/
-{
-	printf("1\n");
+	printf("%d %d\n", strlen(copyinstr(ucaller - 2, 2)),
+	    strlen(copyinstr(ucaller - 2, 1)));
 	exit(0);
 }
 

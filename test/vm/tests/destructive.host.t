@@ -19,8 +19,8 @@ for a in breakpoint panic; do
 	$D -q -n "BEGIN { $a(); exit(0); }" >$T/out 2>$T/err
 	rc=$?
 	# dtrace(1) passes the enabling on without DTRACE_ENABLE_DESTRUCTIVE;
-	# the module refuses it.
-	if [ $rc = 1 ] && grep -q "$a() is destructive: not allowed without -w" $T/err; then
+	# the module refuses it; dtrace(1) says so in DTrace's words.
+	if [ $rc = 1 ] && grep -q "^dtrace: failed to enable '.*': destructive actions not allowed$" $T/err; then
 		ok "$a() refused without -w"
 	else
 		bad "$a() without -w: status $rc, $(cat $T/err)"

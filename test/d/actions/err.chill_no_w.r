@@ -1,0 +1,2 @@
+-- @@stderr --
+dtrace: failed to enable 'err.chill_no_w.d': destructive actions not allowed

@@ -1,0 +1,2 @@
+-- @@stderr --
+dtrace: failed to enable 'err.copyout_no_w.d': destructive actions not allowed

@@ -1,0 +1,2 @@
+-- @@stderr --
+dtrace: failed to enable 'err.copyoutstr_no_w.d': destructive actions not allowed

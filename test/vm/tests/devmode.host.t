@@ -1,0 +1,120 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# A build with a non-default /dev/dtrace mode and group, and a small limit
+# of enabled probes (configs/devmode.config, built host-side by
+# mk/devmode.mk as out/devmode-KREL-PLATFORM/dtrace.ko): the tested module
+# is unloaded, the variant loaded, and then
+#   - /dev/dtrace has mode 0660; with the node in group 4242 (what a udev
+#     rule GROUP= does: the kernel creates device nodes root:root), a
+#     member of group 4242 without capabilities can trace, a non-member
+#     cannot open it, and even with the node opened up to everyone (0666)
+#     the module refuses a non-member (EPERM: no CAP_SYS_ADMIN, not in
+#     the group);
+#   - an enabling beyond the limit of 16 enabled probes per consumer is
+#     refused with a message naming the limit, and a consumer within it
+#     then works (nothing lost);
+#   - a retained enabling (-Z) at the limit: probes created later beyond
+#     it are not enabled for that consumer (the kernel log says so), the
+#     ones within it record, and the consumer goes on;
+# then the tested module is loaded again.
+set -u
+D=${DTRACE:-$DTRACE_TEST_SRCDIR/out/cmd/dtrace}
+V=$DTRACE_TEST_SRCDIR/out/devmode-$DTRACE_TEST_KVER-$DTRACE_TEST_PLATFORM/dtrace.ko
+F=/sys/kernel/debug/dtrace/test
+T=$(mktemp -d /tmp/devmode.XXXXXX)
+chmod 755 $T
+fail=0
+ok() { echo "ok $*"; }
+bad() { echo "FAIL $*"; fail=1; }
+cpid=
+restore() {
+	[ -n "$cpid" ] && kill -9 $cpid 2>/dev/null && wait $cpid 2>/dev/null
+	rmmod dtrace 2>/dev/null
+	if insmod "$DTRACE_TEST_MODULE"; then
+		echo "# tested module loaded again"
+	else
+		echo "FAIL could not load $DTRACE_TEST_MODULE again"
+		exit 1
+	fi
+	rm -rf "$T"
+}
+
+if [ ! -f "$V" ]; then
+	echo "FAIL no $V (make vm-prepare builds it: mk/devmode.mk)"
+	exit 1
+fi
+rmmod dtrace || { echo "FAIL rmmod of the tested module"; exit 1; }
+trap 'restore; exit $fail' EXIT
+insmod "$V" || { bad "insmod $V"; exit 1; }
+ok "variant loaded: $(grep -E '^dev_(mode|gid):' /sys/kernel/debug/dtrace/status | tr '\n' ' ')"
+
+mode=$(stat -c %a /dev/dtrace)
+[ "$mode" = 660 ] && ok "/dev/dtrace mode 0660" || bad "/dev/dtrace mode $mode"
+chgrp 4242 /dev/dtrace
+
+# as USER GROUPS: run dtrace as uid 65534 with these supplementary groups
+as() {
+	local groups=$1
+	shift
+	setpriv --reuid=65534 --regid=65534 --groups="$groups" \
+		--inh-caps=-all --bounding-set=-all -- "$D" "$@"
+}
+as 4242 -q -n 'BEGIN { printf("member %d\n", uid); exit(0); }' >$T/out 2>$T/err
+rc=$?
+[ $rc = 0 ] && grep -qx "member 65534" $T/out && ok "a member of group 4242 traces" ||
+	bad "member: status $rc, $(cat $T/out $T/err)"
+as 65534 -q -n 'BEGIN { exit(0); }' >$T/out 2>$T/err
+rc=$?
+[ $rc != 0 ] && grep -qi 'permission denied' $T/err &&
+	ok "a non-member cannot open /dev/dtrace: $(cat $T/err)" ||
+	bad "non-member: status $rc, $(cat $T/out $T/err)"
+chmod 666 /dev/dtrace
+as 65534 -q -n 'BEGIN { exit(0); }' >$T/out 2>$T/err
+rc=$?
+[ $rc != 0 ] && grep -qi 'not permitted' $T/err &&
+	ok "with the node open to all, the module refuses a non-member: $(cat $T/err)" ||
+	bad "non-member, mode 0666: status $rc, $(cat $T/out $T/err)"
+chmod 660 /dev/dtrace
+
+# ---- the limit of enabled probes per consumer ----------------------------
+# every profile probe, BEGIN and END: more than 16
+n=$(( $($D -l -n 'profile:::' 2>/dev/null | tail -n +2 | wc -l) + 2 ))
+$D -q -n 'profile::: { x = 1; }' -n 'BEGIN { exit(0); }' -n 'END { x = 2; }' \
+	>$T/out 2>$T/err
+rc=$?
+[ "$n" -gt 16 ] && [ $rc = 1 ] && grep -q "$n enabled probes exceed the limit of 16" $T/err &&
+	ok "$n enabled probes refused: $(cat $T/err)" ||
+	bad "$n enabled probes: status $rc, $(cat $T/out $T/err)"
+$D -q -n 'BEGIN { printf("fine\n"); exit(0); }' >$T/out 2>$T/err
+rc=$?
+[ $rc = 0 ] && grep -qx fine $T/out && ok "then a consumer within the limit works" ||
+	bad "after the refusal: status $rc, $(cat $T/out $T/err)"
+
+# ---- the retained-enabling limit ---------------------------------------------
+# BEGIN and END are 2 enabled probes; lim1..lim14 make 16, lim15 and lim16
+# are beyond the limit.
+$D -Z -q -n 'BEGIN { printf("ready\n"); }' -n 'END { printf("end\n"); }' \
+	-n 'dtrace_test:::lim* { printf("%s %d\n", probename, (int)arg0); }' \
+	>$T/c.out 2>$T/c.err &
+cpid=$!
+while kill -0 $cpid 2>/dev/null && ! grep -qx ready $T/c.out; do
+	sleep 0.2
+done
+grep -qx ready $T/c.out && ok "retained consumer started" || bad "retained consumer: $(cat $T/c.err)"
+dmesg -C 2>/dev/null
+for i in $(seq 1 16); do echo "add lim$i" >$F || bad "add lim$i"; done
+for i in 1 14 15 16; do echo "fire lim$i $i" >$F || bad "fire lim$i"; done
+dmesg | grep -q "probe dtrace_test:::lim15 not enabled for a consumer: limit of 16 enabled probes" &&
+	ok "the kernel log names lim15, beyond the limit" || bad "no log line for lim15: $(dmesg | tail -5)"
+sleep 1
+kill -INT $cpid
+wait $cpid
+rc=$?
+cpid=
+[ $rc = 0 ] && grep -qx 'lim1 1' $T/c.out && grep -qx 'lim14 14' $T/c.out &&
+	[ "$(grep -c '^lim' $T/c.out)" = 2 ] && grep -qx end $T/c.out &&
+	ok "retained: lim1 and lim14 recorded, lim15 and lim16 not, END ran" ||
+	bad "retained consumer: status $rc, $(cat $T/c.out $T/c.err)"
+for i in $(seq 1 16); do echo "remove lim$i" >$F; done
+exit $fail
