@@ -508,6 +508,8 @@ static int dtrace_prov_profile_init(void);
 static void dtrace_prov_profile_exit(void);
 static int dtrace_prov_test_init(void);
 static void dtrace_prov_test_exit(void);
+static int dtrace_prov_syscall_init(void);
+static void dtrace_prov_syscall_exit(void);
 
 static int dtrace_core_init(void)
 {
@@ -530,7 +532,15 @@ static int dtrace_core_init(void)
 		if (err)
 			goto fail_profile;
 	}
+	if (DTRACE_CFG_PROV_SYSCALL) {
+		err = dtrace_prov_syscall_init();
+		if (err)
+			goto fail_test;
+	}
 	return 0;
+fail_test:
+	if (DTRACE_CFG_PROV_TEST)
+		dtrace_prov_test_exit();
 fail_profile:
 	if (DTRACE_CFG_PROV_PROFILE)
 		dtrace_prov_profile_exit();
@@ -544,6 +554,8 @@ fail:
 
 static void dtrace_core_exit(void)
 {
+	if (DTRACE_CFG_PROV_SYSCALL)
+		dtrace_prov_syscall_exit();
 	if (DTRACE_CFG_PROV_TEST)
 		dtrace_prov_test_exit();
 	if (DTRACE_CFG_PROV_PROFILE)
