@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): a5f36985ea8165e2
+ * Input hash (FNV-1a 64): dc5c344308a90fc8
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -7660,6 +7660,7 @@ static int dtrace_prov_test_init(void);
 static void dtrace_prov_test_exit(void);
 static int dtrace_prov_syscall_init(void);
 static void dtrace_prov_syscall_exit(void);
+static void dtrace_prov_syscall_status(struct seq_file *m);
 
 static int dtrace_core_init(void)
 {
@@ -7736,6 +7737,7 @@ static void dtrace_core_status(struct seq_file *m)
 	seq_printf(m, "probes: %u\n", dtrace_probe_count);
 	seq_printf(m, "probes_enabled: %u\n", enabled);
 	seq_printf(m, "ecbs_attached: %u\n", ecbs);
+	dtrace_prov_syscall_status(m);
 	errors = atomic64_read(&dtrace_total_errors);
 	list_for_each_entry(st, &dtrace_states, link) {
 		u32 c;
@@ -9065,6 +9067,17 @@ static int dtrace_prov_syscall_init(void)
 	return err;
 }
 
+/*
+ * Status file (dtrace_lock held): the raw syscall tracepoints the module is
+ * attached to now, 0 to 2 (0 whenever no syscall probe is enabled).
+ */
+static void dtrace_prov_syscall_status(struct seq_file *m)
+{
+	seq_printf(m, "syscall_tracepoints: %u\n",
+		   !!dtrace_syscall_nenabled[DTRACE_SYSCALL_ENTRY] +
+		   !!dtrace_syscall_nenabled[DTRACE_SYSCALL_RETURN]);
+}
+
 static void dtrace_prov_syscall_exit(void)
 {
 	if (!dtrace_prov_syscall)
@@ -9084,6 +9097,10 @@ static int dtrace_prov_syscall_init(void)
 }
 
 static void dtrace_prov_syscall_exit(void)
+{
+}
+
+static void dtrace_prov_syscall_status(struct seq_file *m)
 {
 }
 

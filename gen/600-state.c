@@ -510,6 +510,7 @@ static int dtrace_prov_test_init(void);
 static void dtrace_prov_test_exit(void);
 static int dtrace_prov_syscall_init(void);
 static void dtrace_prov_syscall_exit(void);
+static void dtrace_prov_syscall_status(struct seq_file *m);
 
 static int dtrace_core_init(void)
 {
@@ -586,6 +587,7 @@ static void dtrace_core_status(struct seq_file *m)
 	seq_printf(m, "probes: %u\n", dtrace_probe_count);
 	seq_printf(m, "probes_enabled: %u\n", enabled);
 	seq_printf(m, "ecbs_attached: %u\n", ecbs);
+	dtrace_prov_syscall_status(m);
 	errors = atomic64_read(&dtrace_total_errors);
 	list_for_each_entry(st, &dtrace_states, link) {
 		u32 c;

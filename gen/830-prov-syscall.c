@@ -251,6 +251,17 @@ static int dtrace_prov_syscall_init(void)
 	return err;
 }
 
+/*
+ * Status file (dtrace_lock held): the raw syscall tracepoints the module is
+ * attached to now, 0 to 2 (0 whenever no syscall probe is enabled).
+ */
+static void dtrace_prov_syscall_status(struct seq_file *m)
+{
+	seq_printf(m, "syscall_tracepoints: %u\n",
+		   !!dtrace_syscall_nenabled[DTRACE_SYSCALL_ENTRY] +
+		   !!dtrace_syscall_nenabled[DTRACE_SYSCALL_RETURN]);
+}
+
 static void dtrace_prov_syscall_exit(void)
 {
 	if (!dtrace_prov_syscall)
@@ -270,6 +281,10 @@ static int dtrace_prov_syscall_init(void)
 }
 
 static void dtrace_prov_syscall_exit(void)
+{
+}
+
+static void dtrace_prov_syscall_status(struct seq_file *m)
 {
 }
 
