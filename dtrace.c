@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): dc5c344308a90fc8
+ * Input hash (FNV-1a 64): f9947f481a15dc15
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -8924,45 +8924,59 @@ static __always_inline u32 dtrace_syscall_id(int kind, long nr)
 	return READ_ONCE(dtrace_syscall_armed[kind][nr]);
 }
 
-/* sys_enter: TP_PROTO(struct pt_regs *regs, long id). */
-static void notrace dtrace_syscall_entry_cb(void *data, struct pt_regs *regs,
-					    long nr)
+/* Probe context: fire entry probe id with the call's arguments. */
+static noinline void dtrace_syscall_fire_entry(u32 id, struct pt_regs *regs)
 {
 	u64 args[DTRACE_MAXARGS] = { 0 };
 	unsigned long a[6];
-	u32 id;
 	int i;
+
+	syscall_get_arguments(current, regs, a);
+	for (i = 0; i < 6; i++)
+		args[i] = a[i];
+	dtrace_probe_args(id, NULL, args);
+}
+
+/* Probe context: fire return probe id for return value ret. */
+static noinline void dtrace_syscall_fire_return(u32 id, long ret)
+{
+	u64 args[DTRACE_MAXARGS] = { (u64)ret, (u64)ret };
+	int err = 0;
+
+	/* The kernel's convention: -4095..-1 is a failure. */
+	if (ret < 0 && ret >= -MAX_ERRNO)
+		err = (int)-ret;
+	dtrace_probe_errno(id, args, err);
+}
+
+/*
+ * sys_enter: TP_PROTO(struct pt_regs *regs, long id).  Every system call
+ * of every task comes here while an entry probe is enabled: one look-up,
+ * and the work only for an enabled 64-bit call.
+ */
+static void notrace dtrace_syscall_entry_cb(void *data, struct pt_regs *regs,
+					    long nr)
+{
+	u32 id;
 
 	preempt_disable_notrace();
 	id = dtrace_syscall_id(DTRACE_SYSCALL_ENTRY, nr);
-	if (id && !in_compat_syscall()) {
-		syscall_get_arguments(current, regs, a);
-		for (i = 0; i < 6; i++)
-			args[i] = a[i];
-		dtrace_probe_args(id, NULL, args);
-	}
+	if (unlikely(id) && !in_compat_syscall())
+		dtrace_syscall_fire_entry(id, regs);
 	preempt_enable_notrace();
 }
 
-/* sys_exit: TP_PROTO(struct pt_regs *regs, long ret). */
+/* sys_exit: TP_PROTO(struct pt_regs *regs, long ret).  The same. */
 static void notrace dtrace_syscall_return_cb(void *data, struct pt_regs *regs,
 					     long ret)
 {
-	u64 args[DTRACE_MAXARGS] = { 0 };
 	u32 id;
-	int err = 0;
 
 	preempt_disable_notrace();
 	id = dtrace_syscall_id(DTRACE_SYSCALL_RETURN,
 			       syscall_get_nr(current, regs));
-	if (id && !in_compat_syscall()) {
-		/* The kernel's convention: -4095..-1 is a failure. */
-		if (ret < 0 && ret >= -MAX_ERRNO)
-			err = (int)-ret;
-		args[0] = (u64)ret;
-		args[1] = (u64)ret;
-		dtrace_probe_errno(id, args, err);
-	}
+	if (unlikely(id) && !in_compat_syscall())
+		dtrace_syscall_fire_return(id, ret);
 	preempt_enable_notrace();
 }
 

@@ -6,7 +6,9 @@
  *
  *   dtsyscall              the fixed sequence below, then exit 0
  *   dtsyscall getppid N    getppid() exactly N times, then exit 0
- *   dtsyscall spin SECONDS getppid() in a loop for SECONDS (a workload)
+ *   dtsyscall spin SECONDS bursts of 200 getppid() calls 5 ms apart for
+ *                          SECONDS (a workload that leaves CPU to others)
+ *   dtsyscall time N       getppid() N times, prints the time per call
  *
  * The fixed sequence, each call made once with syscall(2) so that the C
  * library adds or changes nothing:
@@ -78,11 +80,29 @@ int main(int argc, char **argv)
 	}
 	if (argc == 3 && !strcmp(argv[1], "spin")) {
 		time_t end = time(NULL) + strtol(argv[2], NULL, 10);
+		struct timespec ts = { 0, 5 * 1000 * 1000 };
+		int i;
 
-		while (time(NULL) < end)
-			syscall(SYS_getppid);
+		while (time(NULL) < end) {
+			for (i = 0; i < 200; i++)
+				syscall(SYS_getppid);
+			nanosleep(&ts, NULL);
+		}
 		return 0;
 	}
-	fprintf(stderr, "usage: dtsyscall [getppid N | spin SECONDS]\n");
+	if (argc == 3 && !strcmp(argv[1], "time")) {
+		long i, n = strtol(argv[2], NULL, 10);
+		struct timespec t0, t1;
+
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		for (i = 0; i < n; i++)
+			syscall(SYS_getppid);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		printf("%.1f ns per getppid\n",
+		       ((t1.tv_sec - t0.tv_sec) * 1e9 +
+			(t1.tv_nsec - t0.tv_nsec)) / (n > 0 ? n : 1));
+		return 0;
+	}
+	fprintf(stderr, "usage: dtsyscall [getppid N | spin SECONDS | time N]\n");
 	return 2;
 }
