@@ -6,46 +6,16 @@
 #    for every function, with an empty module; read, openat and getppid
 #    are there; the names are the kernel's (its own syscall trace events,
 #    when tracefs shows them, name the same calls);
-#  - `dtrace -n 'syscall::getppid:entry /pid == $target/ { @ = count(); }'
-#    -c CMD` counts exactly the getppid calls CMD made (the static helper
-#    dtsyscall calls it N times);
-#  - `dtrace -n 'syscall:::entry { @[probefunc] = count(); }'` under a
-#    workload counts the workload's calls;
 #  - the module is attached to the raw syscall tracepoints only while a
 #    syscall probe is enabled (status file: syscall_tracepoints);
-#  - enabling and disabling all syscall probes repeatedly under a workload
-#    leaves the provider working (the harness checks dmesg after the boot).
-# The D corpus (test/d/providers/tst.syscall_*) checks arguments, return
-# values, errno and predicates.
+#  - `dtrace -n 'syscall::getppid:entry /pid == $target/ { @ = count(); }'
+#    -c CMD` counts exactly the getppid calls CMD made (the static helper
+#    dtsyscall calls it N times).
+# syscall-load.host.t runs the acceptance one-liner under a workload and
+# the enable/disable stress; the D corpus (test/d/providers/tst.syscall_*)
+# checks arguments, return values, errno and predicates.
 set -u
-D=${DTRACE:-$DTRACE_TEST_SRCDIR/out/cmd/dtrace}
-H=${DTRACE_TEST_BINDIR:-$DTRACE_TEST_SRCDIR/out/vm/bin}/dtsyscall
-S=/sys/kernel/debug/dtrace/status
-T=$(mktemp -d /tmp/syscall.XXXXXX)
-pids=()
-cleanup() {
-	local p
-
-	for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
-	wait 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
-fail=0
-ok() { echo "ok $*"; }
-bad() { echo "FAIL $*"; fail=1; }
-tracepoints() { sed -n 's/^syscall_tracepoints: //p' $S; }
-
-if ! $D -l -n 'syscall:::' >/dev/null 2>&1; then
-	cfg=$(dirname "${DTRACE_TEST_MODULE:-/nonexistent}")/.config
-	if grep -qs '^# CONFIG_DTRACE_PROVIDER_SYSCALL is not set' "$cfg"; then
-		echo "SKIP: module built without CONFIG_DTRACE_PROVIDER_SYSCALL"
-		exit 77
-	fi
-	bad "no syscall probes: $($D -l -n 'syscall:::' 2>&1 | tail -1)"
-	exit 1
-fi
-[ -x "$H" ] || { bad "no helper $H"; exit 1; }
+. "$(dirname "$0")/syscall.sh"
 
 # ---- the listing -----------------------------------------------------------
 $D -l -P syscall >$T/list 2>$T/list.err || bad "dtrace -l -P syscall failed: $(cat $T/list.err)"
@@ -93,11 +63,7 @@ fi
 # ---- attached only while enabled ---------------------------------------------------
 [ "$(tracepoints)" = 0 ] && ok "no syscall probe enabled: syscall_tracepoints 0" ||
 	bad "syscall_tracepoints '$(tracepoints)' with nothing enabled"
-# a workload for the rest of the test
-"$H" spin 600 &
-pids+=($!)
-(while :; do cat /proc/self/stat >/dev/null; sleep 0.05; done) &
-pids+=($!)
+workload
 $D -q -n 'BEGIN { printf("ready\n"); }' \
 	-n 'syscall::getppid:entry, syscall::getppid:return /execname == "dtsyscall"/ { @[probename] = count(); }' \
 	>$T/e.out 2>$T/e.err &
@@ -110,12 +76,14 @@ for ((i = 0; i < 600; i++)); do
 done
 [ "$(tracepoints)" = 2 ] && ok "getppid entry and return enabled: syscall_tracepoints 2" ||
 	bad "syscall_tracepoints '$(tracepoints)' with getppid:entry and :return enabled ($(cat $T/e.err))"
+"$H" getppid 3	# fires both, whatever the workload did meanwhile
 kill -INT $epid
 wait $epid
 awk '$1 == "entry" && $2 > 0 { e = 1 } $1 == "return" && $2 > 0 { r = 1 } END { exit !(e && r) }' $T/e.out &&
-	ok "a workload fired both" || bad "no firings: $(cat $T/e.out $T/e.err)"
+	ok "getppid calls fired both" || bad "no firings: $(cat $T/e.out $T/e.err)"
 [ "$(tracepoints)" = 0 ] && ok "after the consumer exited: syscall_tracepoints 0" ||
 	bad "syscall_tracepoints '$(tracepoints)' after the consumer exited"
+stop_workload
 
 # ---- exact count with -c ------------------------------------------------------
 for n in 1000 1; do
@@ -129,41 +97,4 @@ for n in 1000 1; do
 		bad "getppid count '$got' (exit $rc), expected $n"
 done
 
-# ---- the acceptance one-liner under the workload ---------------------------------
-$D -n 'syscall:::entry { @[probefunc] = count(); } tick-1s { exit(0); }' \
-	>$T/a.out 2>$T/a.err
-rc=$?
-echo "--- dtrace -n 'syscall:::entry { @[probefunc] = count(); } tick-1s { exit(0); }' (exit $rc), under a workload; top 15:"
-sort -k2 -n $T/a.out | tail -15
-cat $T/a.err
-awk -v rc=$rc '
-$1 == "getppid" { gp = $2 } $1 == "read" { rd = 1 } $1 == "openat" { op = 1 } $1 == "nanosleep" || $1 == "clock_nanosleep" { ns = 1 }
-END {
-	if (rc == 0 && gp > 100 && rd && op && ns) print "ok syscall:::entry counts the workload (getppid " gp ")"
-	else print "FAIL syscall:::entry: exit " rc ", getppid " gp ", read " rd ", openat " op ", nanosleep " ns
-}' $T/a.out >$T/ac
-cat $T/ac
-grep -q '^FAIL' $T/ac && fail=1
-
-# ---- stress: all syscall probes on and off under load ----------------------------
-t0=$SECONDS
-for ((i = 1; i <= 3; i++)); do
-	$D -q -n 'syscall:::entry, syscall:::return { @[probename] = count(); }' \
-		-n 'syscall::getppid:return /errno != 0/ { @e = count(); }' \
-		-n 'tick-200ms { exit(0); }' >$T/s.out 2>$T/s.err
-	rc=$?
-	if [ $rc != 0 ] || ! grep -qE '^ *entry +[0-9]+$' $T/s.out ||
-	   ! grep -qE '^ *return +[0-9]+$' $T/s.out; then
-		bad "stress round $i: exit $rc: $(cat $T/s.out $T/s.err | head -5)"
-		break
-	fi
-done
-echo "info: 3 rounds of enabling all syscall probes under load: $((SECONDS - t0)) s"
-[ "$(tracepoints)" = 0 ] && ok "stress: syscall_tracepoints 0 afterwards" ||
-	bad "stress: syscall_tracepoints '$(tracepoints)' afterwards"
-$D -n 'syscall::getppid:entry /pid == $target/ { @ = count(); }' \
-	-c "$H getppid 500" >$T/c.out 2>$T/c.err
-got=$(awk 'NF { v = $1 } END { print v }' $T/c.out)
-[ "$got" = 500 ] && ok "after the stress, getppid counted exactly 500 times" ||
-	bad "after the stress: getppid count '$got', expected 500"
 exit $fail
