@@ -31,7 +31,8 @@ grep -q '^FAIL' $T/ac && fail=1
 # ---- stress: all syscall probes on and off under load ----------------------------
 t0=$SECONDS
 for ((i = 1; i <= 3; i++)); do
-	$D -q -n 'syscall:::entry, syscall:::return { @[probename] = count(); }' \
+	$D -q -n 'BEGIN { n = 0; }' \
+		-n 'syscall:::entry, syscall:::return { @[probename] = count(); }' \
 		-n 'syscall::getppid:return /errno != 0/ { @e = count(); }' \
 		-n 'syscall::getppid:return /++n >= 200/ { exit(0); }' >$T/s.out 2>$T/s.err
 	rc=$?
