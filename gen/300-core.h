@@ -80,6 +80,8 @@ struct dtrace_mstate {
 	struct dtrace_vstate *vstate;
 	unsigned long caller;		/* return address of the probe site */
 	void *regs;			/* struct pt_regs * or NULL */
+	int sys_errno;			/* errno: a failed system call's error
+					 * in syscall return probes, else 0 */
 };
 
 /*

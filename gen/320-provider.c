@@ -76,6 +76,7 @@ struct dtrace_provider_def {
 	int (*init)(const struct dtrace_provider_def *def);
 	void (*exit)(void);
 	void (*debugfs)(struct dentry *dir);
+	void (*status)(struct seq_file *m);	/* dtrace_lock held */
 };
 
 /* An attribute: DTRACE_ATTR(EVOLVING, EVOLVING, COMMON). */

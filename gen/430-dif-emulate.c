@@ -108,7 +108,7 @@ static u64 dtrace_dif_variable(struct dtrace_dif_rt *rt, u32 id)
 	case DIF_VAR_UCALLER:
 		return dtrace_getupcstack(pcs, 1) == 1 ? pcs[0] : 0;
 	case DIF_VAR_ERRNO:
-		return 0;
+		return (u64)(s64)m->sys_errno;
 	case DIF_VAR_CPU:
 		return (u64)m->cpu;
 	}

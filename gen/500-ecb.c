@@ -38,6 +38,15 @@
 #define DTRACE_ACTIVITY_COOLDOWN	0x101
 
 #define DTRACE_AGG_MAXKEYS	32
+
+/*
+ * DIF's errno for the firing in progress on this CPU: written only inside
+ * probe context (interrupts masked, recursion guard held) by
+ * dtrace_probe_errno(), so no other firing on this CPU sees it; 0 for every
+ * firing but the syscall provider's return probes (830-prov-syscall.c).
+ */
+static DEFINE_PER_CPU(int, dtrace_probe_errnum);
+
 #define DTRACE_MAX_NSPEC	1024
 #define DTRACE_MAX_STRSIZE	65536
 #define DTRACE_MAX_ACTIONS	4096
@@ -600,6 +609,7 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 	ms.vstate = st->vstate;
 	ms.caller = 0;
 	ms.regs = NULL;
+	ms.sys_errno = this_cpu_read(dtrace_probe_errnum);
 
 	dtrace_vstate_clause_begin(st->vstate, cpu);
 	if (cl->pred) {
@@ -781,12 +791,13 @@ static void dtrace_probe_fire(struct dtrace_probe *probe,
 }
 
 /*
- * Fire probe id for consumer only (NULL: every consumer).  Any context.
- * Masked interrupts and disabled preemption make this an RCU-sched
- * read-side critical section for the probe table and the ECB lists.
+ * Fire probe id for consumer only (NULL: every consumer), errno = err.
+ * Any context.  Masked interrupts and disabled preemption make this an
+ * RCU-sched read-side critical section for the probe table and the ECB
+ * lists.
  */
-static void dtrace_probe_args(u32 id, struct dtrace_state *only,
-			      const u64 *args)
+static void dtrace_probe_args_err(u32 id, struct dtrace_state *only,
+				  const u64 *args, int err)
 {
 	struct dtrace_probe *p;
 	unsigned long flags;
@@ -794,11 +805,26 @@ static void dtrace_probe_args(u32 id, struct dtrace_state *only,
 	preempt_disable_notrace();
 	if (dtrace_probe_enter(&flags)) {
 		p = dtrace_probe_find(id);
-		if (p)
+		if (p) {
+			this_cpu_write(dtrace_probe_errnum, err);
 			dtrace_probe_fire(p, only, args);
+			this_cpu_write(dtrace_probe_errnum, 0);
+		}
 		dtrace_probe_exit(flags);
 	}
 	preempt_enable_notrace();
+}
+
+static void dtrace_probe_args(u32 id, struct dtrace_state *only,
+			      const u64 *args)
+{
+	dtrace_probe_args_err(id, only, args, 0);
+}
+
+/* Fire probe id for every consumer: arg0..arg9 = args, errno = err. */
+static void __maybe_unused dtrace_probe_errno(u32 id, const u64 *args, int err)
+{
+	dtrace_probe_args_err(id, NULL, args, err);
 }
 
 /* THE probe-firing entry point for providers. */

@@ -505,6 +505,7 @@ static long dtrace_state_bufsnap(struct dtrace_state *st,
 /* 890-providers.c: start and stop every provider of the table. */
 static int dtrace_providers_init(void);
 static void dtrace_providers_exit(void);
+static void dtrace_providers_status(struct seq_file *m);
 
 static int dtrace_core_init(void)
 {
@@ -550,6 +551,7 @@ static void dtrace_core_status(struct seq_file *m)
 	seq_printf(m, "probes: %u\n", dtrace_probe_count);
 	seq_printf(m, "probes_enabled: %u\n", enabled);
 	seq_printf(m, "ecbs_attached: %u\n", ecbs);
+	dtrace_providers_status(m);
 	errors = atomic64_read(&dtrace_total_errors);
 	list_for_each_entry(st, &dtrace_states, link) {
 		u32 c;

@@ -5,7 +5,7 @@
  * (8xx-prov-NAME.c, compiled when its Kconfig symbol is set), a line in
  * gen/MANIFEST, a CONFIG_DTRACE_PROVIDER_NAME entry in Kconfig, and a row
  * here with its name, its stability attributes and its init/exit (and
- * optional debugfs) functions.  Nothing else in the module or in
+ * optional debugfs and status) functions.  Nothing else in the module or in
  * dtrace(1) names a provider: dtrace(1) asks the module for the
  * attributes (DTRACEIOC_PROVIDER) when it prints them.
  *
@@ -61,6 +61,22 @@ static const struct dtrace_provider_def dtrace_provider_table[] = {
 		.debugfs = dtrace_prov_test_debugfs,
 	},
 #endif
+#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_SYSCALL)
+	{
+		/* illumos's systrace attributes */
+		.name = "syscall",
+		.attr = {
+			DTRACE_ATTR(EVOLVING, EVOLVING, COMMON),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, ISA),
+			DTRACE_ATTR(EVOLVING, EVOLVING, COMMON),
+			DTRACE_ATTR(PRIVATE, PRIVATE, ISA),
+		},
+		.init = dtrace_prov_syscall_init,
+		.exit = dtrace_prov_syscall_exit,
+		.status = dtrace_prov_syscall_status,
+	},
+#endif
 };
 
 static int dtrace_providers_init(void)
@@ -97,5 +113,16 @@ static void dtrace_providers_debugfs(struct dentry *dir)
 	for (i = 0; i < ARRAY_SIZE(dtrace_provider_table); i++) {
 		if (dtrace_provider_table[i].debugfs)
 			dtrace_provider_table[i].debugfs(dir);
+	}
+}
+
+/* Status file lines of the providers that have any (dtrace_lock held). */
+static void dtrace_providers_status(struct seq_file *m)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(dtrace_provider_table); i++) {
+		if (dtrace_provider_table[i].status)
+			dtrace_provider_table[i].status(m);
 	}
 }

@@ -1,0 +1,3 @@
+entry 7
+return 7
+

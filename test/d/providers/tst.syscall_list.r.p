@@ -1,0 +1,3 @@
+#!/bin/sh
+# mask probe IDs
+sed -E 's/^ *[0-9]+ /   NN /'

@@ -1,0 +1,2 @@
+read:return arg0 4321 arg1 4321 errno 0
+
