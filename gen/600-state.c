@@ -296,6 +296,7 @@ static void dtrace_state_detach_all(struct dtrace_state *st)
 	st->noretain = true;
 	for (i = 0; i < st->necbs; i++)
 		dtrace_ecb_detach(st->ecbs[i]);
+	dtrace_commit();
 	mutex_unlock(&dtrace_lock);
 }
 
@@ -508,6 +509,8 @@ static int dtrace_prov_profile_init(void);
 static void dtrace_prov_profile_exit(void);
 static int dtrace_prov_test_init(void);
 static void dtrace_prov_test_exit(void);
+static int dtrace_prov_fbt_init(void);
+static void dtrace_prov_fbt_exit(void);
 
 static int dtrace_core_init(void)
 {
@@ -530,7 +533,15 @@ static int dtrace_core_init(void)
 		if (err)
 			goto fail_profile;
 	}
+	if (DTRACE_CFG_PROV_FBT) {
+		err = dtrace_prov_fbt_init();
+		if (err)
+			goto fail_test;
+	}
 	return 0;
+fail_test:
+	if (DTRACE_CFG_PROV_TEST)
+		dtrace_prov_test_exit();
 fail_profile:
 	if (DTRACE_CFG_PROV_PROFILE)
 		dtrace_prov_profile_exit();
@@ -544,6 +555,8 @@ fail:
 
 static void dtrace_core_exit(void)
 {
+	if (DTRACE_CFG_PROV_FBT)
+		dtrace_prov_fbt_exit();
 	if (DTRACE_CFG_PROV_TEST)
 		dtrace_prov_test_exit();
 	if (DTRACE_CFG_PROV_PROFILE)

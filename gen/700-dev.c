@@ -98,6 +98,9 @@ static struct miscdevice dtrace_miscdev = {
 	.mode	= DTRACE_CFG_DEV_MODE,
 };
 
+/* 840-prov-fbt.c: the fbt provider's counters (nothing without it). */
+static void dtrace_fbt_status(struct seq_file *m);
+
 static int dtrace_status_show(struct seq_file *m, void *unused)
 {
 	seq_printf(m, "version: %s\n", DTRACE_VERSION_STRING);
@@ -117,6 +120,7 @@ static int dtrace_status_show(struct seq_file *m, void *unused)
 	seq_printf(m, "dev_mode: 0%o\n", DTRACE_CFG_DEV_MODE);
 	seq_printf(m, "dev_gid: %d\n", DTRACE_CFG_DEV_GID);
 	dtrace_core_status(m);
+	dtrace_fbt_status(m);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(dtrace_status);
