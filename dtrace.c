@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): b988218db6512ad7
+ * Input hash (FNV-1a 64): 02b9d2f34d236f31
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -9062,27 +9062,27 @@ static bool dtrace_fbt_excluded(const char *mod, const char *name)
 
 /*
  * The ftrace call site of the function at addr, or 0 if it has none.
- * With IBT (6.12) the site follows the endbr64 (addr + 4; objtool turns
- * the endbr64 of functions never called indirectly into a 4-byte nop);
- * without, it is addr.  ftrace_set_filter_ip() on the never-registered
- * scratch ops succeeds only if ftrace has a call site there (an address
- * inside the 5-byte call counts, hence the look at the bytes first).
+ * With IBT (6.12) the site follows the function's first instruction, an
+ * endbr64 or the 4-byte nop objtool seals it with (addr + 4); without,
+ * it is addr.  ftrace_set_filter_ip() on the never-registered scratch ops
+ * succeeds for any address inside a call site's 5 bytes, or for a
+ * symbol's start when the site lies inside the symbol: so addr + 5 is
+ * inside a site only when the site is at addr + 4.
  */
+static bool dtrace_fbt_scratch_ok(unsigned long ip)
+{
+	return !ftrace_set_filter_ip(&dtrace_fbt_scratch, ip, 0, 1);
+}
+
 static unsigned long dtrace_fbt_site_of(unsigned long addr)
 {
-	static const u8 endbr64[4] = { 0xf3, 0x0f, 0x1e, 0xfa };
-	static const u8 sealed[4] = { 0x0f, 0x1f, 0x40, 0x00 };	/* nop4 */
-	unsigned long ip = addr;
-	u8 head[4];
+	unsigned long ip = 0;
 
-	/* ftrace matches any address inside a call site: look first. */
-	if (copy_from_kernel_nofault(head, (void *)addr, sizeof(head)))
-		return 0;
-	if (!memcmp(head, endbr64, 4) || !memcmp(head, sealed, 4))
-		ip = addr + 4;
 	mutex_lock(&dtrace_fbt_scratch_lock);
-	if (ftrace_set_filter_ip(&dtrace_fbt_scratch, ip, 0, 1))
-		ip = 0;
+	if (dtrace_fbt_scratch_ok(addr + 5))
+		ip = addr + 4;
+	else if (dtrace_fbt_scratch_ok(addr))
+		ip = addr;
 	mutex_unlock(&dtrace_fbt_scratch_lock);
 	return ip;
 }

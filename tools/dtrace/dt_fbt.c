@@ -5,9 +5,8 @@
  * dtrace.ko cannot walk the kernel's symbol table (kallsyms is not
  * exported to modules), so before probes are listed or enabled, when a
  * description could name an fbt probe, dtrace(1) reads the functions
- * ftrace can trace (tracefs available_filter_functions_addrs, or
- * available_filter_functions joined with /proc/kallsyms by module and
- * name) and passes (address, module, function) entries with
+ * ftrace can trace (tracefs available_filter_functions joined with
+ * /proc/kallsyms by module and name) and passes (address, module, function) entries with
  * DTRACEIOC_FBTSYMS.  The module checks each entry itself.  Once the
  * module has the kernel's list (DTRACE_FBT_KERNEL) this is skipped: the
  * module adds the functions of modules loaded later on its own.
@@ -231,22 +230,10 @@ static int fbt_collect(struct fbt_buf *b)
 	uint32_t modoff = 0;
 	FILE *fp;
 
-	/* 6.5 and later: "ADDR name [mod]", no join needed. */
-	fp = open_tracefs("available_filter_functions_addrs");
-	if (fp) {
-		while (fgets(line, sizeof(line), fp)) {
-			char *end, *name;
-			const char *mod;
-			uint64_t addr = strtoull(line, &end, 16);
-
-			if (end == line || *end != ' ' ||
-			    split_mod(end + 1, &name, &mod) < 0)
-				continue;
-			fbt_add(b, addr, mod, name, &modoff, lastmod);
-		}
-		fclose(fp);
-		return 0;
-	}
+	/*
+	 * (6.5's available_filter_functions_addrs gives the call sites'
+	 * addresses, not the functions': the join is needed anyway.)
+	 */
 	fp = open_tracefs("available_filter_functions");
 	if (fp == NULL)
 		return -1;
