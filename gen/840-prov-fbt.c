@@ -201,10 +201,12 @@ static struct ftrace_ops dtrace_fbt_ops = {
  * Patterns, matched with dtrace_glob_match.
  */
 static const char *const dtrace_fbt_exclude[] = {
-	/* time */
+	/* time, and the clocksources it reads */
 	"ktime_get_*fast_ns", "ktime_get_mono_fast_ns", "sched_clock*",
-	"native_sched_clock*", "pvclock_*", "kvm_clock_*", "xen_clocksource*",
-	"read_tsc", "rdtsc*",
+	"native_sched_clock*", "pvclock_*", "kvm_clock_*", "kvm_sched_clock*",
+	"xen_clocksource*", "xen_sched_clock*", "read_tsc", "rdtsc*",
+	"read_hpet", "hpet_read*", "acpi_pm_read*", "*clocksource_read*",
+	"dummy_clock_read", "jiffies_read",
 	/* fault-safe memory access */
 	"copy_from_kernel_nofault*", "copy_from_user_nofault",
 	"copy_to_user_nofault", "__copy_from_user_inatomic*",
@@ -453,12 +455,67 @@ static void dtrace_fbt_destroy(void *arg, u32 id, void *parg)
 		WRITE_ONCE(f->return_id, 0);
 }
 
+/*
+ * Entry sites change DTRACE_FBT_CHUNK at a time: ftrace patches all the
+ * sites of one change without rescheduling (x86's ftrace_replace_code),
+ * which for tens of thousands of sites under emulation (QEMU TCG) runs
+ * longer than the soft-lockup watchdog allows.
+ */
+#define DTRACE_FBT_CHUNK	512
+
+/* Apply sites[0..n) to the filter (add or remove), chunk by chunk. */
+static int dtrace_fbt_filter(struct dtrace_fbt_site **sites, u32 n, bool add,
+			     unsigned long *buf)
+{
+	u32 i = 0, k, j;
+	int err;
+
+	while (i < n) {
+		k = min_t(u32, n - i, DTRACE_FBT_CHUNK);
+		for (j = 0; j < k; j++)
+			buf[j] = sites[i + j]->ip;
+		if (add && !dtrace_fbt_registered) {
+			/* The filter is empty while unregistered. */
+			err = ftrace_set_filter_ips(&dtrace_fbt_ops, buf, k,
+						    0, 1);
+			if (!err) {
+				err = register_ftrace_function(&dtrace_fbt_ops);
+				if (err)
+					ftrace_set_filter_ips(&dtrace_fbt_ops,
+							      buf, k, 1, 0);
+				else
+					dtrace_fbt_registered = true;
+			}
+		} else if (!add && dtrace_fbt_registered &&
+			   dtrace_fbt_nfilter == k) {
+			/* The last ones: unregister before it empties. */
+			err = unregister_ftrace_function(&dtrace_fbt_ops);
+			if (!err) {
+				dtrace_fbt_registered = false;
+				err = ftrace_set_filter_ips(&dtrace_fbt_ops,
+							    buf, k, 1, 0);
+			}
+		} else {
+			err = ftrace_set_filter_ips(&dtrace_fbt_ops, buf, k,
+						    !add, 0);
+		}
+		if (err)
+			return err;
+		for (j = 0; j < k; j++)
+			sites[i + j]->in_filter = add;
+		dtrace_fbt_nfilter += add ? k : -k;
+		i += k;
+		cond_resched();
+	}
+	return 0;
+}
+
 /* Entry: apply the filter changes of the pending functions. */
 static void dtrace_fbt_commit_entry(void)
 {
+	struct dtrace_fbt_site **add, **del, *s;
 	struct dtrace_fbt_func *f;
-	struct dtrace_fbt_site *s;
-	unsigned long *add, *del;
+	unsigned long *buf;
 	u32 n = 0, nadd = 0, ndel = 0;
 	int err = 0;
 
@@ -470,67 +527,33 @@ static void dtrace_fbt_commit_entry(void)
 		return;
 	add = kvmalloc_array(n, sizeof(*add), GFP_KERNEL);
 	del = kvmalloc_array(n, sizeof(*del), GFP_KERNEL);
-	if (!add || !del) {
-		dtrace_fbt_filter_errors++;
-		pr_warn_ratelimited("fbt: out of memory changing %u entry probes\n",
-				    n);
-		goto out;
+	buf = kmalloc_array(DTRACE_FBT_CHUNK, sizeof(*buf), GFP_KERNEL);
+	if (!add || !del || !buf) {
+		err = -ENOMEM;
+		goto fail;
 	}
 	list_for_each_entry(f, &dtrace_fbt_pending, pend) {
 		for (s = f->sites; s; s = s->next) {
 			if (f->entry_want && !s->in_filter)
-				add[nadd++] = s->ip;
+				add[nadd++] = s;
 			else if (!f->entry_want && s->in_filter)
-				del[ndel++] = s->ip;
+				del[ndel++] = s;
 		}
 	}
-
-	if (dtrace_fbt_nfilter + nadd == ndel) {
-		/* Nothing left: unregister before the filter empties. */
-		if (dtrace_fbt_registered) {
-			err = unregister_ftrace_function(&dtrace_fbt_ops);
-			if (err)
-				goto fail;
-			dtrace_fbt_registered = false;
-		}
-		if (ndel)
-			err = ftrace_set_filter_ips(&dtrace_fbt_ops, del, ndel,
-						    1, 0);
-	} else if (dtrace_fbt_registered) {
-		if (nadd)
-			err = ftrace_set_filter_ips(&dtrace_fbt_ops, add, nadd,
-						    0, 0);
-		if (err)
-			goto fail;
-		if (ndel)
-			err = ftrace_set_filter_ips(&dtrace_fbt_ops, del, ndel,
-						    1, 0);
-	} else {
-		/* The filter is empty here (nfilter == 0 when unregistered). */
-		err = ftrace_set_filter_ips(&dtrace_fbt_ops, add, nadd, 0, 1);
-		if (err)
-			goto fail;
-		err = register_ftrace_function(&dtrace_fbt_ops);
-		if (err) {
-			ftrace_set_filter_ips(&dtrace_fbt_ops, add, nadd, 1, 0);
-			goto fail;
-		}
-		dtrace_fbt_registered = true;
-	}
-	if (err)
-		goto fail;
-	list_for_each_entry(f, &dtrace_fbt_pending, pend)
-		for (s = f->sites; s; s = s->next)
-			s->in_filter = f->entry_want;
-	dtrace_fbt_nfilter = dtrace_fbt_nfilter + nadd - ndel;
-	goto out;
+	/* Adding first keeps the filter from emptying while registered. */
+	err = dtrace_fbt_filter(add, nadd, true, buf);
+	if (!err)
+		err = dtrace_fbt_filter(del, ndel, false, buf);
+	if (!err)
+		goto out;
 fail:
 	dtrace_fbt_filter_errors++;
-	pr_warn_ratelimited("fbt: ftrace refused to change %u+%u entry sites (%d)\n",
-			    nadd, ndel, err);
+	pr_warn_ratelimited("fbt: ftrace refused to change entry sites (%d): %u+%u asked, %u enabled now\n",
+			    err, nadd, ndel, dtrace_fbt_nfilter);
 out:
 	kvfree(add);
 	kvfree(del);
+	kfree(buf);
 }
 
 /* Return: register and unregister the pending functions' kretprobes. */

@@ -26,7 +26,9 @@ text0=$(peek vfs_read)
 slab0=$(awk '/^Slab:/ { print $2 }' /proc/meminfo)
 
 echo "== dtrace -n 'fbt::vfs_read:entry,fbt::vfs_read:return { @[probename] = count(); }' (5 s)"
-timeout -s INT 5 $D -n 'fbt::vfs_read:entry,fbt::vfs_read:return { @[probename] = count(); }' >/tmp/a1 2>&1
+bg /tmp/a1 -n 'fbt::vfs_read:entry,fbt::vfs_read:return { @[probename] = count(); }'
+sleep 5
+kill -INT $bgpid; wait $bgpid
 cat /tmp/a1
 e=$(awk '$1 == "entry" { print $2 }' /tmp/a1); r=$(awk '$1 == "return" { print $2 }' /tmp/a1)
 [ "${e:-0}" -gt 0 ] && [ "${r:-0}" -gt 0 ] && ok "vfs_read entry $e, return $r" || fail "vfs_read counts: $e $r"
