@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): c28b97ab7f42d1f3
+ * Input hash (FNV-1a 64): f3de9bf719b557ca
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -8893,8 +8893,16 @@ static void dtrace_prov_test_debugfs(struct dentry *dir)
 
 #define DTRACE_FBT_HASH_BITS	15
 #define DTRACE_FBT_NARGS	6
-/* stack(): frames between the probed function and dtrace.ko's callback. */
-#define DTRACE_FBT_AFRAMES	1
+/*
+ * stack() starts at the probed function's caller, as in DTrace: frames
+ * after dtrace.ko's own to skip.  Entry: ftrace_ops_assist_func, the
+ * ftrace trampoline, the function itself (its call site).  Return:
+ * kretprobe_rethook_handler, rethook_trampoline_handler,
+ * arch_rethook_trampoline_callback, arch_rethook_trampoline.  (Seen on
+ * 6.1 and 6.12.)
+ */
+#define DTRACE_FBT_AFRAMES_ENTRY	3
+#define DTRACE_FBT_AFRAMES_RETURN	4
 
 struct dtrace_fbt_func;
 
@@ -9209,7 +9217,8 @@ static int dtrace_fbt_create(struct dtrace_fbt_func *f, bool entry)
 {
 	int err = dtrace_probe_create(dtrace_prov_fbt, f->mod->name, f->name,
 				      entry ? "entry" : "return",
-				      DTRACE_FBT_AFRAMES, f,
+				      entry ? DTRACE_FBT_AFRAMES_ENTRY :
+					      DTRACE_FBT_AFRAMES_RETURN, f,
 				      entry ? &f->entry_id : &f->return_id);
 
 	return err == -EEXIST ? 0 : err;

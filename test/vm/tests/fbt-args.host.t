@@ -13,6 +13,17 @@ echo "$out"
 echo "$out" | grep -qx "entry 1234" && ok "entry arg2 = dd's count" || fail "no vfs_read entry with count 1234"
 echo "$out" | grep -qx "return -1 1234" && ok "return arg1 = bytes read, arg0 = -1" || fail "no vfs_read return of 1234"
 
+# -- stack(): starts at the caller (DTrace: the probed function has no
+# frame yet at entry, and has left its own at return) ----------------------
+for n in entry return; do
+	$D -q -n "fbt::vfs_read:$n /execname == \"dd\"/ { stack(); exit(0); }" -c "$DD" >/tmp/fbt.stk 2>&1
+	first=$(awk 'NF { print $1; exit }' /tmp/fbt.stk)
+	case $first in
+	vmlinux\`ksys_read+0x*|vmlinux\`__x64_sys_read+0x*) ok "stack() at $n starts at the caller" ;;
+	*) fail "stack() at $n: $(cat /tmp/fbt.stk)" ;;
+	esac
+done
+
 # -- -F ---------------------------------------------------------------------
 $D -F -n 'fbt::ksys_read:entry,fbt::vfs_read:entry,fbt::vfs_read:return,fbt::ksys_read:return /execname == "dd" && self->n < 4/ { self->n++; }' \
 	-c "$DD" >/tmp/fbt.flow 2>/dev/null
