@@ -9,7 +9,7 @@
 #  - dtrace -l: time, and the module's memory for the fbt tables.
 # Prints figures; fails only on wrong behaviour, never on time.
 set -u
-. "$(dirname "$0")/fbt.sh"
+. "$(dirname "$0")/../tests/fbt.sh"
 S=/sys/kernel/debug/dtrace/status
 st() { awk -v k="$1:" '$1 == k { print $2 }' $S; }
 now() { /usr/bin/date +%s.%N; }
