@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): b25dbde752fd3dc1
+ * Input hash (FNV-1a 64): 9a27a815c06714ff
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -9285,8 +9285,8 @@ static void dtrace_fbt_destroy(void *arg, u32 id, void *parg)
  * Entry sites change at most DTRACE_FBT_CHUNK at a time (cond_resched
  * between changes).  Measured under QEMU TCG, 6.1, 36k sites: one change
  * of all sites takes tens of seconds (x86's ftrace_replace_code does not
- * reschedule: soft-lockup warnings under emulation), but chunks of 512
- * were far worse (every change walks all records, and while a batch has
+ * reschedule: one RCU stall warning under emulation), but chunks of 512
+ * or 4096 were far worse (minutes of soft lockups) (every change walks all records, and while a batch has
  * its int3s in place every call on the other CPU traps), so the chunk is
  * large: real hardware patches 36k sites in well under a second.
  */
