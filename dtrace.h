@@ -841,4 +841,43 @@ struct dtrace_ioc_status {
 #define DTRACEIOC_STATUS	_IOWR(DTRACE_IOC_MAGIC, 9, struct dtrace_ioc_status)
 #define DTRACEIOC_PROVIDER	_IOWR(DTRACE_IOC_MAGIC, 10, struct dtrace_ioc_provider)
 
+/*
+ * DTRACEIOC_FBTSYMS: dtrace(1) gives the fbt provider the kernel's
+ * functions (the module cannot walk the kernel's symbol table): one entry
+ * per address, from tracefs available_filter_functions and /proc/kallsyms.
+ * The module checks every entry (sprint_symbol(addr) must print exactly
+ * "func+0x0/0xSIZE", followed by " [mod]" unless mod is "vmlinux", and
+ * the function must have an ftrace call site) and counts the outcome; a
+ * call with nsyms 0 only reports the counters.  Functions of modules loaded
+ * later are added by the module itself.  -ENOTTY: no fbt provider.
+ */
+struct dtrace_fbt_sym {
+	__u64 addr;			/* the function's address */
+	__u32 func;			/* offset of its name in the string table */
+	__u32 mod;			/* offset of its module's name ("vmlinux") */
+};
+
+#define DTRACE_FBT_MAXSYMS	(1U << 20)	/* entries per call */
+#define DTRACE_FBT_MAXSTR	(64U << 20)	/* string table bytes per call */
+#define DTRACE_FBT_KERNEL	0x1		/* flags: the kernel's list is in */
+
+struct dtrace_ioc_fbtsyms {
+	__u32 size;
+	__u32 version;
+	__u32 nsyms;			/* in: entries at syms (0: counters only) */
+	__u32 strsize;			/* in: bytes at strtab */
+	__u64 syms;			/* in: user pointer to dtrace_fbt_sym[] */
+	__u64 strtab;			/* in: user pointer to NUL-ended names */
+	__u32 added;			/* out: addresses added */
+	__u32 known;			/* out: addresses the module had already */
+	__u32 nosite;			/* out: no ftrace call site: left out */
+	__u32 excluded;			/* out: left out by policy (see dtrace.1) */
+	__u32 rejected;			/* out: entries that failed the checks */
+	__u32 first_rejected;		/* out: index of the first, ~0U if none */
+	__u32 nfuncs;			/* out: functions the provider knows */
+	__u32 flags;			/* out: DTRACE_FBT_KERNEL */
+	char err_msg[256];		/* out: why first_rejected was rejected */
+};
+#define DTRACEIOC_FBTSYMS	_IOWR(DTRACE_IOC_MAGIC, 11, struct dtrace_ioc_fbtsyms)
+
 #endif /* _DTRACE_H */

@@ -23,6 +23,7 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/ftrace.h>
 #include <linux/hardirq.h>
 #include <linux/hrtimer.h>
 #include <linux/init.h>
@@ -31,6 +32,7 @@
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/kgdb.h>
+#include <linux/kprobes.h>
 #include <linux/ktime.h>
 #include <linux/list.h>
 #include <linux/miscdevice.h>
@@ -57,6 +59,7 @@
 #include <linux/types.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
+#include <linux/version.h>
 #include <linux/vmalloc.h>
 #include <linux/workqueue.h>
 #include <generated/utsrelease.h>

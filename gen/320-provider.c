@@ -18,6 +18,14 @@
  *   disable(arg, id, parg)  the last ECB was detached
  *   destroy(arg, id, parg)  the probe is gone; no probe context can still
  *                           see it (called after an RCU grace period)
+ *   commit(arg)          apply the enables and disables made since the
+ *                        last commit (a provider that patches many sites
+ *                        at once, fbt, does it here in one batch); called
+ *                        with dtrace_lock held after every batch: at the
+ *                        end of dtrace_provide, of an ENABLE (also when it
+ *                        fails) and of detaching a consumer's ECBs.  A
+ *                        provider that removes its own probes commits
+ *                        itself.  May be NULL.
  *
  * LIFETIME AND LOCKING
  *  - dtrace_lock (a mutex) serialises everything done in process context:
@@ -60,6 +68,7 @@ struct dtrace_pops {
 	int (*enable)(void *arg, u32 id, void *parg);
 	void (*disable)(void *arg, u32 id, void *parg);
 	void (*destroy)(void *arg, u32 id, void *parg);
+	void (*commit)(void *arg);
 };
 
 /*
@@ -375,6 +384,18 @@ static void dtrace_unregister(struct dtrace_provider *prov)
 	kfree(prov);
 }
 
+/* dtrace_lock held: every provider applies its pending enables/disables. */
+static void dtrace_commit(void)
+{
+	struct dtrace_provider *prov;
+
+	lockdep_assert_held(&dtrace_lock);
+	list_for_each_entry(prov, &dtrace_providers, link) {
+		if (prov->ops->commit)
+			prov->ops->commit(prov->arg);
+	}
+}
+
 /* dtrace_lock held: ask every provider desc may name to create probes. */
 static void dtrace_provide(const struct dtrace_probedesc *desc)
 {
@@ -386,6 +407,8 @@ static void dtrace_provide(const struct dtrace_probedesc *desc)
 		    dtrace_glob_match(desc->provider, prov->name))
 			prov->ops->provide(prov->arg, desc);
 	}
+	/* New probes may have been enabled by retained enablings. */
+	dtrace_commit();
 }
 
 /*

@@ -1685,6 +1685,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			res->nmatched[i] = nmatch[i];
 	}
 	res->nepids = st->necbs;
+	dtrace_commit();
 	mutex_unlock(&dtrace_lock);
 	if (first) {
 		st->opts = opts;
@@ -1703,6 +1704,7 @@ fail_ecbs:
 	 */
 	for (i = 0; i < made; i++)
 		dtrace_ecb_detach(newecbs[i]);
+	dtrace_commit();
 	synchronize_rcu();	/* probe context may have seen them */
 	for (i = 0; i < made; i++)
 		kfree(newecbs[i]);

@@ -296,6 +296,7 @@ static void dtrace_state_detach_all(struct dtrace_state *st)
 	st->noretain = true;
 	for (i = 0; i < st->necbs; i++)
 		dtrace_ecb_detach(st->ecbs[i]);
+	dtrace_commit();
 	mutex_unlock(&dtrace_lock);
 }
 

@@ -13,6 +13,9 @@
 #define DTRACE_ENABLE_MAXLEN	(64U << 20)	/* largest enabling blob */
 #define DTRACE_PROBES_MAXCOUNT	1024U		/* listing page */
 
+/* 840-prov-fbt.c: DTRACEIOC_FBTSYMS (-ENOTTY without the fbt provider). */
+static long dtrace_fbt_ioctl(void __user *arg);
+
 static int dtrace_ioc_in(void *k, const void __user *u, size_t size)
 {
 	const u32 *h = k;
@@ -231,6 +234,8 @@ static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
 		return dtrace_ioc_probes(arg);
 	if (cmd == DTRACEIOC_PROVIDER)
 		return dtrace_ioc_provider(arg);
+	if (cmd == DTRACEIOC_FBTSYMS)
+		return dtrace_fbt_ioctl(arg);
 
 	mutex_lock(&st->lock);
 	switch (cmd) {

@@ -77,6 +77,22 @@ static const struct dtrace_provider_def dtrace_provider_table[] = {
 		.status = dtrace_prov_syscall_status,
 	},
 #endif
+#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_FBT)
+	{
+		/* illumos's fbt attributes */
+		.name = "fbt",
+		.attr = {
+			DTRACE_ATTR(EVOLVING, EVOLVING, COMMON),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, ISA),
+			DTRACE_ATTR(EVOLVING, EVOLVING, COMMON),
+			DTRACE_ATTR(PRIVATE, PRIVATE, ISA),
+		},
+		.init = dtrace_prov_fbt_init,
+		.exit = dtrace_prov_fbt_exit,
+		.status = dtrace_fbt_status,
+	},
+#endif
 };
 
 static int dtrace_providers_init(void)

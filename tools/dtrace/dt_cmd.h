@@ -279,6 +279,13 @@ const char *dt_class_name(unsigned int c);
 
 /* Probe description helpers (dt_list.c). */
 int dt_pdesc_parse(const char *s, int spec, struct dtrace_probedesc *pd);
+
+/*
+ * Give the module's fbt provider the kernel's functions if one of the n
+ * descriptions (n == 0: all probes) could name an fbt probe and it does
+ * not have them yet (dt_fbt.c).  0, or -1 after printing why not.
+ */
+int dt_fbt_supply(int fd, const struct dtrace_probedesc *descs, int n);
 #define DT_SPEC_NAME	0
 #define DT_SPEC_FUNC	1
 #define DT_SPEC_MOD	2

@@ -665,6 +665,7 @@ int main(int argc, char *argv[])
 		}
 		if (ncmds == 0)
 			nd = 0;
+		dt_fbt_supply(fd, descs, nd);
 		rc = dt_list_probes(fd, descs, nd, verbose);
 		if (ncmds && nd == 0)
 			rc = 0;
@@ -744,6 +745,18 @@ int main(int argc, char *argv[])
 
 	run.verbose = verbose;
 	run.fd = dt_dev_open();
+	{
+		struct dtrace_probedesc *d;
+		int j, nc = run.prog->nclauses;
+
+		d = xmalloc(sizeof(*d) * (nc + 1));
+		for (j = 0; j < nc; j++)
+			d[j] = run.prog->clauses[j].desc;
+		/* n == 0 would mean "all": no clause, nothing to supply */
+		if (nc)
+			dt_fbt_supply(run.fd, d, nc);
+		free(d);
+	}
 	i = dt_consume_run(&run);
 	fflush(dt_out);
 	if (dt_out != stdout)

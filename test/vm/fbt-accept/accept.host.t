@@ -1,0 +1,84 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# fbt acceptance and scale, under a workload (not part of every boot:
+# run it with VM_TEST_TIMEOUT=900 test/vm/run.sh K P MODULE test/vm/fbt-accept):
+#  - fbt::vfs_read:entry,return counted;
+#  - fbt:::entry { @[probefunc] = count(); }: probes enabled, seconds to
+#    start, the machine usable meanwhile, exit restores everything;
+#  - all of fbt:::entry enabled and disabled again three times under load;
+#  - dtrace -l: time, and the module's memory for the fbt tables.
+# Prints figures; fails only on wrong behaviour, never on time.
+set -u
+. "$(dirname "$0")/../tests/fbt.sh"
+S=/sys/kernel/debug/dtrace/status
+st() { awk -v k="$1:" '$1 == k { print $2 }' $S; }
+now() { /usr/bin/date +%s.%N; }
+el() { echo "$1 $2" | awk '{ printf("%.2f", $2 - $1) }'; }
+
+# the workload: reads, directory walks, process creation
+( while :; do cat /etc/passwd /etc/services >/dev/null; ls -R /usr/share/doc >/dev/null 2>&1
+	$DD; done ) &
+load=$!
+trap 'kill $load 2>/dev/null' EXIT
+sleep 1
+
+text0=$(peek vfs_read)
+slab0=$(awk '/^Slab:/ { print $2 }' /proc/meminfo)
+
+echo "== dtrace -n 'fbt::vfs_read:entry,fbt::vfs_read:return { @[probename] = count(); }' (5 s)"
+bg /tmp/a1 -n 'fbt::vfs_read:entry,fbt::vfs_read:return { @[probename] = count(); }'
+sleep 5
+kill -INT $bgpid; wait $bgpid
+cat /tmp/a1
+e=$(awk '$1 == "entry" { print $2 }' /tmp/a1); r=$(awk '$1 == "return" { print $2 }' /tmp/a1)
+[ "${e:-0}" -gt 0 ] && [ "${r:-0}" -gt 0 ] && ok "vfs_read entry $e, return $r" || fail "vfs_read counts: $e $r"
+
+echo "== dtrace -n 'fbt:::entry { @[probefunc] = count(); }'"
+t0=$(now)
+$D -n 'fbt:::entry { @[probefunc] = count(); }' -o /tmp/a2 2>/tmp/a2.err &
+pid=$!
+i=0
+while [ "$(st fbt_entry_sites_enabled)" = 0 ] && [ $i -lt 3000 ]; do
+	kill -0 $pid 2>/dev/null || break
+	sleep 0.1; i=$((i + 1))
+done
+t1=$(now)
+echo "started in $(el $t0 $t1) s: probes_enabled $(st probes_enabled), entry sites $(st fbt_entry_sites_enabled)"
+[ "$(st fbt_entry_sites_enabled)" -gt 10000 ] && ok "more than 10000 entry sites enabled" || fail "entry sites: $(st fbt_entry_sites_enabled)"
+u0=$(now); ls -l / >/dev/null; $DD; u1=$(now)
+echo "machine usable: ls + dd took $(el $u0 $u1) s while all entries fire"
+sleep 10
+t2=$(now)
+kill -INT $pid; wait $pid; rc=$?
+t3=$(now)
+echo "exit took $(el $t2 $t3) s, status $rc"
+[ $rc -eq 0 ] && ok "dtrace exited 0" || fail "dtrace exit status $rc: $(cat /tmp/a2.err)"
+cat /tmp/a2.err
+echo "lines of output: $(wc -l </tmp/a2); the 10 most frequent:"
+sort -k2 -n /tmp/a2 | tail -10
+echo "recursion_drops $(st recursion_drops)"
+[ "$(st fbt_entry_sites_enabled)" = 0 ] && ok "entry sites all off" || fail "entry sites left: $(st fbt_entry_sites_enabled)"
+[ "$(peek vfs_read)" = "$text0" ] && ok "vfs_read text restored" || fail "vfs_read text differs"
+
+echo "== fbt:::entry enabled and disabled 3 times under load"
+for n in 1 2 3; do
+	t0=$(now)
+	$D -q -n 'fbt:::entry { @ = count(); } tick-1s { exit(0); }' >/tmp/a3 2>&1
+	rc=$?
+	t1=$(now)
+	echo "round $n: $(el $t0 $t1) s, status $rc, count $(tr -d ' \n' </tmp/a3)"
+	[ $rc -eq 0 ] || fail "round $n: $(cat /tmp/a3)"
+done
+[ "$(st fbt_entry_sites_enabled)" = 0 ] && ok "entry sites all off" || fail "entry sites left"
+[ "$(peek vfs_read)" = "$text0" ] && ok "vfs_read text restored" || fail "vfs_read text differs"
+
+echo "== dtrace -l"
+t0=$(now); n=$($D -l | wc -l); t1=$(now)
+echo "dtrace -l: $n lines in $(el $t0 $t1) s"
+t0=$(now); n=$($D -l | wc -l); t1=$(now)
+echo "dtrace -l again: $n lines in $(el $t0 $t1) s"
+slab1=$(awk '/^Slab:/ { print $2 }' /proc/meminfo)
+echo "fbt functions $(st fbt_functions), sites $(st fbt_sites), probes $(st fbt_probes)"
+echo "memory: function table $(st fbt_table_bytes) bytes, probes $(st fbt_probe_bytes) bytes (struct dtrace_probe x probes), slab grew $((slab1 - slab0)) kB"
+kill $load
+fbt_done
