@@ -1,0 +1,70 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The benchmark's machinery in every make check boot: test/bench/bench.sh
+# (make bench) with a few thousand operations per row, on the providers
+# this module has, with one bpftrace row and fbt::vfs_*:entry instead of
+# all of fbt.  Checks that it ran every row, that each tracer counted the
+# operations it was driven with (bench.sh checks that), and that the table
+# is complete: a number per cell, or n/a with a reason where a row cannot
+# run (a dtrace provider this module lacks, bpftrace missing).  No timing
+# assertion: the numbers are not judged.
+set -u
+REPO=${DTRACE_TEST_SRCDIR:-$(cd "$(dirname "$0")/../../.." && pwd)}
+out=${DTRACE_TEST_RESULTS:-/tmp}/bench-smoke
+rows="allfbt sc fbt fbtret kp kpret ftfn ftgraph tp btkp end"
+fail=0
+ok() { echo "ok $*"; }
+bad() { echo "FAIL $*"; fail=1; }
+
+rm -rf "$out"
+BENCH_SMOKE=1 BENCH_N=${BENCH_SMOKE_N:-3000} BENCH_K=1 BENCH_OUT=$out \
+	BENCH_ROWS="$rows" "$REPO/test/bench/bench.sh" >"$out.stdout" 2>"$out.stderr"
+rc=$?
+if [ $rc = 0 ]; then ok "bench.sh exit 0"; else bad "bench.sh exit $rc"; fi
+sed 's/^/  | /' "$out.stderr"
+
+num='[0-9]+(\.[0-9]+)?'
+for k in base loaded $rows; do
+	line=$(grep "^$k|" "$out/rows.txt" 2>/dev/null)
+	if [ -z "$line" ]; then
+		bad "$k: no row"
+		continue
+	fi
+	IFS='|' read -r _ label g r note <<<"$line"
+	case $k in
+	allfbt|sc|fbt|fbtret) na='n/a \((provider missing|no probe [^)]*)\)' ;;
+	btkp) na='n/a \(bpftrace[^)]*\)' ;;
+	*) na='' ;;	# the kernel's own tracers and the module: always there
+	esac
+	for c in "$g" "$r"; do
+		if [[ "$c" =~ ^$num$ ]] && [ "${c%.*}${c#*.}" != 00 ]; then
+			continue
+		elif [ -n "$na" ] && [[ "$c" =~ ^$na$ ]]; then
+			continue
+		fi
+		bad "$k ($label): cell '$c'"
+		continue 2
+	done
+	case $k in base|loaded|end|allfbt) ;; *)
+		if [[ "$g" =~ ^$num$ ]] && ! [[ "$note" =~ counted\ [0-9]+$ ]]; then
+			bad "$k ($label): no count in '$note'"
+			continue
+		fi ;;
+	esac
+	ok "$k ($label): $g | $r${note:+ ($note)}"
+	# the table prints every row by its label
+	grep -qF "$label" "$out/table.txt" 2>/dev/null || bad "$k: '$label' not in table.txt"
+done
+# the ratio lines: a ratio, "-" (a row missing) or "(b<=0)" per column
+for l in 'fbt entry count()' 'fbt entry+return count()' 'syscall entry count()'; do
+	if grep -F "$l" "$out/table.txt" 2>/dev/null | head -n1 |
+		grep -qE "( +(-|\(b<=0\)|-?$num)){6}$"; then
+		ok "ratio line: $l"
+	else
+		bad "ratio line: $l"
+	fi
+done
+echo "--- table ---"
+cat "$out/table.txt" 2>/dev/null
+exit $fail
