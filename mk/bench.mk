@@ -5,7 +5,7 @@
 # Included by the top-level Makefile, which sets SRCDIR.
 #
 #   make bench [KERNELS=6.12] [PLATFORMS="native xenpv"]
-#              [BENCH_N=200000] [BENCH_K=5] [BENCH_ROWS="key ..."]
+#              [BENCH_N=200000] [BENCH_K=10] [BENCH_ROWS="key ..."]
 #        one boot per kernel x platform (test/vm/run.sh with a generated
 #        test directory whose one test runs test/bench/bench.sh); in that
 #        boot, bench-loop (test/bench/src/bench-loop.c) times getppid(2) and

@@ -36,7 +36,7 @@
 # fire for each of them makes the row "FAIL" and bench.sh exit 1.
 #
 # Environment: BENCH_N (operations per run, 200000), BENCH_K (runs, best
-# taken, 5), BENCH_OUT (directory for rows.txt and table.txt, default
+# taken, 10), BENCH_OUT (directory for rows.txt and table.txt, default
 # $DTRACE_TEST_RESULTS/bench), BENCH_SMOKE=1 (make check: tiny counts, and
 # fbt::vfs_*:entry instead of all of fbt), BENCH_ROWS (only these row
 # keys, plus base and loaded), DTRACE (the dtrace(1) binary), BENCH_LOOP
@@ -47,7 +47,7 @@ REPO=$(cd "$(dirname "$0")/../.." && pwd)
 D=${DTRACE:-$REPO/out/cmd/dtrace}
 BL=${BENCH_LOOP:-$REPO/out/bench/bin/bench-loop}
 N=${BENCH_N:-200000}
-K=${BENCH_K:-5}
+K=${BENCH_K:-10}
 SMOKE=${BENCH_SMOKE:-0}
 OUT=${BENCH_OUT:-${DTRACE_TEST_RESULTS:-/tmp}/bench}
 FUNC=vfs_read
@@ -264,6 +264,9 @@ bpftrace_row() {
 
 # ---- the rows ---------------------------------------------------------------
 tracefs_reset
+# One untimed round first: the first measurement after boot runs slow
+# (caches, page faults of a fresh binary, the boot's own work settling).
+measure
 
 if [ -z "$modname" ]; then
 	na base "no module (baseline)" "no DTRACE_TEST_MODULE to unload"
