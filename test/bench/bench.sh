@@ -35,8 +35,8 @@
 # firings is checked against the operations driven: a tracer that did not
 # fire for each of them makes the row "FAIL" and bench.sh exit 1.
 #
-# Environment: BENCH_N (operations per run, 200000), BENCH_K (runs, best
-# taken, 10), BENCH_OUT (directory for rows.txt and table.txt, default
+# Environment: BENCH_N (operations per run, 10000), BENCH_K (runs, best
+# taken, 100), BENCH_OUT (directory for rows.txt and table.txt, default
 # $DTRACE_TEST_RESULTS/bench), BENCH_SMOKE=1 (make check: tiny counts, and
 # fbt::vfs_*:entry instead of all of fbt), BENCH_ROWS (only these row
 # keys, plus base and loaded), DTRACE (the dtrace(1) binary), BENCH_LOOP
@@ -46,8 +46,8 @@ set -u
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 D=${DTRACE:-$REPO/out/cmd/dtrace}
 BL=${BENCH_LOOP:-$REPO/out/bench/bin/bench-loop}
-N=${BENCH_N:-200000}
-K=${BENCH_K:-10}
+N=${BENCH_N:-10000}
+K=${BENCH_K:-100}
 SMOKE=${BENCH_SMOKE:-0}
 OUT=${BENCH_OUT:-${DTRACE_TEST_RESULTS:-/tmp}/bench}
 FUNC=vfs_read
@@ -273,12 +273,14 @@ if [ -z "$modname" ]; then
 elif ! rmmod "$modname" 2>"$T/rmmod.err"; then
 	na base "no module (baseline)" "rmmod: $(firstline "$T/rmmod.err" 60)"
 else
+	sleep 1		# let the unload's deferred work finish
 	measure
 	record base "no module (baseline)" "$G" "$R" ""
 	insmod "$DTRACE_TEST_MODULE" 2>"$T/insmod.err" || {
 		echo "bench: insmod $DTRACE_TEST_MODULE failed: $(firstline "$T/insmod.err")" >&2
 		exit 1
 	}
+	sleep 1
 fi
 
 measure

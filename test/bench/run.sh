@@ -19,8 +19,8 @@ kernels=${KERNELS:-}
 [ -n "$kernels" ] || kernels=$(vm_series_release 6.12 || true)
 [ -n "$kernels" ] || vm_die "no 6.12 kernel in /boot: set KERNELS"
 platforms=${PLATFORMS:-native xenpv}
-n=${BENCH_N:-200000}
-k=${BENCH_K:-10}
+n=${BENCH_N:-10000}
+k=${BENCH_K:-100}
 rows=${BENCH_ROWS:-}
 case "$n$k" in *[!0-9]*) vm_die "BENCH_N and BENCH_K must be numbers" ;; esac
 case "$rows" in *[!a-z\ ]*) vm_die "BENCH_ROWS: row keys (letters) separated by spaces" ;; esac
