@@ -38,7 +38,8 @@
 # Environment: BENCH_N (operations per run, 10000; Xen PV 1000), BENCH_K (runs, best
 # taken, 100), BENCH_OUT (directory for rows.txt and table.txt, default
 # $DTRACE_TEST_RESULTS/bench), BENCH_SMOKE=1 (make check: tiny counts, and
-# fbt::vfs_*:entry instead of all of fbt), BENCH_ROWS (only these row
+# fbt::vfs_*:entry instead of all of fbt, no pauses), BENCH_SETTLE (seconds
+# of pause before each measurement, 1), BENCH_ROWS (only these row
 # keys, plus base and loaded), DTRACE (the dtrace(1) binary), BENCH_LOOP
 # (the bench-loop binary).  Prints the table (test/bench/table.sh) and
 # leaves it in $BENCH_OUT/table.txt.
@@ -58,7 +59,11 @@ SMOKE=${BENCH_SMOKE:-0}
 OUT=${BENCH_OUT:-${DTRACE_TEST_RESULTS:-/tmp}/bench}
 FUNC=vfs_read
 ALLFBT='fbt:::entry'
-[ "$SMOKE" = 1 ] && ALLFBT='fbt::vfs_*:entry'
+SETTLE=${BENCH_SETTLE:-1}
+if [ "$SMOKE" = 1 ]; then
+	ALLFBT='fbt::vfs_*:entry'
+	SETTLE=0
+fi
 export LC_ALL=C
 
 mkdir -p "$OUT"
@@ -129,9 +134,12 @@ wait_for() {
 
 firstline() { tr '\n' ' ' <"$1" | sed 's/  */ /g' | cut -c1-"${2:-120}"; }
 
-# measure: G and R (ns/op of getppid and read), or "n/a (...)"
+# measure: G and R (ns/op of getppid and read), or "n/a (...)"; first a
+# pause for the deferred work of the last teardown (RCU, freeing BPF
+# trampolines, kprobes) to finish: it ran on the loop's CPU otherwise
 measure() {
 	local o
+	sleep "$SETTLE"
 	if o=$("$BL" -n "$N" -k "$K" -c "$CPU" getppid 2>&1); then
 		G=$(awk '{ print $2 }' <<<"$o")
 	else
@@ -279,14 +287,12 @@ if [ -z "$modname" ]; then
 elif ! rmmod "$modname" 2>"$T/rmmod.err"; then
 	na base "no module (baseline)" "rmmod: $(firstline "$T/rmmod.err" 60)"
 else
-	sleep 1		# let the unload's deferred work finish
 	measure
 	record base "no module (baseline)" "$G" "$R" ""
 	insmod "$DTRACE_TEST_MODULE" 2>"$T/insmod.err" || {
 		echo "bench: insmod $DTRACE_TEST_MODULE failed: $(firstline "$T/insmod.err")" >&2
 		exit 1
 	}
-	sleep 1
 fi
 
 measure
