@@ -38,7 +38,8 @@
 # Environment: BENCH_N (operations per run, 10000; Xen PV 1000), BENCH_K (runs, best
 # taken, 100), BENCH_OUT (directory for rows.txt and table.txt, default
 # $DTRACE_TEST_RESULTS/bench), BENCH_SMOKE=1 (make check: tiny counts, and
-# fbt::vfs_*:entry instead of all of fbt, no pauses), BENCH_SETTLE (seconds
+# fbt::vfs_*:entry instead of all of fbt, no pauses, bpftrace n/a if not
+# started within 30 s), BENCH_SETTLE (seconds
 # of pause before each measurement, 1), BENCH_ROWS (only these row
 # keys, plus base and loaded), DTRACE (the dtrace(1) binary), BENCH_LOOP
 # (the bench-loop binary).  Prints the table (test/bench/table.sh) and
@@ -60,9 +61,11 @@ OUT=${BENCH_OUT:-${DTRACE_TEST_RESULTS:-/tmp}/bench}
 FUNC=vfs_read
 ALLFBT='fbt:::entry'
 SETTLE=${BENCH_SETTLE:-1}
+BTWAIT=120	# seconds for bpftrace to start (it compiles with LLVM)
 if [ "$SMOKE" = 1 ]; then
 	ALLFBT='fbt::vfs_*:entry'
 	SETTLE=0
+	BTWAIT=30
 fi
 export LC_ALL=C
 
@@ -157,7 +160,7 @@ measure() {
 # A row: KEY|LABEL|GETPPID|READ|NOTE
 record() {
 	printf '%s|%s|%s|%s|%s\n' "$1" "$2" "$3" "$4" "$5" >>"$ROWS"
-	printf 'bench: %-8s %-52s %s | %s %s\n' "$1" "$2" "$3" "$4" "${5:+ ($5)}" >&2
+	printf 'bench: %3d s %-8s %-46s %s | %s %s\n' $((SECONDS - T0)) "$1" "$2" "$3" "$4" "${5:+ ($5)}" >&2
 }
 na() { record "$1" "$2" "n/a ($3)" "n/a ($3)" ""; }
 
@@ -261,9 +264,10 @@ bpftrace_row() {
 	fi
 	"$bt" -e "BEGIN { printf(\"bench-ready\\n\"); } $prog" >"$T/bt.out" 2>"$T/bt.err" &
 	cpid=$!
-	if ! wait_for "$T/bt.out" bench-ready 120; then
+	if ! wait_for "$T/bt.out" bench-ready "$BTWAIT"; then
 		kill -9 "$cpid" 2>/dev/null; wait "$cpid" 2>/dev/null; cpid=
-		na "$key" "$label" "bpftrace: $(firstline "$T/bt.err" 80)"
+		why=$(firstline "$T/bt.err" 80)
+		na "$key" "$label" "bpftrace: ${why:-not ready after $BTWAIT s}"
 		tracefs_reset
 		return
 	fi
@@ -277,6 +281,7 @@ bpftrace_row() {
 }
 
 # ---- the rows ---------------------------------------------------------------
+T0=$SECONDS
 tracefs_reset
 # One untimed round first: the first measurement after boot runs slow
 # (caches, page faults of a fresh binary, the boot's own work settling).
