@@ -94,6 +94,21 @@ fi
 
 # Pin the loop to the last CPU; consumers and the shell run where they like.
 CPU=$(($(nproc) - 1))
+# The TSC's ns per tick, once (bench-loop times its runs with the TSC):
+# from the kernel's TSC frequency (cpu MHz), else calibrated against
+# CLOCK_MONOTONIC, which under Xen PV in TCG drifts by tens of percent
+MHZ=$(awk -F': *' '/^cpu MHz/ { print $2; exit }' /proc/cpuinfo)
+if [[ "$MHZ" =~ ^[0-9]+(\.[0-9]+)?$ ]]; then
+	SCALE=$(awk -v m="$MHZ" 'BEGIN { printf "%.9g", 1000 / m }')
+	SCALEWHY="TSC $MHZ MHz (cpuinfo)"
+	if [ "$SMOKE" != 1 ] && CAL=$("$BL" -C); then
+		SCALEWHY="$SCALEWHY; against CLOCK_MONOTONIC $(awk -v c="$CAL" 'BEGIN { printf "%.1f", 1000 / c }') MHz"
+	fi
+else
+	CAL=$("$BL" -C) || { echo "bench: bench-loop -C failed" >&2; exit 2; }
+	SCALE=$CAL
+	SCALEWHY="TSC $(awk -v c="$CAL" 'BEGIN { printf "%.1f", 1000 / c }') MHz (calibrated)"
+fi
 # Operations per bench-loop invocation: K timed runs plus the warm-up.
 OPS=$((K * N + N / 10 + 1))
 
@@ -143,13 +158,13 @@ firstline() { tr '\n' ' ' <"$1" | sed 's/  */ /g' | cut -c1-"${2:-120}"; }
 measure() {
 	local o
 	sleep "$SETTLE"
-	if o=$("$BL" -n "$N" -k "$K" -c "$CPU" getppid 2>&1); then
+	if o=$("$BL" -n "$N" -k "$K" -c "$CPU" -s "$SCALE" getppid 2>&1); then
 		G=$(awk '{ print $2 }' <<<"$o")
 	else
 		G="n/a (bench-loop: $o)"
 		fail=1
 	fi
-	if o=$("$BL" -n "$N" -k "$K" -c "$CPU" read 2>&1); then
+	if o=$("$BL" -n "$N" -k "$K" -c "$CPU" -s "$SCALE" read 2>&1); then
 		R=$(awk '{ print $2 }' <<<"$o")
 	else
 		R="n/a (bench-loop: $o)"
@@ -362,7 +377,7 @@ if want end; then
 fi
 
 {
-	echo "# $(uname -r) ${DTRACE_TEST_PLATFORM:-?} $(nproc) CPUs; best of $K x $N per cell; bench-loop on CPU $CPU"
+	echo "# $(uname -r) ${DTRACE_TEST_PLATFORM:-?} $(nproc) CPUs; best of $K x $N per cell; bench-loop on CPU $CPU; $SCALEWHY; clocksource $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource 2>/dev/null)"
 	cat "$ROWS"
 } >"$OUT/rows.tmp" && mv "$OUT/rows.tmp" "$ROWS"
 "$REPO/test/bench/table.sh" "$ROWS" | tee "$OUT/table.txt"
