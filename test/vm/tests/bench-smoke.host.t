@@ -40,6 +40,13 @@ for k in base loaded $rows; do
 	btkp) na='n/a \(bpftrace[^)]*\)' ;;
 	*) na='' ;;	# the kernel's own tracers and the module: always there
 	esac
+	gn=0 rn=0
+	[[ "$g" =~ ^$num$ ]] && gn=1
+	[[ "$r" =~ ^$num$ ]] && rn=1
+	if [ $gn != $rn ]; then
+		bad "$k ($label): one operation measured, the other not: '$g' | '$r'"
+		continue
+	fi
 	for c in "$g" "$r"; do
 		if [[ "$c" =~ ^$num$ ]] && [ "${c%.*}${c#*.}" != 00 ]; then
 			continue
@@ -57,7 +64,8 @@ for k in base loaded $rows; do
 	esac
 	ok "$k ($label): $g | $r${note:+ ($note)}"
 	# the table prints every row by its label
-	grep -qF "$label" "$out/table.txt" 2>/dev/null || bad "$k: '$label' not in table.txt"
+	awk -v l="$label" 'index($0, l) == 1 && substr($0, length(l) + 1) ~ /^ +([0-9]|n\/a)/ { f = 1 }
+		END { exit !f }' "$out/table.txt" 2>/dev/null || bad "$k: no '$label' line in table.txt"
 done
 # the ratio lines: a ratio, "-" (a row missing) or "(b<=0)" per column
 for l in 'fbt entry count()' 'fbt entry+return count()' 'syscall entry count()'; do
