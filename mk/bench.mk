@@ -34,8 +34,13 @@
 # (10000 operations natively, 1000 under Xen PV, where a system call costs
 # 30 times more: a few ms) and the best of them: a run during which the
 # host preempted QEMU's vCPU thread is simply not the best one; long runs
-# all contain such gaps and vary by 30% and more.  VM_TIMEOUT (default
-# 3600 s) bounds each boot; one boot takes 1-3 minutes.
+# all contain such gaps and vary by 30% and more.  Runs are timed with the
+# TSC (CLOCK_MONOTONIC moves in millisecond steps in a Xen PV guest under
+# TCG).  Even so, on a loaded host single cells can be off by 2x: the
+# "nothing enabled" rows at the start and the end show the noise of a
+# table.  VM_TIMEOUT (default 3600 s) bounds each boot; on a quiet host a
+# boot takes about 4 minutes natively and 10 under Xen PV (enabling all of
+# fbt alone: 20 s natively, minutes under Xen PV).
 
 BENCH_OUT := $(SRCDIR)/out/bench
 BENCH_LOOP := $(BENCH_OUT)/bin/bench-loop
