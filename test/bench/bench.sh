@@ -150,6 +150,24 @@ wait_for() {
 	return 1
 }
 
+# stop_consumer: SIGINT (dtrace and bpftrace print their aggregations and
+# exit), SIGKILL if it is still there after 60 s; 1 if it had to be killed
+stop_consumer() {
+	local i rc=0
+	kill -INT "$cpid" 2>/dev/null
+	for ((i = 0; i < 600; i++)); do
+		kill -0 "$cpid" 2>/dev/null || break
+		sleep 0.1
+	done
+	if kill -0 "$cpid" 2>/dev/null; then
+		kill -9 "$cpid" 2>/dev/null
+		rc=1
+	fi
+	wait "$cpid" 2>/dev/null
+	cpid=
+	return $rc
+}
+
 firstline() { tr '\n' ' ' <"$1" | sed 's/  */ /g' | cut -c1-"${2:-120}"; }
 
 # measure: G and R (ns/op of getppid and read), or "n/a (...)"; first a
@@ -229,9 +247,7 @@ dtrace_row() {
 		return
 	fi
 	measure
-	kill -INT "$cpid"
-	wait "$cpid"
-	cpid=
+	stop_consumer || echo "bench: $key: dtrace did not exit on SIGINT" >&2
 	count=$(awk 'NF == 1 && $1 ~ /^[0-9]+$/ { c = $1 } END { print c }' "$T/dt.out")
 	check_count dtrace "$count" "$min"
 	record "$key" "$label" "$G" "$R" "$NOTE"
@@ -287,9 +303,7 @@ bpftrace_row() {
 		return
 	fi
 	measure
-	kill -INT "$cpid"
-	wait "$cpid"
-	cpid=
+	stop_consumer || echo "bench: $key: bpftrace did not exit on SIGINT" >&2
 	count=$(sed -n 's/^@: *\([0-9]*\).*/\1/p' "$T/bt.out" | tail -n1)
 	check_count bpftrace "$count" "$min"
 	record "$key" "$label" "$G" "$R" "$NOTE"

@@ -3,8 +3,8 @@
 #
 # The benchmark's machinery in every make check boot: test/bench/bench.sh
 # (make bench) with a few thousand operations per row, on the providers
-# this module has, with one bpftrace row and fbt::vfs_*:entry instead of
-# all of fbt.  Checks that it ran every row, that each tracer counted the
+# this module has, with fbt::vfs_*:entry instead of all of fbt and
+# without the bpftrace rows.  Checks that it ran every row, that each tracer counted the
 # operations it was driven with (bench.sh checks that), and that the table
 # is complete: a number per cell, or n/a with a reason where a row cannot
 # run (a dtrace provider this module lacks, bpftrace missing).  No timing
@@ -13,9 +13,11 @@ set -u
 REPO=${DTRACE_TEST_SRCDIR:-$(cd "$(dirname "$0")/../../.." && pwd)}
 out=${DTRACE_TEST_RESULTS:-/tmp}/bench-smoke
 # one row of each kind (the +return tracefs variants differ from kp and
-# ftfn only in what they write to tracefs); bpftrace only once, it takes
-# seconds to start
-rows="allfbt sc fbt fbtret kp ftfn tp btkp end"
+# ftfn only in what they write to tracefs); no bpftrace: under TCG it
+# takes 3 s to start on a quiet host and 30 s or more on a loaded one
+# (and once did not finish in 300 s), beyond this test's budget; make
+# bench runs it
+rows="allfbt sc fbt fbtret kp ftfn tp end"
 fail=0
 ok() { echo "ok $*"; }
 bad() { echo "FAIL $*"; fail=1; }
@@ -37,7 +39,6 @@ for k in base loaded $rows; do
 	IFS='|' read -r _ label g r note <<<"$line"
 	case $k in
 	allfbt|sc|fbt|fbtret) na='n/a \((provider missing|no probe [^)]*)\)' ;;
-	btkp) na='n/a \(bpftrace[^)]*\)' ;;
 	*) na='' ;;	# the kernel's own tracers and the module: always there
 	esac
 	gn=0 rn=0
