@@ -4,11 +4,11 @@
 # The benchmark's machinery in every make check boot: test/bench/bench.sh
 # (make bench) with a few thousand operations per row, on the providers
 # this module has, with fbt::vfs_*:entry instead of all of fbt and
-# without the bpftrace rows.  Checks that it ran every row, that each tracer counted the
-# operations it was driven with (bench.sh checks that), and that the table
-# is complete: a number per cell, or n/a with a reason where a row cannot
-# run (a dtrace provider this module lacks, bpftrace missing).  No timing
-# assertion: the numbers are not judged.
+# without the bpftrace rows.  Checks that it ran every row, that each
+# tracer counted the operations it was driven with (bench.sh checks that),
+# and that the table is complete: a number per cell, or n/a with a reason
+# where a dtrace provider is missing.  No timing assertion: the numbers
+# are not judged.
 set -u
 REPO=${DTRACE_TEST_SRCDIR:-$(cd "$(dirname "$0")/../../.." && pwd)}
 out=${DTRACE_TEST_RESULTS:-/tmp}/bench-smoke
