@@ -26,8 +26,8 @@
 #   make bench-prog
 #        build out/bench/bin/bench-loop (static); part of vm-prepare, so
 #        make check's boots have it for test/vm/tests/bench-smoke.host.t,
-#        which runs bench.sh with tiny counts (a test of the machinery,
-#        no timing assertion).
+#        which runs bench.sh with tiny counts and without bpftrace (a test
+#        of the machinery, no timing assertion; about 10-15 s per boot).
 #
 # Timings come from QEMU TCG on a shared host: compare ratios within one
 # table, not absolute values or tables of different boots.  Many short runs
