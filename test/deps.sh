@@ -17,6 +17,7 @@ cpio xz-utils kmod
 libncurses-dev clang libclang-rt-14-dev binutils gcc libc6-dev make bc flex bison
 cpp openssl
 python3
+bpftrace
 "
 
 missing=
