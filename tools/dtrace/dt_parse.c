@@ -2183,8 +2183,15 @@ static void parse_clause(struct dt_cc *cc)
 		memcpy(cc->peek, lx.peek, sizeof(lx.peek));
 		cc->npeek = lx.npeek;
 		cc->depth = lx.depth;
+		dt_difo_free(cc->pending);
 		cc->pending = NULL;
-		s->nacts = 0;
+		while (s->nacts > 0) {
+			struct dt_cact *a = &s->acts[--s->nacts];
+			int k;
+
+			for (k = 0; k < a->ndifo; k++)
+				dt_difo_free(a->difo[k]);
+		}
 		s->recsize = 0;
 		s->has_spec = s->has_commit = s->has_data = 0;
 		s->has_exit = s->nonagg = 0;
