@@ -1200,6 +1200,40 @@ static int is_lvalue_var(struct dt_node *n)
 	       (n->kind == N_INDEX && n->var);
 }
 
+/*
+ * Constants DTrace's D library defines as inline ints (the fault codes an
+ * ERROR clause finds in arg4); the values are dtrace.h's DTRACEFLT_*.
+ */
+static const struct {
+	const char *name;
+	int value;
+} dlib_consts[] = {
+	{ "DTRACEFLT_UNKNOWN", DTRACEFLT_UNKNOWN },
+	{ "DTRACEFLT_BADADDR", DTRACEFLT_BADADDR },
+	{ "DTRACEFLT_BADALIGN", DTRACEFLT_BADALIGN },
+	{ "DTRACEFLT_ILLOP", DTRACEFLT_ILLOP },
+	{ "DTRACEFLT_DIVZERO", DTRACEFLT_DIVZERO },
+	{ "DTRACEFLT_NOSCRATCH", DTRACEFLT_NOSCRATCH },
+	{ "DTRACEFLT_KPRIV", DTRACEFLT_KPRIV },
+	{ "DTRACEFLT_UPRIV", DTRACEFLT_UPRIV },
+	{ "DTRACEFLT_TUPOFLOW", DTRACEFLT_TUPOFLOW },
+	{ "DTRACEFLT_BADSTACK", DTRACEFLT_BADSTACK },
+	{ "DTRACEFLT_LIBRARY", 1000 },
+};
+
+static int dlib_const(const char *name, int64_t *val)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(dlib_consts) / sizeof(dlib_consts[0]); i++) {
+		if (!strcmp(dlib_consts[i].name, name)) {
+			*val = dlib_consts[i].value;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void cook_var(struct dt_cc *cc, struct dt_node *n, int defining)
 {
 	int b = builtin_lookup(n->str);
@@ -1255,6 +1289,16 @@ static void cook_var(struct dt_cc *cc, struct dt_node *n, int defining)
 		n->kind = N_INT;
 		n->ival = ev;
 		n->type = et;
+		n->isconst = 1;
+		return;
+	}
+	if (dlib_const(n->str, &ev)) {
+		if (defining)
+			dt_cc_error(cc, n->line, D_OP_WRITE,
+				    "operator = can only be applied to a writable variable");
+		n->kind = N_INT;
+		n->ival = ev;
+		n->type = cc->t_int;
 		n->isconst = 1;
 		return;
 	}
@@ -1746,7 +1790,7 @@ static void implicit_int(struct dt_cc *cc, struct dt_node *l)
 			v->type = cc->t_int64;
 	} else if (l->kind == N_VAR) {
 		if (builtin_lookup(l->str) >= 0 || inline_lookup(cc, l->str) ||
-		    !strcmp(l->str, "NULL") ||
+		    !strcmp(l->str, "NULL") || dlib_const(l->str, &ev) ||
 		    dt_enum_lookup(cc, l->str, &ev, &et))
 			return;
 		v = dt_var_lookup(cc, l->str, DT_VS_GLOBAL);
