@@ -1,2 +1,0 @@
-after discard 2
-
