@@ -5,9 +5,8 @@
  * (and the drop reported on stderr) while exit() still fits.
  */
 
-/* @@runtest-opts: -x bufsize=32 */
-
 #pragma D option quiet
+#pragma D option bufsize=32
 
 BEGIN
 {
