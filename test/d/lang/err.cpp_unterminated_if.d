@@ -3,10 +3,10 @@
  * ASSERTION:
  * With -C, an unterminated #if fails in the preprocessor: DTrace's
  * message "Preprocessor failed to process input program", no D tag.
+ *
+ * @@runtest-opts: -C
+ * @@compile-error
  */
-
-/* @@runtest-opts: -C */
-/* @@compile-error */
 
 #if 1
 BEGIN

@@ -2,9 +2,9 @@
 /*
  * ASSERTION:
  * With -C, the preprocessor's #if/#elif/#else choose the clauses.
+ *
+ * @@runtest-opts: -C
  */
-
-/* @@runtest-opts: -C */
 
 #pragma D option quiet
 

@@ -2,9 +2,9 @@
 /*
  * ASSERTION:
  * Destructive actions may not follow speculate().
+ *
+ * @@runtest-opts: -w
  */
-
-/* @@runtest-opts: -w */
 
 BEGIN
 {

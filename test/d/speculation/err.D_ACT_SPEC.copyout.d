@@ -3,9 +3,9 @@
  * ASSERTION:
  * A destructive subroutine makes an expression statement destructive:
  * it may not follow speculate().
+ *
+ * @@runtest-opts: -w
  */
-
-/* @@runtest-opts: -w */
 
 BEGIN
 {
