@@ -5,6 +5,7 @@
  * message "Preprocessor failed to process input program", no D tag.
  *
  * @@runtest-opts: -C
+ * @@timeout: 90
  * @@compile-error
  */
 

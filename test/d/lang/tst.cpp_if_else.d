@@ -4,6 +4,7 @@
  * With -C, the preprocessor's #if/#elif/#else choose the clauses.
  *
  * @@runtest-opts: -C
+ * @@timeout: 90
  */
 
 #pragma D option quiet
