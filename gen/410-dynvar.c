@@ -133,8 +133,10 @@ static int dtrace_vstate_create(const struct dtrace_enable_hdr *hdr,
 	u32 nb;
 
 	*out = NULL;
-	if (strsize > DTRACE_STRSIZE_MAX || dynsize > DTRACE_DYNVAR_MAX ||
-	    dynsize < 4096)
+	/* a small dynvarsize is rounded up, as DTrace rounds to its minimum */
+	if (dynsize < 4096)
+		dynsize = 4096;
+	if (strsize > DTRACE_STRSIZE_MAX || dynsize > DTRACE_DYNVAR_MAX)
 		return -EINVAL;
 	if (hdr->ngvars > DIF_VAR_OTHER_MAX - DIF_VAR_OTHER_UBASE + 1 ||
 	    hdr->ntvars > DIF_VAR_OTHER_MAX - DIF_VAR_OTHER_UBASE + 1 ||

@@ -906,9 +906,16 @@ static int dtrace_opts_normalize(struct dtrace_enparse *pp,
 		o->nspec = 1;
 	if (!o->stackframes)
 		o->stackframes = 20;
+	/*
+	 * As DTrace does, any size is taken and rounded down to a multiple
+	 * of 8; the smallest buffer holds one record header.  Records that
+	 * do not fit are dropped (and counted) when the probe fires.
+	 */
 	o->bufsize &= ~7ULL;
 	o->specsize &= ~7ULL;
-	if (o->bufsize < 64 || o->bufsize > DTRACE_CFG_BUFSIZE_MAX)
+	o->bufsize = max_t(u64, o->bufsize, sizeof(struct dtrace_rechdr));
+	o->specsize = max_t(u64, o->specsize, sizeof(struct dtrace_rechdr));
+	if (o->bufsize > DTRACE_CFG_BUFSIZE_MAX)
 		return dtrace_enerr(pp, ~0U,
 				    "bufsize %llu out of range (64 .. %llu)",
 				    (unsigned long long)in->bufsize,
@@ -916,7 +923,7 @@ static int dtrace_opts_normalize(struct dtrace_enparse *pp,
 	if (o->aggsize > DTRACE_CFG_BUFSIZE_MAX)
 		return dtrace_enerr(pp, ~0U, "aggsize %llu too large",
 				    (unsigned long long)o->aggsize);
-	if (o->specsize < 64 || o->specsize > DTRACE_CFG_BUFSIZE_MAX)
+	if (o->specsize > DTRACE_CFG_BUFSIZE_MAX)
 		return dtrace_enerr(pp, ~0U, "specsize %llu out of range",
 				    (unsigned long long)in->specsize);
 	if (o->dynvarsize > DTRACE_CFG_BUFSIZE_MAX)
@@ -1334,21 +1341,10 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 		cl->rec_at = spec + 1;
 	if (cl->cleans)
 		cl->rec_at = cl->nactions;	/* after the commits */
-	{
-		u64 rs = sizeof(struct dtrace_rechdr) +
-			 DTRACE_ALIGN8((u64)cl->recsize);
-
-		if (cl->record && rs > pp->opts->bufsize)
-			return dtrace_enerr(pp, ~0U,
-				"record of %llu bytes exceeds bufsize %llu",
-				(unsigned long long)rs,
-				(unsigned long long)pp->opts->bufsize);
-		if (cl->record && cl->speculative && rs > pp->opts->specsize)
-			return dtrace_enerr(pp, ~0U,
-				"record of %llu bytes exceeds specsize %llu",
-				(unsigned long long)rs,
-				(unsigned long long)pp->opts->specsize);
-	}
+	/*
+	 * A record larger than the buffer is not refused here: as in
+	 * DTrace, it is dropped, and counted, at each firing.
+	 */
 	return 0;
 }
 

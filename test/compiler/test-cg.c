@@ -421,10 +421,20 @@ static void test_vars(void)
 	PI("inline int FOUR = 2 + 2; BEGIN { trace(FOUR * 2); }", 8);
 	PI("enum e { A, B = 5, C }; BEGIN { trace(C); }", 6);
 	PI("int i; BEGIN { i++; i++; trace(i); }", 2);
-	EE("BEGIN { i++; }", D_IDENT_UNDEF);
-	EE("BEGIN { i += 2; }", D_IDENT_UNDEF);
+	/*
+	 * DTrace (dt_cook_op1): ++ and -- bring an unknown variable into
+	 * being as an int64_t; compound assignments and reads of a variable
+	 * not yet declared or assigned are D_VAR_UNDEF (dt_cook_var).
+	 */
+	PI("BEGIN { i++; i++; trace(i); }", 2);
+	PI("BEGIN { --i; trace(i); }", (u64)-1);
+	EE("BEGIN { i += 2; }", D_VAR_UNDEF);
 	PI("BEGIN { self->i++; self->i += 2; trace(self->i); }", 3);
-	PI("BEGIN { trace(self->undefined); }", 0);
+	EE("BEGIN { trace(self->undefined); }", D_VAR_UNDEF);
+	EE("BEGIN { trace(this->undefined); }", D_VAR_UNDEF);
+	EE("BEGIN { self->i += 2; }", D_VAR_UNDEF);
+	EE("BEGIN { trace(a[1]); }", D_VAR_UNDEF);
+	PI("BEGIN { a[1]++; a[1]++; trace(a[1]); }", 2);
 	PI("BEGIN { x = 1, y = 2; trace(x + y); }", 3);
 	PI("BEGIN /arg0 == 100/ { trace(1); }", 1);
 	PI("BEGIN /arg0 == 99/ { trace(1); }", 0xdeadbeefULL);
@@ -699,7 +709,7 @@ static void test_errors(void)
 	EE("BEGIN { trace((void)1); }", D_TRACE_VOID);
 	EE("BEGIN { x = sum(1); }", D_CG_EXPR);
 	EE("BEGIN { x = 1 + 2 * (3 + 4 * (5 + 6 * (7 + 8 * (9 + a[1,2,3,4,5,6,7])))); }",
-	   D_IDENT_UNDEF);
+	   D_VAR_UNDEF);
 }
 
 /* Register pressure: a deep right-leaning expression runs out of the

@@ -1202,15 +1202,75 @@ static int64_t posconst(struct dt_cc *cc, struct dt_node *n, int tag,
 	return n->ival;
 }
 
-/* Record-ordering rules around speculate()/commit(). */
-static void check_data(struct dt_cc *cc, int line)
+/*
+ * Ordering rules for speculate(), commit(), discard(), exit() and the
+ * other actions of one clause, as DTrace's dt_stmt_append() checks them
+ * when a statement has been compiled (so errors in the statement's own
+ * arguments come first).  Expression statements (assignments) and
+ * discard() record no data; destructive actions are not data-recording
+ * but may not follow speculate(); data recorded after speculate() goes
+ * to the speculation and does not count against a later speculate().
+ */
+enum { DT_ORD_DATA, DT_ORD_SPEC, DT_ORD_COMMIT, DT_ORD_DISCARD, DT_ORD_AGG,
+       DT_ORD_DESTR, DT_ORD_EXIT, DT_ORD_VOID };
+
+static void order_check(struct dt_cc *cc, int what, int line)
 {
 	struct dt_stmt *s = cc->cur;
 
+	switch (what) {
+	case DT_ORD_COMMIT:
+		if (s->has_commit)
+			dt_cc_error(cc, line, D_COMM_COMM,
+				    "commit( ) may not follow commit( )");
+		if (s->has_data)
+			dt_cc_error(cc, line, D_COMM_DREC,
+				    "commit( ) may not follow data-recording action(s)");
+		s->has_commit = 1;
+		return;
+	case DT_ORD_SPEC:
+		if (s->has_spec)
+			dt_cc_error(cc, line, D_SPEC_SPEC,
+				    "speculate( ) may not follow speculate( )");
+		if (s->has_commit)
+			dt_cc_error(cc, line, D_SPEC_COMM,
+				    "speculate( ) may not follow commit( )");
+		if (s->has_data)
+			dt_cc_error(cc, line, D_SPEC_DREC,
+				    "speculate( ) may not follow data-recording action(s)");
+		s->has_spec = 1;
+		return;
+	case DT_ORD_AGG:
+		if (s->has_commit)
+			dt_cc_error(cc, line, D_AGG_COMM,
+				    "aggregating actions may not follow commit( )");
+		if (s->has_spec)
+			dt_cc_error(cc, line, D_AGG_SPEC,
+				    "aggregating actions may not follow speculate( )");
+		s->has_data = 1;
+		return;
+	}
+	if (s->has_spec) {
+		if (what == DT_ORD_DESTR)
+			dt_cc_error(cc, line, D_ACT_SPEC,
+				    "destructive actions may not follow speculate( )");
+		if (what == DT_ORD_EXIT)
+			dt_cc_error(cc, line, D_EXIT_SPEC,
+				    "exit( ) may not follow speculate( )");
+	}
+	if (what == DT_ORD_DESTR || what == DT_ORD_DISCARD ||
+	    what == DT_ORD_VOID)
+		return;
 	if (s->has_commit)
 		dt_cc_error(cc, line, D_DREC_COMM,
 			    "data-recording actions may not follow commit( )");
-	s->has_data = 1;
+	if (!s->has_spec)
+		s->has_data = 1;
+}
+
+static void check_data(struct dt_cc *cc, int line)
+{
+	order_check(cc, DT_ORD_DATA, line);
 }
 
 static struct dt_cact *value_act(struct dt_cc *cc, struct dt_node *e,
@@ -1305,7 +1365,6 @@ static int same_key_type(struct dt_type *a, struct dt_type *b)
 static void cg_aggregate(struct dt_cc *cc, struct dt_node *n)
 {
 	struct dt_node *ag = n->l, *fn = n->r, *incr = NULL;
-	struct dt_stmt *s = cc->cur;
 	struct dt_type **ktypes;
 	struct dt_aggdef *g;
 	struct dt_cact *a;
@@ -1323,12 +1382,7 @@ static void cg_aggregate(struct dt_cc *cc, struct dt_node *n)
 			    "%s must be assigned the result of an aggregating function",
 			    ag->str);
 	}
-	if (s->has_commit)
-		dt_cc_error(cc, n->line, D_AGG_COMM,
-			    "aggregating actions may not follow commit( )");
-	if (s->has_spec)
-		dt_cc_error(cc, n->line, D_AGG_SPEC,
-			    "aggregating actions may not follow speculate( )");
+	order_check(cc, DT_ORD_AGG, n->line);
 	nargs = fn->nargs;
 	switch (func) {
 	case DTRACEAGG_COUNT: min = 0; max = 0; break;
@@ -1910,7 +1964,6 @@ static void act_printa(struct dt_cc *cc, struct dt_node *n)
 		for (i = 1; i < n->nargs; i++)
 			f->aggids[i - 1] = agg_lookup(cc, n->args[i]->str)->id;
 	}
-	check_data(cc, n->line);
 	m = add_act(cc, DTRACEACT_PRINTA, 0, n->line);
 	m->a.arg = fi < 0 ? ~0ULL : (uint64_t)fi;
 	m->a.fmt = fi;
@@ -1940,15 +1993,38 @@ static void one_difo_act(struct dt_cc *cc, struct dt_node *n, int kind,
 	a->a.type = vt;
 }
 
-static void destructive(struct dt_cc *cc, struct dt_node *n)
+static void destructive(struct dt_cc *cc)
 {
-	if (cc->cur->has_spec)
-		dt_cc_error(cc, n->line, D_ACT_SPEC,
-			    "destructive actions may not follow speculate( )");
 	cc->prog->destructive = 1;
 }
 
+static void cg_action1(struct dt_cc *cc, struct dt_node *n);
+
 static void cg_action(struct dt_cc *cc, struct dt_node *n)
+{
+	static const char *const destr[] = {
+		"system", "raise", "chill", "stop", "breakpoint", "panic",
+	};
+	const char *nm = n->str;
+	int what = DT_ORD_DATA;
+	size_t i;
+
+	cg_action1(cc, n);
+	for (i = 0; i < sizeof(destr) / sizeof(destr[0]); i++)
+		if (!strcmp(nm, destr[i]))
+			what = DT_ORD_DESTR;
+	if (!strcmp(nm, "speculate"))
+		what = DT_ORD_SPEC;
+	else if (!strcmp(nm, "commit"))
+		what = DT_ORD_COMMIT;
+	else if (!strcmp(nm, "discard"))
+		what = DT_ORD_DISCARD;
+	else if (!strcmp(nm, "exit"))
+		what = DT_ORD_EXIT;
+	order_check(cc, what, n->line);
+}
+
+static void cg_action1(struct dt_cc *cc, struct dt_node *n)
 {
 	struct dt_stmt *s = cc->cur;
 	const char *nm = n->str;
@@ -1964,7 +2040,6 @@ static void cg_action(struct dt_cc *cc, struct dt_node *n)
 		if (n->args[0]->type->kind == DT_T_VOID)
 			dt_cc_error(cc, n->line, D_TRACE_VOID,
 				    "trace( ) may not be applied to a void expression");
-		check_data(cc, n->line);
 		value_act(cc, n->args[0], -1);
 	} else if (!strcmp(nm, "tracemem")) {
 		int64_t sz;
@@ -1987,7 +2062,6 @@ static void cg_action(struct dt_cc *cc, struct dt_node *n)
 		if (sz > 65536)
 			dt_cc_error(cc, n->line, D_TRACEMEM_SIZE,
 				    "tracemem( ) argument #2 is too large");
-		check_data(cc, n->line);
 		a = add_act(cc, DTRACEACT_TRACEMEM, (uint32_t)sz, n->line);
 		a->a.arg = (uint64_t)sz;
 		a->difo[0] = dt_cg_expr(cc, n->args[0], DT_CG_VALUE);
@@ -1998,20 +2072,15 @@ static void cg_action(struct dt_cc *cc, struct dt_node *n)
 		a->ndifo = 1;
 		dt_type_vtype(cc, n->args[0]->type, &a->a.type);
 	} else if (!strcmp(nm, "printf")) {
-		check_data(cc, n->line);
 		act_printf(cc, n, DTRACEACT_PRINTF);
 	} else if (!strcmp(nm, "system")) {
-		destructive(cc, n);
+		destructive(cc);
 		act_printf(cc, n, DTRACEACT_SYSTEM);
 	} else if (!strcmp(nm, "printa")) {
 		act_printa(cc, n);
 	} else if (!strcmp(nm, "stack") || !strcmp(nm, "ustack")) {
-		check_data(cc, n->line);
 		stack_act(cc, n, -1);
 	} else if (!strcmp(nm, "exit")) {
-		if (s->has_spec)
-			dt_cc_error(cc, n->line, D_EXIT_SPEC,
-				    "exit( ) may not follow speculate( )");
 		one_difo_act(cc, n, DTRACEACT_EXIT, 8, A_INT, "int");
 		s->has_exit = 1;
 		cc->prog->uses_exit = 1;
@@ -2031,38 +2100,13 @@ static void cg_action(struct dt_cc *cc, struct dt_node *n)
 		a->a.arg = si;
 		a->a.setopt = si;
 	} else if (!strcmp(nm, "speculate")) {
-		if (s->has_spec)
-			dt_cc_error(cc, n->line, D_SPEC_SPEC,
-				    "only one speculate( ) may be specified per enabling");
-		if (s->has_commit)
-			dt_cc_error(cc, n->line, D_SPEC_COMM,
-				    "speculate( ) may not follow commit( )");
-		if (s->has_data)
-			dt_cc_error(cc, n->line, D_SPEC_DREC,
-				    "speculate( ) must precede all data-recording actions");
-		for (i = 0; i < s->nacts; i++)
-			if (s->acts[i].a.kind == DTRACEACT_AGGREGATE)
-				dt_cc_error(cc, n->line, D_SPEC_DREC,
-					    "speculate( ) may not follow an aggregating action");
 		one_difo_act(cc, n, DTRACEACT_SPECULATE, 0, A_INT, "int");
-		s->has_spec = 1;
 		cc->prog->uses_spec = 1;
 	} else if (!strcmp(nm, "commit") || !strcmp(nm, "discard")) {
 		int commit = nm[0] == 'c';
 
-		if (commit && s->has_commit)
-			dt_cc_error(cc, n->line, D_COMM_COMM,
-				    "commit( ) may not follow commit( )");
-		if (s->has_data)
-			dt_cc_error(cc, n->line, D_COMM_DREC,
-				    "%s( ) may not follow data-recording actions",
-				    nm);
-		if (commit && s->has_spec)
-			dt_cc_error(cc, n->line, D_SPEC_COMM,
-				    "commit( ) may not follow speculate( )");
 		one_difo_act(cc, n, commit ? DTRACEACT_COMMIT :
 			     DTRACEACT_DISCARD, 0, A_INT, "int");
-		s->has_commit = 1;
 		cc->prog->uses_spec = 1;
 	} else if (!strcmp(nm, "clear") || !strcmp(nm, "denormalize")) {
 		int clr = nm[0] == 'c';
@@ -2134,15 +2178,15 @@ static void cg_action(struct dt_cc *cc, struct dt_node *n)
 			dt_type_vtype(cc, cc->t_int64, &a->a.type);
 		}
 	} else if (!strcmp(nm, "raise")) {
-		destructive(cc, n);
+		destructive(cc);
 		one_difo_act(cc, n, DTRACEACT_RAISE, 0, A_INT, "int");
 	} else if (!strcmp(nm, "chill")) {
-		destructive(cc, n);
+		destructive(cc);
 		one_difo_act(cc, n, DTRACEACT_CHILL, 0, A_INT, "int");
 	} else if (!strcmp(nm, "stop") || !strcmp(nm, "breakpoint") ||
 		   !strcmp(nm, "panic")) {
 		act_needs(cc, n, 0, 0);
-		destructive(cc, n);
+		destructive(cc);
 		add_act(cc, nm[0] == 's' ? DTRACEACT_STOP :
 			nm[0] == 'b' ? DTRACEACT_BREAKPOINT : DTRACEACT_PANIC,
 			0, n->line);
@@ -2158,6 +2202,7 @@ static void cg_action(struct dt_cc *cc, struct dt_node *n)
 
 void dt_cg_stmt(struct dt_cc *cc, struct dt_node *n)
 {
+	int destr;
 	struct dt_cact *a;
 	char txt[256];
 
@@ -2180,10 +2225,13 @@ void dt_cg_stmt(struct dt_cc *cc, struct dt_node *n)
 	if (n->kind == N_AGG)
 		dt_cc_error(cc, n->line, D_AGG_NULL,
 			    "expression has null effect: %s", n->str);
+	destr = cc->prog->destructive;
+	cc->prog->destructive = 0;
 	dt_cook(cc, n);
-	if (cc->cur->has_commit)
-		dt_cc_error(cc, n->line, D_DREC_COMM,
-			    "data-recording actions may not follow commit( )");
+	/* a destructive subroutine makes the statement destructive */
+	order_check(cc, cc->prog->destructive ? DT_ORD_DESTR : DT_ORD_VOID,
+		    n->line);
+	cc->prog->destructive |= destr;
 	a = add_act(cc, DTRACEACT_DIFEXPR, 0, n->line);
 	a->difo[0] = dt_cg_expr(cc, n, DT_CG_VOID);
 	a->ndifo = 1;

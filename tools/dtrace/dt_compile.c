@@ -129,7 +129,8 @@ char *dt_error_format(const struct dt_error *err, int kind, int errtags,
 {
 	char tag[48] = "", loc[32] = "";
 
-	if (errtags)
+	/* errors that are not the compiler's own carry no tag (DTrace's EDT_*) */
+	if (errtags && err->tag != DT_NOTAG)
 		snprintf(tag, sizeof(tag), "[%s] ", dt_errtag_name(err->tag));
 	if (kind == DT_SRC_SCRIPT && err->line > 0)
 		snprintf(loc, sizeof(loc), "line %d: ", err->line);
@@ -338,93 +339,158 @@ int dt_opt_apply(struct dt_cc *cc, const char *name, const char *value,
 	return 0;
 }
 
-static char *trim(char *s)
-{
-	char *e;
+/* A #pragma line's tokens: identifiers, "strings" and integers. */
+enum { PT_IDENT, PT_STR, PT_INT };
 
-	while (isspace((unsigned char)*s))
-		s++;
-	e = s + strlen(s);
-	while (e > s && isspace((unsigned char)e[-1]))
-		*--e = '\0';
-	return s;
+struct ptok {
+	int kind;
+	char *s;
+};
+
+static int pragma_tokens(struct dt_cc *cc, const char *text,
+			 struct ptok *t, int max)
+{
+	char *buf = dt_strdup(cc, text), *p = buf;
+	int n = 0;
+
+	while (n < max) {
+		while (isspace((unsigned char)*p))
+			p++;
+		if (!*p)
+			break;
+		if (*p == '"') {
+			t[n].kind = PT_STR;
+			t[n].s = ++p;
+			while (*p && *p != '"')
+				p++;
+		} else {
+			t[n].kind = isdigit((unsigned char)*p) ? PT_INT :
+				    PT_IDENT;
+			t[n].s = p;
+			while (*p && !isspace((unsigned char)*p))
+				p++;
+		}
+		if (*p)
+			*p++ = '\0';
+		n++;
+	}
+	return n;
 }
 
+/* #pragma D depends_on <class> <name> (DTrace's dt_pragma_depends()) */
+static void pragma_depends(struct dt_cc *cc, struct ptok *t, int n, int line)
+{
+	char path[512];
+
+	if (n < 2 || t[0].kind != PT_IDENT || t[1].kind != PT_IDENT)
+		dt_cc_error(cc, line, D_PRAGMA_MALFORM,
+			    "malformed #pragma depends_on <class> <name>");
+	if (!strcmp(t[0].s, "provider"))
+		return;		/* providers are matched when enabling */
+	if (!strcmp(t[0].s, "module")) {
+		snprintf(path, sizeof(path), "/sys/module/%s", t[1].s);
+		if (access(path, F_OK) && strcmp(t[1].s, "vmlinux") &&
+		    strcmp(t[1].s, "kernel"))
+			dt_cc_error(cc, line, D_PRAGMA_DEPEND,
+				    "program requires module %s", t[1].s);
+		return;
+	}
+	if (!strcmp(t[0].s, "library"))
+		dt_cc_error(cc, line, D_PRAGMA_DEPEND,
+			    "main program may not explicitly depend on a library");
+	dt_cc_error(cc, line, D_PRAGMA_INVAL,
+		    "invalid class %s specified by #pragma depends_on",
+		    t[0].s);
+}
+
+/*
+ * A control line, as DTrace's dt_pragma() reads it: "#error", "#ident"
+ * and "#line" may follow a naked '#'; after "#pragma" unknown pragmas
+ * are ignored; after "#pragma D" an unknown name is an error.
+ */
 void dt_pragma(struct dt_cc *cc, const char *text, int line)
 {
-	char *buf = dt_strdup(cc, text), *p, *w;
+	enum { K_DIR, K_SUB, K_DCP } kind = K_DIR;
+	struct ptok t[64];
+	int n = pragma_tokens(cc, text, t, 64), i, j;
+	char msg[1024];
 
-	p = trim(buf);
-	/* cpp line markers: "# 12 "file"" and "#line 12" */
-	if (!strncmp(p, "line", 4) && isspace((unsigned char)p[4]))
-		p = trim(p + 4);
-	if (isdigit((unsigned char)*p)) {
-		cc->line = atoi(p) - 1;
-		return;
-	}
-	if (!*p)
-		return;
-	w = p;
-	while (*p && !isspace((unsigned char)*p))
-		p++;
-	if (*p)
-		*p++ = '\0';
-	p = trim(p);
-	if (strcmp(w, "pragma")) {
+	for (i = 0; i < n; i++) {
+		const char *w = t[i].s;
+
+		if (t[i].kind == PT_INT) {
+			cc->line = atoi(w) - 1;
+			return;
+		}
+		if (t[i].kind != PT_IDENT)
+			dt_cc_error(cc, line, D_PRAGCTL_INVAL,
+				    "invalid control directive");
+		if (kind == K_DIR && !strcmp(w, "pragma")) {
+			kind = K_SUB;
+			continue;
+		}
+		if (kind == K_SUB && !strcmp(w, "D")) {
+			kind = K_DCP;
+			continue;
+		}
+		if (!strcmp(w, "line")) {
+			if (i + 1 >= n || t[i + 1].kind != PT_INT)
+				dt_cc_error(cc, line, D_PRAGMA_MALFORM,
+					    "malformed #line <line> [ [\"file\"] state ]");
+			cc->line = atoi(t[i + 1].s) - 1;
+			return;
+		}
 		if (!strcmp(w, "ident"))
 			return;
-		dt_cc_error(cc, line, D_PRAGCTL_INVAL,
-			    "invalid control directive: #%s", w);
-	}
-	w = p;
-	while (*p && !isspace((unsigned char)*p))
-		p++;
-	if (*p)
-		*p++ = '\0';
-	p = trim(p);
-	if (!strcmp(w, "error"))
-		dt_cc_error(cc, line, D_PRAGERR, "#pragma error: %s", p);
-	if (!strcmp(w, "ident") || !strcmp(w, "once"))
-		return;
-	if (strcmp(w, "D"))
-		return;		/* pragmas for other tools are ignored */
-	w = p;
-	while (*p && !isspace((unsigned char)*p))
-		p++;
-	if (*p)
-		*p++ = '\0';
-	p = trim(p);
-	if (!strcmp(w, "option")) {
-		char *name = p, *val, *end;
-		struct dt_option *o;
+		if (!strcmp(w, "error")) {
+			msg[0] = '\0';
+			for (j = i + 1; j < n; j++) {
+				if (t[j].kind == PT_INT)
+					continue;
+				strncat(msg, t[j].s,
+					sizeof(msg) - strlen(msg) - 2);
+				strcat(msg, " ");
+			}
+			dt_cc_error(cc, line, D_PRAGERR, "#error: %s", msg);
+		}
+		if (kind == K_DCP && !strcmp(w, "option")) {
+			char *name, *val;
+			struct dt_option *o;
 
-		if (!*name)
-			dt_cc_error(cc, line, D_PRAGMA_MALFORM,
-				    "malformed #pragma D option");
-		end = name;
-		while (*end && !isspace((unsigned char)*end))
-			end++;
-		if (*trim(end))
-			dt_cc_error(cc, line, D_PRAGMA_MALFORM,
-				    "malformed #pragma D option");
-		*end = '\0';
-		val = strchr(name, '=');
-		if (val)
-			*val++ = '\0';
-		dt_opt_apply(cc, name, val, line, 1);
-		dt_grow(cc, (void **)&cc->options, &cc->optcap,
-			cc->noptions + 1, sizeof(*cc->options));
-		o = &cc->options[cc->noptions++];
-		o->name = dt_strdup(cc, name);
-		o->value = val ? dt_strdup(cc, val) : NULL;
-		o->line = line;
-		return;
+			if (i + 1 >= n || t[i + 1].kind != PT_IDENT)
+				dt_cc_error(cc, line, D_PRAGMA_MALFORM,
+					    "malformed #pragma option <option>=<val>");
+			if (i + 2 < n)
+				dt_cc_error(cc, line, D_PRAGMA_MALFORM,
+					    "superfluous arguments specified for #pragma option");
+			name = t[i + 1].s;
+			val = strchr(name, '=');
+			if (val)
+				*val++ = '\0';
+			dt_opt_apply(cc, name, val, line, 1);
+			dt_grow(cc, (void **)&cc->options, &cc->optcap,
+				cc->noptions + 1, sizeof(*cc->options));
+			o = &cc->options[cc->noptions++];
+			o->name = dt_strdup(cc, name);
+			o->value = val ? dt_strdup(cc, val) : NULL;
+			o->line = line;
+			return;
+		}
+		if (kind == K_DCP && !strcmp(w, "depends_on")) {
+			pragma_depends(cc, t + i + 1, n - i - 1, line);
+			return;
+		}
+		if (kind == K_DCP && (!strcmp(w, "attributes") ||
+				      !strcmp(w, "binding")))
+			return;
+		if (kind == K_DIR)
+			dt_cc_error(cc, line, D_PRAGCTL_INVAL,
+				    "invalid control directive: #%s", w);
+		if (kind == K_SUB)
+			return;	/* unknown pragmas are ignored (K&R A12.8) */
+		dt_cc_error(cc, line, D_PRAGMA_INVAL, "invalid D pragma: %s",
+			    w);
 	}
-	if (!strcmp(w, "attributes") || !strcmp(w, "binding") ||
-	    !strcmp(w, "depends_on") || !strcmp(w, "ext"))
-		return;
-	dt_cc_error(cc, line, D_PRAGMA_INVAL,
-		    "invalid control directive: #pragma D %s", w);
 }
 
 int dt_format_add(struct dt_cc *cc, int kind, const char *fmt)
@@ -542,8 +608,8 @@ static char *run_cpp(struct dt_cc *cc, const char *src)
 	unlink(tmpl);
 	if (!out || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 		free(out);
-		dt_cc_error(cc, 0, D_UNKNOWN,
-			    "preprocessor failed to process the D program");
+		dt_cc_error(cc, 0, DT_NOTAG,
+			    "Preprocessor failed to process input program");
 	}
 	out[len] = '\0';
 	return out;

@@ -1200,6 +1200,40 @@ static int is_lvalue_var(struct dt_node *n)
 	       (n->kind == N_INDEX && n->var);
 }
 
+/*
+ * Constants DTrace's D library defines as inline ints (the fault codes an
+ * ERROR clause finds in arg4); the values are dtrace.h's DTRACEFLT_*.
+ */
+static const struct {
+	const char *name;
+	int value;
+} dlib_consts[] = {
+	{ "DTRACEFLT_UNKNOWN", DTRACEFLT_UNKNOWN },
+	{ "DTRACEFLT_BADADDR", DTRACEFLT_BADADDR },
+	{ "DTRACEFLT_BADALIGN", DTRACEFLT_BADALIGN },
+	{ "DTRACEFLT_ILLOP", DTRACEFLT_ILLOP },
+	{ "DTRACEFLT_DIVZERO", DTRACEFLT_DIVZERO },
+	{ "DTRACEFLT_NOSCRATCH", DTRACEFLT_NOSCRATCH },
+	{ "DTRACEFLT_KPRIV", DTRACEFLT_KPRIV },
+	{ "DTRACEFLT_UPRIV", DTRACEFLT_UPRIV },
+	{ "DTRACEFLT_TUPOFLOW", DTRACEFLT_TUPOFLOW },
+	{ "DTRACEFLT_BADSTACK", DTRACEFLT_BADSTACK },
+	{ "DTRACEFLT_LIBRARY", 1000 },
+};
+
+static int dlib_const(const char *name, int64_t *val)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(dlib_consts) / sizeof(dlib_consts[0]); i++) {
+		if (!strcmp(dlib_consts[i].name, name)) {
+			*val = dlib_consts[i].value;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void cook_var(struct dt_cc *cc, struct dt_node *n, int defining)
 {
 	int b = builtin_lookup(n->str);
@@ -1258,6 +1292,16 @@ static void cook_var(struct dt_cc *cc, struct dt_node *n, int defining)
 		n->isconst = 1;
 		return;
 	}
+	if (dlib_const(n->str, &ev)) {
+		if (defining)
+			dt_cc_error(cc, n->line, D_OP_WRITE,
+				    "operator = can only be applied to a writable variable");
+		n->kind = N_INT;
+		n->ival = ev;
+		n->type = cc->t_int;
+		n->isconst = 1;
+		return;
+	}
 	if (defining) {
 		n->var = v;	/* maybe declared without type yet */
 		return;
@@ -1275,10 +1319,10 @@ static void cook_tls(struct dt_cc *cc, struct dt_node *n, int defining)
 		dt_cc_error(cc, n->line, D_ARR_BADREF,
 			    "%s->%s: associative array referenced without a tuple",
 			    scope == DT_VS_THREAD ? "self" : "this", n->str);
-	if (!v && !defining) {
-		/* read before any assignment: an int64 variable */
-		v = dt_var_create(cc, n->str, scope, cc->t_int64);
-	}
+	if ((!v || !v->type) && !defining)
+		dt_cc_error(cc, n->line, D_VAR_UNDEF,
+			    "%s->%s has not yet been declared or assigned",
+			    scope == DT_VS_THREAD ? "self" : "this", n->str);
 	n->var = v;
 	n->lvalue = 1;
 	if (v)
@@ -1325,9 +1369,9 @@ static void cook_assoc(struct dt_cc *cc, struct dt_node *n, int defining,
 	v = dt_var_lookup(cc, nm, scope);
 	if (!v || (!v->type && !v->is_assoc)) {
 		if (!defining)
-			dt_cc_error(cc, n->line, D_IDENT_UNDEF,
-				    "failed to resolve %s: Unknown variable name",
-				    nm);
+			dt_cc_error(cc, n->line, D_VAR_UNDEF,
+				    "%s%s has not yet been declared or assigned",
+				    scope == DT_VS_THREAD ? "self->" : "", nm);
 		if (!v)
 			v = dt_var_create(cc, nm, scope, NULL);
 		v->is_assoc = 1;
@@ -1416,8 +1460,6 @@ static void cook_assign(struct dt_cc *cc, struct dt_node *n)
 			    l->str);
 	switch (l->kind) {
 	case N_VAR:
-		if (n->op != OP_ASSIGN)
-			implicit_int(cc, l);
 		if (builtin_lookup(l->str) >= 0)
 			dt_cc_error(cc, n->line, D_OP_WRITE,
 				    "operator %s can only be applied to a writable variable",
@@ -1427,8 +1469,8 @@ static void cook_assign(struct dt_cc *cc, struct dt_node *n)
 			struct dt_type *t;
 
 			if (n->op != OP_ASSIGN)
-				dt_cc_error(cc, n->line, D_IDENT_UNDEF,
-					    "failed to resolve %s: Unknown variable name",
+				dt_cc_error(cc, n->line, D_VAR_UNDEF,
+					    "%s has not yet been declared or assigned",
 					    l->str);
 			if (l->kind != N_VAR)
 				dt_cc_error(cc, n->line, D_OP_WRITE,
@@ -1452,9 +1494,7 @@ static void cook_assign(struct dt_cc *cc, struct dt_node *n)
 		break;
 	case N_SELF:
 	case N_THIS:
-		if (n->op != OP_ASSIGN)
-			implicit_int(cc, l);
-		cook_tls(cc, l, 1);
+		cook_tls(cc, l, n->op == OP_ASSIGN);
 		if (!l->var || !l->var->type) {
 			struct dt_type *t = r->type;
 
@@ -1479,7 +1519,7 @@ static void cook_assign(struct dt_cc *cc, struct dt_node *n)
 
 			if (dt_type_is_chararray(t))
 				t = cc->t_string;
-			cook_assoc(cc, l, 1, t);
+			cook_assoc(cc, l, n->op == OP_ASSIGN, t);
 			break;
 		}
 		dt_cook(cc, l);
@@ -1728,20 +1768,47 @@ incompat:
 }
 
 /*
- * ++, -- and compound assignments read the variable first: an undeclared
- * global is an error (only '=' declares one), while self-> and this->
- * variables come into existence as int on first use.
+ * ++ and -- may bring a variable into being, as DTrace's dt_cook_op1()
+ * does: a global, self-> or this-> variable or an associative array
+ * element not yet declared or assigned becomes an int64_t.  Compound
+ * assignments (+=, ...) read the variable first and do not: in DTrace
+ * they report "has not yet been declared or assigned" (cook_assign).
  */
 static void implicit_int(struct dt_cc *cc, struct dt_node *l)
 {
+	struct dt_var *v;
+	struct dt_type *et;
+	int64_t ev;
+
 	if (l->kind == N_SELF || l->kind == N_THIS) {
 		int scope = l->kind == N_SELF ? DT_VS_THREAD : DT_VS_LOCAL;
-		struct dt_var *v = dt_var_lookup(cc, l->str, scope);
 
+		v = dt_var_lookup(cc, l->str, scope);
 		if (!v)
-			dt_var_create(cc, l->str, scope, cc->t_int);
-		else if (!v->type)
-			v->type = cc->t_int;
+			dt_var_create(cc, l->str, scope, cc->t_int64);
+		else if (!v->type && !v->is_assoc)
+			v->type = cc->t_int64;
+	} else if (l->kind == N_VAR) {
+		if (builtin_lookup(l->str) >= 0 || inline_lookup(cc, l->str) ||
+		    !strcmp(l->str, "NULL") || dlib_const(l->str, &ev) ||
+		    dt_enum_lookup(cc, l->str, &ev, &et))
+			return;
+		v = dt_var_lookup(cc, l->str, DT_VS_GLOBAL);
+		if (!v)
+			dt_var_create(cc, l->str, DT_VS_GLOBAL, cc->t_int64);
+		else if (!v->type && !v->is_assoc)
+			v->type = cc->t_int64;
+	} else if (l->kind == N_INDEX && l->l->kind != N_AGG &&
+		   !(l->l->kind == N_VAR && !strcmp(l->l->str, "args")) &&
+		   index_is_assoc(cc, l->l)) {
+		int scope = l->l->kind == N_VAR ? DT_VS_GLOBAL :
+			    l->l->kind == N_SELF ? DT_VS_THREAD : DT_VS_LOCAL;
+
+		v = dt_var_lookup(cc, l->l->str, scope);
+		if (!v || (!v->type && !v->is_assoc)) {
+			cook_assoc(cc, l, 1, cc->t_int64);
+			l->cooked = 1;
+		}
 	}
 }
 
@@ -2046,10 +2113,31 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 /* ----------------------------------------------------------------------
  * Clauses
  * ---------------------------------------------------------------------- */
+static void cook_pred(struct dt_cc *cc, struct dt_stmt *s,
+		      struct dt_node *p)
+{
+	int region = cc->region;
+
+	cc->region = 2;
+	dt_cook(cc, p);
+	if (!dt_type_is_scalar(p->type))
+		dt_cc_error(cc, p->line, D_PRED_SCALAR,
+			    "predicate result must be of scalar type");
+	s->pred = dt_cg_expr(cc, p, DT_CG_PRED);
+	cc->region = region;
+}
+
 static void parse_clause(struct dt_cc *cc)
 {
 	struct dt_stmt *s;
-	int line;
+	struct dt_node *volatile pred = NULL;
+	volatile int tries = 0;
+	jmp_buf ojb;
+	struct {
+		const char *p;
+		int line, npeek, depth;
+		struct dt_token tok, peek[4];
+	} lx;
 
 	dt_grow(cc, (void **)&cc->stmts, &cc->stmtcap, cc->nstmts + 1,
 		sizeof(*cc->stmts));
@@ -2095,32 +2183,63 @@ static void parse_clause(struct dt_cc *cc)
 		}
 		break;
 	}
-	line = TOK->line;
-	/* predicate */
+	/* predicate: parsed here, cooked with the actions (below) */
 	if (is_op(cc, OP_SLASH)) {
-		struct dt_node *p;
-
 		cc->region = 2;
 		cc->in_pred = 1;
 		dt_lex_next(cc);
-		p = parse_expr(cc);
+		pred = parse_expr(cc);
 		if (!(is_op(cc, OP_SLASH) && TOK->epred))
 			syntax_error(cc);
 		cc->in_pred = 0;
-		dt_cook(cc, p);
-		if (!dt_type_is_scalar(p->type))
-			dt_cc_error(cc, p->line, D_PRED_SCALAR,
-				    "predicate result must be of scalar type");
-		s->pred = dt_cg_expr(cc, p, DT_CG_PRED);
 		dt_lex_next(cc);
 	}
-	(void)line;
 	if (!is_op(cc, OP_LBRACE)) {
 		if (cc->opts->kind == DT_SRC_PROGRAM && TOK->kind == T_EOF) {
+			if (pred)
+				cook_pred(cc, s, pred);
 			cc->nstmts++;
 			return;
 		}
 		syntax_error(cc);
+	}
+	/*
+	 * As DTrace's dt_cook_clause() does, cook the actions before the
+	 * predicate, so that either may bring a variable into being for the
+	 * other: if the actions fail on an unknown variable, cook the
+	 * predicate first and compile the actions again.
+	 */
+	lx.p = cc->p;
+	lx.line = cc->line;
+	lx.tok = cc->tok;
+	memcpy(lx.peek, cc->peek, sizeof(lx.peek));
+	lx.npeek = cc->npeek;
+	lx.depth = cc->depth;
+	memcpy(ojb, cc->jb, sizeof(ojb));
+	if (pred && setjmp(cc->jb)) {
+		memcpy(cc->jb, ojb, sizeof(ojb));
+		if (tries++ || (cc->err->tag != D_IDENT_UNDEF &&
+				cc->err->tag != D_VAR_UNDEF))
+			longjmp(cc->jb, 1);
+		cc->p = lx.p;
+		cc->line = lx.line;
+		cc->tok = lx.tok;
+		memcpy(cc->peek, lx.peek, sizeof(lx.peek));
+		cc->npeek = lx.npeek;
+		cc->depth = lx.depth;
+		dt_difo_free(cc->pending);
+		cc->pending = NULL;
+		while (s->nacts > 0) {
+			struct dt_cact *a = &s->acts[--s->nacts];
+			int k;
+
+			for (k = 0; k < a->ndifo; k++)
+				dt_difo_free(a->difo[k]);
+		}
+		s->recsize = 0;
+		s->has_spec = s->has_commit = s->has_data = 0;
+		s->has_exit = s->nonagg = 0;
+		cook_pred(cc, s, pred);
 	}
 	cc->region = 3;
 	cc->in_clause = 1;
@@ -2149,6 +2268,11 @@ static void parse_clause(struct dt_cc *cc)
 		if (!is_op(cc, OP_SEMI) && !is_op(cc, OP_RBRACE))
 			syntax_error(cc);
 		dt_cg_stmt(cc, e);
+	}
+	if (pred) {
+		memcpy(cc->jb, ojb, sizeof(ojb));
+		if (!tries)
+			cook_pred(cc, s, pred);
 	}
 	cc->in_clause = 0;
 	cc->region = 0;

@@ -278,6 +278,9 @@ struct dt_compile_opts {
 /* Error tags: DTrace's names (D_SYNTAX, D_IDENT_UNDEF, ...). */
 #include "dt_errtags.h"
 
+/* dt_error.tag of an error that is not the compiler's: shown without a tag */
+#define DT_NOTAG	(-1)
+
 struct dt_error {
 	int tag;		/* enum dt_errtag */
 	int line;		/* source line, 0 if unknown */

@@ -5,6 +5,6 @@
 syscall::read:entry
 /execname == "sshd"/
 {
-	counts[pid, probefunc] += 1;
+	counts[pid, probefunc]++;
 	trace(counts[pid, probefunc]);
 }

@@ -1,0 +1,3 @@
+speculated
+done 7
+
