@@ -54,6 +54,7 @@ export PLATFORMS=${PLATFORMS:-native xenpv}
 
 step amalgamator tools/test-amalgamate.sh
 step check-amalgamation make -s check-amalgamation
+step check-kconfig-headers make -s check-kconfig-headers
 step unit make -s unit
 step fuzz make -s fuzz FUZZ_TIME="${FUZZ_TIME:-60}"
 step builds tools/check-builds.sh
