@@ -73,6 +73,7 @@ step sparse-test-config env K="${kernels%% *}" sh -c 'make -s O=out/test-config 
 step detect-platform tools/test-detect-platform.sh
 step install tools/test-install.sh
 step dkms tools/check-dkms.sh
+step deb tools/test-deb.sh
 step cmd make -s cmd
 step compiler test/compiler/run.sh
 step consumer make -s cmd-check
