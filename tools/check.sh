@@ -77,6 +77,7 @@ step deb tools/test-deb.sh
 step cmd make -s cmd
 step compiler test/compiler/run.sh
 step consumer make -s cmd-check
+step json make -s json-check
 step dtest-host make -s dtest-host
 step ioctl-build make -s ioctl-test
 # One boot per configuration runs the guest tests (test/vm/tests) and,
