@@ -36,7 +36,7 @@ KCONF = cd $(BUILD)/kconfig && $(KCONFIG_ENV)
 
 Q := $(if $(V),,@)
 
-.PHONY: all module help amalgamate check-amalgamation config-sync \
+.PHONY: all module kdir-check help amalgamate check-amalgamation config-sync \
 	menuconfig nconfig oldconfig olddefconfig defconfig savedefconfig \
 	native_defconfig xenpv_defconfig install dkms-src clean distclean \
 	sparse check-insns check-symbols check-builds check-dkms check demo \
@@ -47,7 +47,8 @@ all: module $(if $(wildcard $(SRCDIR)/mk/cmd.mk),cmd)
 
 help:
 	@echo 'Build:'
-	@echo '  make [O=DIR] [KVER=R|KDIR=D]  build dtrace.ko for kernel R (default: running)'
+	@echo '  make [O=DIR] [KVER=R|KDIR=D]  build dtrace.ko for kernel R (default: running);'
+	@echo '                                no .config: both variants, variants/{native,xenpv}/'
 	@echo '  make install [DESTDIR=D]      install into D/lib/modules/R/updates, depmod -b D'
 	@echo '  make kernels                  list installed kernels with headers'
 	@echo 'Configure (writes DIR/.config):'
@@ -56,6 +57,8 @@ help:
 	@echo '  test.config                   add configs/test.config (what the VM tests build)'
 	@echo 'Source:'
 	@echo '  amalgamate                    regenerate dtrace.c from gen/'
+	@echo '  kconfig-headers               regenerate configs/*_defconfig.h (after editing Kconfig)'
+	@echo '  check-kconfig-headers         fail if they are stale'
 	@echo '  check-amalgamation            fail if dtrace.c differs from gen/'
 	@echo 'Tests:'
 	@echo '  check                         everything; ends with "N passed, N failed"'
@@ -143,16 +146,79 @@ nconfig: | $(BUILD)/kconfig
 	$(Q)$(KCONF) kconfig-nconf $(SRCDIR)/Kconfig
 	$(Q)$(MAKE) --no-print-directory O=$(BUILD) KVER=$(KVER) config-sync
 
-# No .config: pick the platform of the kernel we build for when it is the
-# running one (Xen PV if the running kernel is a Xen PV guest), else native.
-AUTO_PLATFORM = $(shell $(SRCDIR)/tools/detect-platform.sh "$(KVER)" "$(RUNNING)")
-
+# No .config: `make` builds both platform variants (see "Variants" below),
+# so the configuration is only needed when there is one.
 $(BUILD)/.config:
-	@echo "  CONFIG  no .config: $(wordlist 2,99,$(AUTO_PLATFORM))"
-	$(Q)$(MAKE) --no-print-directory O=$(BUILD) KVER=$(KVER) $(word 1,$(AUTO_PLATFORM))_defconfig
+	@echo "error: no $(BUILD)/.config: make a defconfig first (or build the variants: make module)" >&2
+	@exit 1
 
 $(BUILD)/dtrace_kconfig.h: $(BUILD)/.config $(SRCDIR)/Kconfig
 	$(Q)$(MAKE) --no-print-directory O=$(BUILD) KVER=$(KVER) config-sync
+
+# ---------------------------------------------------------------------------
+# Variants: what a build without .config makes (DKMS, packages, images)
+# ---------------------------------------------------------------------------
+# The platform is a compile-time choice, and a machine's next kernel may
+# boot it as a Xen PV guest or natively (an image booted either way, an
+# upgrade built by DKMS before the reboot).  So a build without .config
+# builds both defconfigs, each in BUILD/variants/PLATFORM/, and `install`
+# puts them side by side as dtrace-native.ko and dtrace-xenpv.ko (both
+# contain the module `dtrace`: lsmod and `modprobe -r dtrace` see one name).
+# tools/dtrace-modprobe.conf, installed as /lib/modprobe.d/dtrace.conf,
+# makes `modprobe dtrace` load the one for the platform the machine is
+# running, so the choice happens once, at load time; the probe path of each
+# variant contains only its own platform's code.
+#
+# The variants need no kconfig-frontends: configs/PLATFORM_defconfig.h is
+# the dtrace_kconfig.h that kconfig makes from configs/PLATFORM_defconfig,
+# generated (`make kconfig-headers`) and committed; `make
+# check-kconfig-headers` fails when Kconfig or a defconfig changed and they
+# were not regenerated.
+VARIANTS := native xenpv
+VARIANT_DIR := $(BUILD)/variants
+
+.PHONY: variants kconfig-headers check-kconfig-headers
+
+variants: kdir-check
+	$(Q)for v in $(VARIANTS); do \
+		d=$(VARIANT_DIR)/$$v; mkdir -p $$d || exit 1; \
+		for f in dtrace.c dtrace.h Kbuild; do ln -sfn $(SRCDIR)/$$f $$d/$$f; done; \
+		cmp -s $(SRCDIR)/configs/$${v}_defconfig.h $$d/dtrace_kconfig.h || \
+			cp $(SRCDIR)/configs/$${v}_defconfig.h $$d/dtrace_kconfig.h || exit 1; \
+		$(MAKE) -C $(KDIR) M=$$d modules || exit 1; \
+		echo "  MODULE  $$d/dtrace.ko for $(KVER) ($$v)"; \
+	done
+
+# kconfig's header for each defconfig, into DIR (default: configs/).
+KCONFIG_HEADERS_DIR ?= $(SRCDIR)/configs
+kconfig-headers:
+	$(Q)tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT && \
+	for v in $(VARIANTS); do \
+		mkdir -p $$tmp/$$v/kconfig/include/config && \
+		( cd $$tmp/$$v/kconfig && KCONFIG_CONFIG=$$tmp/$$v/.config \
+			KCONFIG_AUTOHEADER=$$tmp/$$v/h \
+			KCONFIG_AUTOCONFIG=$$tmp/$$v/kconfig/auto.conf \
+			KCONFIG_TRISTATE=$$tmp/$$v/kconfig/tristate.conf CONFIG_=CONFIG_ \
+			sh -c 'kconfig-conf --defconfig=$(SRCDIR)/configs/'$${v}_defconfig' $(SRCDIR)/Kconfig && \
+				kconfig-conf --silentoldconfig $(SRCDIR)/Kconfig' >/dev/null ) || exit 1; \
+		{ echo "/* SPDX-License-Identifier: GPL-2.0 */"; \
+		  echo "/* Generated by 'make kconfig-headers' from configs/$${v}_defconfig and Kconfig: do not edit. */"; \
+		  grep '^#define' $$tmp/$$v/h | LC_ALL=C sort; } >$(KCONFIG_HEADERS_DIR)/$${v}_defconfig.h || exit 1; \
+		echo "  GEN     $(KCONFIG_HEADERS_DIR)/$${v}_defconfig.h"; \
+	done
+
+check-kconfig-headers:
+	$(Q)tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT && \
+	$(MAKE) -s --no-print-directory KCONFIG_HEADERS_DIR=$$tmp kconfig-headers >/dev/null && \
+	for v in $(VARIANTS); do \
+		if cmp -s $$tmp/$${v}_defconfig.h $(SRCDIR)/configs/$${v}_defconfig.h; then \
+			echo "check-kconfig-headers: configs/$${v}_defconfig.h matches Kconfig (PASS)"; \
+		else \
+			diff -u $(SRCDIR)/configs/$${v}_defconfig.h $$tmp/$${v}_defconfig.h | head -20; \
+			echo "check-kconfig-headers: configs/$${v}_defconfig.h is stale: run 'make kconfig-headers' (FAIL)"; \
+			exit 1; \
+		fi; \
+	done
 
 # ---------------------------------------------------------------------------
 # The module
@@ -160,7 +226,7 @@ $(BUILD)/dtrace_kconfig.h: $(BUILD)/.config $(SRCDIR)/Kconfig
 kernels:
 	@$(SRCDIR)/tools/kernels.sh
 
-module: $(BUILD)/dtrace_kconfig.h
+kdir-check:
 	$(Q)if [ ! -f "$(KDIR)/Makefile" ]; then \
 		echo "error: no kernel headers for $(KVER) at $(KDIR)" >&2; \
 		echo "Installed kernels with headers:" >&2; \
@@ -171,23 +237,49 @@ module: $(BUILD)/dtrace_kconfig.h
 			"the headers for $(KVER)$(if $(filter $(KVER),$(shell uname -r)), (the running kernel))." >&2; \
 		exit 1; \
 	fi
+
+# With a .config, exactly what it says, into BUILD/dtrace.ko; without one,
+# both variants.
+ifeq ($(wildcard $(BUILD)/.config),)
+module: variants
+else
+module: $(BUILD)/dtrace_kconfig.h kdir-check
 ifneq ($(BUILD),$(SRCDIR))
 	$(Q)for f in dtrace.c dtrace.h Kbuild; do \
 		ln -sfn $(SRCDIR)/$$f $(BUILD)/$$f; done
 endif
 	$(Q)$(MAKE) -C $(KDIR) M=$(BUILD) modules
 	@echo "  MODULE  $(BUILD)/dtrace.ko for $(KVER) ($$(sed -n 's/^CONFIG_DTRACE_PLATFORM_\(.*\)=y/\1/p' $(BUILD)/.config))"
+endif
 
+# install: the .config build as updates/dtrace.ko, or the variants as
+# updates/dtrace/dtrace-PLATFORM.ko (removing the other layout's files, so
+# the modprobe rule never prefers a stale variant over a tuned build), and
+# the modprobe rule (both layouts: it falls back to plain `dtrace`).
+MODDIR = $(DESTDIR)/lib/modules/$(KVER)/updates
 install:
+ifeq ($(wildcard $(BUILD)/.config),)
+	$(Q)for v in $(VARIANTS); do test -f $(VARIANT_DIR)/$$v/dtrace.ko || \
+		{ echo "error: build first: make KVER=$(KVER)" >&2; exit 1; }; done
+	$(Q)rm -f $(MODDIR)/dtrace.ko
+	$(Q)for v in $(VARIANTS); do \
+		install -D -m 0644 $(VARIANT_DIR)/$$v/dtrace.ko $(MODDIR)/dtrace/dtrace-$$v.ko || exit 1; \
+		echo "  INSTALL $(MODDIR)/dtrace/dtrace-$$v.ko"; done
+else
 	$(Q)test -f $(BUILD)/dtrace.ko || { echo "error: build first: make KVER=$(KVER)" >&2; exit 1; }
-	$(Q)install -D -m 0644 $(BUILD)/dtrace.ko $(DESTDIR)/lib/modules/$(KVER)/updates/dtrace.ko
+	$(Q)rm -f $(foreach v,$(VARIANTS),$(MODDIR)/dtrace/dtrace-$(v).ko)
+	$(Q)install -D -m 0644 $(BUILD)/dtrace.ko $(MODDIR)/dtrace.ko
+	@echo "  INSTALL $(MODDIR)/dtrace.ko"
+endif
+	$(Q)install -D -m 0644 $(SRCDIR)/tools/dtrace-modprobe.conf $(DESTDIR)/lib/modprobe.d/dtrace.conf
 	$(Q)depmod -b $(if $(DESTDIR),$(DESTDIR),/) $(KVER)
-	@echo "  INSTALL $(DESTDIR)/lib/modules/$(KVER)/updates/dtrace.ko (depmod -b $(if $(DESTDIR),$(DESTDIR),/))"
+	@echo "  INSTALL $(DESTDIR)/lib/modprobe.d/dtrace.conf (depmod -b $(if $(DESTDIR),$(DESTDIR),/) $(KVER))"
 
 # The source a DKMS build needs, in DESTDIR/usr/src/dtrace-VERSION.
 DKMS_FILES := dtrace.c dtrace.h Kbuild Kconfig Makefile dkms.conf README.md \
-	configs/native_defconfig configs/xenpv_defconfig tools/amalgamate.c \
-	tools/detect-platform.sh tools/kernels.sh tools/sparse.sh \
+	configs/native_defconfig configs/xenpv_defconfig \
+	configs/native_defconfig.h configs/xenpv_defconfig.h tools/amalgamate.c \
+	tools/detect-platform.sh tools/dtrace-modprobe.conf tools/kernels.sh tools/sparse.sh \
 	tools/check-insns.sh tools/check-symbols.sh
 
 dkms-src:
@@ -196,10 +288,11 @@ dkms-src:
 		$(SRCDIR)/$$f $$d/$$f || exit 1; done; \
 	sed -i 's/^PACKAGE_VERSION=.*/PACKAGE_VERSION="$(VERSION)"/' $$d/dkms.conf; \
 	echo "  DKMS    $$d"
+	$(Q)$(if $(DKMS_NO_MODPROBE_CONF),true,install -D -m 0644 $(SRCDIR)/tools/dtrace-modprobe.conf $(DESTDIR)/lib/modprobe.d/dtrace.conf)
 
 clean:
 	$(Q)if [ -f "$(KDIR)/Makefile" ]; then $(MAKE) -C $(KDIR) M=$(BUILD) clean >/dev/null; fi
-	$(Q)rm -rf $(BUILD)/tools/amalgamate
+	$(Q)rm -rf $(BUILD)/tools/amalgamate $(VARIANT_DIR)
 
 distclean: clean
 	$(Q)rm -rf $(BUILD)/.config $(BUILD)/.config.old $(BUILD)/kconfig \

@@ -16,12 +16,14 @@
 CMD_OUT := $(if $(filter command line,$(origin O)),$(abspath $(O))/cmd,$(SRCDIR)/out/cmd)
 CMD_CC ?= gcc
 CMD_CFLAGS ?= -O2 -Wall -Wextra -Werror
+# -x oformat=json writes with jansson (libjansson-dev).
+CMD_LIBS := -ljansson
 CMD_SRCS := $(sort $(wildcard $(SRCDIR)/tools/dtrace/*.c))
 CMD_HDRS := $(wildcard $(SRCDIR)/tools/dtrace/*.h) $(SRCDIR)/dtrace.h
 CMD_OBJS := $(patsubst $(SRCDIR)/tools/dtrace/%.c,$(CMD_OUT)/%.o,$(CMD_SRCS))
 
 # The consumer's own files, for tests that need no compiler.
-CMD_CONSUMER := dt_printf dt_aggprint dt_ksyms dt_usym dt_options dt_consume dt_list
+CMD_CONSUMER := dt_printf dt_aggprint dt_ksyms dt_usym dt_options dt_consume dt_list dt_json
 CMD_TEST_OUT := $(CMD_OUT)/test
 
 CMD_VM_KVER ?= 6.1
@@ -33,7 +35,7 @@ cmd: $(CMD_OUT)/dtrace
 
 $(CMD_OUT)/dtrace: $(CMD_OBJS)
 	@echo "  LD      $@"
-	$(Q)$(CMD_CC) $(CMD_CFLAGS) -o $@ $(CMD_OBJS)
+	$(Q)$(CMD_CC) $(CMD_CFLAGS) -o $@ $(CMD_OBJS) $(CMD_LIBS)
 
 $(CMD_OUT)/%.o: $(SRCDIR)/tools/dtrace/%.c $(CMD_HDRS)
 	@mkdir -p $(dir $@)
@@ -51,7 +53,7 @@ $(CMD_TEST_OUT)/consumer-test: $(SRCDIR)/test/consumer/consumer-test.c \
 	@echo "  CC      $@"
 	$(Q)$(CMD_CC) $(CMD_CFLAGS) -I$(SRCDIR) -I$(SRCDIR)/tools/dtrace -o $@ \
 		$(SRCDIR)/test/consumer/consumer-test.c \
-		$(foreach f,$(CMD_CONSUMER),$(SRCDIR)/tools/dtrace/$(f).c)
+		$(foreach f,$(CMD_CONSUMER),$(SRCDIR)/tools/dtrace/$(f).c) $(CMD_LIBS)
 
 cmd-check: $(CMD_TEST_OUT)/consumer-test
 	$(Q)$(CMD_TEST_OUT)/consumer-test

@@ -13,6 +13,8 @@ linux-headers-cloud-amd64 linux-headers-6.12-cloud-amd64
 xen-hypervisor-4.17-amd64
 busybox-static
 kconfig-frontends-nox sparse dkms
+dpkg-dev debhelper dh-dkms lintian fakeroot
+libjansson-dev jq
 cpio xz-utils kmod
 libncurses-dev clang libclang-rt-14-dev binutils gcc libc6-dev make bc flex bison
 cpp openssl

@@ -62,6 +62,7 @@ export PLATFORMS=${PLATFORMS:-native xenpv}
 
 step amalgamator tools/test-amalgamate.sh
 step check-amalgamation make -s check-amalgamation
+step check-kconfig-headers make -s check-kconfig-headers
 step unit make -s unit
 step fuzz make -s fuzz FUZZ_TIME="${FUZZ_TIME:-60}"
 step builds tools/check-builds.sh
@@ -86,9 +87,11 @@ step sparse-test-config env K="${kernels%% *}" sh -c 'make -s O=out/test-config 
 step detect-platform tools/test-detect-platform.sh
 step install tools/test-install.sh
 step dkms tools/check-dkms.sh
+step deb tools/test-deb.sh
 step cmd make -s cmd
 step compiler test/compiler/run.sh
 step consumer make -s cmd-check
+step json make -s json-check
 step dtest-host make -s dtest-host
 step ioctl-build make -s ioctl-test
 # One boot per configuration runs the guest tests (test/vm/tests) and,

@@ -1,15 +1,18 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# test-detect-platform.sh - with no .config, `make` builds for the platform
-# of the running kernel when it builds for the running kernel (Xen PV in a Xen
-# PV guest, native elsewhere, HVM and PVH included) and for native when it
-# builds for any other kernel, and says which.  The machine is faked with
-# DTRACE_SYSROOT (a /sys/hypervisor tree); the VM tests check the real one
-# (test/vm/tests/platform.host.t).
+# test-detect-platform.sh - the platform a machine runs is Xen PV on a Xen PV
+# guest and native elsewhere (HVM and PVH included); tools/detect-platform.sh
+# and the modprobe rule (tools/dtrace-modprobe.conf, run as modprobe runs it,
+# dry-run against a DESTDIR image holding both variants) agree on every
+# faked machine (DTRACE_SYSROOT: a /sys/hypervisor tree).  The rule falls
+# back to plain `dtrace` when the variant is missing.  The VM tests check the
+# real machines (test/vm/tests/platform.host.t, install.host.t).
 set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
-k=$(echo ${KERNELS:-$("$src/tools/kernels.sh" 6.1)} | awk '{print $1}')
+k=$(ls /lib/modules | grep -E '^6\.(1|12)\.' | head -n 1)
+# any small module of k stands in for dtrace.ko: modprobe -n reads only the index
+ko=$(find "/lib/modules/$k/kernel" -name '*.ko' -size -8k 2>/dev/null | head -n 1)
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 pass=0 fail=0
@@ -26,27 +29,27 @@ fake xenhvm xen HVM
 fake xenpvh xen PVH
 fake bare "" ""
 
-det() { DTRACE_SYSROOT=$t/$1 "$src/tools/detect-platform.sh" "$2" "$3" | awk '{print $1}'; }
-chk "Xen PV guest, running kernel: xenpv" '[ "$(det xenpv K K)" = xenpv ]'
-chk "Xen PV guest, another kernel: native" '[ "$(det xenpv K L)" = native ]'
-chk "Xen HVM guest: native" '[ "$(det xenhvm K K)" = native ]'
-chk "Xen PVH guest: native" '[ "$(det xenpvh K K)" = native ]'
-chk "no hypervisor: native" '[ "$(det bare K K)" = native ]'
-
-# The Makefile's no-.config path: what it prints and the .config it writes.
-mk() { # FAKE RUNNING OUT
-	DTRACE_SYSROOT=$t/$1 make -s -C "$src" O="$t/$3" KVER="$k" RUNNING="$2" "$t/$3/.config" >"$t/$3.out" 2>&1
+# An image with both variants, and one with a tuned build's dtrace.ko.
+img() { # DIR FILES...
+	d=$1; shift
+	for f in "$@"; do install -D -m 0644 "$ko" "$d/lib/modules/$k/updates/$f"; done
+	depmod -b "$d" "$k" 2>/dev/null
 }
-mk xenpv "$k" o-pv
-chk "make, Xen PV running kernel: says so" \
-	'grep -q "CONFIG  no .config: the running kernel is a Xen PV guest: building for Xen PV" "$t/o-pv.out"'
-chk "make, Xen PV running kernel: .config is Xen PV" 'grep -qx CONFIG_DTRACE_PLATFORM_XEN_PV=y "$t/o-pv/.config"'
-mk xenpv "not-$k" o-other
-chk "make, another kernel: says native and how to pick Xen PV" \
-	'grep -q "CONFIG  no .config: building for $k, not the running kernel: native (use .make xenpv_defconfig. for Xen PV)" "$t/o-other.out"'
-chk "make, another kernel: .config is native" 'grep -qx CONFIG_DTRACE_PLATFORM_NATIVE=y "$t/o-other/.config"'
-mk bare "$k" o-bare
-chk "make, bare metal: .config is native" 'grep -qx CONFIG_DTRACE_PLATFORM_NATIVE=y "$t/o-bare/.config"'
-for f in o-pv o-other o-bare; do sed "s/^/  $f| /" "$t/$f.out"; done
+img "$t/both" dtrace/dtrace-native.ko dtrace/dtrace-xenpv.ko
+img "$t/one" dtrace.ko
+rule=$(modprobe -c -C "$src/tools/dtrace-modprobe.conf" | sed -n 's/^install dtrace //p')
+chk "modprobe parses the rule" '[ -n "$rule" ]'
+# rule IMAGE MACHINE: the module file the rule inserts
+rule() {
+	DTRACE_SYSROOT=$t/$2 MODPROBE_OPTIONS="-n -v -d $t/$1 -S $k" \
+		sh -c "$(echo "$rule" | sed 's/\$CMDLINE_OPTS//g')" 2>&1 | sed -n 's|^insmod .*/updates/||p'
+}
+det() { DTRACE_SYSROOT=$t/$1 "$src/tools/detect-platform.sh" | awk '{print $1}'; }
+for m in xenpv:xenpv xenhvm:native xenpvh:native bare:native; do
+	machine=${m%%:*} want=${m#*:}
+	chk "$machine: detect-platform says $want" '[ "$(det $machine)" = $want ]'
+	chk "$machine: the rule loads dtrace-$want.ko" '[ "$(rule both $machine)" = "dtrace/dtrace-$want.ko " ]'
+	chk "$machine: only dtrace.ko: the rule loads it" '[ "$(rule one $machine)" = "dtrace.ko " ]'
+done
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -942,3 +942,24 @@ void dt_agg_print_all(FILE *fp, struct dt_aggset *as)
 		dt_agg_print(fp, as, i + 1);
 	}
 }
+
+/*
+ * fn(d, key, value, arg) for each row of aggregation aggid, in the order
+ * dt_agg_print() prints them (-x oformat=json, dt_json.c).
+ */
+void dt_agg_foreach(struct dt_aggset *as, uint32_t aggid,
+		    void (*fn)(const struct dt_aggdesc *d,
+			       const unsigned char *key, const int64_t *val,
+			       void *arg), void *arg)
+{
+	struct sortctx ctx = { 0 };
+	struct row *rows;
+	size_t nrows = 0, i;
+
+	if (aggid == 0 || aggid > (uint32_t)as->naggs)
+		return;
+	rows = build_rows(as, &aggid, 1, &nrows, &ctx);
+	for (i = 0; rows && i < nrows; i++)
+		fn(&as->aggs[aggid - 1], rows[i].key, rows[i].vals[0], arg);
+	free_rows(rows, nrows, &ctx);
+}

@@ -50,7 +50,10 @@ struct dt_opts {
 	int cpp;
 	int64_t stackindent;
 	int temporal;		/* records of all CPUs by timestamp */
+	int oformat;		/* DT_OFMT_*: -x oformat=text|json */
 };
+
+enum { DT_OFMT_TEXT = 0, DT_OFMT_JSON };
 
 extern struct dt_opts dt_opt;
 
@@ -199,6 +202,11 @@ int dt_agg_printa(FILE *fp, struct dt_aggset *as, const char *fmt,
 		  const uint32_t *aggids, int naggs);
 /* At exit: every aggregation not printed by printa(), in ID order. */
 void dt_agg_print_all(FILE *fp, struct dt_aggset *as);
+/* Each row of aggregation aggid in printing order (dt_json.c). */
+void dt_agg_foreach(struct dt_aggset *as, uint32_t aggid,
+		    void (*fn)(const struct dt_aggdesc *d,
+			       const unsigned char *key, const int64_t *val,
+			       void *arg), void *arg);
 
 /* The value printers (also used by %@). */
 int64_t dt_agg_value(const struct dt_aggdesc *ad, const int64_t *val,

@@ -31,6 +31,7 @@
 #include <sys/wait.h>
 
 #include "dt_cmd.h"
+#include "dt_json.h"
 
 const char *dt_pname = "dtrace";
 FILE *dt_out;
@@ -391,6 +392,8 @@ static void print_error_rec(int cpu, const unsigned char *d, uint32_t len)
 		return;
 	}
 	pd = &g_ep[e.epid - 1].pd;
+	if (dt_opt.oformat == DT_OFMT_JSON)
+		dt_json_error(&e, pd, dt_faultstr(e.fault));
 	if (e.action == 0)
 		snprintf(where, sizeof(where), "predicate");
 	else
@@ -423,6 +426,8 @@ static void consume_record(int cpu, const struct dtrace_rechdr *h,
 	uint32_t dlen = h->size - sizeof(*h);
 	const struct dt_clause *c;
 	const struct dt_prog *p = g_run->prog;
+	struct dt_json_rec *jr = NULL;
+	FILE *text = dt_out;
 	int i;
 
 	if (h->epid == DTRACE_EPID_ERROR) {
@@ -433,6 +438,14 @@ static void consume_record(int cpu, const struct dtrace_rechdr *h,
 	if (c == NULL) {
 		dt_error("record with unknown enabled probe ID %u\n", h->epid);
 		return;
+	}
+	/*
+	 * -x oformat=json: dt_json.c writes each action's output just before
+	 * the action runs here as usual, its text going to the sink.
+	 */
+	if (dt_opt.oformat == DT_OFMT_JSON) {
+		jr = dt_json_begin(cpu, &g_ep[h->epid - 1].pd);
+		dt_out = dt_json_sink();
 	}
 	print_prefix(cpu, h->epid, last, next);
 
@@ -446,6 +459,8 @@ static void consume_record(int cpu, const struct dtrace_rechdr *h,
 			rs = a->recoff > dlen ? 0 : dlen - a->recoff;
 		if (rs >= 8)
 			memcpy(&v, d, 8);
+		if (jr)
+			dt_json_action(jr, c, p, i, data, dlen, &g_aggs);
 
 		switch (a->kind) {
 		case DTRACEACT_DIFEXPR:
@@ -558,6 +573,10 @@ static void consume_record(int cpu, const struct dtrace_rechdr *h,
 	}
 	if (!dt_opt.quiet)
 		fputc('\n', dt_out);
+	if (jr) {
+		dt_out = text;
+		dt_json_end(jr);
+	}
 }
 
 /* ----------------------------------------------------------------------
@@ -667,6 +686,8 @@ static void snap_aggs(void)
 			dt_error("%llu aggregation drop%s on CPU %d\n",
 				 (unsigned long long)drops,
 				 drops > 1 ? "s" : "", cpu);
+		if (drops && dt_opt.oformat == DT_OFMT_JSON)
+			dt_json_drop("aggregation drop", "", cpu, drops);
 	}
 	free(b.data);
 }
@@ -999,6 +1020,8 @@ static void consume_buffers(int first, int stopped)
 			dt_error("%llu drop%s on CPU %d\n",
 				 (unsigned long long)drops,
 				 drops > 1 ? "s" : "", cpu);
+		if (drops && dt_opt.oformat == DT_OFMT_JSON)
+			dt_json_drop("drop", "", cpu, drops);
 		/* fill: a full buffer ends tracing, as exit() does. */
 		if (dt_opt.bufpolicy == DTRACE_BUFPOLICY_FILL &&
 		    (g_snapflags & DTRACE_BUF_FULL))
@@ -1041,6 +1064,8 @@ static void report_status(const struct dtrace_ioc_status *s)
 			continue;
 		dt_error("%llu %s%s%s\n", (unsigned long long)(nv - ov),
 			 tab[i].str, nv - ov > 1 ? "s" : "", tab[i].msg);
+		if (dt_opt.oformat == DT_OFMT_JSON)
+			dt_json_drop(tab[i].str, tab[i].msg, -1, nv - ov);
 	}
 	g_last = *s;
 }
@@ -1428,9 +1453,14 @@ int dt_consume_run(struct dt_run *run)
 		pause_pass();
 	}
 
-	fputc('\n', dt_out);
-	if (g_intr < 2)
-		dt_agg_print_all(dt_out, &g_aggs);
+	if (dt_opt.oformat == DT_OFMT_JSON) {
+		if (g_intr < 2)
+			dt_json_aggs_all(&g_aggs, run->prog);
+	} else {
+		fputc('\n', dt_out);
+		if (g_intr < 2)
+			dt_agg_print_all(dt_out, &g_aggs);
+	}
 	fflush(dt_out);
 
 	if (run->child > 0) {
@@ -1491,8 +1521,12 @@ int dt_consume_synthetic(struct dt_run *run, const struct dtrace_probedesc *eps,
 			       next_epid(&b, off, rec_phase(h)) : 0);
 		last = h->epid;
 	}
-	fputc('\n', dt_out);
-	dt_agg_print_all(dt_out, &g_aggs);
+	if (dt_opt.oformat == DT_OFMT_JSON) {
+		dt_json_aggs_all(&g_aggs, run->prog);
+	} else {
+		fputc('\n', dt_out);
+		dt_agg_print_all(dt_out, &g_aggs);
+	}
 	fflush(dt_out);
 	dt_aggset_fini(&g_aggs);
 	free(g_ep);
@@ -1558,8 +1592,12 @@ int dt_consume_synthetic_passes(struct dt_run *run,
 		}
 		consume_snapped(pass == 0, stop && pass == npasses - 1, 0);
 	}
-	fputc('\n', dt_out);
-	dt_agg_print_all(dt_out, &g_aggs);
+	if (dt_opt.oformat == DT_OFMT_JSON) {
+		dt_json_aggs_all(&g_aggs, run->prog);
+	} else {
+		fputc('\n', dt_out);
+		dt_agg_print_all(dt_out, &g_aggs);
+	}
 	fflush(dt_out);
 	ret = g_status;
 fini:

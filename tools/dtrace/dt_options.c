@@ -152,7 +152,8 @@ static int opt_bool(const char *s, int *out)
 	return -1;
 }
 
-enum { O_SIZE, O_TIME, O_COUNT, O_BOOL, O_POLICY, O_IGNORE, O_IGNSTR };
+enum { O_SIZE, O_TIME, O_COUNT, O_BOOL, O_POLICY, O_IGNORE, O_IGNSTR,
+       O_OFORMAT };
 
 static const struct {
 	const char *name;
@@ -181,6 +182,7 @@ static const struct {
 	{ "flowindent", O_BOOL, OFF(flowindent) },
 	{ "incdir", O_IGNSTR, 0 },
 	{ "nspec", O_COUNT, OFF(nspec) },
+	{ "oformat", O_OFORMAT, 0 },
 	{ "quiet", O_BOOL, OFF(quiet) },
 	{ "quietresize", O_IGNORE, 0 },
 	{ "rawbytes", O_BOOL, OFF(rawbytes) },
@@ -254,6 +256,17 @@ int dt_opt_set(struct dt_opts *o, const char *name, const char *value,
 			o->bufpolicy = DTRACE_BUFPOLICY_FILL;
 		else if (strcmp(value, "ring") == 0)
 			o->bufpolicy = DTRACE_BUFPOLICY_RING;
+		else
+			goto bad;
+		return 0;
+	case O_OFORMAT:
+		/* FreeBSD's structured output option; JSON only here. */
+		if (value == NULL)
+			goto bad;
+		if (strcmp(value, "text") == 0)
+			o->oformat = DT_OFMT_TEXT;
+		else if (strcmp(value, "json") == 0)
+			o->oformat = DT_OFMT_JSON;
 		else
 			goto bad;
 		return 0;
