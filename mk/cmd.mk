@@ -16,8 +16,9 @@
 CMD_OUT := $(if $(filter command line,$(origin O)),$(abspath $(O))/cmd,$(SRCDIR)/out/cmd)
 CMD_CC ?= gcc
 CMD_CFLAGS ?= -O2 -Wall -Wextra -Werror
-# -x oformat=json writes with jansson (libjansson-dev).
-CMD_LIBS := -ljansson
+# -x oformat=json writes with jansson (libjansson-dev); kernel types are
+# read from BTF with libbpf (libbpf-dev).
+CMD_LIBS := -ljansson $(shell pkg-config --libs libbpf 2>/dev/null || echo -lbpf)
 CMD_SRCS := $(sort $(wildcard $(SRCDIR)/tools/dtrace/*.c))
 CMD_HDRS := $(wildcard $(SRCDIR)/tools/dtrace/*.h) $(SRCDIR)/dtrace.h
 CMD_OBJS := $(patsubst $(SRCDIR)/tools/dtrace/%.c,$(CMD_OUT)/%.o,$(CMD_SRCS))

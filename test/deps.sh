@@ -14,7 +14,7 @@ xen-hypervisor-4.17-amd64
 busybox-static
 kconfig-frontends-nox sparse dkms
 dpkg-dev debhelper dh-dkms lintian fakeroot
-libjansson-dev jq
+libjansson-dev jq libbpf-dev
 cpio xz-utils kmod
 libncurses-dev clang libclang-rt-14-dev binutils gcc libc6-dev make bc flex bison
 cpp openssl

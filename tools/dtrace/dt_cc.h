@@ -31,7 +31,10 @@ enum dt_tkind {
 struct dt_member {
 	char *name;
 	struct dt_type *type;
-	uint32_t off;		/* bytes */
+	uint32_t off;		/* bytes (a bit-field: of its load unit) */
+	uint32_t bits;		/* bit-field width, 0 if not a bit-field */
+	uint32_t bitoff;	/* bit-field: lowest bit within the unit */
+	uint32_t unit;		/* bit-field: bytes loaded (1, 2, 4, 8) */
 	struct dt_member *next;
 };
 
@@ -55,12 +58,17 @@ struct dt_type {
 	uint32_t nelems;	/* ARRAY */
 	struct dt_member *members;
 	struct dt_enumer *enums;
+	uint32_t btf_id;	/* kernel type: its BTF id, else 0 */
+	int btf_lazy;		/* BTF struct/union: members not read yet */
 	struct dt_type *next;	/* list of all types */
 };
 
 struct dt_cc;
 
 void dt_type_init(struct dt_cc *cc);
+struct dt_type *dt_type_new(struct dt_cc *cc, int kind, uint32_t size,
+			    const char *name);
+struct dt_type *dt_type_func(struct dt_cc *cc);
 struct dt_type *dt_type_lookup(struct dt_cc *cc, const char *name);
 struct dt_type *dt_type_int(struct dt_cc *cc, uint32_t size, int sgn);
 struct dt_type *dt_type_ptr(struct dt_cc *cc, struct dt_type *base);
@@ -72,7 +80,8 @@ struct dt_type *dt_type_sou(struct dt_cc *cc, int kind, const char *tag,
 			    int create);
 struct dt_type *dt_type_enum(struct dt_cc *cc, const char *tag, int create);
 int dt_type_typedef(struct dt_cc *cc, const char *name, struct dt_type *t);
-struct dt_member *dt_type_member(struct dt_type *sou, const char *name);
+struct dt_member *dt_type_member(struct dt_cc *cc, struct dt_type *sou,
+				  const char *name);
 int dt_type_is_integral(const struct dt_type *t);
 int dt_type_is_arith(const struct dt_type *t);
 int dt_type_is_scalar(const struct dt_type *t);	/* int or pointer */
@@ -89,6 +98,15 @@ void dt_type_vtype(struct dt_cc *cc, const struct dt_type *t,
 		   struct dt_vtype *vt);
 int dt_enum_lookup(struct dt_cc *cc, const char *name, int64_t *val,
 		   struct dt_type **type);
+
+/* Kernel types from BTF (dt_btf.c) */
+int dt_btf_available(void);
+const char *dt_btf_error(void);
+void dt_btf_members(struct dt_cc *cc, struct dt_type *sou);
+struct dt_type *dt_btf_typedef(struct dt_cc *cc, const char *name);
+struct dt_type *dt_btf_sou(struct dt_cc *cc, int kind, const char *tag);
+int dt_btf_enumerator(struct dt_cc *cc, const char *name, int64_t *val,
+		      struct dt_type **type);
 
 /* ----------------------------------------------------------------------
  * Lexer (dt_lex.c)
@@ -173,6 +191,7 @@ struct dt_node {
 	struct dt_type *type;	/* after cooking */
 	struct dt_type *ctype;	/* N_CAST target */
 	struct dt_var *var;	/* N_VAR, N_SELF, N_THIS, N_INDEX assoc */
+	struct dt_member *member;	/* N_MEMBER: the member */
 	int builtin;		/* N_VAR: DIF_VAR_* id, or -1 */
 	int lvalue;
 	int isconst;		/* integer constant expression */
@@ -287,6 +306,9 @@ struct dt_cc {
 	int naggs;
 	int ngvars, ntvars, nlvars;
 	struct dt_inline *inlines;
+	struct dt_type **btf_cache;	/* BTF id -> D type (dt_btf.c) */
+	uint32_t btf_ntypes;
+	struct dt_type *t_fn;		/* the function type */
 
 	/* output */
 	struct dt_stmt *stmts;

@@ -646,10 +646,92 @@ static int cg_addr(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 	dt_cc_error(cc, n->line, D_OP_LVAL, "expression is not an lvalue");
 }
 
+/*
+ * Bit-fields.  A bit-field member is read as its load unit (m->unit bytes
+ * at m->off, little-endian) shifted left so that its top bit is bit 63,
+ * then shifted right by 64 - width, arithmetically for a signed type.  A
+ * store reads the unit, clears the field's bits, ors the new value in and
+ * writes the unit back.
+ */
+static int bf_load_op(uint32_t unit)
+{
+	switch (unit) {
+	case 1:
+		return DIF_OP_LDUB;
+	case 2:
+		return DIF_OP_LDUH;
+	case 4:
+		return DIF_OP_LDUW;
+	default:
+		return DIF_OP_LDX;
+	}
+}
+
+static int bf_store_op(uint32_t unit)
+{
+	switch (unit) {
+	case 1:
+		return DIF_OP_STB;
+	case 2:
+		return DIF_OP_STH;
+	case 4:
+		return DIF_OP_STW;
+	default:
+		return DIF_OP_STX;
+	}
+}
+
+/* The value of the bit-field m of the unit at address a, into a new reg. */
+static int cg_bf_extract(struct dt_cc *cc, struct dt_difo *d,
+			 const struct dt_member *m, const struct dt_type *t,
+			 int a)
+{
+	int r = reg_alloc(cc, d), rs = reg_alloc(cc, d);
+
+	emit(cc, d, DIF_INSTR_FMT(bf_load_op(m->unit), a, 0, r));
+	setx(cc, d, 64 - m->bitoff - m->bits, rs);
+	emit(cc, d, DIF_INSTR_FMT(DIF_OP_SLL, r, rs, r));
+	setx(cc, d, 64 - m->bits, rs);
+	emit(cc, d, DIF_INSTR_FMT(t->is_signed ? DIF_OP_SRA : DIF_OP_SRL,
+				  r, rs, r));
+	reg_free(d, rs);
+	return r;
+}
+
+/* Store the low bits of r into the bit-field m of the unit at address a. */
+static void cg_bf_store(struct dt_cc *cc, struct dt_difo *d,
+			const struct dt_member *m, int a, int r)
+{
+	uint64_t mask = (m->bits == 64 ? ~0ULL : ((1ULL << m->bits) - 1)) <<
+			m->bitoff;
+	int ru = reg_alloc(cc, d), rv = reg_alloc(cc, d),
+	    rs = reg_alloc(cc, d);
+
+	emit(cc, d, DIF_INSTR_FMT(bf_load_op(m->unit), a, 0, ru));
+	setx(cc, d, ~mask, rs);
+	emit(cc, d, DIF_INSTR_FMT(DIF_OP_AND, ru, rs, ru));
+	setx(cc, d, m->bitoff, rs);
+	emit(cc, d, DIF_INSTR_FMT(DIF_OP_SLL, r, rs, rv));
+	setx(cc, d, mask, rs);
+	emit(cc, d, DIF_INSTR_FMT(DIF_OP_AND, rv, rs, rv));
+	emit(cc, d, DIF_INSTR_FMT(DIF_OP_OR, ru, rv, ru));
+	emit(cc, d, DIF_INSTR_FMT(bf_store_op(m->unit), ru, 0, a));
+	reg_free(d, rs);
+	reg_free(d, rv);
+	reg_free(d, ru);
+}
+
 static int cg_load_mem(struct dt_cc *cc, struct dt_difo *d,
 		       struct dt_node *n)
 {
 	int r = cg_addr(cc, d, n);
+
+	if (n->kind == N_MEMBER && n->member && n->member->bits) {
+		int v = cg_bf_extract(cc, d, n->member, n->type, r);
+
+		reg_free(d, r);
+		return v;
+	}
 
 	if (dt_type_is_byref(n->type))
 		return r;	/* arrays, structs: their address */
@@ -852,15 +934,22 @@ static int cg_incdec(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 		}
 	} else {
 		a = cg_addr(cc, d, l);
-		r = reg_alloc(cc, d);
-		emit(cc, d, DIF_INSTR_FMT(load_op(l->type), a, 0, r));
+		if (l->kind == N_MEMBER && l->member && l->member->bits) {
+			r = cg_bf_extract(cc, d, l->member, l->type, a);
+		} else {
+			r = reg_alloc(cc, d);
+			emit(cc, d, DIF_INSTR_FMT(load_op(l->type), a, 0, r));
+		}
 	}
 	t = reg_alloc(cc, d);
 	setx(cc, d, step, t);
 	emit(cc, d, DIF_INSTR_FMT(inc ? DIF_OP_ADD : DIF_OP_SUB, r, t, t));
 	if (a < 0)
 		cg_store_conv(cc, d, t, l->type);
-	if (a >= 0) {
+	if (a >= 0 && l->kind == N_MEMBER && l->member && l->member->bits) {
+		cg_bf_store(cc, d, l->member, a, t);
+		reg_free(d, a);
+	} else if (a >= 0) {
 		emit(cc, d, DIF_INSTR_FMT(store_op(l->type), t, 0, a));
 		reg_free(d, a);
 	} else {
@@ -906,6 +995,18 @@ static int cg_assign(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 	/* memory (scratch) store */
 	a = cg_addr(cc, d, l);
 	r = cg(cc, d, n->r);
+	if (l->kind == N_MEMBER && l->member && l->member->bits) {
+		if (n->op != OP_ASSIGN) {
+			old = cg_bf_extract(cc, d, l->member, l->type, a);
+			cg_arith(cc, d, n->op, old, r, l->type, n->r->type,
+				 l->type);
+			reg_free(d, r);
+			r = old;
+		}
+		cg_bf_store(cc, d, l->member, a, r);
+		reg_free(d, a);
+		return r;
+	}
 	if (n->op != OP_ASSIGN) {
 		old = reg_alloc(cc, d);
 		emit(cc, d, DIF_INSTR_FMT(load_op(l->type), a, 0, old));

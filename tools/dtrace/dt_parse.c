@@ -195,12 +195,23 @@ static struct dt_node *parse_expr(struct dt_cc *cc);
 static struct dt_node *parse_assign(struct dt_cc *cc);
 static struct dt_node *parse_cond(struct dt_cc *cc);
 
-static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t)
+static int dlib_const(const char *name, int64_t *val);
+
+/*
+ * Does t start a type name?  D's keywords and typedefs first; then, when t
+ * is no name D knows and the token after it (next) can follow a type name
+ * (a declarator's name, '*', or the ')' of a cast or sizeof), a typedef of
+ * the kernel's (BTF).  So an expression never reads the kernel's types.
+ */
+static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t,
+			     const struct dt_token *next)
 {
 	static const char *const kw[] = {
 		"struct", "union", "enum", "const", "volatile", "signed",
 		"unsigned", "char", "short", "int", "long", "void", NULL
 	};
+	struct dt_type *et;
+	int64_t ev;
 	int i;
 
 	if (t->kind != T_IDENT)
@@ -208,8 +219,21 @@ static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t)
 	for (i = 0; kw[i]; i++)
 		if (!strcmp(t->str, kw[i]))
 			return 1;
-	return dt_type_lookup(cc, t->str) != NULL &&
-	       builtin_lookup(t->str) < 0;
+	if (builtin_lookup(t->str) >= 0)
+		return 0;
+	if (dt_type_lookup(cc, t->str))
+		return 1;
+	if (!next || !(next->kind == T_IDENT ||
+		       (next->kind == T_OP && (next->op == OP_STAR ||
+					       next->op == OP_RPAR))))
+		return 0;
+	if (dt_var_lookup(cc, t->str, DT_VS_GLOBAL) ||
+	    inline_lookup(cc, t->str) || dt_enum_lookup(cc, t->str, &ev, &et) ||
+	    dlib_const(t->str, &ev) || !strcmp(t->str, "self") ||
+	    !strcmp(t->str, "this") || !strcmp(t->str, "string") ||
+	    !strcmp(t->str, "inline") || !strcmp(t->str, "typedef"))
+		return 0;
+	return dt_btf_typedef(cc, t->str) != NULL;
 }
 
 static void sou_body(struct dt_cc *cc, struct dt_type *t);
@@ -273,6 +297,8 @@ static struct dt_type *parse_specifiers(struct dt_cc *cc)
 				if (!tag)
 					syntax_error(cc);
 				t = dt_type_sou(cc, kind, tag, 0);
+				if (!t && !is_op(cc, OP_SEMI))
+					t = dt_btf_sou(cc, kind, tag);
 				if (!t)
 					t = dt_type_sou(cc, kind, tag, 1);
 			}
@@ -302,6 +328,8 @@ static struct dt_type *parse_specifiers(struct dt_cc *cc)
 					syntax_error(cc);
 				t = dt_type_enum(cc, tag, 0);
 				if (!t)
+					t = dt_btf_sou(cc, DT_T_INT, tag);
+				if (!t)
 					dt_cc_error(cc, TOK->line, D_TYPE_ERR,
 						    "enum %s is not defined",
 						    tag);
@@ -313,8 +341,13 @@ static struct dt_type *parse_specifiers(struct dt_cc *cc)
 			if (t || nsigned || nunsigned || nshort || nlong ||
 			    nchar || nint || nvoid)
 				break;
+			if (builtin_lookup(TOK->str) >= 0)
+				break;
 			td = dt_type_lookup(cc, TOK->str);
-			if (!td || builtin_lookup(TOK->str) >= 0)
+			if (!td && strcmp(TOK->str, "string") &&
+			    is_type_start_tok(cc, TOK, dt_lex_peek(cc, 0)))
+				td = dt_type_lookup(cc, TOK->str);
+			if (!td)
 				break;
 			t = td;
 		}
@@ -401,7 +434,7 @@ static void parse_declarator(struct dt_cc *cc, struct dt_type *base,
 		if (is_op(cc, OP_RBRACK))
 			dt_cc_error(cc, TOK->line, D_DECL_ARRNULL,
 				    "array declaration requires array dimension or tuple signature");
-		if (is_type_start_tok(cc, TOK) && !ndims) {
+		if (is_type_start_tok(cc, TOK, dt_lex_peek(cc, 0)) && !ndims) {
 			/* associative array signature */
 			d->is_assoc = 1;
 			for (;;) {
@@ -488,7 +521,7 @@ static void sou_body(struct dt_cc *cc, struct dt_type *t)
 				dt_cc_error(cc, d.line, D_DECL_INCOMPLETE,
 					    "declaration of member %s uses incomplete type",
 					    d.name);
-			if (dt_type_member(t, d.name))
+			if (dt_type_member(cc, t, d.name))
 				dt_cc_error(cc, d.line, D_DECL_MNAME,
 					    "failed to define member '%s': Duplicate member or variable name",
 					    d.name);
@@ -810,7 +843,7 @@ static struct dt_node *parse_primary(struct dt_cc *cc)
 			if (t->kind != DT_T_STRUCT && t->kind != DT_T_UNION)
 				dt_cc_error(cc, line, D_OFFSETOF_TYPE,
 					    "offsetof operand must be a struct or union type");
-			m = dt_type_member(t, mname);
+			m = dt_type_member(cc, t, mname);
 			if (!m)
 				dt_cc_error(cc, line, D_TYPE_MEMBER,
 					    "%s is not a member of %s", mname,
@@ -935,7 +968,8 @@ static struct dt_node *parse_unary1(struct dt_cc *cc)
 		n->type = cc->t_ulong;
 		n->isconst = 1;
 		if (is_op(cc, OP_LPAR) &&
-		    (is_type_start_tok(cc, dt_lex_peek(cc, 0)) ||
+		    (is_type_start_tok(cc, dt_lex_peek(cc, 0),
+				       dt_lex_peek(cc, 1)) ||
 		     (dt_lex_peek(cc, 0)->kind == T_IDENT &&
 		      !strcmp(dt_lex_peek(cc, 0)->str, "string")))) {
 			struct dt_type *t;
@@ -986,7 +1020,8 @@ static struct dt_node *parse_unary(struct dt_cc *cc)
 
 static struct dt_node *parse_cast1(struct dt_cc *cc)
 {
-	if (is_op(cc, OP_LPAR) && is_type_start_tok(cc, dt_lex_peek(cc, 0))) {
+	if (is_op(cc, OP_LPAR) &&
+	    is_type_start_tok(cc, dt_lex_peek(cc, 0), dt_lex_peek(cc, 1))) {
 		int line = TOK->line;
 		const char *start = TOK->start;
 		struct dt_node *n = dt_node_new(cc, N_CAST, line);
@@ -1253,6 +1288,16 @@ static void cook_var(struct dt_cc *cc, struct dt_node *n, int defining)
 	if (b >= 0) {
 		n->builtin = builtins[b].id;
 		n->type = type_by_text(cc, builtins[b].type);
+		if (n->builtin == DIF_VAR_CURTHREAD) {
+			/* struct task_struct * where the kernel's BTF says so */
+			struct dt_type *ts = dt_type_sou(cc, DT_T_STRUCT,
+							 "task_struct", 0);
+
+			if (!ts || !ts->complete)
+				ts = dt_btf_sou(cc, DT_T_STRUCT, "task_struct");
+			if (ts)
+				n->type = dt_type_ptr(cc, ts);
+		}
 		return;
 	}
 	v = dt_var_lookup(cc, n->str, DT_VS_GLOBAL);
@@ -1304,6 +1349,13 @@ static void cook_var(struct dt_cc *cc, struct dt_node *n, int defining)
 	}
 	if (defining) {
 		n->var = v;	/* maybe declared without type yet */
+		return;
+	}
+	if (!v && dt_btf_enumerator(cc, n->str, &ev, &et)) {
+		n->kind = N_INT;
+		n->ival = ev;
+		n->type = et;
+		n->isconst = 1;
 		return;
 	}
 	dt_cc_error(cc, n->line, D_IDENT_UNDEF,
@@ -2057,21 +2109,31 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 		}
 		if (t->kind != DT_T_STRUCT && t->kind != DT_T_UNION) {
 			tname(t, a, sizeof(a));
+			if (n->l->kind == N_VAR &&
+			    n->l->builtin == DIF_VAR_CURTHREAD &&
+			    dt_btf_error())
+				dt_cc_error(cc, n->line, D_SYM_NOTYPES,
+					    "curthread has no type: %s",
+					    dt_btf_error());
 			dt_cc_error(cc, n->line, D_OP_SOU,
 				    "operator %s cannot be applied to type \"%s\"; must be applied to a struct or union",
 				    dt_op_name(n->op), a);
 		}
 		if (!t->complete)
 			dt_cc_error(cc, n->line, D_OP_INCOMPLETE,
-				    "operator %s cannot be applied to a forward declaration: no %s definition is available",
-				    dt_op_name(n->op), t->name);
-		m = dt_type_member(t, n->str);
+				    "operator %s cannot be applied to a forward declaration: no %s definition is available%s%s%s",
+				    dt_op_name(n->op), t->name,
+				    dt_btf_error() ? " (" : "",
+				    dt_btf_error() ? dt_btf_error() : "",
+				    dt_btf_error() ? ")" : "");
+		m = dt_type_member(cc, t, n->str);
 		if (!m)
 			dt_cc_error(cc, n->line, D_TYPE_MEMBER,
 				    "%s is not a member of %s", n->str,
 				    t->name);
 		n->ival = m->off;
 		n->type = m->type;
+		n->member = m;
 		n->lvalue = 1;
 		if (n->op == OP_DOT && !n->l->lvalue)
 			n->lvalue = 0;
@@ -2254,11 +2316,12 @@ static void parse_clause(struct dt_cc *cc)
 		if (TOK->kind == T_EOF)
 			syntax_error(cc);
 		if ((is_kw(cc, "this") || is_kw(cc, "self")) &&
-		    is_type_start_tok(cc, dt_lex_peek(cc, 0))) {
+		    is_type_start_tok(cc, dt_lex_peek(cc, 0),
+				      dt_lex_peek(cc, 1))) {
 			parse_declaration(cc);
 			continue;
 		}
-		if (is_type_start_tok(cc, TOK) &&
+		if (is_type_start_tok(cc, TOK, dt_lex_peek(cc, 0)) &&
 		    !(dt_lex_peek(cc, 0)->kind == T_OP &&
 		      dt_lex_peek(cc, 0)->op == OP_LPAR)) {
 			parse_declaration(cc);

@@ -2,7 +2,10 @@
 /*
  * dt_type.c - the D type system of the compiler: built-in integer types
  * (char is 8 bits, short 16, int 32, long and long long 64), string,
- * pointers, arrays, structs, unions, enums and typedefs declared in D;
+ * pointers, arrays, structs, unions, enums and typedefs declared in D
+ * (the kernel's, from BTF, are made by dt_btf.c and have btf_id set: a
+ * tag lookup here finds D's own only, so D may declare a struct whose tag
+ * the kernel also uses);
  * C's integer promotions and usual arithmetic conversions.
  */
 #include <stdlib.h>
@@ -10,8 +13,8 @@
 
 #include "dt_cc.h"
 
-static struct dt_type *type_new(struct dt_cc *cc, int kind, uint32_t size,
-				const char *name)
+struct dt_type *dt_type_new(struct dt_cc *cc, int kind, uint32_t size,
+			    const char *name)
 {
 	struct dt_type *t = dt_zalloc(cc, sizeof(*t));
 
@@ -43,7 +46,7 @@ int dt_type_typedef(struct dt_cc *cc, const char *name, struct dt_type *t)
 static struct dt_type *mkint(struct dt_cc *cc, const char *name,
 			     uint32_t size, int sgn)
 {
-	struct dt_type *t = type_new(cc, DT_T_INT, size, name);
+	struct dt_type *t = dt_type_new(cc, DT_T_INT, size, name);
 
 	t->is_signed = sgn;
 	dt_type_typedef(cc, name, t);
@@ -57,7 +60,7 @@ static void alias(struct dt_cc *cc, const char *name, struct dt_type *t)
 
 void dt_type_init(struct dt_cc *cc)
 {
-	cc->t_void = type_new(cc, DT_T_VOID, 0, "void");
+	cc->t_void = dt_type_new(cc, DT_T_VOID, 0, "void");
 	alias(cc, "void", cc->t_void);
 	cc->t_char = mkint(cc, "char", 1, 1);
 	alias(cc, "signed char", cc->t_char);
@@ -108,15 +111,15 @@ void dt_type_init(struct dt_cc *cc)
 	mkint(cc, "caddr_t", 8, 0);
 	mkint(cc, "_Bool", 1, 0);
 	mkint(cc, "bool", 1, 0);
-	cc->t_string = type_new(cc, DT_T_STRING, cc->strsize, "string");
+	cc->t_string = dt_type_new(cc, DT_T_STRING, cc->strsize, "string");
 	alias(cc, "string", cc->t_string);
 	cc->t_voidp = dt_type_ptr(cc, cc->t_void);
-	cc->t_stack = type_new(cc, DT_T_VOID, 0, "stack");
-	cc->t_func = type_new(cc, DT_T_INT, 8, "func");
+	cc->t_stack = dt_type_new(cc, DT_T_VOID, 0, "stack");
+	cc->t_func = dt_type_new(cc, DT_T_INT, 8, "func");
 	cc->t_func->symkind = DT_VK_SYM;
-	cc->t_sym = type_new(cc, DT_T_INT, 8, "sym");
+	cc->t_sym = dt_type_new(cc, DT_T_INT, 8, "sym");
 	cc->t_sym->symkind = DT_VK_SYM;
-	cc->t_mod = type_new(cc, DT_T_INT, 8, "mod");
+	cc->t_mod = dt_type_new(cc, DT_T_INT, 8, "mod");
 	cc->t_mod->symkind = DT_VK_MOD;
 	cc->t_charp = dt_type_ptr(cc, cc->t_char);
 }
@@ -152,7 +155,7 @@ struct dt_type *dt_type_ptr(struct dt_cc *cc, struct dt_type *base)
 	for (t = cc->types; t; t = t->next)
 		if (t->kind == DT_T_PTR && t->base == base)
 			return t;
-	t = type_new(cc, DT_T_PTR, 8, NULL);
+	t = dt_type_new(cc, DT_T_PTR, 8, NULL);
 	t->base = base;
 	return t;
 }
@@ -165,7 +168,7 @@ struct dt_type *dt_type_array(struct dt_cc *cc, struct dt_type *base,
 	for (t = cc->types; t; t = t->next)
 		if (t->kind == DT_T_ARRAY && t->base == base && t->nelems == n)
 			return t;
-	t = type_new(cc, DT_T_ARRAY, base->size * n, NULL);
+	t = dt_type_new(cc, DT_T_ARRAY, base->size * n, NULL);
 	t->base = base;
 	t->nelems = n;
 	t->align = base->align;
@@ -180,14 +183,15 @@ struct dt_type *dt_type_sou(struct dt_cc *cc, int kind, const char *tag,
 
 	if (tag) {
 		for (t = cc->types; t; t = t->next)
-			if (t->kind == kind && t->tag && !strcmp(t->tag, tag))
+			if (t->kind == kind && t->tag && !t->btf_id &&
+			    !strcmp(t->tag, tag))
 				return t;
 	}
 	if (!create)
 		return NULL;
 	snprintf(name, sizeof(name), "%s %s",
 		 kind == DT_T_STRUCT ? "struct" : "union", tag ? tag : "");
-	t = type_new(cc, kind, 0, name);
+	t = dt_type_new(cc, kind, 0, name);
 	t->tag = tag ? dt_strdup(cc, tag) : NULL;
 	t->complete = 0;
 	t->align = 1;
@@ -201,13 +205,14 @@ struct dt_type *dt_type_enum(struct dt_cc *cc, const char *tag, int create)
 
 	if (tag) {
 		for (t = cc->types; t; t = t->next)
-			if (t->is_enum && t->tag && !strcmp(t->tag, tag))
+			if (t->is_enum && t->tag && !t->btf_id &&
+			    !strcmp(t->tag, tag))
 				return t;
 	}
 	if (!create)
 		return NULL;
 	snprintf(name, sizeof(name), "enum %s", tag ? tag : "");
-	t = type_new(cc, DT_T_INT, 4, name);
+	t = dt_type_new(cc, DT_T_INT, 4, name);
 	t->is_signed = 1;
 	t->is_enum = 1;
 	t->complete = 0;
@@ -235,10 +240,21 @@ int dt_enum_lookup(struct dt_cc *cc, const char *name, int64_t *val,
 	return 0;
 }
 
-struct dt_member *dt_type_member(struct dt_type *sou, const char *name)
+/* The one function type (C's function types all look alike to D). */
+struct dt_type *dt_type_func(struct dt_cc *cc)
+{
+	if (!cc->t_fn)
+		cc->t_fn = dt_type_new(cc, DT_T_FUNC, 0, "function");
+	return cc->t_fn;
+}
+
+struct dt_member *dt_type_member(struct dt_cc *cc, struct dt_type *sou,
+				 const char *name)
 {
 	struct dt_member *m;
 
+	if (sou->btf_lazy)
+		dt_btf_members(cc, sou);
 	for (m = sou->members; m; m = m->next)
 		if (m->name && !strcmp(m->name, name))
 			return m;
@@ -367,7 +383,7 @@ struct dt_type *dt_type_arith(struct dt_cc *cc, struct dt_type *a,
 
 struct dt_type *dt_type_stack(struct dt_cc *cc, int user, uint32_t size)
 {
-	struct dt_type *t = type_new(cc, DT_T_VOID, size, "stack");
+	struct dt_type *t = dt_type_new(cc, DT_T_VOID, size, "stack");
 
 	t->align = 8;
 	t->symkind = user ? DT_VK_USTACK : DT_VK_STACK;

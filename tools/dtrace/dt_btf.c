@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dt_btf.c - kernel types for D from the kernel's BTF.
+ *
+ * The kernel publishes its types as BTF in /sys/kernel/btf/vmlinux (and
+ * /sys/kernel/btf/MODULE for modules).  The file is read with libbpf the
+ * first time a D program names something D itself does not know (a struct,
+ * union or enum tag, a typedef, an enumerator) or uses curthread, never
+ * before: a program that uses no kernel type does not read it.  Only the
+ * types a program names or reaches become D types (struct dt_type), and a
+ * struct's or union's members are converted only when a member, offsetof
+ * or a print of it needs them, so naming struct task_struct converts one
+ * struct and the types of its members, not the types those point to.
+ *
+ * DTRACE_BTF_DIR names another directory to read vmlinux from (tests point
+ * it at an empty directory for the missing-BTF errors).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
+#include "dt_cc.h"
+
+/* The parsed vmlinux BTF, shared by every compilation of this process. */
+static struct btf *dt_btf_vmlinux;
+static int dt_btf_tried;
+static char dt_btf_why[4400];
+
+/* ----------------------------------------------------------------------
+ * Loading
+ * ---------------------------------------------------------------------- */
+static int dt_btf_nolog(enum libbpf_print_level level, const char *fmt,
+			va_list ap)
+{
+	(void)level;
+	(void)fmt;
+	(void)ap;
+	return 0;
+}
+
+static struct btf *dt_btf_load(void)
+{
+	const char *dir = getenv("DTRACE_BTF_DIR");
+	char path[4096];
+	long err;
+
+	if (dt_btf_tried)
+		return dt_btf_vmlinux;
+	dt_btf_tried = 1;
+	if (!dir || !*dir)
+		dir = "/sys/kernel/btf";
+	snprintf(path, sizeof(path), "%s/vmlinux", dir);
+	libbpf_set_print(dt_btf_nolog);
+	dt_btf_vmlinux = btf__parse(path, NULL);
+	err = libbpf_get_error(dt_btf_vmlinux);
+	if (err) {
+		dt_btf_vmlinux = NULL;
+		snprintf(dt_btf_why, sizeof(dt_btf_why),
+			 "kernel type information (BTF) is not available: %s: %s",
+			 path, strerror((int)-err));
+	}
+	return dt_btf_vmlinux;
+}
+
+int dt_btf_available(void)
+{
+	return dt_btf_load() != NULL;
+}
+
+const char *dt_btf_error(void)
+{
+	dt_btf_load();
+	return dt_btf_vmlinux ? NULL : dt_btf_why;
+}
+
+/* ----------------------------------------------------------------------
+ * Conversion of BTF types into D types
+ * ---------------------------------------------------------------------- */
+static struct dt_type *dt_btf_conv(struct dt_cc *cc, uint32_t id);
+
+static struct dt_type **dt_btf_slot(struct dt_cc *cc, uint32_t id)
+{
+	if (!cc->btf_cache) {
+		cc->btf_ntypes = btf__type_cnt(dt_btf_vmlinux);
+		cc->btf_cache = dt_zalloc(cc, cc->btf_ntypes *
+					  sizeof(*cc->btf_cache));
+	}
+	if (id >= cc->btf_ntypes)
+		dt_cc_error(cc, cc->line, D_UNKNOWN,
+			    "BTF type id %u is out of range", id);
+	return &cc->btf_cache[id];
+}
+
+/* A struct or union: its members are filled in by dt_btf_members(). */
+static struct dt_type *dt_btf_sou_new(struct dt_cc *cc, uint32_t id,
+				      const struct btf_type *bt)
+{
+	const char *tag = btf__name_by_offset(dt_btf_vmlinux, bt->name_off);
+	int kind = btf_is_union(bt) ? DT_T_UNION : DT_T_STRUCT;
+	char name[300];
+	struct dt_type *t;
+
+	snprintf(name, sizeof(name), "%s %s",
+		 kind == DT_T_STRUCT ? "struct" : "union",
+		 tag && *tag ? tag : "(anon)");
+	t = dt_type_new(cc, kind, bt->size, name);
+	t->tag = tag && *tag ? dt_strdup(cc, tag) : NULL;
+	t->btf_id = id;
+	t->btf_lazy = 1;
+	t->align = 1;
+	return t;
+}
+
+static struct dt_type *dt_btf_enum_new(struct dt_cc *cc, uint32_t id,
+				       const struct btf_type *bt)
+{
+	const char *tag = btf__name_by_offset(dt_btf_vmlinux, bt->name_off);
+	struct dt_enumer *last = NULL;
+	char name[300];
+	struct dt_type *t;
+	int i, n = btf_vlen(bt);
+
+	snprintf(name, sizeof(name), "enum %s", tag && *tag ? tag : "(anon)");
+	t = dt_type_new(cc, DT_T_INT, bt->size ? bt->size : 4, name);
+	t->is_enum = 1;
+	t->is_signed = btf_kflag(bt);
+	t->tag = tag && *tag ? dt_strdup(cc, tag) : NULL;
+	t->btf_id = id;
+	for (i = 0; i < n; i++) {
+		struct dt_enumer *e = dt_zalloc(cc, sizeof(*e));
+		const char *en;
+
+		if (btf_is_enum(bt)) {
+			const struct btf_enum *v = btf_enum(bt) + i;
+
+			en = btf__name_by_offset(dt_btf_vmlinux, v->name_off);
+			e->value = t->is_signed ? (int64_t)v->val :
+				   (int64_t)(uint32_t)v->val;
+		} else {
+			const struct btf_enum64 *v = btf_enum64(bt) + i;
+
+			en = btf__name_by_offset(dt_btf_vmlinux, v->name_off);
+			e->value = (int64_t)btf_enum64_value(v);
+		}
+		e->name = dt_strdup(cc, en ? en : "");
+		if (last)
+			last->next = e;
+		else
+			t->enums = e;
+		last = e;
+	}
+	return t;
+}
+
+static struct dt_type *dt_btf_int(struct dt_cc *cc, const struct btf_type *bt)
+{
+	uint32_t enc = btf_int_encoding(bt);
+	const char *name = btf__name_by_offset(dt_btf_vmlinux, bt->name_off);
+
+	if (enc & BTF_INT_BOOL)
+		return dt_type_lookup(cc, "_Bool");
+	if (bt->size == 1 && name && !strcmp(name, "char"))
+		return cc->t_char;
+	if (bt->size > 8)	/* __int128: an opaque 16-byte object */
+		return dt_type_array(cc, cc->t_uchar, bt->size);
+	return dt_type_int(cc, bt->size, !!(enc & BTF_INT_SIGNED));
+}
+
+static struct dt_type *dt_btf_conv1(struct dt_cc *cc, uint32_t id)
+{
+	const struct btf_type *bt = btf__type_by_id(dt_btf_vmlinux, id);
+	const struct btf_array *arr;
+	struct dt_type *t;
+	const char *name;
+	char fwd[300];
+	int32_t full;
+
+	if (!bt)
+		dt_cc_error(cc, cc->line, D_UNKNOWN,
+			    "BTF type id %u is not defined", id);
+	switch (btf_kind(bt)) {
+	case BTF_KIND_INT:
+		return dt_btf_int(cc, bt);
+	case BTF_KIND_PTR:
+		return dt_type_ptr(cc, dt_btf_conv(cc, bt->type));
+	case BTF_KIND_ARRAY:
+		arr = btf_array(bt);
+		return dt_type_array(cc, dt_btf_conv(cc, arr->type),
+				     arr->nelems);
+	case BTF_KIND_STRUCT:
+	case BTF_KIND_UNION:
+		return dt_btf_sou_new(cc, id, bt);
+	case BTF_KIND_ENUM:
+	case BTF_KIND_ENUM64:
+		return dt_btf_enum_new(cc, id, bt);
+	case BTF_KIND_FWD:
+		/* a forward declaration: use the definition if there is one */
+		name = btf__name_by_offset(dt_btf_vmlinux, bt->name_off);
+		full = btf__find_by_name_kind(dt_btf_vmlinux, name,
+					      btf_kflag(bt) ? BTF_KIND_UNION :
+					      BTF_KIND_STRUCT);
+		if (full > 0)
+			return dt_btf_conv(cc, (uint32_t)full);
+		snprintf(fwd, sizeof(fwd), "%s %s",
+			 btf_kflag(bt) ? "union" : "struct", name);
+		t = dt_type_new(cc, btf_kflag(bt) ? DT_T_UNION : DT_T_STRUCT,
+				0, fwd);
+		t->tag = dt_strdup(cc, name);
+		t->complete = 0;
+		t->btf_id = id;
+		return t;
+	case BTF_KIND_TYPEDEF:
+	case BTF_KIND_VOLATILE:
+	case BTF_KIND_CONST:
+	case BTF_KIND_RESTRICT:
+	case BTF_KIND_TYPE_TAG:
+		return dt_btf_conv(cc, bt->type);
+	case BTF_KIND_FUNC_PROTO:
+	case BTF_KIND_FUNC:
+		return dt_type_func(cc);
+	case BTF_KIND_FLOAT:
+		name = btf__name_by_offset(dt_btf_vmlinux, bt->name_off);
+		t = dt_type_new(cc, DT_T_VOID, bt->size, name);
+		t->align = bt->size > 8 ? 8 : bt->size;
+		return t;
+	default:
+		return cc->t_void;
+	}
+}
+
+static struct dt_type *dt_btf_conv(struct dt_cc *cc, uint32_t id)
+{
+	struct dt_type **slot;
+
+	if (id == 0)
+		return cc->t_void;
+	slot = dt_btf_slot(cc, id);
+	if (!*slot)
+		*slot = dt_btf_conv1(cc, id);
+	return *slot;
+}
+
+/*
+ * Members of a struct or union, converted on first use.  Members of
+ * anonymous structs and unions inside it are members of it (as in C), at
+ * their offsets within it.  A bit-field is read from the smallest naturally
+ * aligned unit of 1, 2, 4 or 8 bytes that holds all of its bits.
+ */
+static void dt_btf_add_members(struct dt_cc *cc, struct dt_type *sou,
+			       const struct btf_type *bt, uint32_t bitbase,
+			       struct dt_member **lastp)
+{
+	const struct btf_member *bm = btf_members(bt);
+	int i, n = btf_vlen(bt);
+
+	for (i = 0; i < n; i++, bm++) {
+		const char *mn = btf__name_by_offset(dt_btf_vmlinux,
+						     bm->name_off);
+		uint32_t boff = bitbase + btf_member_bit_offset(bt, i);
+		uint32_t bits = btf_member_bitfield_size(bt, i);
+		struct dt_member *m;
+
+		if (!mn || !*mn) {
+			const struct btf_type *at;
+			uint32_t aid = bm->type;
+
+			at = btf__type_by_id(dt_btf_vmlinux, aid);
+			while (at && (btf_is_mod(at) || btf_is_typedef(at))) {
+				aid = at->type;
+				at = btf__type_by_id(dt_btf_vmlinux, aid);
+			}
+			if (at && btf_is_composite(at))
+				dt_btf_add_members(cc, sou, at, boff, lastp);
+			continue;
+		}
+		m = dt_zalloc(cc, sizeof(*m));
+		m->name = dt_strdup(cc, mn);
+		m->type = dt_btf_conv(cc, bm->type);
+		if (bits) {
+			uint32_t unit;
+
+			for (unit = 1; unit < 8; unit *= 2) {
+				uint32_t start = boff / 8 / unit * unit;
+
+				if (boff + bits <= (start + unit) * 8)
+					break;
+			}
+			m->off = boff / 8 / unit * unit;
+			m->bitoff = boff - m->off * 8;
+			m->bits = bits;
+			m->unit = unit;
+		} else {
+			m->off = boff / 8;
+		}
+		if (*lastp)
+			(*lastp)->next = m;
+		else
+			sou->members = m;
+		*lastp = m;
+	}
+}
+
+void dt_btf_members(struct dt_cc *cc, struct dt_type *sou)
+{
+	const struct btf_type *bt;
+	struct dt_member *last = NULL;
+
+	if (!sou->btf_lazy)
+		return;
+	sou->btf_lazy = 0;
+	bt = btf__type_by_id(dt_btf_vmlinux, sou->btf_id);
+	dt_btf_add_members(cc, sou, bt, 0, &last);
+}
+
+/* ----------------------------------------------------------------------
+ * Lookups by name, tried after D's own names
+ * ---------------------------------------------------------------------- */
+static struct dt_type *dt_btf_by_name(struct dt_cc *cc, const char *name,
+				      int kind)
+{
+	int32_t id;
+
+	if (!dt_btf_load())
+		return NULL;
+	id = btf__find_by_name_kind(dt_btf_vmlinux, name, kind);
+	if (id <= 0)
+		return NULL;
+	return dt_btf_conv(cc, (uint32_t)id);
+}
+
+struct dt_type *dt_btf_typedef(struct dt_cc *cc, const char *name)
+{
+	struct dt_type *t = dt_btf_by_name(cc, name, BTF_KIND_TYPEDEF);
+
+	if (t)
+		dt_type_typedef(cc, name, t);
+	return t;
+}
+
+struct dt_type *dt_btf_sou(struct dt_cc *cc, int kind, const char *tag)
+{
+	struct dt_type *t;
+
+	switch (kind) {
+	case DT_T_STRUCT:
+		return dt_btf_by_name(cc, tag, BTF_KIND_STRUCT);
+	case DT_T_UNION:
+		return dt_btf_by_name(cc, tag, BTF_KIND_UNION);
+	default:
+		t = dt_btf_by_name(cc, tag, BTF_KIND_ENUM);
+		return t ? t : dt_btf_by_name(cc, tag, BTF_KIND_ENUM64);
+	}
+}
+
+/* An enumerator of any kernel enum, as a D integer constant. */
+int dt_btf_enumerator(struct dt_cc *cc, const char *name, int64_t *val,
+		      struct dt_type **type)
+{
+	uint32_t id, n;
+
+	if (!dt_btf_load())
+		return 0;
+	n = btf__type_cnt(dt_btf_vmlinux);
+	for (id = 1; id < n; id++) {
+		const struct btf_type *bt = btf__type_by_id(dt_btf_vmlinux, id);
+		int i, vlen;
+
+		if (!btf_is_any_enum(bt))
+			continue;
+		vlen = btf_vlen(bt);
+		for (i = 0; i < vlen; i++) {
+			uint32_t off = btf_is_enum(bt) ?
+				       btf_enum(bt)[i].name_off :
+				       btf_enum64(bt)[i].name_off;
+			const char *en = btf__name_by_offset(dt_btf_vmlinux,
+							     off);
+			struct dt_enumer *e;
+
+			if (!en || strcmp(en, name))
+				continue;
+			*type = dt_btf_conv(cc, id);
+			for (e = (*type)->enums; e; e = e->next) {
+				if (!strcmp(e->name, name)) {
+					*val = e->value;
+					return 1;
+				}
+			}
+		}
+	}
+	return 0;
+}
