@@ -237,6 +237,7 @@ static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t,
 }
 
 static void sou_body(struct dt_cc *cc, struct dt_type *t);
+static void tname(const struct dt_type *t, char *b, size_t l);
 static void enum_body(struct dt_cc *cc, struct dt_type *t);
 
 /* Declaration specifiers: the base type. */
@@ -487,10 +488,20 @@ static struct dt_type *parse_typename(struct dt_cc *cc)
 	return d.type;
 }
 
+/*
+ * A struct or union body.  Members are laid out as C lays them out on
+ * x86-64: each at the next multiple of its alignment; a bit-field in the
+ * storage unit of its declared type where the unit still has room for all
+ * of its bits, else at the start of the next unit; an unnamed bit-field of
+ * width 0 ends the unit.  Checks and messages in DTrace's order (dt_decl.c's
+ * member declaration): incomplete type, void, then the bit-field's width
+ * and type.
+ */
 static void sou_body(struct dt_cc *cc, struct dt_type *t)
 {
 	struct dt_member *last = NULL;
-	uint32_t off = 0, size = 0, align = 1;
+	uint64_t bit = 0;	/* next free bit (structs) */
+	uint32_t size = 0, align = 1;
 
 	expect_op(cc, OP_LBRACE);
 	while (!is_op(cc, OP_RBRACE)) {
@@ -505,23 +516,60 @@ static void sou_body(struct dt_cc *cc, struct dt_type *t)
 		for (;;) {
 			struct decl d;
 			struct dt_member *m;
-			uint32_t a;
+			int64_t width = -1;
+			uint32_t a, unit;
+			char tn[128];
 
-			parse_declarator(cc, base, &d, 0);
-			if (is_op(cc, OP_COLON))
-				dt_cc_error(cc, TOK->line, D_DECL_BFTYPE,
-					    "bit-fields are not supported");
-			if (d.type->kind == DT_T_VOID)
-				dt_cc_error(cc, d.line, D_DECL_VOIDOBJ,
-					    "cannot have void object: %s",
-					    d.name);
+			if (is_op(cc, OP_COLON)) {
+				/* unnamed bit-field */
+				memset(&d, 0, sizeof(d));
+				d.line = TOK->line;
+				d.type = base;
+			} else {
+				parse_declarator(cc, base, &d, 0);
+			}
+			if (is_op(cc, OP_COLON)) {
+				struct dt_node *e;
+
+				dt_lex_next(cc);
+				e = parse_cond(cc);
+				dt_cook(cc, e);
+				width = e->kind == N_INT &&
+					dt_type_is_integral(e->type) ?
+					e->ival : 0;
+			}
 			if ((d.type->kind == DT_T_STRUCT ||
 			     d.type->kind == DT_T_UNION) &&
-			    !d.type->complete)
+			    !d.type->complete) {
+				tname(d.type, tn, sizeof(tn));
 				dt_cc_error(cc, d.line, D_DECL_INCOMPLETE,
-					    "declaration of member %s uses incomplete type",
-					    d.name);
-			if (dt_type_member(cc, t, d.name))
+					    "incomplete struct/union/enum %s: %s",
+					    tn, d.name ? d.name : "(anon)");
+			}
+			if (d.type->kind == DT_T_VOID || !d.type->size)
+				dt_cc_error(cc, d.line, D_DECL_VOIDOBJ,
+					    "cannot have void member: %s",
+					    d.name ? d.name : "(anon)");
+			if (width == 0 && !d.name) {
+				/* "int : 0": end the current unit */
+				a = d.type->align ? d.type->align : 1;
+				if (t->kind == DT_T_STRUCT)
+					bit = (bit + 8 * a - 1) /
+					      (8 * a) * (8 * a);
+				goto next;
+			}
+			if (width != -1 && width <= 0)
+				dt_cc_error(cc, d.line, D_DECL_BFCONST,
+					    "positive integral constant expression expected as bit-field size");
+			if (width > 0 && d.type->kind != DT_T_INT)
+				dt_cc_error(cc, d.line, D_DECL_BFTYPE,
+					    "invalid type for bit-field: %s",
+					    d.name ? d.name : "(anon)");
+			if (width > 8 * (int64_t)d.type->size)
+				dt_cc_error(cc, d.line, D_DECL_BFSIZE,
+					    "bit-field too big for type: %s",
+					    d.name ? d.name : "(anon)");
+			if (d.name && dt_type_member(cc, t, d.name))
 				dt_cc_error(cc, d.line, D_DECL_MNAME,
 					    "failed to define member '%s': Duplicate member or variable name",
 					    d.name);
@@ -529,16 +577,25 @@ static void sou_body(struct dt_cc *cc, struct dt_type *t)
 			m->name = d.name;
 			m->type = d.type;
 			a = d.type->align ? d.type->align : 1;
-			if (t->kind == DT_T_STRUCT) {
-				off = (off + a - 1) / a * a;
-				m->off = off;
-				off += d.type->size;
-				size = off;
+			unit = 8 * d.type->size;
+			if (t->kind == DT_T_UNION)
+				bit = 0;
+			if (width > 0) {
+				/* a new unit if this one lacks room */
+				if (bit / unit != (bit + width - 1) / unit)
+					bit = (bit + unit - 1) / unit * unit;
+				m->off = (uint32_t)(bit / unit * d.type->size);
+				m->bitoff = (uint32_t)(bit - 8ULL * m->off);
+				m->bits = (uint32_t)width;
+				m->unit = d.type->size;
+				bit += width;
 			} else {
-				m->off = 0;
-				if (d.type->size > size)
-					size = d.type->size;
+				bit = (bit + 8 * a - 1) / (8 * a) * (8 * a);
+				m->off = (uint32_t)(bit / 8);
+				bit += 8ULL * d.type->size;
 			}
+			if ((bit + 7) / 8 > size)
+				size = (uint32_t)((bit + 7) / 8);
 			if (a > align)
 				align = a;
 			if (last)
@@ -546,6 +603,7 @@ static void sou_body(struct dt_cc *cc, struct dt_type *t)
 			else
 				t->members = m;
 			last = m;
+next:
 			if (!is_op(cc, OP_COMMA))
 				break;
 			dt_lex_next(cc);
@@ -848,6 +906,10 @@ static struct dt_node *parse_primary(struct dt_cc *cc)
 				dt_cc_error(cc, line, D_TYPE_MEMBER,
 					    "%s is not a member of %s", mname,
 					    t->name);
+			if (m->bits)
+				dt_cc_error(cc, line, D_OFFSETOF_BITFIELD,
+					    "cannot take offset of a bit-field: %s",
+					    mname);
 			n = dt_node_new(cc, N_INT, line);
 			n->ival = m->off;
 			n->type = cc->t_ulong;
@@ -985,6 +1047,10 @@ static struct dt_node *parse_unary1(struct dt_cc *cc)
 			struct dt_node *e = parse_unary(cc);
 
 			dt_cook(cc, e);
+			if (e->kind == N_MEMBER && e->member &&
+			    e->member->bits)
+				dt_cc_error(cc, line, D_SIZEOF_BITFIELD,
+					    "cannot apply sizeof to a bit-field");
 			if (!e->type || e->type->kind == DT_T_VOID)
 				dt_cc_error(cc, line, D_SIZEOF_TYPE,
 					    "cannot apply sizeof to an expression of void type");
@@ -1935,6 +2001,9 @@ static void cook_op1(struct dt_cc *cc, struct dt_node *n)
 		if (!l->lvalue)
 			dt_cc_error(cc, n->line, D_ADDROF_LVAL,
 				    "unacceptable operand for unary & operator");
+		if (l->kind == N_MEMBER && l->member && l->member->bits)
+			dt_cc_error(cc, n->line, D_ADDROF_BITFIELD,
+				    "cannot take address of bit-field");
 		n->type = dt_type_ptr(cc, t);
 		return;
 	case OP_PREINC: case OP_PREDEC: case OP_POSTINC: case OP_POSTDEC:
