@@ -18,7 +18,9 @@
 #    the DIF objects of every tst.*.d under test/compiler/tst and test/d
 #    must pass the module's validator (test-cg FILES...);
 # 4. -S disassembly sanity (test/compiler/dis/*.d with *.dis: lines that
-#    must appear in the disassembly).
+#    must appear in the disassembly);
+# 5. several programs in one dtrace(1);
+# 6. kernel types without BTF (DTRACE_BTF_DIR=an empty directory).
 # dtrace's exit status is checked everywhere: a tst.* must exit 0, an err.*
 # exactly 1 (with its tag); a sanitizer report, a crash or any other
 # status fails the test.  A build that fails fails the run (no stale
@@ -221,6 +223,29 @@ multi 1 "failed to compile script b.d: line 5: failed to resolve zz" \
 	-C -s a.d -s b.d
 multi 0 '' -s a.d -s c.d
 multi 1 "failed to compile script c.d: line 1: .*struct p" -s c.d
+
+# 6. no kernel BTF (DTRACE_BTF_DIR names an empty directory): kernel types
+# give an error naming the missing file, and D without them still compiles
+nobtf() {	# WANT(0|1) PATTERN ARGS...
+	local want=$1 pat=$2 msg rc
+	shift 2
+	mkdir -p "$tmp/nobtf"
+	msg=$(DTRACE_BTF_DIR=$tmp/nobtf ASAN_OPTIONS=$DASAN "$D" -e -xerrtags "$@" 2>&1 </dev/null)
+	rc=$?
+	if [ $rc -eq "$want" ] && sane "$msg" && { [ -z "$pat" ] ||
+	    printf '%s' "$msg" | grep -q -- "$pat"; }; then
+		pass=$((pass + 1)); note "ok no BTF: $*"
+	else
+		bad "no BTF: dtrace -e $*: $(why $rc), want exit $want and /$pat/: $msg"
+	fi
+}
+nobtf 1 "\[D_SYM_NOTYPES\] .*curthread has no type: kernel type information (BTF) is not available: $tmp/nobtf/vmlinux: No such file or directory" \
+	-n 'BEGIN { trace(curthread->pid); }'
+nobtf 1 "\[D_OP_INCOMPLETE\] .*no struct file definition is available (kernel type information (BTF) is not available: $tmp/nobtf/vmlinux" \
+	-n 'BEGIN { trace(((struct file *)arg0)->f_flags); }'
+nobtf 1 "\[D_IDENT_UNDEF\] .*failed to resolve TASK_COMM_LEN" \
+	-n 'BEGIN { trace(TASK_COMM_LEN); }'
+nobtf 0 '' -n 'BEGIN { trace(curthread); x = (arg0); exit(0); }'
 rm -rf "$tmp"
 
 [ $xf -gt 0 ] && echo "($xf known-unsupported programs in test/compiler/xfail did not compile, as expected)"

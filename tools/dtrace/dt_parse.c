@@ -516,7 +516,8 @@ static void sou_body(struct dt_cc *cc, struct dt_type *t)
 		for (;;) {
 			struct decl d;
 			struct dt_member *m;
-			int64_t width = -1;
+			int64_t width = 0;
+			int isbf = 0;
 			uint32_t a, unit;
 			char tn[128];
 
@@ -532,6 +533,7 @@ static void sou_body(struct dt_cc *cc, struct dt_type *t)
 				struct dt_node *e;
 
 				dt_lex_next(cc);
+				isbf = 1;
 				e = parse_cond(cc);
 				dt_cook(cc, e);
 				width = e->kind == N_INT &&
@@ -550,7 +552,7 @@ static void sou_body(struct dt_cc *cc, struct dt_type *t)
 				dt_cc_error(cc, d.line, D_DECL_VOIDOBJ,
 					    "cannot have void member: %s",
 					    d.name ? d.name : "(anon)");
-			if (width == 0 && !d.name) {
+			if (isbf && width == 0 && !d.name) {
 				/* "int : 0": end the current unit */
 				a = d.type->align ? d.type->align : 1;
 				if (t->kind == DT_T_STRUCT)
@@ -558,7 +560,7 @@ static void sou_body(struct dt_cc *cc, struct dt_type *t)
 					      (8 * a) * (8 * a);
 				goto next;
 			}
-			if (width != -1 && width <= 0)
+			if (isbf && width <= 0)
 				dt_cc_error(cc, d.line, D_DECL_BFCONST,
 					    "positive integral constant expression expected as bit-field size");
 			if (width > 0 && d.type->kind != DT_T_INT)
