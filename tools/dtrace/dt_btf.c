@@ -392,3 +392,78 @@ int dt_btf_enumerator(struct dt_cc *cc, const char *name, int64_t *val,
 	}
 	return 0;
 }
+
+/* ----------------------------------------------------------------------
+ * Kernel variables: `name and module`name
+ * ---------------------------------------------------------------------- */
+
+/*
+ * The address of the kernel's data symbol name (of module mod, or of the
+ * kernel image when mod is NULL, "" or "vmlinux") from /proc/kallsyms.
+ * Returns 0 and sets *addr, or -1 with the reason in why.
+ */
+int dt_btf_ksym(const char *mod, const char *name, uint64_t *addr,
+		char *why, size_t len)
+{
+	const char *path = getenv("DTRACE_KALLSYMS");
+	int kernel = !mod || !*mod || !strcmp(mod, "vmlinux");
+	char line[512], sym[256], m[128];
+	unsigned long long a;
+	int found = 0;
+	char type;
+	FILE *fp;
+
+	if (!path || !*path)
+		path = "/proc/kallsyms";
+	fp = fopen(path, "r");
+	if (!fp) {
+		snprintf(why, len, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof(line), fp)) {
+		int n;
+
+		m[0] = '\0';
+		n = sscanf(line, "%llx %c %255s [%127[^]]]", &a, &type, sym, m);
+		if (n < 3 || strcmp(sym, name))
+			continue;
+		if (kernel ? n == 4 : (n != 4 || strcmp(m, mod)))
+			continue;
+		found = 1;
+		break;
+	}
+	fclose(fp);
+	if (!found) {
+		snprintf(why, len, "Unknown symbol name");
+		return -1;
+	}
+	if (!a) {
+		snprintf(why, len,
+			 "%s shows no addresses (kernel.kptr_restrict, or not root)",
+			 path);
+		return -1;
+	}
+	*addr = a;
+	return 0;
+}
+
+/* The BTF type of the kernel variable name, or NULL (why says why). */
+struct dt_type *dt_btf_var(struct dt_cc *cc, const char *name,
+			   char *why, size_t len)
+{
+	const struct btf_type *bt;
+	int32_t id;
+
+	if (!dt_btf_load()) {
+		snprintf(why, len, "%s", dt_btf_why);
+		return NULL;
+	}
+	id = btf__find_by_name_kind(dt_btf_vmlinux, name, BTF_KIND_VAR);
+	if (id <= 0) {
+		snprintf(why, len, "the kernel's BTF has no variable %s",
+			 name);
+		return NULL;
+	}
+	bt = btf__type_by_id(dt_btf_vmlinux, (uint32_t)id);
+	return dt_btf_conv(cc, bt->type);
+}

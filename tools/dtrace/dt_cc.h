@@ -107,6 +107,10 @@ struct dt_type *dt_btf_typedef(struct dt_cc *cc, const char *name);
 struct dt_type *dt_btf_sou(struct dt_cc *cc, int kind, const char *tag);
 int dt_btf_enumerator(struct dt_cc *cc, const char *name, int64_t *val,
 		      struct dt_type **type);
+int dt_btf_ksym(const char *mod, const char *name, uint64_t *addr,
+		char *why, size_t len);
+struct dt_type *dt_btf_var(struct dt_cc *cc, const char *name,
+			   char *why, size_t len);
 
 /* ----------------------------------------------------------------------
  * Lexer (dt_lex.c)

@@ -416,11 +416,19 @@ static void lex_one(struct dt_cc *cc, struct dt_token *t)
 		t->end = cc->p;
 		return;
 	}
-	if (isalpha((unsigned char)*p) || *p == '_') {
-		const char *q = p;
+	if (isalpha((unsigned char)*p) || *p == '_' ||
+	    (*p == '`' && (isalpha((unsigned char)p[1]) || p[1] == '_'))) {
+		const char *q = p + 1;
 
-		while (isalnum((unsigned char)*q) || *q == '_')
+		/* D's scoped names: `sym and mod`sym (kernel symbols) */
+		for (;;) {
+			while (isalnum((unsigned char)*q) || *q == '_')
+				q++;
+			if (*q != '`' || !(isalpha((unsigned char)q[1]) ||
+					   q[1] == '_'))
+				break;
 			q++;
+		}
 		t->kind = T_IDENT;
 		t->str = dt_strndup(cc, p, q - p);
 		cc->p = q;

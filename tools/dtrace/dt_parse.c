@@ -197,6 +197,8 @@ static struct dt_node *parse_cond(struct dt_cc *cc);
 
 static int dlib_const(const char *name, int64_t *val);
 
+#define DT_SYM_ADDROF	1	/* N_VAR .ival: `sym is the operand of & */
+
 /*
  * Does t start a type name?  D's keywords and typedefs first; then, when t
  * is no name D knows and the token after it (next) can follow a type name
@@ -219,7 +221,7 @@ static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t,
 	for (i = 0; kw[i]; i++)
 		if (!strcmp(t->str, kw[i]))
 			return 1;
-	if (builtin_lookup(t->str) >= 0)
+	if (builtin_lookup(t->str) >= 0 || strchr(t->str, '`'))
 		return 0;
 	if (dt_type_lookup(cc, t->str))
 		return 1;
@@ -1023,6 +1025,9 @@ static struct dt_node *parse_unary1(struct dt_cc *cc)
 			n = mk1(cc, op, parse_unary(cc), line);
 		else
 			n = mk1(cc, op, parse_cast(cc), line);
+		if (op == OP_ADDROF && n->l->kind == N_VAR &&
+		    strchr(n->l->str, '`'))
+			n->l->ival = DT_SYM_ADDROF;	/* see cook_sym() */
 		n->src_start = start;
 		return n;
 	}
@@ -1337,6 +1342,53 @@ static int dlib_const(const char *name, int64_t *val)
 	return 0;
 }
 
+/*
+ * `sym or mod`sym: the kernel variable at the symbol's address (from
+ * /proc/kallsyms), of its BTF type; an lvalue in memory, as *(T *)addr.
+ */
+static void cook_sym(struct dt_cc *cc, struct dt_node *n, int defining)
+{
+	const char *q = strrchr(n->str, '`');
+	char mod[128], why[512];
+	struct dt_node *a;
+	struct dt_type *t;
+	uint64_t addr;
+
+	snprintf(mod, sizeof(mod), "%.*s", (int)(q - n->str), n->str);
+	if (defining)
+		dt_cc_error(cc, n->line, D_OP_WRITE,
+			    "operator = can only be applied to a writable variable");
+	if (dt_btf_ksym(mod, q + 1, &addr, why, sizeof(why)))
+		dt_cc_error(cc, n->line, D_IDENT_UNDEF,
+			    "failed to resolve %s: %s", n->str, why);
+	if (addr < 0xffff800000000000ULL)
+		dt_cc_error(cc, n->line, D_SYM_BADREF,
+			    "%s is a per-CPU variable (its symbol is an offset, 0x%llx), which D cannot reference",
+			    n->str, (unsigned long long)addr);
+	t = dt_btf_var(cc, q + 1, why, sizeof(why));
+	if (!t && n->ival == DT_SYM_ADDROF) {
+		/*
+		 * The kernel's BTF describes per-CPU variables only (pahole's
+		 * default): &`sym of another is a void *, which a cast can
+		 * give a type: *(unsigned long *)&`jiffies.
+		 */
+		t = cc->t_void;
+	}
+	if (!t)
+		dt_cc_error(cc, n->line, D_SYM_NOTYPES,
+			    "no symbolic type information is available for %s`%s: %s",
+			    *mod ? mod : "vmlinux", q + 1, why);
+	a = dt_node_new(cc, N_INT, n->line);
+	a->ival = (int64_t)addr;
+	a->type = dt_type_ptr(cc, t);
+	a->cooked = 1;
+	n->kind = N_OP1;
+	n->op = OP_DEREF;
+	n->l = a;
+	n->type = t;
+	n->lvalue = 1;
+}
+
 static void cook_var(struct dt_cc *cc, struct dt_node *n, int defining)
 {
 	int b = builtin_lookup(n->str);
@@ -1345,6 +1397,10 @@ static void cook_var(struct dt_cc *cc, struct dt_node *n, int defining)
 	int64_t ev;
 	struct dt_type *et;
 
+	if (strchr(n->str, '`')) {
+		cook_sym(cc, n, defining);
+		return;
+	}
 	if (!strcmp(n->str, "NULL") &&
 	    !dt_var_lookup(cc, "NULL", DT_VS_GLOBAL)) {
 		n->kind = N_INT;
