@@ -12,8 +12,9 @@
  * or a print of it needs them, so naming struct task_struct converts one
  * struct and the types of its members, not the types those point to.
  *
- * DTRACE_BTF_DIR names another directory to read vmlinux from (tests point
- * it at an empty directory for the missing-BTF errors).
+ * The file is read by dt_kbtf.c; DTRACE_BTF_DIR names another directory
+ * to read vmlinux from (tests point it at an empty directory for the
+ * missing-BTF errors).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -23,57 +24,23 @@
 #include <bpf/libbpf.h>
 
 #include "dt_cc.h"
+#include "dt_kbtf.h"
 
-/* The parsed vmlinux BTF, shared by every compilation of this process. */
-static struct btf *dt_btf_vmlinux;
-static int dt_btf_tried;
-static char dt_btf_why[4400];
-
-/* ----------------------------------------------------------------------
- * Loading
- * ---------------------------------------------------------------------- */
-static int dt_btf_nolog(enum libbpf_print_level level, const char *fmt,
-			va_list ap)
-{
-	(void)level;
-	(void)fmt;
-	(void)ap;
-	return 0;
-}
+#define dt_btf_vmlinux	dt_kbtf()
 
 static struct btf *dt_btf_load(void)
 {
-	const char *dir = getenv("DTRACE_BTF_DIR");
-	char path[4096];
-	long err;
-
-	if (dt_btf_tried)
-		return dt_btf_vmlinux;
-	dt_btf_tried = 1;
-	if (!dir || !*dir)
-		dir = "/sys/kernel/btf";
-	snprintf(path, sizeof(path), "%s/vmlinux", dir);
-	libbpf_set_print(dt_btf_nolog);
-	dt_btf_vmlinux = btf__parse(path, NULL);
-	err = libbpf_get_error(dt_btf_vmlinux);
-	if (err) {
-		dt_btf_vmlinux = NULL;
-		snprintf(dt_btf_why, sizeof(dt_btf_why),
-			 "kernel type information (BTF) is not available: %s: %s",
-			 path, strerror((int)-err));
-	}
-	return dt_btf_vmlinux;
+	return dt_kbtf();
 }
 
 int dt_btf_available(void)
 {
-	return dt_btf_load() != NULL;
+	return dt_kbtf() != NULL;
 }
 
 const char *dt_btf_error(void)
 {
-	dt_btf_load();
-	return dt_btf_vmlinux ? NULL : dt_btf_why;
+	return dt_kbtf_error();
 }
 
 /* ----------------------------------------------------------------------
@@ -455,7 +422,7 @@ struct dt_type *dt_btf_var(struct dt_cc *cc, const char *name,
 	int32_t id;
 
 	if (!dt_btf_load()) {
-		snprintf(why, len, "%s", dt_btf_why);
+		snprintf(why, len, "%s", dt_kbtf_error());
 		return NULL;
 	}
 	id = btf__find_by_name_kind(dt_btf_vmlinux, name, BTF_KIND_VAR);
@@ -466,4 +433,28 @@ struct dt_type *dt_btf_var(struct dt_cc *cc, const char *name,
 	}
 	bt = btf__type_by_id(dt_btf_vmlinux, (uint32_t)id);
 	return dt_btf_conv(cc, bt->type);
+}
+
+/* ----------------------------------------------------------------------
+ * fbt args[]
+ * ---------------------------------------------------------------------- */
+
+/*
+ * The D type of args[idx] of the fbt probes func:name (entry: the
+ * function's parameters, return: args[1] the return value), or NULL if
+ * the kernel's BTF does not describe the function; *nargs is how many
+ * typed args[] there are.
+ */
+struct dt_type *dt_btf_fbt_arg(struct dt_cc *cc, const char *func,
+			       const char *name, int idx, int *nargs)
+{
+	uint32_t ids[DTRACE_MAXARGS];
+	int n = dt_kbtf_fbt_args(func, name, ids, DTRACE_MAXARGS);
+
+	*nargs = n;
+	if (n < 0 || idx < 0 || idx >= n)
+		return NULL;
+	if (ids[idx] == DT_KBTF_INT)
+		return cc->t_int;
+	return dt_btf_conv(cc, ids[idx]);
 }

@@ -1105,6 +1105,8 @@ static int cg1(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 				r = reg_alloc(cc, d);
 				emit(cc, d, DIF_INSTR_LDV(DIF_OP_LDGS,
 					  DIF_VAR_ARG0 + (int)ix->ival, r));
+				/* a typed (fbt) int argument: its own bits */
+				cg_cast(cc, d, r, cc->t_int64, n->type);
 				return r;
 			}
 			r2 = cg(cc, d, ix);

@@ -20,6 +20,7 @@
 #include <sys/ioctl.h>
 
 #include "dt_cmd.h"
+#include "dt_kbtf.h"
 
 static int copy_field(char *dst, size_t len, const char *s, size_t n)
 {
@@ -204,6 +205,33 @@ static void print_attr(const char *title, struct dtrace_attribute a)
 	fprintf(dt_out, "\t\tDependency Class: %s\n", dt_class_name(a.dclass));
 }
 
+/*
+ * "Argument Types": an fbt probe's from the function's prototype in the
+ * kernel's BTF (dt_kbtf.c), "args[N]: TYPE" per argument as DTrace lists
+ * them; None where no type is known.
+ */
+static void print_argtypes(const struct dtrace_probedesc *pd)
+{
+	uint32_t ids[DTRACE_MAXARGS];
+	char name[256];
+	int i, n = -1;
+
+	fprintf(dt_out, "\n\tArgument Types\n");
+	if (!strcmp(pd->provider, "fbt"))
+		n = dt_kbtf_fbt_args(pd->func, pd->name, ids, DTRACE_MAXARGS);
+	if (n <= 0) {
+		fprintf(dt_out, "\t\tNone\n");
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (ids[i] == DT_KBTF_INT)
+			snprintf(name, sizeof(name), "int");
+		else
+			dt_kbtf_name(ids[i], name, sizeof(name));
+		fprintf(dt_out, "\t\targs[%d]: %s\n", i, name);
+	}
+}
+
 static void print_attrs(int fd, const struct dtrace_probedesc *pd)
 {
 	struct dtrace_attribute desc, args;
@@ -211,8 +239,7 @@ static void print_attrs(int fd, const struct dtrace_probedesc *pd)
 	dt_desc_attr(fd, pd, &desc, &args);
 	print_attr("Probe Description Attributes", desc);
 	print_attr("Argument Attributes", args);
-	fprintf(dt_out, "\n\tArgument Types\n");
-	fprintf(dt_out, "\t\tNone\n");
+	print_argtypes(pd);
 	fprintf(dt_out, "\n");
 }
 

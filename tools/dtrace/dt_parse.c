@@ -2082,6 +2082,54 @@ static void cook_op1(struct dt_cc *cc, struct dt_node *n)
 	}
 }
 
+/*
+ * args[idx] of a clause whose probe descriptions all name the same kernel
+ * function's fbt entry (or all its return) probe: the type of the
+ * function's parameter idx from BTF (at return, args[1] is the return
+ * value).  Any other clause keeps args[] as int64_t.
+ */
+static void fbt_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
+{
+	struct dt_stmt *s = cc->cur;
+	char func[DTRACE_FUNCNAMELEN] = "", name[DTRACE_NAMELEN] = "";
+	struct dt_type *t;
+	int i, nargs;
+
+	if (!s || !s->ndescs)
+		return;
+	for (i = 0; i < s->ndescs; i++) {
+		char buf[512], *f[4];
+		char *p = buf;
+		int k;
+
+		snprintf(buf, sizeof(buf), "%s", s->desc_text[i]);
+		for (k = 0; k < 4; k++) {
+			f[k] = p;
+			p = strchr(p, ':');
+			if (!p)
+				break;
+			*p++ = '\0';
+		}
+		if (k != 3 || strcmp(f[0], "fbt") || !*f[2] ||
+		    strpbrk(f[2], "*?[\\") ||
+		    (strcmp(f[3], "entry") && strcmp(f[3], "return")))
+			return;
+		if (i && (strcmp(func, f[2]) || strcmp(name, f[3])))
+			return;
+		snprintf(func, sizeof(func), "%s", f[2]);
+		snprintf(name, sizeof(name), "%s", f[3]);
+	}
+	t = dt_btf_fbt_arg(cc, func, name, idx, &nargs);
+	if (t) {
+		n->type = t;
+		return;
+	}
+	if (nargs >= 0)
+		dt_cc_error(cc, n->line, D_ARGS_IDX,
+			    "index %d is out of range for fbt::%s:%s args[ ]",
+			    idx, func, name);
+}
+
 static int dt_cook1(struct dt_cc *cc, struct dt_node *n);
 
 int dt_cook(struct dt_cc *cc, struct dt_node *n)
@@ -2198,6 +2246,8 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 					    (long long)n->args[0]->ival);
 			n->builtin = DIF_VAR_ARGS;
 			n->type = cc->t_int64;
+			if (n->args[0]->kind == N_INT)
+				fbt_args_type(cc, n, (int)n->args[0]->ival);
 			break;
 		}
 		if (index_is_assoc(cc, l)) {

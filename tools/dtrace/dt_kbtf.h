@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * dt_kbtf.h - the kernel's BTF, shared by the compiler and the listing
+ * (dt_kbtf.c).
+ */
+#ifndef _DT_KBTF_H
+#define _DT_KBTF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct btf;
+
+/* A type id standing for "int" in dt_kbtf_fbt_args() (no BTF type). */
+#define DT_KBTF_INT	0xffffffffu
+
+struct btf *dt_kbtf(void);		/* NULL if there is none */
+const char *dt_kbtf_error(void);	/* why not, or NULL */
+void dt_kbtf_name(uint32_t id, char *buf, size_t len);
+int dt_kbtf_fbt_args(const char *func, const char *name, uint32_t *ids,
+		     int max);
+
+#endif /* _DT_KBTF_H */
