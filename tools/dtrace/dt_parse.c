@@ -356,26 +356,41 @@ static struct dt_type *parse_specifiers(struct dt_cc *cc)
 		}
 		dt_lex_next(cc);
 	}
+	/* DTrace's checks of attributes against the type (dt_decl.c) */
 	if (t) {
-		if (nsigned || nunsigned || nshort || nlong || nchar ||
-		    nint || nvoid)
+		if (nchar || nint || nvoid)
+			dt_cc_error(cc, line, D_DECL_COMBO,
+				    "invalid type combination");
+		if (nsigned || nunsigned)
+			dt_cc_error(cc, line, D_DECL_SIGNINT,
+				    "invalid type declaration: signed and unsigned may only be used with integer type");
+		if (nlong)
+			dt_cc_error(cc, line, D_DECL_LONGINT,
+				    "invalid type declaration: long and long long may only be used with integer or floating-point type");
+		if (nshort)
 			dt_cc_error(cc, line, D_DECL_COMBO,
 				    "invalid type combination");
 		return t;
 	}
 	if (nvoid) {
-		if (nsigned || nunsigned || nshort || nlong || nchar || nint)
+		if (nchar || nint)
+			dt_cc_error(cc, line, D_DECL_COMBO,
+				    "invalid type combination");
+		if (nsigned || nunsigned || nshort || nlong)
 			dt_cc_error(cc, line, D_DECL_VOIDATTR,
-				    "invalid attributes for void declaration");
+				    "invalid type declaration: attributes may not be used with void type");
 		return cc->t_void;
 	}
 	if (nsigned && nunsigned)
 		dt_cc_error(cc, line, D_DECL_COMBO,
 			    "invalid type combination");
 	if (nchar) {
-		if (nshort || nlong || nint)
+		if (nint)
+			dt_cc_error(cc, line, D_DECL_COMBO,
+				    "invalid type combination");
+		if (nshort || nlong)
 			dt_cc_error(cc, line, D_DECL_CHARATTR,
-				    "invalid attributes for char declaration");
+				    "invalid type declaration: short and long may not be used with char type");
 		return nunsigned ? cc->t_uchar : cc->t_char;
 	}
 	if (nshort) {
@@ -660,6 +675,23 @@ static void enum_body(struct dt_cc *cc, struct dt_type *t)
 	t->complete = 1;
 }
 
+/* D's storage classes (C's, and self and this) */
+static int is_storage_class(const struct dt_token *t)
+{
+	static const char *const kw[] = {
+		"auto", "register", "static", "extern", "typedef", "self",
+		"this", NULL
+	};
+	int i;
+
+	if (t->kind != T_IDENT)
+		return 0;
+	for (i = 0; kw[i]; i++)
+		if (!strcmp(t->str, kw[i]))
+			return 1;
+	return 0;
+}
+
 /*
  * A top-level or in-clause declaration; the current token starts it.
  */
@@ -682,6 +714,10 @@ static void parse_declaration(struct dt_cc *cc)
 		scope = DT_VS_LOCAL;
 		dt_lex_next(cc);
 	}
+	if ((is_typedef || is_inline || scope != DT_VS_GLOBAL) &&
+	    is_storage_class(TOK))
+		dt_cc_error(cc, TOK->line, D_DECL_CLASS,
+			    "only one storage class allowed in a declaration");
 	if (is_kw(cc, "string")) {
 		dt_lex_next(cc);
 		base = cc->t_string;
@@ -2493,8 +2529,10 @@ static void parse_clause(struct dt_cc *cc)
 		if (TOK->kind == T_EOF)
 			syntax_error(cc);
 		if ((is_kw(cc, "this") || is_kw(cc, "self")) &&
-		    is_type_start_tok(cc, dt_lex_peek(cc, 0),
-				      dt_lex_peek(cc, 1))) {
+		    (is_type_start_tok(cc, dt_lex_peek(cc, 0),
+				       dt_lex_peek(cc, 1)) ||
+		     (is_storage_class(dt_lex_peek(cc, 0)) &&
+		      dt_lex_peek(cc, 1)->kind == T_IDENT))) {
 			parse_declaration(cc);
 			continue;
 		}

@@ -1,0 +1,59 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Kernel types from BTF with fbt: typed args[] of vfs_read (entry: struct
+# file *, char *, size_t, loff_t *; return: args[1] the bytes read), a
+# member chain through a struct file * (the file's inode number against
+# stat(1), its name from the dentry), curthread's members against what the
+# shell knows, and dtrace -lv's argument types.
+set -u
+. "$(dirname "$0")/fbt.sh"
+
+# -- typed entry arguments: dd reads 1234 bytes of a file -----------------
+f=/tmp/btf-fbt.data
+head -c 1234 /dev/zero >"$f"
+ino=$(stat -c %i "$f")
+out=$($D -q -n 'fbt::vfs_read:entry /execname == "dd" && args[2] == 1234/ {
+	printf("ino %d name %s count %d\n", args[0]->f_inode->i_ino,
+	    stringof(args[0]->f_path.dentry->d_name.name), args[2]); exit(0); }' \
+	-c "dd if=$f of=/dev/null bs=1234 count=1 status=none" 2>&1)
+echo "$out"
+echo "$out" | grep -qx "ino $ino name btf-fbt.data count 1234" &&
+	ok "args[0] is a struct file *: inode number and name" ||
+	fail "typed vfs_read entry args: want ino $ino name btf-fbt.data"
+
+# -- typed return value ------------------------------------------------------
+out=$($D -q -n 'fbt::vfs_read:return /execname == "dd" && args[1] == 1234/ {
+	printf("ret %d\n", args[1]); exit(0); }' \
+	-c "dd if=$f of=/dev/null bs=1234 count=1 status=none" 2>&1)
+echo "$out"
+echo "$out" | grep -qx "ret 1234" && ok "return args[1] is the bytes read" ||
+	fail "typed vfs_read return"
+
+# -- curthread against what dtrace -c knows: $target, tid, ppid, comm --------
+out=$($D -q -n 'fbt::vfs_read:entry /execname == "dd" && args[2] == 1234/ {
+	printf("%d %d %d %s\n", curthread->tgid == $target, curthread->pid == tid,
+	    curthread->real_parent->tgid == ppid, stringof(curthread->comm));
+	exit(0); }' -c "dd if=$f of=/dev/null bs=1234 count=1 status=none" 2>&1)
+echo "$out"
+echo "$out" | grep -qx "1 1 1 dd" && ok "curthread: tgid \$target, pid tid, parent ppid, comm dd" ||
+	fail "curthread members: $out"
+
+# -- the acceptance one-liner: file names counted ---------------------------
+out=$($D -q -n 'fbt::vfs_read:entry /execname == "dd"/ {
+	@[stringof(args[0]->f_path.dentry->d_name.name)] = count(); }' \
+	-c "dd if=$f of=/dev/null bs=1234 count=1 status=none" 2>&1)
+echo "$out"
+echo "$out" | grep -Eq '^ *btf-fbt\.data +1$' && ok "file names aggregated" ||
+	fail "no btf-fbt.data in the aggregation"
+
+# -- dtrace -lv: argument types --------------------------------------------
+$D -lv -n fbt::vfs_read:entry >/tmp/btf-lv 2>&1
+cat /tmp/btf-lv
+grep -A5 'Argument Types' /tmp/btf-lv >/tmp/btf-lv.args
+for want in 'args\[0\]: struct file \*' 'args\[1\]: char \*' \
+	    'args\[2\]: size_t' 'args\[3\]: loff_t \*'; do
+	grep -Eq "^[[:space:]]+$want\$" /tmp/btf-lv.args && ok "-lv: $want" ||
+		fail "-lv lacks $want"
+done
+rm -f "$f" /tmp/btf-lv /tmp/btf-lv.args
+fbt_done
