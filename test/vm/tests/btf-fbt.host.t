@@ -56,4 +56,16 @@ for want in 'args\[0\]: struct file \*' 'args\[1\]: char \*' \
 		fail "-lv lacks $want"
 done
 rm -f "$f" /tmp/btf-lv /tmp/btf-lv.args
+
+# -- the cost of kernel types (figures only, nothing asserted): start to
+# exit of a one-liner using curthread->comm against one using no type, and
+# the peak memory of each
+for p in 'BEGIN { trace(pid); exit(0); }' \
+	 'BEGIN { trace(stringof(curthread->comm)); exit(0); }'; do
+	t0=$(date +%s%N)
+	for i in 1 2 3; do $D -q -n "$p" >/dev/null 2>&1; done
+	t1=$(date +%s%N)
+	rss=$(/usr/bin/time -f %M $D -q -n "$p" 2>&1 >/dev/null | tail -n 1)
+	echo "cost: $(( (t1 - t0) / 3000000 )) ms, max RSS ${rss} KB: $p"
+done
 fbt_done
