@@ -2131,6 +2131,7 @@ static void cg_action1(struct dt_cc *cc, struct dt_node *n)
 {
 	struct dt_stmt *s = cc->cur;
 	const char *nm = n->str;
+	struct dt_type *t;
 	struct dt_cact *a;
 	int i;
 
@@ -2293,6 +2294,21 @@ static void cg_action1(struct dt_cc *cc, struct dt_node *n)
 		add_act(cc, nm[0] == 's' ? DTRACEACT_STOP :
 			nm[0] == 'b' ? DTRACEACT_BREAKPOINT : DTRACEACT_PANIC,
 			0, n->line);
+	} else if (!strcmp(nm, "print")) {
+		act_needs(cc, n, 1, 1);
+		dt_cook(cc, n->args[0]);
+		if (n->args[0]->kind == N_AGG)
+			dt_cc_error(cc, n->line, D_PRINT_AGG,
+				    "print( ) may not be applied to an aggregation");
+		if (n->args[0]->type->kind == DT_T_VOID)
+			dt_cc_error(cc, n->line, D_PRINT_VOID,
+				    "print( ) may not be applied to a void expression");
+		a = value_act(cc, n->args[0], -1);
+		a->a.print = 1;
+		t = n->args[0]->type;
+		if (t->btf_id && (t->kind == DT_T_STRUCT ||
+				  t->kind == DT_T_UNION || t->is_enum))
+			a->a.btf_id = t->btf_id;
 	} else if (agg_func(nm)) {
 		dt_cc_error(cc, n->line, D_AGG_FUNC,
 			    "%s( ) may only be used as the value of an aggregation",

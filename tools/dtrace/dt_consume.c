@@ -31,6 +31,7 @@
 #include <sys/wait.h>
 
 #include "dt_cmd.h"
+#include "dt_kbtf.h"
 #include "dt_json.h"
 
 const char *dt_pname = "dtrace";
@@ -222,6 +223,39 @@ static void print_trace(const struct dt_action *a, const unsigned char *d)
 		break;
 	default:
 		fprintf(dt_out, quiet ? "%lld" : " %16lld", (long long)v);
+	}
+}
+
+/*
+ * print(): a kernel struct, union or enum by its BTF type (dt_kbtf.c);
+ * any other value as "TYPE VALUE", integers and pointers in hex, as
+ * DTrace prints them.
+ */
+static void print_value(const struct dt_action *a, const unsigned char *d,
+			uint32_t rs)
+{
+	const struct dt_vtype *t = &a->type;
+	uint64_t v = 0;
+
+	if (a->btf_id && (t->kind == DT_VK_BYTES || t->kind == DT_VK_INT) &&
+	    !dt_kbtf_print(dt_out, a->btf_id, d,
+			   t->kind == DT_VK_INT ? t->size : rs))
+		return;
+	switch (t->kind) {
+	case DT_VK_INT:
+	case DT_VK_PTR:
+		memcpy(&v, d, rs < 8 ? rs : 8);
+		if (t->kind == DT_VK_INT && t->size < 8)
+			v &= (1ULL << (8 * t->size)) - 1;
+		fprintf(dt_out, "%s %#llx", t->name, (unsigned long long)v);
+		return;
+	case DT_VK_STRING:
+	case DT_VK_CHARARRAY:
+		fprintf(dt_out, "%s \"%.*s\"", t->name,
+			(int)strnlen((const char *)d, rs), (const char *)d);
+		return;
+	default:
+		print_trace(a, d);
 	}
 }
 
@@ -464,7 +498,9 @@ static void consume_record(int cpu, const struct dtrace_rechdr *h,
 
 		switch (a->kind) {
 		case DTRACEACT_DIFEXPR:
-			if (a->owner < 0 && rs)
+			if (a->owner < 0 && rs && a->print)
+				print_value(a, d, rs);
+			else if (a->owner < 0 && rs)
 				print_trace(a, d);
 			break;
 		case DTRACEACT_EXIT:

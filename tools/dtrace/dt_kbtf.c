@@ -6,6 +6,7 @@
  * types, and the argument types of a kernel function as fbt sees them.
  * Needs nothing of the compiler, so the consumer's tests link it alone.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,4 +186,334 @@ int dt_kbtf_fbt_args(const char *func, const char *name, uint32_t *ids,
 		ids[i] = p[i].type;
 	}
 	return i;
+}
+
+/* ----------------------------------------------------------------------
+ * print(): a value of a kernel type, as DTrace prints it
+ * ---------------------------------------------------------------------- */
+
+/*
+ * DTrace's print() layout (the Guide; libdtrace's print post-processing,
+ * modelled on mdb's ::print -tn): the type itself, then each member of a
+ * struct or union on a line of its own, indented four spaces a level, as
+ * "TYPE NAME = VALUE" ("TYPE *NAME" for pointers, " :BITS" after a
+ * bit-field's name); integers and pointers in hex ("%#x"), char as 'c',
+ * enums by enumerator name, char arrays holding a string as "[ "text" ]",
+ * other arrays as "[ a, b ]"; a struct's value is "{", and its closing
+ * "}" comes at its indentation after its last member.
+ */
+struct dt_kpr {
+	FILE *fp;
+	const struct btf *btf;
+	const unsigned char *base;
+	size_t len;
+	int depth;		/* depth of the last member printed */
+	int nest;		/* array nesting */
+	int bad;		/* data ran out */
+};
+
+static void dt_kpr_member(struct dt_kpr *pa, const char *name, uint32_t id,
+			  uint64_t off, int depth, uint32_t bits);
+
+static void dt_kpr_braces(struct dt_kpr *pa, int depth)
+{
+	int d;
+
+	for (d = pa->depth; d > depth; d--)
+		fprintf(pa->fp, "%*s}%s", (d + pa->nest - 1) * 4, "",
+			d == depth + 1 ? "" : "\n");
+}
+
+static void dt_kpr_indent(struct dt_kpr *pa)
+{
+	fprintf(pa->fp, "%*s", (pa->depth + pa->nest) * 4, "");
+}
+
+static uint32_t dt_kpr_resolve(const struct btf *btf, uint32_t id)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+	int n = 0;
+
+	while (t && n++ < 32 && (btf_is_typedef(t) || btf_is_mod(t))) {
+		id = t->type;
+		t = btf__type_by_id(btf, id);
+	}
+	return id;
+}
+
+/* The bytes at bit offset off (size n), or NULL if the record ends. */
+static const unsigned char *dt_kpr_at(struct dt_kpr *pa, uint64_t off,
+				      size_t n)
+{
+	if (off / 8 > pa->len || n > pa->len - off / 8) {
+		pa->bad = 1;
+		return NULL;
+	}
+	return pa->base + off / 8;
+}
+
+static void dt_kpr_hex(FILE *fp, const unsigned char *p, size_t size)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, p, size > 8 ? 8 : size);
+	if (size == 1 || size == 2 || size == 4 || size == 8)
+		fprintf(fp, "%#llx", (unsigned long long)v);
+	else
+		fprintf(fp, "<invalid size %u>", (unsigned int)size);
+}
+
+static int dt_kpr_is_char(const struct btf *btf, const struct btf_type *t)
+{
+	const char *n = btf__name_by_offset(btf, t->name_off);
+
+	return btf_is_int(t) && t->size == 1 &&
+	       ((btf_int_encoding(t) & BTF_INT_CHAR) ||
+		(n && !strcmp(n, "char")));
+}
+
+static void dt_kpr_array(struct dt_kpr *pa, const struct btf_type *t,
+			 uint64_t off)
+{
+	const struct btf_array *a = btf_array(t);
+	uint32_t eid = dt_kpr_resolve(pa->btf, a->type);
+	const struct btf_type *et = btf__type_by_id(pa->btf, eid);
+	int64_t esize = btf__resolve_size(pa->btf, a->type);
+	const unsigned char *p;
+	int structlike, isstring = 0;
+	uint32_t i;
+
+	if (!et || esize <= 0) {
+		fprintf(pa->fp, "<invalid type %u>", a->type);
+		return;
+	}
+	structlike = btf_is_composite(et);
+	p = dt_kpr_at(pa, off, (size_t)esize * a->nelems);
+	if (!p)
+		return;
+	if (dt_kpr_is_char(pa->btf, et)) {
+		for (i = 0; i < a->nelems; i++)
+			if (!isprint(p[i]) || p[i] == '\0')
+				break;
+		isstring = i != a->nelems && p[i] == '\0';
+	}
+	if (!isstring || pa->depth != 0)
+		fprintf(pa->fp, "[ ");
+	if (isstring)
+		fprintf(pa->fp, "\"%s\"", (const char *)p);
+	for (i = 0; !isstring && i < a->nelems; i++) {
+		struct dt_kpr sub = *pa;
+
+		sub.nest += pa->depth + 1;
+		sub.depth = 0;
+		dt_kpr_member(&sub, "", a->type, off + 8ULL * esize * i, 0, 0);
+		dt_kpr_braces(&sub, 0);
+		pa->bad |= sub.bad;
+		if (i != a->nelems - 1)
+			fprintf(pa->fp, ", ");
+		else if (structlike)
+			fprintf(pa->fp, "\n");
+	}
+	if (!isstring || pa->depth != 0) {
+		if (structlike)
+			dt_kpr_indent(pa);
+		else
+			fprintf(pa->fp, " ");
+		fprintf(pa->fp, "]");
+	}
+}
+
+static void dt_kpr_enum(struct dt_kpr *pa, const struct btf_type *t,
+			uint64_t off)
+{
+	const unsigned char *p = dt_kpr_at(pa, off, t->size);
+	int64_t v = 0;
+	int i, n = btf_vlen(t);
+
+	if (!p)
+		return;
+	switch (t->size) {
+	case 1:
+		v = *p;
+		break;
+	case 2:
+		v = (uint16_t)(p[0] | p[1] << 8);
+		break;
+	case 4: {
+		int32_t x;
+
+		memcpy(&x, p, 4);
+		v = x;
+		break;
+	}
+	case 8:
+		memcpy(&v, p, 8);
+		break;
+	default:
+		fprintf(pa->fp, "<invalid enum size %u>", t->size);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		int64_t ev;
+		uint32_t no;
+
+		if (btf_is_enum(t)) {
+			ev = btf_enum(t)[i].val;
+			no = btf_enum(t)[i].name_off;
+		} else {
+			ev = (int64_t)btf_enum64_value(btf_enum64(t) + i);
+			no = btf_enum64(t)[i].name_off;
+		}
+		if (ev == v) {
+			fprintf(pa->fp, "%s", btf__name_by_offset(pa->btf, no));
+			return;
+		}
+	}
+	fprintf(pa->fp, "%lld", (long long)v);
+}
+
+static void dt_kpr_value(struct dt_kpr *pa, uint32_t rid, uint64_t off,
+			 uint32_t bits)
+{
+	const struct btf_type *t = btf__type_by_id(pa->btf, rid);
+	const unsigned char *p;
+
+	switch (btf_kind(t)) {
+	case BTF_KIND_INT:
+		if (bits) {
+			uint64_t v = 0;
+			size_t n = (off % 8 + bits + 7) / 8;
+
+			p = dt_kpr_at(pa, off, n);
+			if (!p)
+				return;
+			memcpy(&v, p, n > 8 ? 8 : n);
+			v >>= off % 8;
+			if (bits < 64)
+				v &= (1ULL << bits) - 1;
+			fprintf(pa->fp, "%#llx", (unsigned long long)v);
+			return;
+		}
+		p = dt_kpr_at(pa, off, t->size);
+		if (!p)
+			return;
+		if (dt_kpr_is_char(pa->btf, t)) {
+			if (isprint(*p))
+				fprintf(pa->fp, "'%c'", *p);
+			else if (*p == 0)
+				fprintf(pa->fp, "'\\0'");
+			else
+				fprintf(pa->fp, "'\\%03o'", *p);
+			return;
+		}
+		dt_kpr_hex(pa->fp, p, t->size);
+		return;
+	case BTF_KIND_PTR:
+		p = dt_kpr_at(pa, off, 8);
+		if (p)
+			dt_kpr_hex(pa->fp, p, 8);
+		return;
+	case BTF_KIND_ARRAY:
+		dt_kpr_array(pa, t, off);
+		return;
+	case BTF_KIND_STRUCT:
+	case BTF_KIND_UNION:
+		fprintf(pa->fp, "{");
+		return;
+	case BTF_KIND_ENUM:
+	case BTF_KIND_ENUM64:
+		dt_kpr_enum(pa, t, off);
+		return;
+	case BTF_KIND_FWD:
+		fprintf(pa->fp, "<forward decl>");
+		return;
+	default:
+		p = dt_kpr_at(pa, off, t->size);
+		if (p)
+			dt_kpr_hex(pa->fp, p, t->size);
+		return;
+	}
+}
+
+/* One member (or the printed value itself: depth 0, name ""), then its own. */
+static void dt_kpr_member(struct dt_kpr *pa, const char *name, uint32_t id,
+			  uint64_t off, int depth, uint32_t bits)
+{
+	uint32_t rid = dt_kpr_resolve(pa->btf, id);
+	const struct btf_type *t = btf__type_by_id(pa->btf, rid);
+	int structlike = t && btf_is_composite(t);
+	int arraymember = pa->nest != 0 && depth == 0;
+	int brief = arraymember && !structlike;
+	char type[256];
+	size_t tl;
+
+	if (pa->bad)
+		return;
+	dt_kpr_braces(pa, depth);
+	if (depth < pa->depth)
+		fprintf(pa->fp, "\n");
+	pa->depth = depth;
+	if (!t) {
+		dt_kpr_indent(pa);
+		fprintf(pa->fp, "%s = <invalid type %u>\n", name, id);
+		return;
+	}
+	dt_kbtf_name1(pa->btf, id, type, sizeof(type), 0);
+	tl = strlen(type);
+	/* an anonymous struct or union is "struct " (with the space) */
+	if (tl > 6 && !strcmp(type + tl - 6, "(anon)"))
+		type[tl - 6] = '\0';
+	if (!brief) {
+		if (arraymember)
+			fprintf(pa->fp, "\n");
+		dt_kpr_indent(pa);
+		fprintf(pa->fp, "%s", type);
+		if (name[0]) {
+			tl = strlen(type);
+			if (tl && type[tl - 1] != '*' && type[tl - 1] != ' ')
+				fprintf(pa->fp, " ");
+			fprintf(pa->fp, "%s", name);
+			if (bits)
+				fprintf(pa->fp, " :%u", bits);
+			fprintf(pa->fp, " =");
+		}
+		fprintf(pa->fp, " ");
+	}
+	dt_kpr_value(pa, rid, off, bits);
+	if (!brief)
+		fprintf(pa->fp, "\n");
+	if (structlike) {
+		const struct btf_member *m = btf_members(t);
+		int i, n = btf_vlen(t);
+
+		for (i = 0; i < n && !pa->bad; i++) {
+			const char *mn = btf__name_by_offset(pa->btf,
+							     m[i].name_off);
+
+			dt_kpr_member(pa, mn ? mn : "", m[i].type,
+				      off + btf_member_bit_offset(t, i),
+				      depth + 1,
+				      btf_member_bitfield_size(t, i));
+		}
+	}
+}
+
+/*
+ * Print len bytes at data as the kernel type id.  Returns 0, or -1 if the
+ * type is unknown (the caller prints the value as trace() would).
+ */
+int dt_kbtf_print(FILE *fp, uint32_t id, const void *data, size_t len)
+{
+	struct dt_kpr pa;
+
+	memset(&pa, 0, sizeof(pa));
+	pa.btf = dt_kbtf();
+	if (!pa.btf || !id || !btf__type_by_id(pa.btf, id))
+		return -1;
+	pa.fp = fp;
+	pa.base = data;
+	pa.len = len;
+	dt_kpr_member(&pa, "", id, 0, 0, 0);
+	dt_kpr_braces(&pa, 0);
+	return 0;
 }

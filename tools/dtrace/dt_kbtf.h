@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct btf;
 
@@ -19,5 +20,6 @@ const char *dt_kbtf_error(void);	/* why not, or NULL */
 void dt_kbtf_name(uint32_t id, char *buf, size_t len);
 int dt_kbtf_fbt_args(const char *func, const char *name, uint32_t *ids,
 		     int max);
+int dt_kbtf_print(FILE *fp, uint32_t id, const void *data, size_t len);
 
 #endif /* _DT_KBTF_H */

@@ -90,6 +90,9 @@ struct dt_action {
 	int line;		/* source line of the statement */
 	const char *text;	/* DIFEXPR: source text of the expression
 				   (for messages), may be NULL */
+	int print;		/* DIFEXPR of print(): printed by type */
+	uint32_t btf_id;	/* print() of a kernel struct, union or enum:
+				   its BTF id (dt_kbtf.c), else 0 */
 };
 
 /*
