@@ -23,9 +23,18 @@ echo 'ret' >"$tmp/root/dis/one.dis"
 : >"$tmp/root/xfail"
 
 # fake dtrace: behaviour chosen by $FAKE; the several-programs step (5)
-# of run.sh is answered as the real dtrace does.
+# and the no-BTF step (6) of run.sh are answered as the real dtrace does.
 cat >"$tmp/dtrace" <<'EOS'
 #!/bin/sh
+if [ -n "${DTRACE_BTF_DIR:-}" ]; then
+	why="kernel type information (BTF) is not available: $DTRACE_BTF_DIR/vmlinux: No such file or directory"
+	case "$*" in
+	*"curthread->pid"*) echo "dtrace: [D_SYM_NOTYPES] curthread has no type: $why"; exit 1 ;;
+	*"struct file"*) echo "dtrace: [D_OP_INCOMPLETE] operator -> cannot be applied to a forward declaration: no struct file definition is available ($why)"; exit 1 ;;
+	*TASK_COMM_LEN*) echo "dtrace: [D_IDENT_UNDEF] failed to resolve TASK_COMM_LEN: Unknown variable name"; exit 1 ;;
+	esac
+	exit 0
+fi
 case "$*" in
 *-xerrtags*) kind=err ;;
 *" -S "*) kind=dis ;;
