@@ -50,6 +50,17 @@ for want in 'args\[0\]: struct file \*' 'args\[1\]: char \*' \
 done
 rm -f "$f" /tmp/btf-lv /tmp/btf-lv.args
 
+# -- print() of a kernel struct: dtrace's own mm_struct (a 64-bit process:
+# task_size is TASK_SIZE_MAX with 4-level paging, 0x7ffffffff000) --------
+$D -q -n 'BEGIN { print(*curthread->mm); exit(0); }' >/tmp/btf-print 2>&1
+head -n 3 /tmp/btf-print
+head -n 1 /tmp/btf-print | grep -qx 'struct mm_struct {' &&
+	grep -Eq '^ +long unsigned int task_size = 0x7ffffffff000$' /tmp/btf-print &&
+	tail -n 1 /tmp/btf-print | grep -qx '}' &&
+	ok "print(*curthread->mm): struct mm_struct { ... task_size ... }" ||
+	fail "print(*curthread->mm): $(head -c 300 /tmp/btf-print)"
+rm -f /tmp/btf-print
+
 # -- the cost of kernel types (figures only, nothing asserted): start to
 # exit of a one-liner using curthread->comm against one using no type, and
 # the peak memory of each
