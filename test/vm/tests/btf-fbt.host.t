@@ -51,14 +51,15 @@ done
 rm -f "$f" /tmp/btf-lv /tmp/btf-lv.args
 
 # -- print() of a kernel struct: dtrace's own mm_struct (a 64-bit process:
-# task_size is TASK_SIZE_MAX with 4-level paging, 0x7ffffffff000) --------
+# task_size is TASK_SIZE_MAX, 0x7ffffffff000 with 4-level page tables,
+# 0xfffffffffff000 with 5-level ones as QEMU's CPU has) --------------------
 $D -q -n 'BEGIN { print(*curthread->mm); exit(0); }' >/tmp/btf-print 2>&1
 head -n 3 /tmp/btf-print
 head -n 1 /tmp/btf-print | grep -qx 'struct mm_struct {' &&
-	grep -Eq '^ +long unsigned int task_size = 0x7ffffffff000$' /tmp/btf-print &&
+	grep -Eq '^ +long unsigned int task_size = 0x(7ffffffff000|fffffffffff000)$' /tmp/btf-print &&
 	tail -n 1 /tmp/btf-print | grep -qx '}' &&
 	ok "print(*curthread->mm): struct mm_struct { ... task_size ... }" ||
-	fail "print(*curthread->mm): $(head -c 300 /tmp/btf-print)"
+	fail "print(*curthread->mm): $(wc -l </tmp/btf-print) lines; task_size: $(grep task_size /tmp/btf-print); last: $(tail -n 3 /tmp/btf-print | od -c | tail -n 4)"
 rm -f /tmp/btf-print
 
 # -- the cost of kernel types (figures only, nothing asserted): start to
