@@ -1,5 +1,5 @@
 one run from 1: yes
-all 60 arrived: no
+all 60 arrived: yes
 -- @@stderr --
-drops reported: yes
+drops reported: no
 other messages: 0
