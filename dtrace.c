@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 72b9b11e658e9452
+ * Input hash (FNV-1a 64): 705c880e1beef5c6
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -973,8 +973,6 @@ struct dtrace_cpucount {
 	u64 specdrops_busy;
 	u64 specdrops_unavail;
 	u64 stkdrops;
-	u64 chill_start;	/* start of the current chill interval */
-	u64 chill_used;		/* ns chilled in it */
 };
 
 /* ---- speculations (530-speculate.c) ---- */
@@ -4829,20 +4827,35 @@ static inline void dtrace_fault(struct dtrace_mstate *ms, u32 fault, u64 val)
 	ms->illval = val;
 }
 
-static void dtrace_act_chill(struct dtrace_cpustate *cs,
-			     struct dtrace_mstate *ms, u64 ns)
+/*
+ * chill(ns): spin ns nanoseconds with interrupts masked.  As in DTrace, the
+ * budget belongs to the CPU, not to a consumer: all consumers together may
+ * chill a CPU at most DTRACE_CHILL_MAX ns per DTRACE_CHILL_INTERVAL, so
+ * several consumers cannot keep one CPU masked between them.  A chill()
+ * over the budget is an illegal operation (ERROR), as in DTrace.
+ */
+struct dtrace_chill {
+	u64 start;		/* start of the current interval */
+	u64 used;		/* ns chilled in it, by every consumer */
+};
+
+/* Written only in probe context on its own CPU (interrupts masked). */
+static DEFINE_PER_CPU(struct dtrace_chill, dtrace_chill);
+
+static void dtrace_act_chill(struct dtrace_mstate *ms, u64 ns)
 {
+	struct dtrace_chill *c = this_cpu_ptr(&dtrace_chill);
 	u64 now = dtrace_gethrtime(), t0;
 
-	if (now - cs->cnt.chill_start > DTRACE_CHILL_INTERVAL) {
-		cs->cnt.chill_start = now;
-		cs->cnt.chill_used = 0;
+	if (now - c->start > DTRACE_CHILL_INTERVAL) {
+		c->start = now;
+		c->used = 0;
 	}
-	if (ns > DTRACE_CHILL_MAX || cs->cnt.chill_used + ns > DTRACE_CHILL_MAX) {
+	if (ns > DTRACE_CHILL_MAX || c->used + ns > DTRACE_CHILL_MAX) {
 		dtrace_fault(ms, DTRACEFLT_ILLOP, ns);
 		return;
 	}
-	cs->cnt.chill_used += ns;
+	c->used += ns;
 	t0 = dtrace_gethrtime();
 	while (dtrace_gethrtime() - t0 < ns)
 		cpu_relax();
@@ -5139,7 +5152,7 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 			dtrace_sigq_add(SIGSTOP);
 			break;
 		case DTRACEACT_CHILL:
-			dtrace_act_chill(cs, &ms, v);
+			dtrace_act_chill(&ms, v);
 			break;
 		case DTRACEACT_BREAKPOINT:
 			dtrace_act_breakpoint(probe);

@@ -428,20 +428,35 @@ static inline void dtrace_fault(struct dtrace_mstate *ms, u32 fault, u64 val)
 	ms->illval = val;
 }
 
-static void dtrace_act_chill(struct dtrace_cpustate *cs,
-			     struct dtrace_mstate *ms, u64 ns)
+/*
+ * chill(ns): spin ns nanoseconds with interrupts masked.  As in DTrace, the
+ * budget belongs to the CPU, not to a consumer: all consumers together may
+ * chill a CPU at most DTRACE_CHILL_MAX ns per DTRACE_CHILL_INTERVAL, so
+ * several consumers cannot keep one CPU masked between them.  A chill()
+ * over the budget is an illegal operation (ERROR), as in DTrace.
+ */
+struct dtrace_chill {
+	u64 start;		/* start of the current interval */
+	u64 used;		/* ns chilled in it, by every consumer */
+};
+
+/* Written only in probe context on its own CPU (interrupts masked). */
+static DEFINE_PER_CPU(struct dtrace_chill, dtrace_chill);
+
+static void dtrace_act_chill(struct dtrace_mstate *ms, u64 ns)
 {
+	struct dtrace_chill *c = this_cpu_ptr(&dtrace_chill);
 	u64 now = dtrace_gethrtime(), t0;
 
-	if (now - cs->cnt.chill_start > DTRACE_CHILL_INTERVAL) {
-		cs->cnt.chill_start = now;
-		cs->cnt.chill_used = 0;
+	if (now - c->start > DTRACE_CHILL_INTERVAL) {
+		c->start = now;
+		c->used = 0;
 	}
-	if (ns > DTRACE_CHILL_MAX || cs->cnt.chill_used + ns > DTRACE_CHILL_MAX) {
+	if (ns > DTRACE_CHILL_MAX || c->used + ns > DTRACE_CHILL_MAX) {
 		dtrace_fault(ms, DTRACEFLT_ILLOP, ns);
 		return;
 	}
-	cs->cnt.chill_used += ns;
+	c->used += ns;
 	t0 = dtrace_gethrtime();
 	while (dtrace_gethrtime() - t0 < ns)
 		cpu_relax();
@@ -738,7 +753,7 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 			dtrace_sigq_add(SIGSTOP);
 			break;
 		case DTRACEACT_CHILL:
-			dtrace_act_chill(cs, &ms, v);
+			dtrace_act_chill(&ms, v);
 			break;
 		case DTRACEACT_BREAKPOINT:
 			dtrace_act_breakpoint(probe);
