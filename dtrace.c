@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 705c880e1beef5c6
+ * Input hash (FNV-1a 64): c9ad85c3489bf578
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -141,6 +141,11 @@
 #define DTRACE_CFG_PROFILE_MIN_US	CONFIG_DTRACE_PROFILE_MIN_US
 #else	/* no profile provider */
 #define DTRACE_CFG_PROFILE_MIN_US	0
+#endif
+#ifdef CONFIG_DTRACE_PROFILE_MAX
+#define DTRACE_CFG_PROFILE_MAX		CONFIG_DTRACE_PROFILE_MAX
+#else	/* no profile provider */
+#define DTRACE_CFG_PROFILE_MAX		0
 #endif
 #define DTRACE_CFG_DEBUG	IS_ENABLED(CONFIG_DTRACE_DEBUG)
 
@@ -1586,6 +1591,24 @@ static void dtrace_commit(void)
 		if (prov->ops->commit)
 			prov->ops->commit(prov->arg);
 	}
+}
+
+/*
+ * Why a provider declined to create a probe a description named exactly
+ * (a limit, say), for the "does not match any probes" message of ENABLE;
+ * dtrace_lock.  Providers set it with dtrace_provide_refused().
+ */
+static char dtrace_provide_why[128];
+
+static __printf(1, 2) void __maybe_unused
+dtrace_provide_refused(const char *fmt, ...)
+{
+	va_list ap;
+
+	lockdep_assert_held(&dtrace_lock);
+	va_start(ap, fmt);
+	vsnprintf(dtrace_provide_why, sizeof(dtrace_provide_why), fmt, ap);
+	va_end(ap);
 }
 
 /* dtrace_lock held: ask every provider desc may name to create probes. */
@@ -6023,15 +6046,28 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 
 		while (dtrace_probe_next(&cls[i]->desc, &start))
 			nmatch[i]++;
-		if (!nmatch[i] && !(hdr->flags & DTRACE_ENABLE_ZDEFS)) {
+		/*
+		 * Matching nothing, ask again, to learn whether a provider
+		 * declined to create a probe the description names (a
+		 * limit): that is an error even with -Z (ZDEFS), since such
+		 * a probe will not appear later.
+		 */
+		if (!nmatch[i]) {
 			const struct dtrace_probedesc *d = &cls[i]->desc;
 
-			pp.clause = i;
-			pp.action = ~0U;
-			err = dtrace_enerr(&pp, ~0U,
-				"probe description %s:%s:%s:%s does not match any probes",
-				d->provider, d->mod, d->func, d->name);
-			goto fail_locked;
+			dtrace_provide_why[0] = '\0';
+			dtrace_provide(d);
+			if (dtrace_provide_why[0] ||
+			    !(hdr->flags & DTRACE_ENABLE_ZDEFS)) {
+				pp.clause = i;
+				pp.action = ~0U;
+				err = dtrace_enerr(&pp, ~0U,
+					"probe description %s:%s:%s:%s does not match any probes%s%s",
+					d->provider, d->mod, d->func, d->name,
+					dtrace_provide_why[0] ? ": " : "",
+					dtrace_provide_why);
+				goto fail_locked;
+			}
 		}
 		total += nmatch[i];
 	}
@@ -8280,7 +8316,10 @@ static void dtrace_prov_dtrace_exit(void)
  * DTrace always offers are created at load; any other is created on demand
  * when a description names it exactly (provide).  Intervals below
  * DTRACE_CFG_PROFILE_MIN_US microseconds are refused (no probe is made, so
- * the description matches nothing).
+ * the description matches nothing).  At most DTRACE_CFG_PROFILE_MAX
+ * profile and tick probes exist (the defaults included); a description
+ * naming one more matches nothing, and ENABLE's message says why
+ * (dtrace_provide_refused).  Probes live until the module is unloaded.
  *
  * arg0 is the interrupted kernel PC (0 if user code was interrupted),
  * arg1 the interrupted user PC (0 if kernel code was).
@@ -8319,6 +8358,13 @@ struct dtrace_profile {
 	struct dtrace_profile_timer *timers;
 	struct list_head enabled;	/* profile-N on dtrace_profile_on */
 };
+
+/*
+ * Profile and tick probes in existence (dtrace_lock): at most
+ * DTRACE_CFG_PROFILE_MAX, as DTrace's profile-max-probes, since each holds
+ * timers and lives until the module is unloaded.
+ */
+static u32 dtrace_profile_total;	/* reset when the provider goes */
 
 static DEFINE_MUTEX(dtrace_profile_lock);
 static LIST_HEAD(dtrace_profile_on);
@@ -8497,6 +8543,11 @@ static int dtrace_profile_create(const char *name)
 		return -ERANGE;
 	if (dtrace_probe_lookup(dtrace_prov_profile, "", "", name))
 		return 0;
+	if (dtrace_profile_total >= DTRACE_CFG_PROFILE_MAX) {
+		dtrace_provide_refused("the limit of %u profile and tick probes is reached",
+				       dtrace_profile_total);
+		return -ENOSPC;
+	}
 	prof = kzalloc(sizeof(*prof), GFP_KERNEL);
 	if (!prof)
 		return -ENOMEM;
@@ -8524,8 +8575,10 @@ static int dtrace_profile_create(const char *name)
 	if (err) {
 		kfree(prof->timers);
 		kfree(prof);
+		return err;
 	}
-	return err;
+	dtrace_profile_total++;
+	return 0;
 }
 
 static void dtrace_profile_provide(void *arg, const struct dtrace_probedesc *d)
@@ -8582,6 +8635,7 @@ static int dtrace_prov_profile_init(const struct dtrace_provider_def *def)
 	if (err) {
 		dtrace_unregister(dtrace_prov_profile);
 		dtrace_prov_profile = NULL;
+		dtrace_profile_total = 0;
 		cpuhp_remove_state_nocalls(dtrace_profile_hp);
 		dtrace_profile_hp = -1;
 	}
@@ -8595,6 +8649,7 @@ static void dtrace_prov_profile_exit(void)
 	dtrace_profile_hp = -1;
 	dtrace_unregister(dtrace_prov_profile);
 	dtrace_prov_profile = NULL;
+	dtrace_profile_total = 0;	/* every probe went with the provider */
 }
 
 #endif

@@ -27,6 +27,11 @@
 #else	/* no profile provider */
 #define DTRACE_CFG_PROFILE_MIN_US	0
 #endif
+#ifdef CONFIG_DTRACE_PROFILE_MAX
+#define DTRACE_CFG_PROFILE_MAX		CONFIG_DTRACE_PROFILE_MAX
+#else	/* no profile provider */
+#define DTRACE_CFG_PROFILE_MAX		0
+#endif
 #define DTRACE_CFG_DEBUG	IS_ENABLED(CONFIG_DTRACE_DEBUG)
 
 #if IS_ENABLED(CONFIG_DTRACE_PLATFORM_XEN_PV)

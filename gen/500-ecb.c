@@ -1624,15 +1624,28 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 
 		while (dtrace_probe_next(&cls[i]->desc, &start))
 			nmatch[i]++;
-		if (!nmatch[i] && !(hdr->flags & DTRACE_ENABLE_ZDEFS)) {
+		/*
+		 * Matching nothing, ask again, to learn whether a provider
+		 * declined to create a probe the description names (a
+		 * limit): that is an error even with -Z (ZDEFS), since such
+		 * a probe will not appear later.
+		 */
+		if (!nmatch[i]) {
 			const struct dtrace_probedesc *d = &cls[i]->desc;
 
-			pp.clause = i;
-			pp.action = ~0U;
-			err = dtrace_enerr(&pp, ~0U,
-				"probe description %s:%s:%s:%s does not match any probes",
-				d->provider, d->mod, d->func, d->name);
-			goto fail_locked;
+			dtrace_provide_why[0] = '\0';
+			dtrace_provide(d);
+			if (dtrace_provide_why[0] ||
+			    !(hdr->flags & DTRACE_ENABLE_ZDEFS)) {
+				pp.clause = i;
+				pp.action = ~0U;
+				err = dtrace_enerr(&pp, ~0U,
+					"probe description %s:%s:%s:%s does not match any probes%s%s",
+					d->provider, d->mod, d->func, d->name,
+					dtrace_provide_why[0] ? ": " : "",
+					dtrace_provide_why);
+				goto fail_locked;
+			}
 		}
 		total += nmatch[i];
 	}

@@ -17,6 +17,8 @@
 #   - a retained enabling (-Z) at the limit: probes created later beyond
 #     it are not enabled for that consumer (the kernel log says so), the
 #     ones within it record, and the consumer goes on;
+#   - at most 20 profile and tick probes (CONFIG_DTRACE_PROFILE_MAX): an
+#     enabling naming more new ones is refused naming the limit;
 # then the tested module is loaded again.
 set -u
 D=${DTRACE:-$DTRACE_TEST_SRCDIR/out/cmd/dtrace}
@@ -117,4 +119,27 @@ cpid=
 	ok "retained: lim1 and lim14 recorded, lim15 and lim16 not, END ran" ||
 	bad "retained consumer: status $rc, $(cat $T/c.out $T/c.err)"
 for i in $(seq 1 16); do echo "remove lim$i" >$F; done
+
+# ---- the limit of profile and tick probes (CONFIG_DTRACE_PROFILE_MAX=20) ----
+# Name one more new tick-N probe than the limit leaves room for: the
+# enabling is refused on the first one beyond it, with a message naming the
+# limit, and exactly 20 exist afterwards (those made within it stay).
+have=$($D -l -n 'profile:::' 2>/dev/null | tail -n +2 | wc -l)
+args=()
+for i in $(seq 1 $(( 20 - have + 1 ))); do
+	args+=(-n "profile:::tick-$(( 300 + i ))ms { x = 1; }")
+done
+last=tick-$(( 300 + 20 - have + 1 ))ms
+$D -q "${args[@]}" >$T/out 2>$T/err
+rc=$?
+[ "$have" -le 20 ] && [ $rc != 0 ] &&
+	grep -q "profile:::$last does not match any probes: the limit of 20 profile and tick probes is reached" $T/err &&
+	ok "with $have profile probes, $(( 20 - have + 1 )) new ones refused at $last: $(cat $T/err)" ||
+	bad "profile limit: $have before, status $rc, $(cat $T/out $T/err)"
+now=$($D -l -n 'profile:::' 2>/dev/null | tail -n +2 | wc -l)
+[ "$now" = 20 ] && ok "20 profile and tick probes exist" || bad "$now profile and tick probes exist"
+$D -q -n "profile:::tick-301ms { printf(\"tick\n\"); exit(0); }" >$T/out 2>$T/err
+rc=$?
+[ $rc = 0 ] && grep -qx tick $T/out && ok "a probe made within the limit fires" ||
+	bad "tick-301ms: status $rc, $(cat $T/out $T/err)"
 exit $fail
