@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): c9ad85c3489bf578
+ * Input hash (FNV-1a 64): 5d6215257f9d3830
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -5968,6 +5968,16 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 
 	pp.opts = first ? &opts : &st->opts;
 	pp.destructive = hdr->flags & DTRACE_ENABLE_DESTRUCTIVE;
+	/*
+	 * Members of the device's group (700-dev.c) may trace; destructive
+	 * actions (-w) take CAP_SYS_ADMIN in the initial user namespace of
+	 * whoever asks for them, group or not.
+	 */
+	if (pp.destructive && !capable(CAP_SYS_ADMIN)) {
+		dtrace_enerr(&pp, ~0U,
+			     "destructive actions (-w) need CAP_SYS_ADMIN");
+		return -EPERM;
+	}
 	pp.lim.maxlen = DTRACE_CFG_DIF_MAXLEN;
 	pp.lim.strsize = pp.opts->strsize;
 	pp.lim.ngvars = opts.ngvars;
@@ -8108,10 +8118,14 @@ static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
  * device's file operations hold a module reference while it is open, so
  * rmmod is refused (EBUSY) until every consumer has closed it.
  *
- * Access: the node's mode comes from Kconfig (0600 by default, owned by
- * root).  Opening also needs CAP_SYS_ADMIN, or membership of the Kconfig
- * group when one is set (a udev rule installed by `make install` gives
- * the node that group).
+ * Access (the privilege model): the node's mode comes from Kconfig (0600
+ * by default, owned by root).  Opening also needs CAP_SYS_ADMIN, or
+ * membership of the Kconfig group when one is set (a udev rule installed
+ * by `make install` gives the node that group).  Both are judged in the
+ * initial user namespace: capable() does, and the group ID is the one of
+ * the initial namespace, so a user namespace that maps its own IDs onto
+ * the configured number gains nothing.  Destructive actions (-w) need
+ * CAP_SYS_ADMIN at ENABLE, group or not (dtrace_enable, 500-ecb.c).
  *
  * The status file, debugfs dtrace/status, shows the version, the platform
  * built for and found, the self-test result and the core's counters.
@@ -8127,7 +8141,7 @@ static int dtrace_dev_open(struct inode *inode, struct file *file)
 
 	if (!capable(CAP_SYS_ADMIN) &&
 	    !(DTRACE_CFG_DEV_GID &&
-	      in_group_p(make_kgid(current_user_ns(), DTRACE_CFG_DEV_GID))))
+	      in_group_p(make_kgid(&init_user_ns, DTRACE_CFG_DEV_GID))))
 		return -EPERM;
 	ret = dtrace_state_create(&state);
 	if (ret)

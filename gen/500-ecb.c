@@ -1546,6 +1546,16 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 
 	pp.opts = first ? &opts : &st->opts;
 	pp.destructive = hdr->flags & DTRACE_ENABLE_DESTRUCTIVE;
+	/*
+	 * Members of the device's group (700-dev.c) may trace; destructive
+	 * actions (-w) take CAP_SYS_ADMIN in the initial user namespace of
+	 * whoever asks for them, group or not.
+	 */
+	if (pp.destructive && !capable(CAP_SYS_ADMIN)) {
+		dtrace_enerr(&pp, ~0U,
+			     "destructive actions (-w) need CAP_SYS_ADMIN");
+		return -EPERM;
+	}
 	pp.lim.maxlen = DTRACE_CFG_DIF_MAXLEN;
 	pp.lim.strsize = pp.opts->strsize;
 	pp.lim.ngvars = opts.ngvars;

@@ -11,6 +11,9 @@
 #     cannot open it, and even with the node opened up to everyone (0666)
 #     the module refuses a non-member (EPERM: no CAP_SYS_ADMIN, not in
 #     the group);
+#   - a user namespace mapping gid 4242 onto an unprivileged user's own
+#     gid does not make it a member (src/userns-open.c); a member is
+#     refused destructive actions (-w: CAP_SYS_ADMIN), root is not;
 #   - an enabling beyond the limit of 16 enabled probes per consumer is
 #     refused with a message naming the limit, and a consumer within it
 #     then works (nothing lost);
@@ -77,7 +80,23 @@ rc=$?
 [ $rc != 0 ] && grep -qi 'not permitted' $T/err &&
 	ok "with the node open to all, the module refuses a non-member: $(cat $T/err)" ||
 	bad "non-member, mode 0666: status $rc, $(cat $T/out $T/err)"
+# The group is the initial namespace's 4242: a user namespace in which an
+# unprivileged user maps 4242 onto its own gid gains nothing.
+out=$("$DTRACE_TEST_BINDIR/userns-open" 4242)
+rc=$?
+[ $rc = 0 ] && ok "gid 4242 of an unprivileged user namespace is not the group: $out" ||
+	bad "user namespace trick: status $rc, $out"
 chmod 660 /dev/dtrace
+# Destructive actions need CAP_SYS_ADMIN, even for members of the group.
+as 4242 -w -q -n 'BEGIN { chill(1); printf("chilled\n"); exit(0); }' >$T/out 2>$T/err
+rc=$?
+[ $rc != 0 ] && ! grep -q chilled $T/out && grep -q 'need CAP_SYS_ADMIN' $T/err &&
+	ok "a member of group 4242 is refused -w: $(cat $T/err)" ||
+	bad "member with -w: status $rc, $(cat $T/out $T/err)"
+$D -w -q -n 'BEGIN { chill(1); printf("chilled\n"); exit(0); }' >$T/out 2>$T/err
+rc=$?
+[ $rc = 0 ] && grep -qx chilled $T/out && ok "root may use -w" ||
+	bad "root with -w: status $rc, $(cat $T/out $T/err)"
 
 # ---- the limit of enabled probes per consumer ----------------------------
 # every profile probe, BEGIN and END: more than 16
