@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): b9e9ade0b9e17082
+ * Input hash (FNV-1a 64): 42c5cd16982f5a0a
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -133,6 +133,7 @@
 #define DTRACE_CFG_AGGSIZE	((u64)CONFIG_DTRACE_AGGSIZE_KB * 1024)
 #define DTRACE_CFG_BUFSIZE_MAX	((u64)CONFIG_DTRACE_BUFSIZE_MAX_MB * 1024 * 1024)
 #define DTRACE_CFG_MAX_ENABLINGS	CONFIG_DTRACE_MAX_ENABLINGS
+#define DTRACE_CFG_MAX_CONSUMERS	CONFIG_DTRACE_MAX_CONSUMERS
 #define DTRACE_CFG_MAX_PROBES	CONFIG_DTRACE_MAX_PROBES
 #define DTRACE_CFG_DIF_MAXLEN	CONFIG_DTRACE_DIF_MAXLEN
 #define DTRACE_CFG_DEV_MODE	CONFIG_DTRACE_DEV_MODE
@@ -4579,6 +4580,7 @@ struct dtrace_state {
 	u32 ecbs_cap;
 	bool noretain;			/* stopped or dying: no new ECBs */
 	u32 retain_skipped;		/* new probes not enabled (limit, memory) */
+	u32 nzero;			/* clauses that matched none at ENABLE */
 	struct dtrace_vstate *vstate;
 	struct dtrace_aggspace *aggs;
 	bool uses_spec;			/* some clause speculates */
@@ -5948,7 +5950,8 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	struct dtrace_clause **cls = NULL;
 	struct dtrace_ecb **newecbs = NULL;
 	u32 *nmatch = NULL;
-	u32 nc = 0, i, total = 0, made = 0;
+	u32 nc = 0, i, made = 0, nzero = 0;
+	u64 total = 0;		/* u64: a sum of matches cannot wrap */
 	bool first = !st->have_opts;
 	size_t off, used;
 	int err;
@@ -6097,17 +6100,30 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 					dtrace_provide_why);
 				goto fail_locked;
 			}
+			nzero++;	/* retained (-Z): counted below */
 		}
 		total += nmatch[i];
 	}
-	if ((u64)st->necbs + total > DTRACE_CFG_MAX_ENABLINGS) {
+	/*
+	 * The limit bounds what a consumer holds: its enabled probes, and
+	 * its retained clauses that match no probe (each counts as one).
+	 */
+	if ((u64)st->necbs + total + st->nzero + nzero >
+	    DTRACE_CFG_MAX_ENABLINGS) {
 		pp.clause = ~0U;
-		err = dtrace_enerr(&pp, ~0U,
-			"%u enabled probes exceed the limit of %u per consumer",
-			st->necbs + total, DTRACE_CFG_MAX_ENABLINGS);
+		if (st->nzero + nzero)
+			err = dtrace_enerr(&pp, ~0U,
+				"%llu enabled probes and %u clauses that match none exceed the limit of %u per consumer",
+				(unsigned long long)(st->necbs + total),
+				st->nzero + nzero, DTRACE_CFG_MAX_ENABLINGS);
+		else
+			err = dtrace_enerr(&pp, ~0U,
+				"%llu enabled probes exceed the limit of %u per consumer",
+				(unsigned long long)(st->necbs + total),
+				DTRACE_CFG_MAX_ENABLINGS);
 		goto fail_locked;
 	}
-	err = dtrace_state_ecbs_grow(st, total);
+	err = dtrace_state_ecbs_grow(st, (u32)total);
 	if (err)
 		goto fail_locked;
 	newecbs = st->ecbs + st->necbs;
@@ -6160,6 +6176,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			res->nmatched[i] = nmatch[i];
 	}
 	res->nepids = st->necbs;
+	st->nzero += nzero;
 	dtrace_commit();
 	mutex_unlock(&dtrace_lock);
 	if (first) {
@@ -8145,6 +8162,8 @@ static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
  * the initial namespace, so a user namespace that maps its own IDs onto
  * the configured number gains nothing.  Destructive actions (-w) need
  * CAP_SYS_ADMIN at ENABLE, group or not (dtrace_enable, 500-ecb.c).
+ * At most DTRACE_CFG_MAX_CONSUMERS consumers exist at once (Kconfig): an
+ * open beyond that fails with EUSERS.
  *
  * The status file, debugfs dtrace/status, shows the version, the platform
  * built for and found, the self-test result and the core's counters.
@@ -8162,11 +8181,17 @@ static int dtrace_dev_open(struct inode *inode, struct file *file)
 	    !(DTRACE_CFG_DEV_GID &&
 	      in_group_p(make_kgid(&init_user_ns, DTRACE_CFG_DEV_GID))))
 		return -EPERM;
+	/* At most DTRACE_CFG_MAX_CONSUMERS consumers: the next gets EUSERS. */
+	if (atomic_inc_return(&dtrace_nconsumers) > DTRACE_CFG_MAX_CONSUMERS) {
+		atomic_dec(&dtrace_nconsumers);
+		return -EUSERS;
+	}
 	ret = dtrace_state_create(&state);
-	if (ret)
+	if (ret) {
+		atomic_dec(&dtrace_nconsumers);
 		return ret;
+	}
 	file->private_data = state;
-	atomic_inc(&dtrace_nconsumers);
 	return 0;
 }
 

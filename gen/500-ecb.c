@@ -138,6 +138,7 @@ struct dtrace_state {
 	u32 ecbs_cap;
 	bool noretain;			/* stopped or dying: no new ECBs */
 	u32 retain_skipped;		/* new probes not enabled (limit, memory) */
+	u32 nzero;			/* clauses that matched none at ENABLE */
 	struct dtrace_vstate *vstate;
 	struct dtrace_aggspace *aggs;
 	bool uses_spec;			/* some clause speculates */
@@ -1507,7 +1508,8 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	struct dtrace_clause **cls = NULL;
 	struct dtrace_ecb **newecbs = NULL;
 	u32 *nmatch = NULL;
-	u32 nc = 0, i, total = 0, made = 0;
+	u32 nc = 0, i, made = 0, nzero = 0;
+	u64 total = 0;		/* u64: a sum of matches cannot wrap */
 	bool first = !st->have_opts;
 	size_t off, used;
 	int err;
@@ -1656,17 +1658,30 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 					dtrace_provide_why);
 				goto fail_locked;
 			}
+			nzero++;	/* retained (-Z): counted below */
 		}
 		total += nmatch[i];
 	}
-	if ((u64)st->necbs + total > DTRACE_CFG_MAX_ENABLINGS) {
+	/*
+	 * The limit bounds what a consumer holds: its enabled probes, and
+	 * its retained clauses that match no probe (each counts as one).
+	 */
+	if ((u64)st->necbs + total + st->nzero + nzero >
+	    DTRACE_CFG_MAX_ENABLINGS) {
 		pp.clause = ~0U;
-		err = dtrace_enerr(&pp, ~0U,
-			"%u enabled probes exceed the limit of %u per consumer",
-			st->necbs + total, DTRACE_CFG_MAX_ENABLINGS);
+		if (st->nzero + nzero)
+			err = dtrace_enerr(&pp, ~0U,
+				"%llu enabled probes and %u clauses that match none exceed the limit of %u per consumer",
+				(unsigned long long)(st->necbs + total),
+				st->nzero + nzero, DTRACE_CFG_MAX_ENABLINGS);
+		else
+			err = dtrace_enerr(&pp, ~0U,
+				"%llu enabled probes exceed the limit of %u per consumer",
+				(unsigned long long)(st->necbs + total),
+				DTRACE_CFG_MAX_ENABLINGS);
 		goto fail_locked;
 	}
-	err = dtrace_state_ecbs_grow(st, total);
+	err = dtrace_state_ecbs_grow(st, (u32)total);
 	if (err)
 		goto fail_locked;
 	newecbs = st->ecbs + st->necbs;
@@ -1719,6 +1734,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			res->nmatched[i] = nmatch[i];
 	}
 	res->nepids = st->necbs;
+	st->nzero += nzero;
 	dtrace_commit();
 	mutex_unlock(&dtrace_lock);
 	if (first) {

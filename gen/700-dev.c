@@ -15,6 +15,8 @@
  * the initial namespace, so a user namespace that maps its own IDs onto
  * the configured number gains nothing.  Destructive actions (-w) need
  * CAP_SYS_ADMIN at ENABLE, group or not (dtrace_enable, 500-ecb.c).
+ * At most DTRACE_CFG_MAX_CONSUMERS consumers exist at once (Kconfig): an
+ * open beyond that fails with EUSERS.
  *
  * The status file, debugfs dtrace/status, shows the version, the platform
  * built for and found, the self-test result and the core's counters.
@@ -32,11 +34,17 @@ static int dtrace_dev_open(struct inode *inode, struct file *file)
 	    !(DTRACE_CFG_DEV_GID &&
 	      in_group_p(make_kgid(&init_user_ns, DTRACE_CFG_DEV_GID))))
 		return -EPERM;
+	/* At most DTRACE_CFG_MAX_CONSUMERS consumers: the next gets EUSERS. */
+	if (atomic_inc_return(&dtrace_nconsumers) > DTRACE_CFG_MAX_CONSUMERS) {
+		atomic_dec(&dtrace_nconsumers);
+		return -EUSERS;
+	}
 	ret = dtrace_state_create(&state);
-	if (ret)
+	if (ret) {
+		atomic_dec(&dtrace_nconsumers);
 		return ret;
+	}
 	file->private_data = state;
-	atomic_inc(&dtrace_nconsumers);
 	return 0;
 }
 

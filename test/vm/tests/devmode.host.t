@@ -22,6 +22,10 @@
 #     ones within it record, and the consumer goes on;
 #   - at most 20 profile and tick probes (CONFIG_DTRACE_PROFILE_MAX): an
 #     enabling naming more new ones is refused naming the limit;
+#   - retained clauses that match nothing (-Z) count one each toward the
+#     limit of 16;
+#   - at most 4 consumers at once (CONFIG_DTRACE_MAX_CONSUMERS): a fifth
+#     open fails with EUSERS;
 # then the tested module is loaded again.
 set -u
 D=${DTRACE:-$DTRACE_TEST_SRCDIR/out/cmd/dtrace}
@@ -161,4 +165,48 @@ $D -q -n "profile:::tick-301ms { printf(\"tick\n\"); exit(0); }" >$T/out 2>$T/er
 rc=$?
 [ $rc = 0 ] && grep -qx tick $T/out && ok "a probe made within the limit fires" ||
 	bad "tick-301ms: status $rc, $(cat $T/out $T/err)"
+
+# ---- retained clauses that match nothing count toward the limit (-Z) -------
+# BEGIN is one enabled probe; each dtrace_test:::nzN clause matches nothing
+# and is kept (-Z): 15 of them make 16, 16 make 17, over the limit.
+zargs() {
+	local i
+	for i in $(seq 1 "$1"); do printf -- "-n\ndtrace_test:::nz$i { x = 1; }\n"; done
+}
+mapfile -t z15 < <(zargs 15)
+mapfile -t z16 < <(zargs 16)
+$D -Z -q -n 'BEGIN { printf("ok\n"); exit(0); }' "${z15[@]}" >$T/out 2>$T/err
+rc=$?
+[ $rc = 0 ] && grep -qx ok $T/out && ok "-Z: BEGIN and 15 clauses matching none fit in 16" ||
+	bad "-Z with 15 empty clauses: status $rc, $(cat $T/out $T/err)"
+$D -Z -q -n 'BEGIN { printf("ok\n"); exit(0); }' "${z16[@]}" >$T/out 2>$T/err
+rc=$?
+[ $rc != 0 ] && ! grep -q ok $T/out &&
+	grep -q "1 enabled probes and 16 clauses that match none exceed the limit of 16" $T/err &&
+	ok "-Z: BEGIN and 16 clauses matching none refused: $(cat $T/err)" ||
+	bad "-Z with 16 empty clauses: status $rc, $(cat $T/out $T/err)"
+
+# ---- at most 4 consumers at once (CONFIG_DTRACE_MAX_CONSUMERS=4) -----------
+out=$(python3 -c '
+import errno, os
+fds = [os.open("/dev/dtrace", os.O_RDWR) for i in range(4)]
+try:
+    os.close(os.open("/dev/dtrace", os.O_RDWR))
+    print("fifth opened")
+except OSError as e:
+    print("fifth:", errno.errorcode.get(e.errno, e.errno))
+os.close(fds.pop())
+try:
+    os.close(os.open("/dev/dtrace", os.O_RDWR))
+    print("after a close: opened")
+except OSError as e:
+    print("after a close:", errno.errorcode.get(e.errno, e.errno))
+' 2>&1)
+echo "$out" | grep -qx "fifth: EUSERS" && echo "$out" | grep -qx "after a close: opened" &&
+	ok "4 consumers at once; the fifth open fails with EUSERS, then one closes and an open works" ||
+	bad "consumer limit: $out"
+$D -q -n 'BEGIN { printf("fine\n"); exit(0); }' >$T/out 2>$T/err
+rc=$?
+[ $rc = 0 ] && grep -qx fine $T/out && ok "then a consumer works" ||
+	bad "after the consumer limit: status $rc, $(cat $T/out $T/err)"
 exit $fail
