@@ -29,7 +29,7 @@
 # then the tested module is loaded again.
 set -u
 D=${DTRACE:-$DTRACE_TEST_SRCDIR/out/cmd/dtrace}
-V=$DTRACE_TEST_SRCDIR/out/devmode-$DTRACE_TEST_KVER-$DTRACE_TEST_PLATFORM/dtrace.ko
+V=${DEVMODE_MODULE:-$DTRACE_TEST_SRCDIR/out/devmode-$DTRACE_TEST_KVER-$DTRACE_TEST_PLATFORM/dtrace.ko}
 F=/sys/kernel/debug/dtrace/test
 T=$(mktemp -d /tmp/devmode.XXXXXX)
 chmod 755 $T

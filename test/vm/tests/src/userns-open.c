@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <sched.h>
+#include <sys/prctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,11 @@ int main(int argc, char **argv)
 	}
 	if (setgroups(0, NULL) || setgid(65534) || setuid(65534)) {
 		printf("cannot become 65534: %s\n", strerror(errno));
+		return 3;
+	}
+	/* changing IDs made us non-dumpable: /proc/self would be root's */
+	if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)) {
+		printf("cannot become dumpable: %s\n", strerror(errno));
 		return 3;
 	}
 	if (unshare(CLONE_NEWUSER)) {
