@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 72b9b11e658e9452
+ * Input hash (FNV-1a 64): 42c5cd16982f5a0a
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -133,6 +133,7 @@
 #define DTRACE_CFG_AGGSIZE	((u64)CONFIG_DTRACE_AGGSIZE_KB * 1024)
 #define DTRACE_CFG_BUFSIZE_MAX	((u64)CONFIG_DTRACE_BUFSIZE_MAX_MB * 1024 * 1024)
 #define DTRACE_CFG_MAX_ENABLINGS	CONFIG_DTRACE_MAX_ENABLINGS
+#define DTRACE_CFG_MAX_CONSUMERS	CONFIG_DTRACE_MAX_CONSUMERS
 #define DTRACE_CFG_MAX_PROBES	CONFIG_DTRACE_MAX_PROBES
 #define DTRACE_CFG_DIF_MAXLEN	CONFIG_DTRACE_DIF_MAXLEN
 #define DTRACE_CFG_DEV_MODE	CONFIG_DTRACE_DEV_MODE
@@ -141,6 +142,11 @@
 #define DTRACE_CFG_PROFILE_MIN_US	CONFIG_DTRACE_PROFILE_MIN_US
 #else	/* no profile provider */
 #define DTRACE_CFG_PROFILE_MIN_US	0
+#endif
+#ifdef CONFIG_DTRACE_PROFILE_MAX
+#define DTRACE_CFG_PROFILE_MAX		CONFIG_DTRACE_PROFILE_MAX
+#else	/* no profile provider */
+#define DTRACE_CFG_PROFILE_MAX		0
 #endif
 #define DTRACE_CFG_DEBUG	IS_ENABLED(CONFIG_DTRACE_DEBUG)
 
@@ -571,9 +577,28 @@ static int dtrace_load_user(void *dst, u64 addr, size_t len)
 				      len) ? -EFAULT : 0;
 }
 
+/*
+ * Stores into user memory (copyout, copyoutstr) are refused, as the
+ * kernel's own probe-write helper (bpf_probe_write_user) refuses them,
+ * while the task exits (PF_EXITING: its address space is being torn down)
+ * and when the address space loaded on this CPU is not the task's (a
+ * probe in the context-switch path, or in an NMI that came in mid-switch,
+ * sees current->mm before or after its page tables are loaded): the page
+ * table root this CPU runs on (CR3, read through the paravirt interface
+ * under Xen PV) must be current->mm's.
+ */
+static bool dtrace_user_store_ok(void)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (!mm || (current->flags & (PF_EXITING | PF_KTHREAD)))
+		return false;
+	return read_cr3_pa() == __pa(mm->pgd);
+}
+
 static int dtrace_store_user(u64 addr, const void *src, size_t len)
 {
-	if (!dtrace_user_ok(addr, len))
+	if (!dtrace_user_ok(addr, len) || !dtrace_user_store_ok())
 		return -EFAULT;
 	return copy_to_user_nofault((void __user *)(uintptr_t)addr, src,
 				    len) ? -EFAULT : 0;
@@ -973,8 +998,6 @@ struct dtrace_cpucount {
 	u64 specdrops_busy;
 	u64 specdrops_unavail;
 	u64 stkdrops;
-	u64 chill_start;	/* start of the current chill interval */
-	u64 chill_used;		/* ns chilled in it */
 };
 
 /* ---- speculations (530-speculate.c) ---- */
@@ -1588,6 +1611,24 @@ static void dtrace_commit(void)
 		if (prov->ops->commit)
 			prov->ops->commit(prov->arg);
 	}
+}
+
+/*
+ * Why a provider declined to create a probe a description named exactly
+ * (a limit, say), for the "does not match any probes" message of ENABLE;
+ * dtrace_lock.  Providers set it with dtrace_provide_refused().
+ */
+static char dtrace_provide_why[128];
+
+static __printf(1, 2) void __maybe_unused
+dtrace_provide_refused(const char *fmt, ...)
+{
+	va_list ap;
+
+	lockdep_assert_held(&dtrace_lock);
+	va_start(ap, fmt);
+	vsnprintf(dtrace_provide_why, sizeof(dtrace_provide_why), fmt, ap);
+	va_end(ap);
 }
 
 /* dtrace_lock held: ask every provider desc may name to create probes. */
@@ -4539,6 +4580,7 @@ struct dtrace_state {
 	u32 ecbs_cap;
 	bool noretain;			/* stopped or dying: no new ECBs */
 	u32 retain_skipped;		/* new probes not enabled (limit, memory) */
+	u32 nzero;			/* clauses that matched none at ENABLE */
 	struct dtrace_vstate *vstate;
 	struct dtrace_aggspace *aggs;
 	bool uses_spec;			/* some clause speculates */
@@ -4829,20 +4871,35 @@ static inline void dtrace_fault(struct dtrace_mstate *ms, u32 fault, u64 val)
 	ms->illval = val;
 }
 
-static void dtrace_act_chill(struct dtrace_cpustate *cs,
-			     struct dtrace_mstate *ms, u64 ns)
+/*
+ * chill(ns): spin ns nanoseconds with interrupts masked.  As in DTrace, the
+ * budget belongs to the CPU, not to a consumer: all consumers together may
+ * chill a CPU at most DTRACE_CHILL_MAX ns per DTRACE_CHILL_INTERVAL, so
+ * several consumers cannot keep one CPU masked between them.  A chill()
+ * over the budget is an illegal operation (ERROR), as in DTrace.
+ */
+struct dtrace_chill {
+	u64 start;		/* start of the current interval */
+	u64 used;		/* ns chilled in it, by every consumer */
+};
+
+/* Written only in probe context on its own CPU (interrupts masked). */
+static DEFINE_PER_CPU(struct dtrace_chill, dtrace_chill);
+
+static void dtrace_act_chill(struct dtrace_mstate *ms, u64 ns)
 {
+	struct dtrace_chill *c = this_cpu_ptr(&dtrace_chill);
 	u64 now = dtrace_gethrtime(), t0;
 
-	if (now - cs->cnt.chill_start > DTRACE_CHILL_INTERVAL) {
-		cs->cnt.chill_start = now;
-		cs->cnt.chill_used = 0;
+	if (now - c->start > DTRACE_CHILL_INTERVAL) {
+		c->start = now;
+		c->used = 0;
 	}
-	if (ns > DTRACE_CHILL_MAX || cs->cnt.chill_used + ns > DTRACE_CHILL_MAX) {
+	if (ns > DTRACE_CHILL_MAX || c->used + ns > DTRACE_CHILL_MAX) {
 		dtrace_fault(ms, DTRACEFLT_ILLOP, ns);
 		return;
 	}
-	cs->cnt.chill_used += ns;
+	c->used += ns;
 	t0 = dtrace_gethrtime();
 	while (dtrace_gethrtime() - t0 < ns)
 		cpu_relax();
@@ -5139,7 +5196,7 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 			dtrace_sigq_add(SIGSTOP);
 			break;
 		case DTRACEACT_CHILL:
-			dtrace_act_chill(cs, &ms, v);
+			dtrace_act_chill(&ms, v);
 			break;
 		case DTRACEACT_BREAKPOINT:
 			dtrace_act_breakpoint(probe);
@@ -5893,7 +5950,8 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	struct dtrace_clause **cls = NULL;
 	struct dtrace_ecb **newecbs = NULL;
 	u32 *nmatch = NULL;
-	u32 nc = 0, i, total = 0, made = 0;
+	u32 nc = 0, i, made = 0, nzero = 0;
+	u64 total = 0;		/* u64: a sum of matches cannot wrap */
 	bool first = !st->have_opts;
 	size_t off, used;
 	int err;
@@ -5932,6 +5990,16 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 
 	pp.opts = first ? &opts : &st->opts;
 	pp.destructive = hdr->flags & DTRACE_ENABLE_DESTRUCTIVE;
+	/*
+	 * Members of the device's group (700-dev.c) may trace; destructive
+	 * actions (-w) take CAP_SYS_ADMIN in the initial user namespace of
+	 * whoever asks for them, group or not.
+	 */
+	if (pp.destructive && !capable(CAP_SYS_ADMIN)) {
+		dtrace_enerr(&pp, ~0U,
+			     "destructive actions (-w) need CAP_SYS_ADMIN");
+		return -EPERM;
+	}
 	pp.lim.maxlen = DTRACE_CFG_DIF_MAXLEN;
 	pp.lim.strsize = pp.opts->strsize;
 	pp.lim.ngvars = opts.ngvars;
@@ -6010,26 +6078,52 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 
 		while (dtrace_probe_next(&cls[i]->desc, &start))
 			nmatch[i]++;
-		if (!nmatch[i] && !(hdr->flags & DTRACE_ENABLE_ZDEFS)) {
+		/*
+		 * Matching nothing, ask again, to learn whether a provider
+		 * declined to create a probe the description names (a
+		 * limit): that is an error even with -Z (ZDEFS), since such
+		 * a probe will not appear later.
+		 */
+		if (!nmatch[i]) {
 			const struct dtrace_probedesc *d = &cls[i]->desc;
 
-			pp.clause = i;
-			pp.action = ~0U;
-			err = dtrace_enerr(&pp, ~0U,
-				"probe description %s:%s:%s:%s does not match any probes",
-				d->provider, d->mod, d->func, d->name);
-			goto fail_locked;
+			dtrace_provide_why[0] = '\0';
+			dtrace_provide(d);
+			if (dtrace_provide_why[0] ||
+			    !(hdr->flags & DTRACE_ENABLE_ZDEFS)) {
+				pp.clause = i;
+				pp.action = ~0U;
+				err = dtrace_enerr(&pp, ~0U,
+					"probe description %s:%s:%s:%s does not match any probes%s%s",
+					d->provider, d->mod, d->func, d->name,
+					dtrace_provide_why[0] ? ": " : "",
+					dtrace_provide_why);
+				goto fail_locked;
+			}
+			nzero++;	/* retained (-Z): counted below */
 		}
 		total += nmatch[i];
 	}
-	if ((u64)st->necbs + total > DTRACE_CFG_MAX_ENABLINGS) {
+	/*
+	 * The limit bounds what a consumer holds: its enabled probes, and
+	 * its retained clauses that match no probe (each counts as one).
+	 */
+	if ((u64)st->necbs + total + st->nzero + nzero >
+	    DTRACE_CFG_MAX_ENABLINGS) {
 		pp.clause = ~0U;
-		err = dtrace_enerr(&pp, ~0U,
-			"%u enabled probes exceed the limit of %u per consumer",
-			st->necbs + total, DTRACE_CFG_MAX_ENABLINGS);
+		if (st->nzero + nzero)
+			err = dtrace_enerr(&pp, ~0U,
+				"%llu enabled probes and %u clauses that match none exceed the limit of %u per consumer",
+				(unsigned long long)(st->necbs + total),
+				st->nzero + nzero, DTRACE_CFG_MAX_ENABLINGS);
+		else
+			err = dtrace_enerr(&pp, ~0U,
+				"%llu enabled probes exceed the limit of %u per consumer",
+				(unsigned long long)(st->necbs + total),
+				DTRACE_CFG_MAX_ENABLINGS);
 		goto fail_locked;
 	}
-	err = dtrace_state_ecbs_grow(st, total);
+	err = dtrace_state_ecbs_grow(st, (u32)total);
 	if (err)
 		goto fail_locked;
 	newecbs = st->ecbs + st->necbs;
@@ -6082,6 +6176,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			res->nmatched[i] = nmatch[i];
 	}
 	res->nepids = st->necbs;
+	st->nzero += nzero;
 	dtrace_commit();
 	mutex_unlock(&dtrace_lock);
 	if (first) {
@@ -8059,10 +8154,16 @@ static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
  * device's file operations hold a module reference while it is open, so
  * rmmod is refused (EBUSY) until every consumer has closed it.
  *
- * Access: the node's mode comes from Kconfig (0600 by default, owned by
- * root).  Opening also needs CAP_SYS_ADMIN, or membership of the Kconfig
- * group when one is set (a udev rule installed by `make install` gives
- * the node that group).
+ * Access (the privilege model): the node's mode comes from Kconfig (0600
+ * by default, owned by root).  Opening also needs CAP_SYS_ADMIN, or
+ * membership of the Kconfig group when one is set (a udev rule installed
+ * by `make install` gives the node that group).  Both are judged in the
+ * initial user namespace: capable() does, and the group ID is the one of
+ * the initial namespace, so a user namespace that maps its own IDs onto
+ * the configured number gains nothing.  Destructive actions (-w) need
+ * CAP_SYS_ADMIN at ENABLE, group or not (dtrace_enable, 500-ecb.c).
+ * At most DTRACE_CFG_MAX_CONSUMERS consumers exist at once (Kconfig): an
+ * open beyond that fails with EUSERS.
  *
  * The status file, debugfs dtrace/status, shows the version, the platform
  * built for and found, the self-test result and the core's counters.
@@ -8078,13 +8179,19 @@ static int dtrace_dev_open(struct inode *inode, struct file *file)
 
 	if (!capable(CAP_SYS_ADMIN) &&
 	    !(DTRACE_CFG_DEV_GID &&
-	      in_group_p(make_kgid(current_user_ns(), DTRACE_CFG_DEV_GID))))
+	      in_group_p(make_kgid(&init_user_ns, DTRACE_CFG_DEV_GID))))
 		return -EPERM;
+	/* At most DTRACE_CFG_MAX_CONSUMERS consumers: the next gets EUSERS. */
+	if (atomic_inc_return(&dtrace_nconsumers) > DTRACE_CFG_MAX_CONSUMERS) {
+		atomic_dec(&dtrace_nconsumers);
+		return -EUSERS;
+	}
 	ret = dtrace_state_create(&state);
-	if (ret)
+	if (ret) {
+		atomic_dec(&dtrace_nconsumers);
 		return ret;
+	}
 	file->private_data = state;
-	atomic_inc(&dtrace_nconsumers);
 	return 0;
 }
 
@@ -8267,7 +8374,10 @@ static void dtrace_prov_dtrace_exit(void)
  * DTrace always offers are created at load; any other is created on demand
  * when a description names it exactly (provide).  Intervals below
  * DTRACE_CFG_PROFILE_MIN_US microseconds are refused (no probe is made, so
- * the description matches nothing).
+ * the description matches nothing).  At most DTRACE_CFG_PROFILE_MAX
+ * profile and tick probes exist (the defaults included); a description
+ * naming one more matches nothing, and ENABLE's message says why
+ * (dtrace_provide_refused).  Probes live until the module is unloaded.
  *
  * arg0 is the interrupted kernel PC (0 if user code was interrupted),
  * arg1 the interrupted user PC (0 if kernel code was).
@@ -8306,6 +8416,13 @@ struct dtrace_profile {
 	struct dtrace_profile_timer *timers;
 	struct list_head enabled;	/* profile-N on dtrace_profile_on */
 };
+
+/*
+ * Profile and tick probes in existence (dtrace_lock): at most
+ * DTRACE_CFG_PROFILE_MAX, as DTrace's profile-max-probes, since each holds
+ * timers and lives until the module is unloaded.
+ */
+static u32 dtrace_profile_total;	/* reset when the provider goes */
 
 static DEFINE_MUTEX(dtrace_profile_lock);
 static LIST_HEAD(dtrace_profile_on);
@@ -8484,6 +8601,11 @@ static int dtrace_profile_create(const char *name)
 		return -ERANGE;
 	if (dtrace_probe_lookup(dtrace_prov_profile, "", "", name))
 		return 0;
+	if (dtrace_profile_total >= DTRACE_CFG_PROFILE_MAX) {
+		dtrace_provide_refused("the limit of %u profile and tick probes is reached",
+				       dtrace_profile_total);
+		return -ENOSPC;
+	}
 	prof = kzalloc(sizeof(*prof), GFP_KERNEL);
 	if (!prof)
 		return -ENOMEM;
@@ -8511,8 +8633,10 @@ static int dtrace_profile_create(const char *name)
 	if (err) {
 		kfree(prof->timers);
 		kfree(prof);
+		return err;
 	}
-	return err;
+	dtrace_profile_total++;
+	return 0;
 }
 
 static void dtrace_profile_provide(void *arg, const struct dtrace_probedesc *d)
@@ -8569,6 +8693,7 @@ static int dtrace_prov_profile_init(const struct dtrace_provider_def *def)
 	if (err) {
 		dtrace_unregister(dtrace_prov_profile);
 		dtrace_prov_profile = NULL;
+		dtrace_profile_total = 0;
 		cpuhp_remove_state_nocalls(dtrace_profile_hp);
 		dtrace_profile_hp = -1;
 	}
@@ -8582,6 +8707,7 @@ static void dtrace_prov_profile_exit(void)
 	dtrace_profile_hp = -1;
 	dtrace_unregister(dtrace_prov_profile);
 	dtrace_prov_profile = NULL;
+	dtrace_profile_total = 0;	/* every probe went with the provider */
 }
 
 #endif
