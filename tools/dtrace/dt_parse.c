@@ -2135,7 +2135,7 @@ static void parse_clause(struct dt_cc *cc)
 	jmp_buf ojb;
 	struct {
 		const char *p;
-		int line, npeek, depth;
+		int line, npeek, depth, parens, brackets;
 		struct dt_token tok, peek[4];
 	} lx;
 
@@ -2215,6 +2215,8 @@ static void parse_clause(struct dt_cc *cc)
 	memcpy(lx.peek, cc->peek, sizeof(lx.peek));
 	lx.npeek = cc->npeek;
 	lx.depth = cc->depth;
+	lx.parens = cc->parens;
+	lx.brackets = cc->brackets;
 	memcpy(ojb, cc->jb, sizeof(ojb));
 	if (pred && setjmp(cc->jb)) {
 		memcpy(cc->jb, ojb, sizeof(ojb));
@@ -2227,6 +2229,8 @@ static void parse_clause(struct dt_cc *cc)
 		memcpy(cc->peek, lx.peek, sizeof(lx.peek));
 		cc->npeek = lx.npeek;
 		cc->depth = lx.depth;
+		cc->parens = lx.parens;
+		cc->brackets = lx.brackets;
 		dt_difo_free(cc->pending);
 		cc->pending = NULL;
 		while (s->nacts > 0) {
