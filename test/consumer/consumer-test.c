@@ -1046,6 +1046,18 @@ static void test_pdesc(void)
 	check_int("-i 12", dt_pdesc_parse("12", -1, &pd), 0);
 	check_int("-i id", pd.id, 12);
 	check_int("-i junk", dt_pdesc_parse("12x", -1, &pd), -1);
+	/* the compiler's clause descriptions use the same parser */
+	check_int("clause a:b", dt_parse_pdesc("a:b", &pd), 0);
+	check_str("clause a:b func", pd.func, "a");
+	check_str("clause a:b name", pd.name, "b");
+	check_int("clause five fields", dt_parse_pdesc("a:b:c:d:", &pd), -1);
+	check_int("escaped colon", dt_parse_pdesc("p:m:f\\:g:n", &pd), 0);
+	check_str("escaped colon stays", pd.func, "f\\:g");
+	memset(&pd, 'x', sizeof(pd));
+	check_int("long name", dt_parse_pdesc(
+		  "::: 123456789012345678901234567890123456789012345678901234567890"
+		  "12345678901234567890", &pd),
+		  sizeof(pd.name) > 81 ? 0 : -1);
 }
 
 /* ---------------------------------------------------------------------

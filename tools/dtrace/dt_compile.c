@@ -2,7 +2,7 @@
 /*
  * dt_compile.c - entry points of the D compiler: dt_compile(), the
  * enabling blob and struct dt_prog, options and pragmas, errors, memory,
- * cpp, and the helper dt_parse_pdesc().
+ * cpp.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -142,64 +142,6 @@ char *dt_error_format(const struct dt_error *err, int kind, int errtags,
 /* ----------------------------------------------------------------------
  * Helpers for the consumer
  * ---------------------------------------------------------------------- */
-int dt_parse_pdesc(const char *text, struct dtrace_probedesc *pd)
-{
-	char f[4][DTRACE_FUNCNAMELEN];
-	size_t lens[4] = { DTRACE_PROVNAMELEN, DTRACE_MODNAMELEN,
-			   DTRACE_FUNCNAMELEN, DTRACE_NAMELEN };
-	int nf = 0, i, j;
-	size_t n = 0;
-	const char *p;
-	char cur[512];
-
-	memset(pd, 0, sizeof(*pd));
-	memset(f, 0, sizeof(f));
-	for (p = text;; p++) {
-		if (*p == '\\' && p[1]) {
-			if (n < sizeof(cur) - 2) {
-				cur[n++] = *p;
-				cur[n++] = p[1];
-			}
-			p++;
-			continue;
-		}
-		if (*p == ':' || *p == '\0') {
-			if (nf == 4)
-				return -1;
-			cur[n] = '\0';
-			if (n >= sizeof(f[0]))
-				return -1;
-			memcpy(f[nf++], cur, n + 1);
-			n = 0;
-			if (!*p)
-				break;
-			continue;
-		}
-		if (n < sizeof(cur) - 1)
-			cur[n++] = *p;
-	}
-	/* fewer fields fill from the right: name, func:name, ... */
-	for (i = nf - 1, j = 3; i >= 0; i--, j--) {
-		if (strlen(f[i]) >= lens[j])
-			return -1;
-		switch (j) {
-		case 0:
-			strcpy(pd->provider, f[i]);
-			break;
-		case 1:
-			strcpy(pd->mod, f[i]);
-			break;
-		case 2:
-			strcpy(pd->func, f[i]);
-			break;
-		case 3:
-			strcpy(pd->name, f[i]);
-			break;
-		}
-	}
-	return 0;
-}
-
 /* ----------------------------------------------------------------------
  * Options and pragmas
  * ---------------------------------------------------------------------- */

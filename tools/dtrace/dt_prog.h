@@ -327,6 +327,9 @@ int dt_disassemble(FILE *fp, const struct dt_prog *prog);
  * ("BEGIN" -> :::BEGIN, "a:b" -> ::a:b); 0 ok, -1 too long / too many fields.
  */
 int dt_parse_pdesc(const char *text, struct dtrace_probedesc *pd);
+/* The same, the last field given being field 'last' (0 provider .. 3 name). */
+int dt_parse_pdesc_at(const char *text, int last,
+		      struct dtrace_probedesc *pd);
 
 /*
  * The option table, shared with the consumer (dt_options.c).
