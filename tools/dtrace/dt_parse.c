@@ -1356,10 +1356,12 @@ static void cook_assoc(struct dt_cc *cc, struct dt_node *n, int defining,
 			    nm);
 	for (i = 0; i < n->nargs; i++) {
 		dt_cook(cc, n->args[i]);
+		/*
+		 * Structs and unions are keys by value (pushed by
+		 * reference with their size, compared byte by byte).
+		 */
 		if (!n->args[i]->type ||
 		    n->args[i]->type->kind == DT_T_VOID ||
-		    n->args[i]->type->kind == DT_T_STRUCT ||
-		    n->args[i]->type->kind == DT_T_UNION ||
 		    (n->args[i]->type->kind == DT_T_ARRAY &&
 		     !dt_type_is_chararray(n->args[i]->type)))
 			dt_cc_error(cc, n->line, D_KEY_TYPE,
