@@ -128,18 +128,26 @@ static void skip_ws(struct dt_cc *cc)
 				return;
 		}
 		if (p[0] == '/' && p[1] == '*') {
-			int start = cc->line;
-
+			/* DTrace's messages, at the line where it stops */
 			p += 2;
 			while (*p && !(p[0] == '*' && p[1] == '/')) {
 				if (*p == '\n')
 					cc->line++;
+				if (p[0] == '/' && p[1] == '*')
+					dt_cc_error(cc, cc->line, D_SYNTAX,
+						    "/* encountered inside a comment");
 				p++;
 			}
 			if (!*p)
-				dt_cc_error(cc, start, D_SYNTAX,
-					    "end-of-file encountered before the end of a comment");
+				dt_cc_error(cc, cc->line, D_SYNTAX,
+					    "end-of-file encountered before matching */");
 			cc->p = p + 2;
+			continue;
+		}
+		if (p[0] == '\\' && p[1] == '\n') {
+			/* a backslash-newline between tokens is white space */
+			cc->line++;
+			cc->p += 2;
 			continue;
 		}
 		if (p[0] == '/' && p[1] == '/' && !cc->pred_ok) {
