@@ -2011,14 +2011,14 @@ static void act_printa(struct dt_cc *cc, struct dt_node *n)
 		first = 1;
 		if (n->nargs < 2)
 			dt_cc_error(cc, n->line, D_PRINTA_PROTO,
-				    "printa( ) prototype mismatch: 1 arg passed, at least 2 expected");
+				    "printa( ) prototype mismatch: 1 args passed, 2 expected");
 	} else if (n->args[0]->kind != N_AGG) {
 		char b[128];
 
 		dt_cook(cc, n->args[0]);
 		dt_type_name(n->args[0]->type, b, sizeof(b));
 		dt_cc_error(cc, n->line, D_PRINTA_AGGARG,
-			    "printa( ) argument #1 is incompatible with prototype:\n\tprototype: string constant or aggregation\n\t argument: %s",
+			    "printa( ) argument #1 is incompatible with prototype:\n\tprototype: aggregation\n\t argument: %s",
 			    b);
 	}
 	if (!first && n->nargs > 1)
