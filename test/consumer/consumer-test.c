@@ -981,6 +981,17 @@ static void test_options(void)
 	dt_opt_size("100", &v);
 	check_int("size 100", v, 100);
 	check_int("size 4x bad", dt_opt_size("4x", &v), -1);
+	/* the compiler's view of the same table */
+	check_int("check aggpack", dt_opt_check("aggpack", NULL, &err), 0);
+	check_int("check quietresize", dt_opt_check("quietresize", "1", &err),
+		  0);
+	check_int("check aggpack=maybe", dt_opt_check("aggpack", "maybe",
+		  &err), -1);
+	check_str("check bad value reason", err,
+		  "Invalid value for specified option");
+	check_int("check nosuch", dt_opt_check("nosuch", NULL, &err), -1);
+	check_str("check bad name reason", err, "Invalid option name");
+	check_int("check bufsize=4q", dt_opt_check("bufsize", "4q", &err), -1);
 	check_int("size empty bad", dt_opt_size("", &v), -1);
 	check_int("size negative bad", dt_opt_size("-1", &v), -1);
 	dt_opt_time("10hz", &v);
