@@ -29,13 +29,18 @@ CMD_TEST_OUT := $(CMD_OUT)/test
 CMD_VM_KVER ?= 6.1
 CMD_VM_PLATFORM ?= native
 
-.PHONY: cmd cmd-install cmd-check cmd-vmcheck cmd-clean
+.PHONY: cmd cmd-install cmd-check cmd-vmcheck cmd-clean cmd-libs
 
 cmd: $(CMD_OUT)/dtrace
 
 $(CMD_OUT)/dtrace: $(CMD_OBJS)
 	@echo "  LD      $@"
 	$(Q)$(CMD_CC) $(CMD_CFLAGS) -o $@ $(CMD_OBJS) $(CMD_LIBS)
+
+# The libraries dtrace(1) links with, for scripts that build it their own
+# way (test/compiler/run.sh builds it with sanitizers).
+cmd-libs:
+	@echo $(CMD_LIBS)
 
 $(CMD_OUT)/%.o: $(SRCDIR)/tools/dtrace/%.c $(CMD_HDRS)
 	@mkdir -p $(dir $@)

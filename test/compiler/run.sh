@@ -78,8 +78,9 @@ if [ -z "${COMPILER_TEST_DTRACE:-}" ] || [ -z "${COMPILER_TEST_CG:-}" ]; then
 		-Wno-missing-field-initializers -Wno-unused-variable -I"$top" -I"$top/test/unit" \
 		-o "$out/test-cg" "$top/test/compiler/test-cg.c" $objs -lpthread ||
 		{ echo "build of test-cg failed"; echo "0 passed, 1 failed"; exit 1; }
+	libs=$(make -s --no-print-directory -C "$top" cmd-libs) || libs=
 	$CC $CFLAGS -I"$top" -I"$top/tools/dtrace" -o "$out/dtrace" \
-		"$top"/tools/dtrace/*.c -ljansson 2>"$out/dtrace.build" || {
+		"$top"/tools/dtrace/*.c $libs 2>"$out/dtrace.build" || {
 		cat "$out/dtrace.build"
 		echo "build of dtrace failed (see $out/dtrace.build)"
 		echo "0 passed, 1 failed"

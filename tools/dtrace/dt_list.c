@@ -238,6 +238,8 @@ int dt_list_probes(int fd, const struct dtrace_probedesc *descs, int n,
 				dt_error("failed to match %s:%s:%s:%s: No probe "
 					 "matches description\n", d->provider,
 					 d->mod, d->func, d->name);
+			/* DTrace's dfatal(): exit 1, list no further. */
+			return 1;
 		}
 	}
 	return rc;
