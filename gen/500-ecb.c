@@ -84,6 +84,7 @@ struct dtrace_clause {
 	bool record;			/* writes a record */
 	bool speculative;		/* has a SPECULATE action */
 	bool cleans;			/* has COMMIT or DISCARD */
+	bool commits;			/* has COMMIT */
 	struct dtrace_probedesc desc;
 	struct dtrace_difo *pred;
 	struct dtrace_action *act;	/* [nactions] */
@@ -1299,14 +1300,22 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 		if (cl->act[i].kind == DTRACEACT_SPECULATE)
 			cl->speculative = true;
 
-	/* commit()/discard(): no data-recording actions in the clause. */
+	/*
+	 * commit() copies the speculation into the principal buffer while
+	 * the clause runs, so a clause with commit() records no data (the
+	 * compiler's D_COMM_DREC and D_DREC_COMM).  discard() writes
+	 * nothing: as in DTrace, data-recording actions may precede or
+	 * follow it.
+	 */
 	for (i = 0; i < cl->nactions; i++) {
 		u16 k = cl->act[i].kind;
 
 		if (k == DTRACEACT_COMMIT || k == DTRACEACT_DISCARD)
 			cl->cleans = true;
+		if (k == DTRACEACT_COMMIT)
+			cl->commits = true;
 	}
-	if (cl->cleans) {
+	if (cl->commits) {
 		for (i = 0; i < cl->nactions; i++) {
 			const struct dtrace_action *a = &cl->act[i];
 
@@ -1315,7 +1324,7 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 			    a->kind == DTRACEACT_PRINTA ||
 			    a->kind == DTRACEACT_SPECULATE)
 				return dtrace_enerr(pp, ~0U,
-					"a clause with commit() or discard() may not record data");
+					"a clause with commit() may not record data");
 		}
 	}
 
@@ -1355,7 +1364,7 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 	cl->rec_at = 0;
 	if (cl->speculative)
 		cl->rec_at = spec + 1;
-	if (cl->cleans)
+	if (cl->commits)
 		cl->rec_at = cl->nactions;	/* after the commits */
 	/*
 	 * A record larger than the buffer is not refused here: as in

@@ -23,7 +23,7 @@ CMD_HDRS := $(wildcard $(SRCDIR)/tools/dtrace/*.h) $(SRCDIR)/dtrace.h
 CMD_OBJS := $(patsubst $(SRCDIR)/tools/dtrace/%.c,$(CMD_OUT)/%.o,$(CMD_SRCS))
 
 # The consumer's own files, for tests that need no compiler.
-CMD_CONSUMER := dt_printf dt_aggprint dt_ksyms dt_usym dt_options dt_consume dt_list dt_json
+CMD_CONSUMER := dt_printf dt_aggprint dt_ksyms dt_usym dt_options dt_pdesc dt_consume dt_list dt_json
 CMD_TEST_OUT := $(CMD_OUT)/test
 
 CMD_VM_KVER ?= 6.1

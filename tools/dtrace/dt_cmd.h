@@ -65,8 +65,7 @@ void dt_opts_init(struct dt_opts *o);
  */
 int dt_opt_set(struct dt_opts *o, const char *name, const char *value,
 	       const char **err);
-/* "4m" -> bytes; 0 ok, -1 bad. */
-int dt_opt_size(const char *s, int64_t *out);
+/* dt_opt_size() and dt_opt_check(): dt_prog.h */
 /* "10hz", "5ms", "1s", "100" (ns) -> ns; 0 ok, -1 bad. */
 int dt_opt_time(const char *s, int64_t *out);
 
