@@ -1,0 +1,2 @@
+sdt:signal:signal_generate sig 10
+
