@@ -66,7 +66,7 @@ sleep 30 &
 victim=$!
 pids+=($victim)
 $D -q -n 'sdt:signal::signal_generate /pid == $target/ { printf("sig %d\n", arg0); }' \
-	-c "sh -c 'kill -USR2 $victim'" >$T/sig.out 2>$T/sig.err
+	-c "kill -USR2 $victim" >$T/sig.out 2>$T/sig.err
 rc=$?
 cat $T/sig.out $T/sig.err
 [ $rc = 0 ] && grep -qx 'sig 12' $T/sig.out && ok "signal_generate arg0 is SIGUSR2 (12)" ||
