@@ -891,7 +891,10 @@ struct dtrace_ioc_fbtsyms {
  * sdt:group::event.  Events of modules are found by the module itself
  * (their own trace event tables); pairs naming them count as notp, like
  * events with no tracepoint (syscalls, kprobes, synthetic events).  A
- * call with nnames 0 only reports the counters.  -ENOTTY: no sdt provider.
+ * call with nnames 0 only reports the counters.  flags in: DTRACE_SDT_KERNEL
+ * says the pairs are the whole of available_events; out: the module has
+ * had such a list (dtrace(1) need not send it again).  -ENOTTY: no sdt
+ * provider.
  */
 #define DTRACE_SDT_MAXNAMES	(1U << 16)	/* pairs per call */
 #define DTRACE_SDT_MAXSTR	(4U << 20)	/* string table bytes per call */
@@ -908,7 +911,7 @@ struct dtrace_ioc_sdtnames {
 	__u32 notp;			/* out: not a tracepoint of the kernel image */
 	__u32 rejected;			/* out: malformed pairs */
 	__u32 nprobes;			/* out: sdt probes now */
-	__u32 flags;			/* out: DTRACE_SDT_KERNEL */
+	__u32 flags;			/* in, out: DTRACE_SDT_KERNEL */
 };
 #define DTRACEIOC_SDTNAMES	_IOWR(DTRACE_IOC_MAGIC, 12, struct dtrace_ioc_sdtnames)
 

@@ -246,6 +246,24 @@ static bool dtrace_sdt_verify(const char *group, const char *event,
 	return ok;
 }
 
+/*
+ * dtrace_lock held: has s its probe already, in group (true), or in
+ * another group (*other)?
+ */
+static bool dtrace_sdt_known(struct dtrace_sdt_tp *s, const char *group,
+			     bool *other)
+{
+	struct dtrace_probe *p = s->id ? dtrace_probe_get(s->id) : NULL;
+
+	*other = false;
+	if (!p)
+		return false;
+	if (!strcmp(p->desc.mod, group))
+		return true;
+	*other = true;
+	return false;
+}
+
 /* A name as tracefs prints it: letters, digits, '_', '-', '.'. */
 static bool dtrace_sdt_name_ok(const char *s, size_t max)
 {
@@ -288,7 +306,7 @@ static long dtrace_sdt_ioctl(void __user *arg)
 	for (i = 0; i < r.nnames; i++) {
 		const char *group, *event;
 		struct dtrace_sdt_tp *s;
-		bool known;
+		bool known, other;
 
 		if (p >= end)
 			break;
@@ -300,6 +318,10 @@ static long dtrace_sdt_ioctl(void __user *arg)
 		}
 		event = p;
 		p += strlen(p) + 1;
+		if (p > end) {		/* no NUL of its own */
+			r.rejected++;
+			break;
+		}
 		if (!dtrace_sdt_name_ok(group, DTRACE_MODNAMELEN) ||
 		    !dtrace_sdt_name_ok(event, DTRACE_NAMELEN)) {
 			r.rejected++;
@@ -311,10 +333,14 @@ static long dtrace_sdt_ioctl(void __user *arg)
 			continue;
 		}
 		mutex_lock(&dtrace_lock);
-		known = s->id != 0;
+		known = dtrace_sdt_known(s, group, &other);
 		mutex_unlock(&dtrace_lock);
 		if (known) {
 			r.known++;
+			continue;
+		}
+		if (other) {	/* the event has its probe, in another group */
+			r.notp++;
 			continue;
 		}
 		if (!dtrace_sdt_verify(group, event, s)) {
@@ -338,7 +364,7 @@ static long dtrace_sdt_ioctl(void __user *arg)
 	r.rejected += r.nnames - min(r.nnames, r.added + r.known + r.notp +
 				     r.rejected);
 	mutex_lock(&dtrace_lock);
-	if (r.nnames && !err)
+	if (r.nnames && !err && (r.flags & DTRACE_SDT_KERNEL))
 		dtrace_sdt_have_kernel = true;
 	r.nprobes = dtrace_prov_sdt->nprobes;
 	r.flags = dtrace_sdt_have_kernel ? DTRACE_SDT_KERNEL : 0;

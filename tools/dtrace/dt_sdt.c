@@ -108,6 +108,7 @@ int dt_sdt_supply(int fd, const struct dtrace_probedesc *descs, int n)
 	r.nnames = npairs;
 	r.strsize = (uint32_t)len;
 	r.strtab = (uint64_t)(uintptr_t)str;
+	r.flags = DTRACE_SDT_KERNEL;	/* the whole of available_events */
 	if (ioctl(fd, DTRACEIOC_SDTNAMES, &r) < 0) {
 		dt_error("sdt: the module refused the kernel's event names: "
 			 "%s\n", strerror(errno));
