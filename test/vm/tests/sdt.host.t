@@ -11,7 +11,9 @@
 #  - `sdt:sched::sched_switch { @[probename] = count(); }` counts context
 #    switches under a workload;
 #  - arg0 of sdt:signal::signal_generate is the signal number kill(1)
-#    sends (TP_PROTO(int sig, ...): SIGUSR2 is 12 on x86-64).
+#    sends (TP_PROTO(int sig, ...): SIGUSR2 is 12 on x86-64);
+#  - whole groups (sched, irq, timer: process, interrupt and timer
+#    context) enabled at once fire and are all unregistered afterwards.
 set -u
 . "$(dirname "$0")/sdt.sh"
 
@@ -71,6 +73,18 @@ rc=$?
 cat $T/sig.out $T/sig.err
 [ $rc = 0 ] && grep -qx 'sig 12' $T/sig.out && ok "signal_generate arg0 is SIGUSR2 (12)" ||
 	bad "signal_generate arg0 not 12 (exit $rc)"
+
+# ---- whole groups at once: process, interrupt and timer context -----------
+$D -q -n 'sdt:sched::, sdt:irq::, sdt:timer:: { @[probemod] = count(); }' \
+	-n 'tick-2s { exit(0); }' >$T/grp.out 2>$T/grp.err
+rc=$?
+cat $T/grp.out $T/grp.err
+for g in sched timer; do
+	awk -v g=$g '$1 == g && $2 > 0 { y = 1 } END { exit !y }' $T/grp.out &&
+		ok "sdt:$g:: fired" || bad "sdt:$g:: did not fire (exit $rc)"
+done
+[ "$(registered)" = 0 ] && ok "groups disabled: sdt_tracepoints_registered 0" ||
+	bad "sdt_tracepoints_registered '$(registered)' after the groups' consumer exited"
 
 grep '^sdt_' $S
 exit $fail
