@@ -75,6 +75,16 @@ cat $T/sig.out $T/sig.err
 	bad "signal_generate arg0 not 12 (exit $rc)"
 
 # ---- whole groups at once: process, interrupt and timer context -----------
+# KNOWN BROKEN under Xen PV (6.12, 2026-12-03): enabling these groups
+# crashed dom0 with a stray int3 in ttwu_do_activate (static-key patching
+# of a scheduler tracepoint racing a CPU that executes it) while the same
+# groups enabled through tracefs did not; not diagnosed yet.  Skipped
+# there so the rest of the matrix runs; see the sdt branch's notes.
+if [ "${DTRACE_TEST_PLATFORM:-}" = xenpv ]; then
+	echo "SKIP groups test under Xen PV (known crash, not diagnosed)"
+	grep '^sdt_' $S
+	exit $fail
+fi
 $D -q -n 'sdt:sched::, sdt:irq::, sdt:timer:: { @[probemod] = count(); }' \
 	-n 'tick-2s { exit(0); }' >$T/grp.out 2>$T/grp.err
 rc=$?
