@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 72b9b11e658e9452
+ * Input hash (FNV-1a 64): c3a2e1f8c481b066
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -35,6 +35,7 @@
  *   820-prov-test.c          The dtrace_test provider: probes that come and go at run time (tests)
  *   830-prov-syscall.c       The syscall provider: syscall::NAME:entry and syscall::NAME:return
  *   840-prov-fbt.c           The fbt provider: entry and return of kernel and module functions
+ *   850-prov-sdt.c           The sdt provider: sdt:GROUP::EVENT for every tracepoint of the kernel
  *   890-providers.c          The provider table: every provider built into the module
  *   900-module.c             Module init and exit
  */
@@ -95,6 +96,7 @@
 #include <linux/stacktrace.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
+#include <linux/trace_events.h>
 #include <linux/tracepoint.h>
 #include <linux/types.h>
 #include <linux/uaccess.h>
@@ -133,6 +135,7 @@
 #define DTRACE_CFG_AGGSIZE	((u64)CONFIG_DTRACE_AGGSIZE_KB * 1024)
 #define DTRACE_CFG_BUFSIZE_MAX	((u64)CONFIG_DTRACE_BUFSIZE_MAX_MB * 1024 * 1024)
 #define DTRACE_CFG_MAX_ENABLINGS	CONFIG_DTRACE_MAX_ENABLINGS
+#define DTRACE_CFG_MAX_CONSUMERS	CONFIG_DTRACE_MAX_CONSUMERS
 #define DTRACE_CFG_MAX_PROBES	CONFIG_DTRACE_MAX_PROBES
 #define DTRACE_CFG_DIF_MAXLEN	CONFIG_DTRACE_DIF_MAXLEN
 #define DTRACE_CFG_DEV_MODE	CONFIG_DTRACE_DEV_MODE
@@ -141,6 +144,11 @@
 #define DTRACE_CFG_PROFILE_MIN_US	CONFIG_DTRACE_PROFILE_MIN_US
 #else	/* no profile provider */
 #define DTRACE_CFG_PROFILE_MIN_US	0
+#endif
+#ifdef CONFIG_DTRACE_PROFILE_MAX
+#define DTRACE_CFG_PROFILE_MAX		CONFIG_DTRACE_PROFILE_MAX
+#else	/* no profile provider */
+#define DTRACE_CFG_PROFILE_MAX		0
 #endif
 #define DTRACE_CFG_DEBUG	IS_ENABLED(CONFIG_DTRACE_DEBUG)
 
@@ -571,9 +579,28 @@ static int dtrace_load_user(void *dst, u64 addr, size_t len)
 				      len) ? -EFAULT : 0;
 }
 
+/*
+ * Stores into user memory (copyout, copyoutstr) are refused, as the
+ * kernel's own probe-write helper (bpf_probe_write_user) refuses them,
+ * while the task exits (PF_EXITING: its address space is being torn down)
+ * and when the address space loaded on this CPU is not the task's (a
+ * probe in the context-switch path, or in an NMI that came in mid-switch,
+ * sees current->mm before or after its page tables are loaded): the page
+ * table root this CPU runs on (CR3, read through the paravirt interface
+ * under Xen PV) must be current->mm's.
+ */
+static bool dtrace_user_store_ok(void)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (!mm || (current->flags & (PF_EXITING | PF_KTHREAD)))
+		return false;
+	return read_cr3_pa() == __pa(mm->pgd);
+}
+
 static int dtrace_store_user(u64 addr, const void *src, size_t len)
 {
-	if (!dtrace_user_ok(addr, len))
+	if (!dtrace_user_ok(addr, len) || !dtrace_user_store_ok())
 		return -EFAULT;
 	return copy_to_user_nofault((void __user *)(uintptr_t)addr, src,
 				    len) ? -EFAULT : 0;
@@ -973,8 +1000,6 @@ struct dtrace_cpucount {
 	u64 specdrops_busy;
 	u64 specdrops_unavail;
 	u64 stkdrops;
-	u64 chill_start;	/* start of the current chill interval */
-	u64 chill_used;		/* ns chilled in it */
 };
 
 /* ---- speculations (530-speculate.c) ---- */
@@ -1588,6 +1613,24 @@ static void dtrace_commit(void)
 		if (prov->ops->commit)
 			prov->ops->commit(prov->arg);
 	}
+}
+
+/*
+ * Why a provider declined to create a probe a description named exactly
+ * (a limit, say), for the "does not match any probes" message of ENABLE;
+ * dtrace_lock.  Providers set it with dtrace_provide_refused().
+ */
+static char dtrace_provide_why[128];
+
+static __printf(1, 2) void __maybe_unused
+dtrace_provide_refused(const char *fmt, ...)
+{
+	va_list ap;
+
+	lockdep_assert_held(&dtrace_lock);
+	va_start(ap, fmt);
+	vsnprintf(dtrace_provide_why, sizeof(dtrace_provide_why), fmt, ap);
+	va_end(ap);
 }
 
 /* dtrace_lock held: ask every provider desc may name to create probes. */
@@ -4485,6 +4528,7 @@ struct dtrace_clause {
 	bool record;			/* writes a record */
 	bool speculative;		/* has a SPECULATE action */
 	bool cleans;			/* has COMMIT or DISCARD */
+	bool commits;			/* has COMMIT */
 	struct dtrace_probedesc desc;
 	struct dtrace_difo *pred;
 	struct dtrace_action *act;	/* [nactions] */
@@ -4539,6 +4583,7 @@ struct dtrace_state {
 	u32 ecbs_cap;
 	bool noretain;			/* stopped or dying: no new ECBs */
 	u32 retain_skipped;		/* new probes not enabled (limit, memory) */
+	u32 nzero;			/* clauses that matched none at ENABLE */
 	struct dtrace_vstate *vstate;
 	struct dtrace_aggspace *aggs;
 	bool uses_spec;			/* some clause speculates */
@@ -4829,20 +4874,35 @@ static inline void dtrace_fault(struct dtrace_mstate *ms, u32 fault, u64 val)
 	ms->illval = val;
 }
 
-static void dtrace_act_chill(struct dtrace_cpustate *cs,
-			     struct dtrace_mstate *ms, u64 ns)
+/*
+ * chill(ns): spin ns nanoseconds with interrupts masked.  As in DTrace, the
+ * budget belongs to the CPU, not to a consumer: all consumers together may
+ * chill a CPU at most DTRACE_CHILL_MAX ns per DTRACE_CHILL_INTERVAL, so
+ * several consumers cannot keep one CPU masked between them.  A chill()
+ * over the budget is an illegal operation (ERROR), as in DTrace.
+ */
+struct dtrace_chill {
+	u64 start;		/* start of the current interval */
+	u64 used;		/* ns chilled in it, by every consumer */
+};
+
+/* Written only in probe context on its own CPU (interrupts masked). */
+static DEFINE_PER_CPU(struct dtrace_chill, dtrace_chill);
+
+static void dtrace_act_chill(struct dtrace_mstate *ms, u64 ns)
 {
+	struct dtrace_chill *c = this_cpu_ptr(&dtrace_chill);
 	u64 now = dtrace_gethrtime(), t0;
 
-	if (now - cs->cnt.chill_start > DTRACE_CHILL_INTERVAL) {
-		cs->cnt.chill_start = now;
-		cs->cnt.chill_used = 0;
+	if (now - c->start > DTRACE_CHILL_INTERVAL) {
+		c->start = now;
+		c->used = 0;
 	}
-	if (ns > DTRACE_CHILL_MAX || cs->cnt.chill_used + ns > DTRACE_CHILL_MAX) {
+	if (ns > DTRACE_CHILL_MAX || c->used + ns > DTRACE_CHILL_MAX) {
 		dtrace_fault(ms, DTRACEFLT_ILLOP, ns);
 		return;
 	}
-	cs->cnt.chill_used += ns;
+	c->used += ns;
 	t0 = dtrace_gethrtime();
 	while (dtrace_gethrtime() - t0 < ns)
 		cpu_relax();
@@ -5139,7 +5199,7 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 			dtrace_sigq_add(SIGSTOP);
 			break;
 		case DTRACEACT_CHILL:
-			dtrace_act_chill(cs, &ms, v);
+			dtrace_act_chill(&ms, v);
 			break;
 		case DTRACEACT_BREAKPOINT:
 			dtrace_act_breakpoint(probe);
@@ -5684,14 +5744,22 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 		if (cl->act[i].kind == DTRACEACT_SPECULATE)
 			cl->speculative = true;
 
-	/* commit()/discard(): no data-recording actions in the clause. */
+	/*
+	 * commit() copies the speculation into the principal buffer while
+	 * the clause runs, so a clause with commit() records no data (the
+	 * compiler's D_COMM_DREC and D_DREC_COMM).  discard() writes
+	 * nothing: as in DTrace, data-recording actions may precede or
+	 * follow it.
+	 */
 	for (i = 0; i < cl->nactions; i++) {
 		u16 k = cl->act[i].kind;
 
 		if (k == DTRACEACT_COMMIT || k == DTRACEACT_DISCARD)
 			cl->cleans = true;
+		if (k == DTRACEACT_COMMIT)
+			cl->commits = true;
 	}
-	if (cl->cleans) {
+	if (cl->commits) {
 		for (i = 0; i < cl->nactions; i++) {
 			const struct dtrace_action *a = &cl->act[i];
 
@@ -5700,7 +5768,7 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 			    a->kind == DTRACEACT_PRINTA ||
 			    a->kind == DTRACEACT_SPECULATE)
 				return dtrace_enerr(pp, ~0U,
-					"a clause with commit() or discard() may not record data");
+					"a clause with commit() may not record data");
 		}
 	}
 
@@ -5740,7 +5808,7 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 	cl->rec_at = 0;
 	if (cl->speculative)
 		cl->rec_at = spec + 1;
-	if (cl->cleans)
+	if (cl->commits)
 		cl->rec_at = cl->nactions;	/* after the commits */
 	/*
 	 * A record larger than the buffer is not refused here: as in
@@ -5893,7 +5961,8 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	struct dtrace_clause **cls = NULL;
 	struct dtrace_ecb **newecbs = NULL;
 	u32 *nmatch = NULL;
-	u32 nc = 0, i, total = 0, made = 0;
+	u32 nc = 0, i, made = 0, nzero = 0;
+	u64 total = 0;		/* u64: a sum of matches cannot wrap */
 	bool first = !st->have_opts;
 	size_t off, used;
 	int err;
@@ -5932,6 +6001,16 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 
 	pp.opts = first ? &opts : &st->opts;
 	pp.destructive = hdr->flags & DTRACE_ENABLE_DESTRUCTIVE;
+	/*
+	 * Members of the device's group (700-dev.c) may trace; destructive
+	 * actions (-w) take CAP_SYS_ADMIN in the initial user namespace of
+	 * whoever asks for them, group or not.
+	 */
+	if (pp.destructive && !capable(CAP_SYS_ADMIN)) {
+		dtrace_enerr(&pp, ~0U,
+			     "destructive actions (-w) need CAP_SYS_ADMIN");
+		return -EPERM;
+	}
 	pp.lim.maxlen = DTRACE_CFG_DIF_MAXLEN;
 	pp.lim.strsize = pp.opts->strsize;
 	pp.lim.ngvars = opts.ngvars;
@@ -6010,26 +6089,52 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 
 		while (dtrace_probe_next(&cls[i]->desc, &start))
 			nmatch[i]++;
-		if (!nmatch[i] && !(hdr->flags & DTRACE_ENABLE_ZDEFS)) {
+		/*
+		 * Matching nothing, ask again, to learn whether a provider
+		 * declined to create a probe the description names (a
+		 * limit): that is an error even with -Z (ZDEFS), since such
+		 * a probe will not appear later.
+		 */
+		if (!nmatch[i]) {
 			const struct dtrace_probedesc *d = &cls[i]->desc;
 
-			pp.clause = i;
-			pp.action = ~0U;
-			err = dtrace_enerr(&pp, ~0U,
-				"probe description %s:%s:%s:%s does not match any probes",
-				d->provider, d->mod, d->func, d->name);
-			goto fail_locked;
+			dtrace_provide_why[0] = '\0';
+			dtrace_provide(d);
+			if (dtrace_provide_why[0] ||
+			    !(hdr->flags & DTRACE_ENABLE_ZDEFS)) {
+				pp.clause = i;
+				pp.action = ~0U;
+				err = dtrace_enerr(&pp, ~0U,
+					"probe description %s:%s:%s:%s does not match any probes%s%s",
+					d->provider, d->mod, d->func, d->name,
+					dtrace_provide_why[0] ? ": " : "",
+					dtrace_provide_why);
+				goto fail_locked;
+			}
+			nzero++;	/* retained (-Z): counted below */
 		}
 		total += nmatch[i];
 	}
-	if ((u64)st->necbs + total > DTRACE_CFG_MAX_ENABLINGS) {
+	/*
+	 * The limit bounds what a consumer holds: its enabled probes, and
+	 * its retained clauses that match no probe (each counts as one).
+	 */
+	if ((u64)st->necbs + total + st->nzero + nzero >
+	    DTRACE_CFG_MAX_ENABLINGS) {
 		pp.clause = ~0U;
-		err = dtrace_enerr(&pp, ~0U,
-			"%u enabled probes exceed the limit of %u per consumer",
-			st->necbs + total, DTRACE_CFG_MAX_ENABLINGS);
+		if (st->nzero + nzero)
+			err = dtrace_enerr(&pp, ~0U,
+				"%llu enabled probes and %u clauses that match none exceed the limit of %u per consumer",
+				(unsigned long long)(st->necbs + total),
+				st->nzero + nzero, DTRACE_CFG_MAX_ENABLINGS);
+		else
+			err = dtrace_enerr(&pp, ~0U,
+				"%llu enabled probes exceed the limit of %u per consumer",
+				(unsigned long long)(st->necbs + total),
+				DTRACE_CFG_MAX_ENABLINGS);
 		goto fail_locked;
 	}
-	err = dtrace_state_ecbs_grow(st, total);
+	err = dtrace_state_ecbs_grow(st, (u32)total);
 	if (err)
 		goto fail_locked;
 	newecbs = st->ecbs + st->necbs;
@@ -6082,6 +6187,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			res->nmatched[i] = nmatch[i];
 	}
 	res->nepids = st->necbs;
+	st->nzero += nzero;
 	dtrace_commit();
 	mutex_unlock(&dtrace_lock);
 	if (first) {
@@ -7803,6 +7909,8 @@ static void dtrace_core_status(struct seq_file *m)
 
 /* 840-prov-fbt.c: DTRACEIOC_FBTSYMS (-ENOTTY without the fbt provider). */
 static long dtrace_fbt_ioctl(void __user *arg);
+/* 850-prov-sdt.c: DTRACEIOC_SDTNAMES (-ENOTTY without the sdt provider). */
+static long dtrace_sdt_ioctl(void __user *arg);
 
 static int dtrace_ioc_in(void *k, const void __user *u, size_t size)
 {
@@ -8024,6 +8132,8 @@ static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
 		return dtrace_ioc_provider(arg);
 	if (cmd == DTRACEIOC_FBTSYMS)
 		return dtrace_fbt_ioctl(arg);
+	if (cmd == DTRACEIOC_SDTNAMES)
+		return dtrace_sdt_ioctl(arg);
 
 	mutex_lock(&st->lock);
 	switch (cmd) {
@@ -8059,10 +8169,16 @@ static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
  * device's file operations hold a module reference while it is open, so
  * rmmod is refused (EBUSY) until every consumer has closed it.
  *
- * Access: the node's mode comes from Kconfig (0600 by default, owned by
- * root).  Opening also needs CAP_SYS_ADMIN, or membership of the Kconfig
- * group when one is set (a udev rule installed by `make install` gives
- * the node that group).
+ * Access (the privilege model): the node's mode comes from Kconfig (0600
+ * by default, owned by root).  Opening also needs CAP_SYS_ADMIN, or
+ * membership of the Kconfig group when one is set (a udev rule installed
+ * by `make install` gives the node that group).  Both are judged in the
+ * initial user namespace: capable() does, and the group ID is the one of
+ * the initial namespace, so a user namespace that maps its own IDs onto
+ * the configured number gains nothing.  Destructive actions (-w) need
+ * CAP_SYS_ADMIN at ENABLE, group or not (dtrace_enable, 500-ecb.c).
+ * At most DTRACE_CFG_MAX_CONSUMERS consumers exist at once (Kconfig): an
+ * open beyond that fails with EUSERS.
  *
  * The status file, debugfs dtrace/status, shows the version, the platform
  * built for and found, the self-test result and the core's counters.
@@ -8078,13 +8194,19 @@ static int dtrace_dev_open(struct inode *inode, struct file *file)
 
 	if (!capable(CAP_SYS_ADMIN) &&
 	    !(DTRACE_CFG_DEV_GID &&
-	      in_group_p(make_kgid(current_user_ns(), DTRACE_CFG_DEV_GID))))
+	      in_group_p(make_kgid(&init_user_ns, DTRACE_CFG_DEV_GID))))
 		return -EPERM;
+	/* At most DTRACE_CFG_MAX_CONSUMERS consumers: the next gets EUSERS. */
+	if (atomic_inc_return(&dtrace_nconsumers) > DTRACE_CFG_MAX_CONSUMERS) {
+		atomic_dec(&dtrace_nconsumers);
+		return -EUSERS;
+	}
 	ret = dtrace_state_create(&state);
-	if (ret)
+	if (ret) {
+		atomic_dec(&dtrace_nconsumers);
 		return ret;
+	}
 	file->private_data = state;
-	atomic_inc(&dtrace_nconsumers);
 	return 0;
 }
 
@@ -8267,7 +8389,10 @@ static void dtrace_prov_dtrace_exit(void)
  * DTrace always offers are created at load; any other is created on demand
  * when a description names it exactly (provide).  Intervals below
  * DTRACE_CFG_PROFILE_MIN_US microseconds are refused (no probe is made, so
- * the description matches nothing).
+ * the description matches nothing).  At most DTRACE_CFG_PROFILE_MAX
+ * profile and tick probes exist (the defaults included); a description
+ * naming one more matches nothing, and ENABLE's message says why
+ * (dtrace_provide_refused).  Probes live until the module is unloaded.
  *
  * arg0 is the interrupted kernel PC (0 if user code was interrupted),
  * arg1 the interrupted user PC (0 if kernel code was).
@@ -8306,6 +8431,13 @@ struct dtrace_profile {
 	struct dtrace_profile_timer *timers;
 	struct list_head enabled;	/* profile-N on dtrace_profile_on */
 };
+
+/*
+ * Profile and tick probes in existence (dtrace_lock): at most
+ * DTRACE_CFG_PROFILE_MAX, as DTrace's profile-max-probes, since each holds
+ * timers and lives until the module is unloaded.
+ */
+static u32 dtrace_profile_total;	/* reset when the provider goes */
 
 static DEFINE_MUTEX(dtrace_profile_lock);
 static LIST_HEAD(dtrace_profile_on);
@@ -8484,6 +8616,11 @@ static int dtrace_profile_create(const char *name)
 		return -ERANGE;
 	if (dtrace_probe_lookup(dtrace_prov_profile, "", "", name))
 		return 0;
+	if (dtrace_profile_total >= DTRACE_CFG_PROFILE_MAX) {
+		dtrace_provide_refused("the limit of %u profile and tick probes is reached",
+				       dtrace_profile_total);
+		return -ENOSPC;
+	}
 	prof = kzalloc(sizeof(*prof), GFP_KERNEL);
 	if (!prof)
 		return -ENOMEM;
@@ -8511,8 +8648,10 @@ static int dtrace_profile_create(const char *name)
 	if (err) {
 		kfree(prof->timers);
 		kfree(prof);
+		return err;
 	}
-	return err;
+	dtrace_profile_total++;
+	return 0;
 }
 
 static void dtrace_profile_provide(void *arg, const struct dtrace_probedesc *d)
@@ -8569,6 +8708,7 @@ static int dtrace_prov_profile_init(const struct dtrace_provider_def *def)
 	if (err) {
 		dtrace_unregister(dtrace_prov_profile);
 		dtrace_prov_profile = NULL;
+		dtrace_profile_total = 0;
 		cpuhp_remove_state_nocalls(dtrace_profile_hp);
 		dtrace_profile_hp = -1;
 	}
@@ -8582,6 +8722,7 @@ static void dtrace_prov_profile_exit(void)
 	dtrace_profile_hp = -1;
 	dtrace_unregister(dtrace_prov_profile);
 	dtrace_prov_profile = NULL;
+	dtrace_profile_total = 0;	/* every probe went with the provider */
 }
 
 #endif
@@ -10260,6 +10401,565 @@ static void dtrace_prov_fbt_exit(void)
 
 #endif
 /************** End gen/840-prov-fbt.c ****************/
+/************** Begin gen/850-prov-sdt.c **************/
+/* The sdt provider: sdt:GROUP::EVENT for every tracepoint of the kernel */
+/*
+ * One probe per trace event of the kernel and of loaded modules that is
+ * backed by a tracepoint, named as Oracle's DTrace for Linux names them:
+ * tracefs available_events' "group:event" is sdt:group::event (the group,
+ * the event's TRACE_SYSTEM, in the module field; the function field
+ * empty).  Left out, as in Oracle's: the syscalls group (the syscall
+ * provider's; those events have no tracepoint of their own anyway) and
+ * kprobes/uprobes/synthetic events (no tracepoint).  arg0..arg4 are the
+ * tracepoint's first five arguments (its TP_PROTO, not the trace event's
+ * recorded fields, which are what Oracle's sdt probes show).
+ *
+ * NAMES
+ *  A module sees tracepoints (for_each_kernel_tracepoint: name, no
+ *  group) but cannot list the kernel image's trace events, which carry
+ *  the group (their list is not exported).  So dtrace(1) hands over the
+ *  "group:event" lines of tracefs available_events (DTRACEIOC_SDTNAMES),
+ *  and the module checks each pair with the kernel's own event registry:
+ *  trace_get_event_file(NULL, group, event) must find the event, and its
+ *  trace_event_call must be a tracepoint event whose tracepoint is the
+ *  kernel image's tracepoint of that name.  Modules' events need no help:
+ *  each module carries its trace_event_call table (mod->trace_events,
+ *  with the group in call->class->system and the tracepoint in call->tp).
+ *  The tracepoint module notifier replays MODULE_STATE_COMING for every
+ *  loaded module when it is registered, and MODULE_STATE_GOING when it is
+ *  unregistered, and reports modules loaded and unloaded later: their
+ *  probes come and go with them (retired like dtrace_probe_destroy while
+ *  consumers run: the callback is unregistered in the notifier, before the
+ *  kernel checks that the module's tracepoints are quiescent and frees
+ *  them).
+ *
+ * MECHANISM
+ *  tracepoint_probe_register(tp, dtrace_sdt_cb, s) while the probe is
+ *  enabled, tracepoint_probe_unregister when it is disabled: a disabled
+ *  sdt probe costs nothing (the tracepoint's static key stays off unless
+ *  someone else uses it).  data is the probe's own struct dtrace_sdt_tp.
+ *
+ *  One callback for every tracepoint, whatever its prototype: declared
+ *  as (void *data, u64 a0, ..., u64 a4), the six integer argument
+ *  registers of the x86-64 SysV ABI (rdi, rsi, rdx, rcx, r8, r9).  This
+ *  is sound because:
+ *   - the caller passes data and the tracepoint's arguments in exactly
+ *     those registers (every tracepoint argument is a pointer or an
+ *     integer of at most 64 bits; nothing is passed in SSE registers in
+ *     the kernel, which is built with -mno-sse); a tracepoint with fewer
+ *     arguments leaves the rest of the registers with unspecified values,
+ *     which the callback reads but which name nothing (arg beyond the
+ *     tracepoint's arity is garbage, as an unused register);
+ *   - the callback never reads the stack arguments: a tracepoint with
+ *     more than five arguments passes the rest on the stack, where the
+ *     caller (SysV: the caller pops) leaves and removes them; reading
+ *     stack words the caller did not pass could run past the top of an
+ *     IRQ stack into its guard page, so arity-blind code must not;
+ *   - the return type is void on both sides;
+ *   - the indirect call is not type-checked: kCFI (CONFIG_CFI_CLANG, and
+ *     FineIBT, which needs it) is off in Debian's 6.1 and 6.12 kernels,
+ *     and the provider refuses to build when it is on.  Under IBT
+ *     (6.12) the callback starts with endbr64 like every module function
+ *     whose address is taken.
+ *  A narrower argument (int, bool, u32) is the register as the caller
+ *  left it: the low bits are the value, the upper bits are unspecified
+ *  by the ABI (in practice GCC's 32-bit moves zero them, so a negative
+ *  int shows as 0x00000000ffffffff).  args[] typed from BTF (a later
+ *  step) will give each argument its width, sign and count, and the
+ *  stack arguments with it (per-arity callbacks).
+ *
+ * PROBE CONTEXT
+ *  Tracepoint callbacks run with preemption disabled under RCU-sched, or
+ *  (6.1's _rcuidle tracepoints) under tracepoint_srcu with RCU made to
+ *  watch; the callback disables preemption itself too.  It reads the
+ *  probe's ID from data and calls dtrace_probe_args (recursion guard,
+ *  masked interrupts).  Structures a callback may see are freed only
+ *  after tracepoint_synchronize_unregister() (SRCU and RCU).
+ *
+ * Compiled with CONFIG_DTRACE_PROVIDER_SDT on kernels with
+ * CONFIG_EVENT_TRACING and without CONFIG_CFI_CLANG; listed in the
+ * provider table (890-providers.c).
+ * Owns: the sdt provider, DTRACEIOC_SDTNAMES, its tracepoint module
+ * notifier.  Calls: 320-provider.c, dtrace_probe_args() (500-ecb.c),
+ * the kernel's tracepoint and trace event API.
+ */
+#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_SDT) && \
+	IS_ENABLED(CONFIG_EVENT_TRACING) && !IS_ENABLED(CONFIG_CFI_CLANG)
+
+#define DTRACE_SDT_HASH_BITS	11
+#define DTRACE_SDT_NARGS	5	/* the argument registers after data */
+
+/* One tracepoint the provider knows. */
+struct dtrace_sdt_tp {
+	struct list_head link;		/* dtrace_sdt_tps (dtrace_lock) */
+	struct hlist_node hash;		/* dtrace_sdt_kernel_hash: image only */
+	struct tracepoint *tp;
+	struct module *mod;		/* NULL: the kernel image */
+	u32 id;				/* its probe, 0: none yet */
+	u32 armed;			/* id while enabled, else 0 */
+};
+
+static struct dtrace_provider *dtrace_prov_sdt;
+static LIST_HEAD(dtrace_sdt_tps);
+/* The kernel image's tracepoints by name: built at init, then fixed. */
+static struct hlist_head dtrace_sdt_kernel_hash[1 << DTRACE_SDT_HASH_BITS];
+static u32 dtrace_sdt_nkernel;		/* tracepoints of the image */
+static u32 dtrace_sdt_nregistered;	/* callbacks registered now */
+static bool dtrace_sdt_have_kernel;	/* DTRACEIOC_SDTNAMES was given */
+static bool dtrace_sdt_notifier;	/* module notifier registered */
+static int dtrace_sdt_err;		/* first error building the table */
+
+static u32 dtrace_sdt_hash(const char *name)
+{
+	u32 h = 2166136261u;
+
+	while (*name)
+		h = (h ^ (u8)*name++) * 16777619u;
+	return hash_32(h, DTRACE_SDT_HASH_BITS);
+}
+
+/* ---- probe context ---- */
+
+/*
+ * Every enabled sdt probe's callback: see MECHANISM above for why one
+ * prototype serves every tracepoint.
+ */
+static void notrace dtrace_sdt_cb(void *data, u64 a0, u64 a1, u64 a2,
+				  u64 a3, u64 a4)
+{
+	struct dtrace_sdt_tp *s = data;
+	u64 args[DTRACE_MAXARGS] = { a0, a1, a2, a3, a4 };
+	u32 id;
+
+	preempt_disable_notrace();
+	id = READ_ONCE(s->armed);
+	if (likely(id))
+		dtrace_probe_args(id, NULL, args);
+	preempt_enable_notrace();
+}
+
+/* ---- enabling (dtrace_lock held) ---- */
+
+static int dtrace_sdt_enable(void *arg, u32 id, void *parg)
+{
+	struct dtrace_sdt_tp *s = parg;
+	int err;
+
+	WRITE_ONCE(s->armed, id);
+	err = tracepoint_probe_register(s->tp, (void *)dtrace_sdt_cb, s);
+	if (err) {
+		WRITE_ONCE(s->armed, 0);
+		return err;
+	}
+	dtrace_sdt_nregistered++;
+	return 0;
+}
+
+static void dtrace_sdt_disable(void *arg, u32 id, void *parg)
+{
+	struct dtrace_sdt_tp *s = parg;
+	int err;
+
+	WRITE_ONCE(s->armed, 0);
+	err = tracepoint_probe_unregister(s->tp, (void *)dtrace_sdt_cb, s);
+	if (err)
+		pr_warn("sdt provider: unregistering from %s failed (%d)\n",
+			s->tp->name, err);
+	else
+		dtrace_sdt_nregistered--;
+}
+
+static const struct dtrace_pops dtrace_sdt_ops = {
+	.provide = NULL,	/* probes are made when their names are known */
+	.enable = dtrace_sdt_enable,
+	.disable = dtrace_sdt_disable,
+};
+
+/* dtrace_lock held: give s its probe sdt:group::name. */
+static int dtrace_sdt_create(struct dtrace_sdt_tp *s, const char *group)
+{
+	u32 id;
+	int err;
+
+	lockdep_assert_held(&dtrace_lock);
+	if (s->id)
+		return 0;
+	err = dtrace_probe_create(dtrace_prov_sdt, group, "", s->tp->name, 0,
+				  s, &id);
+	if (err == -EEXIST)	/* another tracepoint of the same name */
+		return err;
+	if (!err)
+		s->id = id;
+	return err;
+}
+
+/* ---- the kernel image's tracepoints ---- */
+
+static void dtrace_sdt_add_kernel(struct tracepoint *tp, void *priv)
+{
+	struct dtrace_sdt_tp *s;
+
+	if (dtrace_sdt_err)
+		return;
+	if (strlen(tp->name) >= DTRACE_NAMELEN)
+		return;
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s) {
+		dtrace_sdt_err = -ENOMEM;
+		return;
+	}
+	s->tp = tp;
+	list_add_tail(&s->link, &dtrace_sdt_tps);
+	hlist_add_head(&s->hash,
+		       &dtrace_sdt_kernel_hash[dtrace_sdt_hash(tp->name)]);
+	dtrace_sdt_nkernel++;
+}
+
+static struct dtrace_sdt_tp *dtrace_sdt_kernel_find(const char *name)
+{
+	struct dtrace_sdt_tp *s;
+
+	hlist_for_each_entry(s, &dtrace_sdt_kernel_hash[dtrace_sdt_hash(name)],
+			     hash) {
+		if (!strcmp(s->tp->name, name))
+			return s;
+	}
+	return NULL;
+}
+
+/*
+ * Is group:event one of the kernel's trace events, and backed by the
+ * image's tracepoint s?  Asks the kernel's event registry (process
+ * context; takes and drops a reference on the event).
+ */
+static bool dtrace_sdt_verify(const char *group, const char *event,
+			      struct dtrace_sdt_tp *s)
+{
+	struct trace_event_file *file;
+	struct trace_event_call *call;
+	bool ok;
+
+	file = trace_get_event_file(NULL, group, event);
+	if (IS_ERR_OR_NULL(file))
+		return false;
+	call = file->event_call;
+	ok = call && (call->flags & TRACE_EVENT_FL_TRACEPOINT) &&
+	     call->tp == s->tp;
+	trace_put_event_file(file);
+	return ok;
+}
+
+/*
+ * dtrace_lock held: has s its probe already, in group (true), or in
+ * another group (*other)?
+ */
+static bool dtrace_sdt_known(struct dtrace_sdt_tp *s, const char *group,
+			     bool *other)
+{
+	struct dtrace_probe *p = s->id ? dtrace_probe_get(s->id) : NULL;
+
+	*other = false;
+	if (!p)
+		return false;
+	if (!strcmp(p->desc.mod, group))
+		return true;
+	*other = true;
+	return false;
+}
+
+/* A name as tracefs prints it: letters, digits, '_', '-', '.'. */
+static bool dtrace_sdt_name_ok(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	for (; *s; s++, n++) {
+		if (!isalnum(*s) && *s != '_' && *s != '-' && *s != '.')
+			return false;
+	}
+	return n > 0 && n < max;
+}
+
+static long dtrace_sdt_ioctl(void __user *arg)
+{
+	struct dtrace_ioc_sdtnames r;
+	char *str = NULL, *p, *end;
+	u32 i;
+	long err;
+
+	err = dtrace_ioc_in(&r, arg, sizeof(r));
+	if (err)
+		return err;
+	if (r.nnames > DTRACE_SDT_MAXNAMES || r.strsize > DTRACE_SDT_MAXSTR ||
+	    (r.nnames && !r.strsize))
+		return -EINVAL;
+	r.added = r.known = r.notp = r.rejected = 0;
+	if (r.nnames) {
+		str = kvmalloc(r.strsize + 1, GFP_KERNEL);
+		if (!str)
+			return -ENOMEM;
+		if (copy_from_user(str, u64_to_user_ptr(r.strtab),
+				   r.strsize)) {
+			kvfree(str);
+			return -EFAULT;
+		}
+		str[r.strsize] = '\0';
+	}
+	p = str;
+	end = str + r.strsize;
+	for (i = 0; i < r.nnames; i++) {
+		const char *group, *event;
+		struct dtrace_sdt_tp *s;
+		bool known, other;
+
+		if (p >= end)
+			break;
+		group = p;
+		p += strlen(p) + 1;
+		if (p >= end) {
+			r.rejected++;
+			break;
+		}
+		event = p;
+		p += strlen(p) + 1;
+		if (p > end) {		/* no NUL of its own */
+			r.rejected++;
+			break;
+		}
+		if (!dtrace_sdt_name_ok(group, DTRACE_MODNAMELEN) ||
+		    !dtrace_sdt_name_ok(event, DTRACE_NAMELEN)) {
+			r.rejected++;
+			continue;
+		}
+		s = dtrace_sdt_kernel_find(event);
+		if (!s) {
+			r.notp++;
+			continue;
+		}
+		mutex_lock(&dtrace_lock);
+		known = dtrace_sdt_known(s, group, &other);
+		mutex_unlock(&dtrace_lock);
+		if (known) {
+			r.known++;
+			continue;
+		}
+		if (other) {	/* the event has its probe, in another group */
+			r.notp++;
+			continue;
+		}
+		if (!dtrace_sdt_verify(group, event, s)) {
+			r.notp++;
+			continue;
+		}
+		mutex_lock(&dtrace_lock);
+		err = dtrace_sdt_create(s, group);
+		if (!err)
+			r.added++;
+		else if (err == -EEXIST)
+			r.known++;
+		/* Probes made by retained enablings are enabled now. */
+		dtrace_commit();
+		mutex_unlock(&dtrace_lock);
+		if (err && err != -EEXIST)
+			break;
+		err = 0;
+		cond_resched();
+	}
+	r.rejected += r.nnames - min(r.nnames, r.added + r.known + r.notp +
+				     r.rejected);
+	mutex_lock(&dtrace_lock);
+	if (r.nnames && !err && (r.flags & DTRACE_SDT_KERNEL))
+		dtrace_sdt_have_kernel = true;
+	r.nprobes = dtrace_prov_sdt->nprobes;
+	r.flags = dtrace_sdt_have_kernel ? DTRACE_SDT_KERNEL : 0;
+	mutex_unlock(&dtrace_lock);
+	kvfree(str);
+	if (!err && copy_to_user(arg, &r, sizeof(r)))
+		err = -EFAULT;
+	return err;
+}
+
+/* ---- modules' tracepoints ---- */
+
+static void dtrace_sdt_mod_coming(struct module *mod)
+{
+	unsigned int i;
+
+	if (mod == THIS_MODULE || !mod->trace_events)
+		return;
+	mutex_lock(&dtrace_lock);
+	for (i = 0; i < mod->num_trace_events; i++) {
+		struct trace_event_call *call = mod->trace_events[i];
+		struct dtrace_sdt_tp *s;
+		const char *group;
+
+		if (!call || !(call->flags & TRACE_EVENT_FL_TRACEPOINT) ||
+		    !call->tp || !call->class || !call->class->system)
+			continue;
+		group = call->class->system;
+		if (!dtrace_sdt_name_ok(group, DTRACE_MODNAMELEN) ||
+		    !dtrace_sdt_name_ok(call->tp->name, DTRACE_NAMELEN))
+			continue;
+		s = kzalloc(sizeof(*s), GFP_KERNEL);
+		if (!s)
+			break;
+		s->tp = call->tp;
+		s->mod = mod;
+		INIT_HLIST_NODE(&s->hash);
+		list_add_tail(&s->link, &dtrace_sdt_tps);
+		/* Its probe exists at once: retained enablings may want it. */
+		if (dtrace_sdt_create(s, group)) {
+			list_del(&s->link);
+			kfree(s);
+		}
+	}
+	dtrace_commit();
+	mutex_unlock(&dtrace_lock);
+}
+
+/*
+ * The module goes: its probes are retired (disabled: the callbacks are
+ * unregistered) before the kernel checks its tracepoints are quiescent
+ * and frees them; a callback still running is waited for.
+ */
+static void dtrace_sdt_mod_going(struct module *mod)
+{
+	struct dtrace_sdt_tp *s, *sn;
+	struct dtrace_probe *p, *pn;
+	LIST_HEAD(gone);
+	LIST_HEAD(tps);
+
+	mutex_lock(&dtrace_lock);
+	list_for_each_entry_safe(s, sn, &dtrace_sdt_tps, link) {
+		if (s->mod != mod || !mod)
+			continue;
+		p = s->id ? dtrace_probe_get(s->id) : NULL;
+		if (p && p->prov == dtrace_prov_sdt) {
+			dtrace_probe_retire(p);	/* disables it */
+			list_add_tail(&p->prov_link, &gone);
+		}
+		list_move_tail(&s->link, &tps);
+	}
+	mutex_unlock(&dtrace_lock);
+	if (list_empty(&tps))
+		return;
+	tracepoint_synchronize_unregister();	/* SRCU and RCU */
+	list_for_each_entry_safe(p, pn, &gone, prov_link)
+		dtrace_probe_free(dtrace_prov_sdt, p);
+	list_for_each_entry_safe(s, sn, &tps, link)
+		kfree(s);
+}
+
+static int dtrace_sdt_modnotify(struct notifier_block *nb, unsigned long val,
+				void *data)
+{
+	struct tp_module *tpm = data;
+
+	if (!tpm || !tpm->mod)
+		return NOTIFY_DONE;
+	if (val == MODULE_STATE_COMING)
+		dtrace_sdt_mod_coming(tpm->mod);
+	else if (val == MODULE_STATE_GOING)
+		dtrace_sdt_mod_going(tpm->mod);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block dtrace_sdt_nb = {
+	.notifier_call = dtrace_sdt_modnotify,
+};
+
+/* ---- start and stop ---- */
+
+/* Status file lines (dtrace_lock held). */
+static void dtrace_sdt_status(struct seq_file *m)
+{
+	seq_printf(m, "sdt_kernel_tracepoints: %u\n", dtrace_sdt_nkernel);
+	seq_printf(m, "sdt_probes: %u\n",
+		   dtrace_prov_sdt ? dtrace_prov_sdt->nprobes : 0);
+	seq_printf(m, "sdt_tracepoints_registered: %u\n",
+		   dtrace_sdt_nregistered);
+}
+
+static void dtrace_sdt_free_all(void)
+{
+	struct dtrace_sdt_tp *s, *sn;
+
+	list_for_each_entry_safe(s, sn, &dtrace_sdt_tps, link) {
+		list_del(&s->link);
+		kfree(s);
+	}
+	memset(dtrace_sdt_kernel_hash, 0, sizeof(dtrace_sdt_kernel_hash));
+	dtrace_sdt_nkernel = 0;
+}
+
+static int dtrace_prov_sdt_init(const struct dtrace_provider_def *def)
+{
+	int err;
+
+	dtrace_sdt_err = 0;
+	for_each_kernel_tracepoint(dtrace_sdt_add_kernel, NULL);
+	err = dtrace_sdt_err;
+	if (!err)
+		err = dtrace_register(def, &dtrace_sdt_ops, NULL,
+				      &dtrace_prov_sdt);
+	if (err)
+		goto fail;
+	/* Replays MODULE_STATE_COMING for every loaded module. */
+	err = register_tracepoint_module_notifier(&dtrace_sdt_nb);
+	if (err) {
+		dtrace_unregister(dtrace_prov_sdt);
+		dtrace_prov_sdt = NULL;
+		goto fail;
+	}
+	dtrace_sdt_notifier = true;
+	return 0;
+fail:
+	dtrace_sdt_free_all();
+	return err;
+}
+
+static void dtrace_prov_sdt_exit(void)
+{
+	if (!dtrace_prov_sdt)
+		return;
+	/* Replays MODULE_STATE_GOING: the modules' probes go. */
+	if (dtrace_sdt_notifier)
+		unregister_tracepoint_module_notifier(&dtrace_sdt_nb);
+	dtrace_sdt_notifier = false;
+	/* Disables every enabled probe: the callbacks are unregistered. */
+	dtrace_unregister(dtrace_prov_sdt);
+	dtrace_prov_sdt = NULL;
+	/* No callback still runs or sees a dtrace_sdt_tp after this. */
+	tracepoint_synchronize_unregister();
+	dtrace_sdt_free_all();
+	dtrace_sdt_have_kernel = false;
+}
+
+#else /* no sdt provider */
+
+static long dtrace_sdt_ioctl(void __user *arg)
+{
+	return -ENOTTY;
+}
+
+#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_SDT)
+/* Configured, but the kernel cannot carry it: say so once at load. */
+static void dtrace_sdt_status(struct seq_file *m)
+{
+}
+
+static int dtrace_prov_sdt_init(const struct dtrace_provider_def *def)
+{
+	pr_info("sdt provider left out: the kernel lacks CONFIG_EVENT_TRACING or has CONFIG_CFI_CLANG (tracepoint callbacks would be type-checked)\n");
+	return 0;
+}
+
+static void dtrace_prov_sdt_exit(void)
+{
+}
+#endif
+
+#endif
+/************** End gen/850-prov-sdt.c ****************/
 /************** Begin gen/890-providers.c **************/
 /* The provider table: every provider built into the module */
 /*
@@ -10353,6 +11053,25 @@ static const struct dtrace_provider_def dtrace_provider_table[] = {
 		.init = dtrace_prov_fbt_init,
 		.exit = dtrace_prov_fbt_exit,
 		.status = dtrace_fbt_status,
+	},
+#endif
+#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_SDT)
+	{
+		/*
+		 * illumos's sdt attributes (sdt_subr.c, sdt_attr; Oracle's
+		 * Linux sdt provider has the same)
+		 */
+		.name = "sdt",
+		.attr = {
+			DTRACE_ATTR(EVOLVING, EVOLVING, ISA),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, ISA),
+			DTRACE_ATTR(PRIVATE, PRIVATE, ISA),
+		},
+		.init = dtrace_prov_sdt_init,
+		.exit = dtrace_prov_sdt_exit,
+		.status = dtrace_sdt_status,
 	},
 #endif
 };

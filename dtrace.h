@@ -880,4 +880,39 @@ struct dtrace_ioc_fbtsyms {
 };
 #define DTRACEIOC_FBTSYMS	_IOWR(DTRACE_IOC_MAGIC, 11, struct dtrace_ioc_fbtsyms)
 
+/*
+ * DTRACEIOC_SDTNAMES: dtrace(1) gives the sdt provider the names of the
+ * kernel image's trace events, "group" and "event", from tracefs
+ * available_events (a module cannot list the kernel's trace events: only
+ * its tracepoints, which carry no group).  The string table holds nnames
+ * pairs, each "group\0event\0".  The module checks every pair: the event
+ * must be one of the kernel's trace events (trace_get_event_file) and be
+ * backed by a tracepoint of the kernel image, then creates the probe
+ * sdt:group::event.  Events of modules are found by the module itself
+ * (their own trace event tables); pairs naming them count as notp, like
+ * events with no tracepoint (syscalls, kprobes, synthetic events).  A
+ * call with nnames 0 only reports the counters.  flags in: DTRACE_SDT_KERNEL
+ * says the pairs are the whole of available_events; out: the module has
+ * had such a list (dtrace(1) need not send it again).  -ENOTTY: no sdt
+ * provider.
+ */
+#define DTRACE_SDT_MAXNAMES	(1U << 16)	/* pairs per call */
+#define DTRACE_SDT_MAXSTR	(4U << 20)	/* string table bytes per call */
+#define DTRACE_SDT_KERNEL	0x1		/* flags: the kernel's list is in */
+
+struct dtrace_ioc_sdtnames {
+	__u32 size;
+	__u32 version;
+	__u32 nnames;			/* in: pairs at strtab (0: counters only) */
+	__u32 strsize;			/* in: bytes at strtab */
+	__u64 strtab;			/* in: user pointer to the pairs */
+	__u32 added;			/* out: probes created */
+	__u32 known;			/* out: pairs whose probe existed */
+	__u32 notp;			/* out: not a tracepoint of the kernel image */
+	__u32 rejected;			/* out: malformed pairs */
+	__u32 nprobes;			/* out: sdt probes now */
+	__u32 flags;			/* in, out: DTRACE_SDT_KERNEL */
+};
+#define DTRACEIOC_SDTNAMES	_IOWR(DTRACE_IOC_MAGIC, 12, struct dtrace_ioc_sdtnames)
+
 #endif /* _DTRACE_H */

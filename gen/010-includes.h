@@ -55,6 +55,7 @@
 #include <linux/stacktrace.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
+#include <linux/trace_events.h>
 #include <linux/tracepoint.h>
 #include <linux/types.h>
 #include <linux/uaccess.h>

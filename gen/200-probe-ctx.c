@@ -82,9 +82,28 @@ static int dtrace_load_user(void *dst, u64 addr, size_t len)
 				      len) ? -EFAULT : 0;
 }
 
+/*
+ * Stores into user memory (copyout, copyoutstr) are refused, as the
+ * kernel's own probe-write helper (bpf_probe_write_user) refuses them,
+ * while the task exits (PF_EXITING: its address space is being torn down)
+ * and when the address space loaded on this CPU is not the task's (a
+ * probe in the context-switch path, or in an NMI that came in mid-switch,
+ * sees current->mm before or after its page tables are loaded): the page
+ * table root this CPU runs on (CR3, read through the paravirt interface
+ * under Xen PV) must be current->mm's.
+ */
+static bool dtrace_user_store_ok(void)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (!mm || (current->flags & (PF_EXITING | PF_KTHREAD)))
+		return false;
+	return read_cr3_pa() == __pa(mm->pgd);
+}
+
 static int dtrace_store_user(u64 addr, const void *src, size_t len)
 {
-	if (!dtrace_user_ok(addr, len))
+	if (!dtrace_user_ok(addr, len) || !dtrace_user_store_ok())
 		return -EFAULT;
 	return copy_to_user_nofault((void __user *)(uintptr_t)addr, src,
 				    len) ? -EFAULT : 0;

@@ -75,8 +75,6 @@ struct dtrace_cpucount {
 	u64 specdrops_busy;
 	u64 specdrops_unavail;
 	u64 stkdrops;
-	u64 chill_start;	/* start of the current chill interval */
-	u64 chill_used;		/* ns chilled in it */
 };
 
 /* ---- speculations (530-speculate.c) ---- */

@@ -396,6 +396,24 @@ static void dtrace_commit(void)
 	}
 }
 
+/*
+ * Why a provider declined to create a probe a description named exactly
+ * (a limit, say), for the "does not match any probes" message of ENABLE;
+ * dtrace_lock.  Providers set it with dtrace_provide_refused().
+ */
+static char dtrace_provide_why[128];
+
+static __printf(1, 2) void __maybe_unused
+dtrace_provide_refused(const char *fmt, ...)
+{
+	va_list ap;
+
+	lockdep_assert_held(&dtrace_lock);
+	va_start(ap, fmt);
+	vsnprintf(dtrace_provide_why, sizeof(dtrace_provide_why), fmt, ap);
+	va_end(ap);
+}
+
 /* dtrace_lock held: ask every provider desc may name to create probes. */
 static void dtrace_provide(const struct dtrace_probedesc *desc)
 {

@@ -84,6 +84,7 @@ struct dtrace_clause {
 	bool record;			/* writes a record */
 	bool speculative;		/* has a SPECULATE action */
 	bool cleans;			/* has COMMIT or DISCARD */
+	bool commits;			/* has COMMIT */
 	struct dtrace_probedesc desc;
 	struct dtrace_difo *pred;
 	struct dtrace_action *act;	/* [nactions] */
@@ -138,6 +139,7 @@ struct dtrace_state {
 	u32 ecbs_cap;
 	bool noretain;			/* stopped or dying: no new ECBs */
 	u32 retain_skipped;		/* new probes not enabled (limit, memory) */
+	u32 nzero;			/* clauses that matched none at ENABLE */
 	struct dtrace_vstate *vstate;
 	struct dtrace_aggspace *aggs;
 	bool uses_spec;			/* some clause speculates */
@@ -428,20 +430,35 @@ static inline void dtrace_fault(struct dtrace_mstate *ms, u32 fault, u64 val)
 	ms->illval = val;
 }
 
-static void dtrace_act_chill(struct dtrace_cpustate *cs,
-			     struct dtrace_mstate *ms, u64 ns)
+/*
+ * chill(ns): spin ns nanoseconds with interrupts masked.  As in DTrace, the
+ * budget belongs to the CPU, not to a consumer: all consumers together may
+ * chill a CPU at most DTRACE_CHILL_MAX ns per DTRACE_CHILL_INTERVAL, so
+ * several consumers cannot keep one CPU masked between them.  A chill()
+ * over the budget is an illegal operation (ERROR), as in DTrace.
+ */
+struct dtrace_chill {
+	u64 start;		/* start of the current interval */
+	u64 used;		/* ns chilled in it, by every consumer */
+};
+
+/* Written only in probe context on its own CPU (interrupts masked). */
+static DEFINE_PER_CPU(struct dtrace_chill, dtrace_chill);
+
+static void dtrace_act_chill(struct dtrace_mstate *ms, u64 ns)
 {
+	struct dtrace_chill *c = this_cpu_ptr(&dtrace_chill);
 	u64 now = dtrace_gethrtime(), t0;
 
-	if (now - cs->cnt.chill_start > DTRACE_CHILL_INTERVAL) {
-		cs->cnt.chill_start = now;
-		cs->cnt.chill_used = 0;
+	if (now - c->start > DTRACE_CHILL_INTERVAL) {
+		c->start = now;
+		c->used = 0;
 	}
-	if (ns > DTRACE_CHILL_MAX || cs->cnt.chill_used + ns > DTRACE_CHILL_MAX) {
+	if (ns > DTRACE_CHILL_MAX || c->used + ns > DTRACE_CHILL_MAX) {
 		dtrace_fault(ms, DTRACEFLT_ILLOP, ns);
 		return;
 	}
-	cs->cnt.chill_used += ns;
+	c->used += ns;
 	t0 = dtrace_gethrtime();
 	while (dtrace_gethrtime() - t0 < ns)
 		cpu_relax();
@@ -738,7 +755,7 @@ static void dtrace_ecb_fire(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 			dtrace_sigq_add(SIGSTOP);
 			break;
 		case DTRACEACT_CHILL:
-			dtrace_act_chill(cs, &ms, v);
+			dtrace_act_chill(&ms, v);
 			break;
 		case DTRACEACT_BREAKPOINT:
 			dtrace_act_breakpoint(probe);
@@ -1283,14 +1300,22 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 		if (cl->act[i].kind == DTRACEACT_SPECULATE)
 			cl->speculative = true;
 
-	/* commit()/discard(): no data-recording actions in the clause. */
+	/*
+	 * commit() copies the speculation into the principal buffer while
+	 * the clause runs, so a clause with commit() records no data (the
+	 * compiler's D_COMM_DREC and D_DREC_COMM).  discard() writes
+	 * nothing: as in DTrace, data-recording actions may precede or
+	 * follow it.
+	 */
 	for (i = 0; i < cl->nactions; i++) {
 		u16 k = cl->act[i].kind;
 
 		if (k == DTRACEACT_COMMIT || k == DTRACEACT_DISCARD)
 			cl->cleans = true;
+		if (k == DTRACEACT_COMMIT)
+			cl->commits = true;
 	}
-	if (cl->cleans) {
+	if (cl->commits) {
 		for (i = 0; i < cl->nactions; i++) {
 			const struct dtrace_action *a = &cl->act[i];
 
@@ -1299,7 +1324,7 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 			    a->kind == DTRACEACT_PRINTA ||
 			    a->kind == DTRACEACT_SPECULATE)
 				return dtrace_enerr(pp, ~0U,
-					"a clause with commit() or discard() may not record data");
+					"a clause with commit() may not record data");
 		}
 	}
 
@@ -1339,7 +1364,7 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 	cl->rec_at = 0;
 	if (cl->speculative)
 		cl->rec_at = spec + 1;
-	if (cl->cleans)
+	if (cl->commits)
 		cl->rec_at = cl->nactions;	/* after the commits */
 	/*
 	 * A record larger than the buffer is not refused here: as in
@@ -1492,7 +1517,8 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	struct dtrace_clause **cls = NULL;
 	struct dtrace_ecb **newecbs = NULL;
 	u32 *nmatch = NULL;
-	u32 nc = 0, i, total = 0, made = 0;
+	u32 nc = 0, i, made = 0, nzero = 0;
+	u64 total = 0;		/* u64: a sum of matches cannot wrap */
 	bool first = !st->have_opts;
 	size_t off, used;
 	int err;
@@ -1531,6 +1557,16 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 
 	pp.opts = first ? &opts : &st->opts;
 	pp.destructive = hdr->flags & DTRACE_ENABLE_DESTRUCTIVE;
+	/*
+	 * Members of the device's group (700-dev.c) may trace; destructive
+	 * actions (-w) take CAP_SYS_ADMIN in the initial user namespace of
+	 * whoever asks for them, group or not.
+	 */
+	if (pp.destructive && !capable(CAP_SYS_ADMIN)) {
+		dtrace_enerr(&pp, ~0U,
+			     "destructive actions (-w) need CAP_SYS_ADMIN");
+		return -EPERM;
+	}
 	pp.lim.maxlen = DTRACE_CFG_DIF_MAXLEN;
 	pp.lim.strsize = pp.opts->strsize;
 	pp.lim.ngvars = opts.ngvars;
@@ -1609,26 +1645,52 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 
 		while (dtrace_probe_next(&cls[i]->desc, &start))
 			nmatch[i]++;
-		if (!nmatch[i] && !(hdr->flags & DTRACE_ENABLE_ZDEFS)) {
+		/*
+		 * Matching nothing, ask again, to learn whether a provider
+		 * declined to create a probe the description names (a
+		 * limit): that is an error even with -Z (ZDEFS), since such
+		 * a probe will not appear later.
+		 */
+		if (!nmatch[i]) {
 			const struct dtrace_probedesc *d = &cls[i]->desc;
 
-			pp.clause = i;
-			pp.action = ~0U;
-			err = dtrace_enerr(&pp, ~0U,
-				"probe description %s:%s:%s:%s does not match any probes",
-				d->provider, d->mod, d->func, d->name);
-			goto fail_locked;
+			dtrace_provide_why[0] = '\0';
+			dtrace_provide(d);
+			if (dtrace_provide_why[0] ||
+			    !(hdr->flags & DTRACE_ENABLE_ZDEFS)) {
+				pp.clause = i;
+				pp.action = ~0U;
+				err = dtrace_enerr(&pp, ~0U,
+					"probe description %s:%s:%s:%s does not match any probes%s%s",
+					d->provider, d->mod, d->func, d->name,
+					dtrace_provide_why[0] ? ": " : "",
+					dtrace_provide_why);
+				goto fail_locked;
+			}
+			nzero++;	/* retained (-Z): counted below */
 		}
 		total += nmatch[i];
 	}
-	if ((u64)st->necbs + total > DTRACE_CFG_MAX_ENABLINGS) {
+	/*
+	 * The limit bounds what a consumer holds: its enabled probes, and
+	 * its retained clauses that match no probe (each counts as one).
+	 */
+	if ((u64)st->necbs + total + st->nzero + nzero >
+	    DTRACE_CFG_MAX_ENABLINGS) {
 		pp.clause = ~0U;
-		err = dtrace_enerr(&pp, ~0U,
-			"%u enabled probes exceed the limit of %u per consumer",
-			st->necbs + total, DTRACE_CFG_MAX_ENABLINGS);
+		if (st->nzero + nzero)
+			err = dtrace_enerr(&pp, ~0U,
+				"%llu enabled probes and %u clauses that match none exceed the limit of %u per consumer",
+				(unsigned long long)(st->necbs + total),
+				st->nzero + nzero, DTRACE_CFG_MAX_ENABLINGS);
+		else
+			err = dtrace_enerr(&pp, ~0U,
+				"%llu enabled probes exceed the limit of %u per consumer",
+				(unsigned long long)(st->necbs + total),
+				DTRACE_CFG_MAX_ENABLINGS);
 		goto fail_locked;
 	}
-	err = dtrace_state_ecbs_grow(st, total);
+	err = dtrace_state_ecbs_grow(st, (u32)total);
 	if (err)
 		goto fail_locked;
 	newecbs = st->ecbs + st->necbs;
@@ -1681,6 +1743,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			res->nmatched[i] = nmatch[i];
 	}
 	res->nepids = st->necbs;
+	st->nzero += nzero;
 	dtrace_commit();
 	mutex_unlock(&dtrace_lock);
 	if (first) {

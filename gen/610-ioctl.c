@@ -15,6 +15,8 @@
 
 /* 840-prov-fbt.c: DTRACEIOC_FBTSYMS (-ENOTTY without the fbt provider). */
 static long dtrace_fbt_ioctl(void __user *arg);
+/* 850-prov-sdt.c: DTRACEIOC_SDTNAMES (-ENOTTY without the sdt provider). */
+static long dtrace_sdt_ioctl(void __user *arg);
 
 static int dtrace_ioc_in(void *k, const void __user *u, size_t size)
 {
@@ -236,6 +238,8 @@ static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
 		return dtrace_ioc_provider(arg);
 	if (cmd == DTRACEIOC_FBTSYMS)
 		return dtrace_fbt_ioctl(arg);
+	if (cmd == DTRACEIOC_SDTNAMES)
+		return dtrace_sdt_ioctl(arg);
 
 	mutex_lock(&st->lock);
 	switch (cmd) {

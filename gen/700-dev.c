@@ -7,10 +7,16 @@
  * device's file operations hold a module reference while it is open, so
  * rmmod is refused (EBUSY) until every consumer has closed it.
  *
- * Access: the node's mode comes from Kconfig (0600 by default, owned by
- * root).  Opening also needs CAP_SYS_ADMIN, or membership of the Kconfig
- * group when one is set (a udev rule installed by `make install` gives
- * the node that group).
+ * Access (the privilege model): the node's mode comes from Kconfig (0600
+ * by default, owned by root).  Opening also needs CAP_SYS_ADMIN, or
+ * membership of the Kconfig group when one is set (a udev rule installed
+ * by `make install` gives the node that group).  Both are judged in the
+ * initial user namespace: capable() does, and the group ID is the one of
+ * the initial namespace, so a user namespace that maps its own IDs onto
+ * the configured number gains nothing.  Destructive actions (-w) need
+ * CAP_SYS_ADMIN at ENABLE, group or not (dtrace_enable, 500-ecb.c).
+ * At most DTRACE_CFG_MAX_CONSUMERS consumers exist at once (Kconfig): an
+ * open beyond that fails with EUSERS.
  *
  * The status file, debugfs dtrace/status, shows the version, the platform
  * built for and found, the self-test result and the core's counters.
@@ -26,13 +32,19 @@ static int dtrace_dev_open(struct inode *inode, struct file *file)
 
 	if (!capable(CAP_SYS_ADMIN) &&
 	    !(DTRACE_CFG_DEV_GID &&
-	      in_group_p(make_kgid(current_user_ns(), DTRACE_CFG_DEV_GID))))
+	      in_group_p(make_kgid(&init_user_ns, DTRACE_CFG_DEV_GID))))
 		return -EPERM;
+	/* At most DTRACE_CFG_MAX_CONSUMERS consumers: the next gets EUSERS. */
+	if (atomic_inc_return(&dtrace_nconsumers) > DTRACE_CFG_MAX_CONSUMERS) {
+		atomic_dec(&dtrace_nconsumers);
+		return -EUSERS;
+	}
 	ret = dtrace_state_create(&state);
-	if (ret)
+	if (ret) {
+		atomic_dec(&dtrace_nconsumers);
 		return ret;
+	}
 	file->private_data = state;
-	atomic_inc(&dtrace_nconsumers);
 	return 0;
 }
 

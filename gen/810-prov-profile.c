@@ -7,7 +7,10 @@
  * DTrace always offers are created at load; any other is created on demand
  * when a description names it exactly (provide).  Intervals below
  * DTRACE_CFG_PROFILE_MIN_US microseconds are refused (no probe is made, so
- * the description matches nothing).
+ * the description matches nothing).  At most DTRACE_CFG_PROFILE_MAX
+ * profile and tick probes exist (the defaults included); a description
+ * naming one more matches nothing, and ENABLE's message says why
+ * (dtrace_provide_refused).  Probes live until the module is unloaded.
  *
  * arg0 is the interrupted kernel PC (0 if user code was interrupted),
  * arg1 the interrupted user PC (0 if kernel code was).
@@ -46,6 +49,13 @@ struct dtrace_profile {
 	struct dtrace_profile_timer *timers;
 	struct list_head enabled;	/* profile-N on dtrace_profile_on */
 };
+
+/*
+ * Profile and tick probes in existence (dtrace_lock): at most
+ * DTRACE_CFG_PROFILE_MAX, as DTrace's profile-max-probes, since each holds
+ * timers and lives until the module is unloaded.
+ */
+static u32 dtrace_profile_total;	/* reset when the provider goes */
 
 static DEFINE_MUTEX(dtrace_profile_lock);
 static LIST_HEAD(dtrace_profile_on);
@@ -224,6 +234,11 @@ static int dtrace_profile_create(const char *name)
 		return -ERANGE;
 	if (dtrace_probe_lookup(dtrace_prov_profile, "", "", name))
 		return 0;
+	if (dtrace_profile_total >= DTRACE_CFG_PROFILE_MAX) {
+		dtrace_provide_refused("the limit of %u profile and tick probes is reached",
+				       dtrace_profile_total);
+		return -ENOSPC;
+	}
 	prof = kzalloc(sizeof(*prof), GFP_KERNEL);
 	if (!prof)
 		return -ENOMEM;
@@ -251,8 +266,10 @@ static int dtrace_profile_create(const char *name)
 	if (err) {
 		kfree(prof->timers);
 		kfree(prof);
+		return err;
 	}
-	return err;
+	dtrace_profile_total++;
+	return 0;
 }
 
 static void dtrace_profile_provide(void *arg, const struct dtrace_probedesc *d)
@@ -309,6 +326,7 @@ static int dtrace_prov_profile_init(const struct dtrace_provider_def *def)
 	if (err) {
 		dtrace_unregister(dtrace_prov_profile);
 		dtrace_prov_profile = NULL;
+		dtrace_profile_total = 0;
 		cpuhp_remove_state_nocalls(dtrace_profile_hp);
 		dtrace_profile_hp = -1;
 	}
@@ -322,6 +340,7 @@ static void dtrace_prov_profile_exit(void)
 	dtrace_profile_hp = -1;
 	dtrace_unregister(dtrace_prov_profile);
 	dtrace_prov_profile = NULL;
+	dtrace_profile_total = 0;	/* every probe went with the provider */
 }
 
 #endif

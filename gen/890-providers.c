@@ -93,6 +93,25 @@ static const struct dtrace_provider_def dtrace_provider_table[] = {
 		.status = dtrace_fbt_status,
 	},
 #endif
+#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_SDT)
+	{
+		/*
+		 * illumos's sdt attributes (sdt_subr.c, sdt_attr; Oracle's
+		 * Linux sdt provider has the same)
+		 */
+		.name = "sdt",
+		.attr = {
+			DTRACE_ATTR(EVOLVING, EVOLVING, ISA),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, ISA),
+			DTRACE_ATTR(PRIVATE, PRIVATE, ISA),
+		},
+		.init = dtrace_prov_sdt_init,
+		.exit = dtrace_prov_sdt_exit,
+		.status = dtrace_sdt_status,
+	},
+#endif
 };
 
 static int dtrace_providers_init(void)

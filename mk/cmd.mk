@@ -24,19 +24,24 @@ CMD_HDRS := $(wildcard $(SRCDIR)/tools/dtrace/*.h) $(SRCDIR)/dtrace.h
 CMD_OBJS := $(patsubst $(SRCDIR)/tools/dtrace/%.c,$(CMD_OUT)/%.o,$(CMD_SRCS))
 
 # The consumer's own files, for tests that need no compiler.
-CMD_CONSUMER := dt_printf dt_aggprint dt_ksyms dt_usym dt_options dt_consume dt_list dt_json dt_kbtf
+CMD_CONSUMER := dt_printf dt_aggprint dt_ksyms dt_usym dt_options dt_pdesc dt_consume dt_list dt_json dt_kbtf
 CMD_TEST_OUT := $(CMD_OUT)/test
 
 CMD_VM_KVER ?= 6.1
 CMD_VM_PLATFORM ?= native
 
-.PHONY: cmd cmd-install cmd-check cmd-vmcheck cmd-clean
+.PHONY: cmd cmd-install cmd-check cmd-vmcheck cmd-clean cmd-libs
 
 cmd: $(CMD_OUT)/dtrace
 
 $(CMD_OUT)/dtrace: $(CMD_OBJS)
 	@echo "  LD      $@"
 	$(Q)$(CMD_CC) $(CMD_CFLAGS) -o $@ $(CMD_OBJS) $(CMD_LIBS)
+
+# The libraries dtrace(1) links with, for scripts that build it their own
+# way (test/compiler/run.sh builds it with sanitizers).
+cmd-libs:
+	@echo $(CMD_LIBS)
 
 $(CMD_OUT)/%.o: $(SRCDIR)/tools/dtrace/%.c $(CMD_HDRS)
 	@mkdir -p $(dir $@)

@@ -28,6 +28,11 @@
 #   btkf      bpftrace kfunc:vfs_read { @ = count(); }   (BPF trampoline)
 #   btkfret   bpftrace kfunc:vfs_read,kretfunc:vfs_read { @ = count(); }
 #   bttp      bpftrace tracepoint:syscalls:sys_enter_getppid { @ = count(); }
+#   sdt       dtrace sdt:raw_syscalls::sys_enter { @ = count(); }   (every
+#             system call of every process: the same tracepoint as the
+#             next two rows; the count is at least the operations driven)
+#   tprs      raw_syscalls/sys_enter tracepoint event
+#   bttprs    bpftrace tracepoint:raw_syscalls:sys_enter { @ = count(); }
 #   end       module loaded, nothing enabled, at the end (noise check)
 #
 # A row that cannot run prints "n/a (reason)": "n/a (provider missing)" for
@@ -222,6 +227,7 @@ want() {
 # in a Xen PV guest (it reads the kernel's symbols), tens of seconds on a
 # busy host.  Unmatched descriptions are just left out of the listing.
 "$D" -l -n syscall::getppid:entry -n "fbt::$FUNC:entry" -n "fbt::$FUNC:return" \
+	-n sdt:raw_syscalls::sys_enter \
 	>"$T/probes" 2>/dev/null
 
 # probe_missing PROV:MOD:FUNC:NAME: prints the reason when it is not listed
@@ -388,6 +394,11 @@ tracefs_row ftgraph "function_graph tracer, filter $FUNC" \
 tracefs_row tp "tracepoint event syscalls/sys_enter_getppid" \
 	"echo 1 >events/syscalls/sys_enter_getppid/enable" "$OPS"
 
+dtrace_row sdt "dtrace sdt:raw_syscalls::sys_enter count()" sdt \
+	sdt:raw_syscalls::sys_enter 'sdt:raw_syscalls::sys_enter { @ = count(); }' "$OPS"
+tracefs_row tprs "tracepoint event raw_syscalls/sys_enter" \
+	"echo 1 >events/raw_syscalls/sys_enter/enable" "$OPS"
+
 bpftrace_row btkp "bpftrace kprobe:$FUNC count()" \
 	"kprobe:$FUNC { @ = count(); }" "$OPS"
 bpftrace_row btkpret "bpftrace kprobe+kretprobe:$FUNC count()" \
@@ -398,6 +409,8 @@ bpftrace_row btkfret "bpftrace kfunc+kretfunc:$FUNC count()" \
 	"kfunc:$FUNC, kretfunc:$FUNC { @ = count(); }" $((2 * OPS))
 bpftrace_row bttp "bpftrace tracepoint sys_enter_getppid count()" \
 	"tracepoint:syscalls:sys_enter_getppid { @ = count(); }" "$OPS"
+bpftrace_row bttprs "bpftrace tracepoint raw_syscalls:sys_enter count()" \
+	"tracepoint:raw_syscalls:sys_enter { @ = count(); }" "$OPS"
 
 if want end; then
 	measure

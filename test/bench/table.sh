@@ -61,7 +61,7 @@ END {
 			num(r) ? cell(r, val[base, 3]) : r
 		printf "\n"
 	}
-	printf "\ndtrace overhead / other tracer overhead (same boot; read for fbt, getppid for syscall):\n"
+	printf "\ndtrace overhead / other tracer overhead (same boot; read for fbt, getppid for syscall and sdt):\n"
 	printf "%-34s %10s %10s %10s %10s %10s %10s\n", "", "kprobe-ev", "ftrace", "bpf-kprobe", "bpf-kfunc", "tp-event", "bpf-tp"
 	printf "%-34s %s %s %s %s %10s %10s\n", "fbt entry count()",
 		ratio("fbt", "kp", 3), ratio("fbt", "ftfn", 3), ratio("fbt", "btkp", 3), ratio("fbt", "btkf", 3), "-", "-"
@@ -71,8 +71,11 @@ END {
 		ratio("sc", "tp", 2), ratio("sc", "bttp", 2)
 	printf "%-34s %10s %10s %10s %10s %s %s\n", "syscall entry count(), on read [2]", "-", "-", "-", "-",
 		ratio("sc", "tp", 3), ratio("sc", "bttp", 3)
+	printf "%-34s %10s %10s %10s %10s %s %s\n", "sdt raw_syscalls:sys_enter [3]", "-", "-", "-", "-",
+		ratio("sdt", "tprs", 2), ratio("sdt", "bttprs", 2)
 	printf "[1] against kprobe+kretprobe events, function_graph, bpftrace kprobe+kretprobe, kfunc+kretfunc\n"
 	printf "[2] a system call other than the probed one, against the same rows\n"
+	printf "[3] getppid, against the raw_syscalls/sys_enter event and bpftrace tracepoint:raw_syscalls:sys_enter\n"
 	printf "ratio < 1: dtrace costs less; \"-\": a row missing; (b<=0): the other tracer had no measurable overhead\n"
 	nn = 0
 	for (i = 1; i <= n; i++) {

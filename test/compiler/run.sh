@@ -71,7 +71,7 @@ if [ -z "${COMPILER_TEST_DTRACE:-}" ] || [ -z "${COMPILER_TEST_CG:-}" ]; then
 	# (compile-only use).  Any failure ends the run: never a stale binary.
 	rm -f "$out/test-cg" "$out/dtrace"
 	objs=
-	for f in dt_lex dt_parse dt_type dt_btf dt_kbtf dt_cg dt_compile dt_dis; do
+	for f in dt_lex dt_parse dt_type dt_btf dt_kbtf dt_cg dt_compile dt_dis dt_options dt_pdesc; do
 		$CC $CFLAGS -I"$top" -c -o "$out/$f.o" "$top/tools/dtrace/$f.c" ||
 			{ echo "build of $f.c failed"; echo "0 passed, 1 failed"; exit 1; }
 		objs="$objs $out/$f.o"
@@ -80,8 +80,9 @@ if [ -z "${COMPILER_TEST_DTRACE:-}" ] || [ -z "${COMPILER_TEST_CG:-}" ]; then
 		-Wno-missing-field-initializers -Wno-unused-variable -I"$top" -I"$top/test/unit" \
 		-o "$out/test-cg" "$top/test/compiler/test-cg.c" $objs -lpthread -lbpf ||
 		{ echo "build of test-cg failed"; echo "0 passed, 1 failed"; exit 1; }
+	libs=$(make -s --no-print-directory -C "$top" cmd-libs) || libs=
 	$CC $CFLAGS -I"$top" -I"$top/tools/dtrace" -o "$out/dtrace" \
-		"$top"/tools/dtrace/*.c -ljansson -lbpf 2>"$out/dtrace.build" || {
+		"$top"/tools/dtrace/*.c $libs 2>"$out/dtrace.build" || {
 		cat "$out/dtrace.build"
 		echo "build of dtrace failed (see $out/dtrace.build)"
 		echo "0 passed, 1 failed"

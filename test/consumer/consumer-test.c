@@ -764,6 +764,156 @@ static void test_signed_hist(void)
 	free(got);
 }
 
+/*
+ * Histograms with negative counts only, both signs in lquantize(), after
+ * normalize(), and the empty llquantize(): DTrace's dt_print_quantline()
+ * layout.  Negative-only rows put the bar left of the axis: 40 columns of
+ * spaces then '@' right-aligned, "| " and the count.
+ */
+static void ref_negrow(char **p, const char *label, long long count,
+		       long long shown, long double total)
+{
+	int depth = (int)((count < 0 ? -count : count) * 40 / total + 0.5);
+	int i;
+
+	*p += sprintf(*p, "%16s ", label);
+	for (i = 0; i < 40; i++)
+		*(*p)++ = i < 40 - depth ? ' ' : '@';
+	*p += sprintf(*p, "| %-9lld\n", shown);
+}
+
+static uint64_t hist_normal = 1;
+
+static void qn_print(FILE *m)
+{
+	dt_print_quantize(m, qdata, hist_normal);
+}
+
+static void test_neg_hist(void)
+{
+	const int z = DTRACE_QUANTIZE_ZEROBUCKET;
+	char want[4096], *p, *got;
+
+	/* quantize(-1, 3) and quantize(-2, 1): counts -3 at -1, -1 at -2 */
+	memset(qdata, 0, sizeof(qdata));
+	qdata[z - 1] = -3;
+	qdata[z - 2] = -1;
+	p = want + sprintf(want, "%s", ref_hdr);
+	ref_negrow(&p, "-4", 0, 0, 4);
+	ref_negrow(&p, "-2", -1, -1, 4);
+	ref_negrow(&p, "-1", -3, -3, 4);
+	ref_negrow(&p, "0", 0, 0, 4);
+	*p = '\0';
+	got = render(qn_print, NULL);
+	check_str("quantize negative counts only", got, want);
+	free(got);
+
+	/* normalize(@, 2): counts divided (signed), bars unchanged */
+	memset(qdata, 0, sizeof(qdata));
+	qdata[z - 1] = -4;
+	qdata[z - 2] = -4;
+	hist_normal = 2;
+	p = want + sprintf(want, "%s", ref_hdr);
+	ref_negrow(&p, "-4", 0, 0, 8);
+	ref_negrow(&p, "-2", -4, -2, 8);
+	ref_negrow(&p, "-1", -4, -2, 8);
+	ref_negrow(&p, "0", 0, 0, 8);
+	*p = '\0';
+	got = render(qn_print, NULL);
+	check_str("quantize negative counts normalized", got, want);
+	free(got);
+	hist_normal = 1;
+
+	/*
+	 * lquantize(x, 0, 10, 5) with -1 at 0 and 3 at 5: both signs, half
+	 * bars; the overflow row ">= 10" below the data.
+	 */
+	memset(ldata, 0, sizeof(ldata));
+	larg = DTRACE_LQUANTIZE_ARG(0, 5, 2);
+	ldata[1] = -1;
+	ldata[2] = 3;
+	p = want + sprintf(want, "%s", ref_hdr);
+	p += sprintf(p, "%16s %20s|%20s %-9d\n", "< 0", "", "", 0);
+	p += sprintf(p, "%16s %15s%.5s|%20s %-9d\n", "0", "", "@@@@@", "",
+		     -1);
+	p += sprintf(p, "%16s %20s|%.15s%5s %-9d\n", "5", "",
+		     "@@@@@@@@@@@@@@@", "", 3);
+	p += sprintf(p, "%16s %20s|%20s %-9d\n", ">= 10", "", "", 0);
+	got = render(lq_print, NULL);
+	check_str("lquantize both signs", got, want);
+	free(got);
+
+	/* An empty llquantize() shows the underflow row and the first one. */
+	memset(ldata, 0, sizeof(ldata));
+	larg = DTRACE_LLQUANTIZE_ARG(10, 0, 1, 10);
+	p = want + sprintf(want, "%s", ref_hdr);
+	ref_row(&p, "< 1", 0, 0);
+	ref_row(&p, "1", 0, 0);
+	*p = '\0';
+	got = render(llq_print, NULL);
+	check_str("llquantize empty", got, want);
+	free(got);
+}
+
+/*
+ * Sorting histograms by value, DTrace's weights: lquantize()'s overflow
+ * bucket weighs one more than its highest value, llquantize()'s underflow
+ * bucket one less than its lowest value.
+ */
+static void test_hist_sort(void)
+{
+	struct dt_agg aggs[2];
+	struct dt_prog prog;
+	struct dt_aggset as;
+	char k[STRSZ], *got, *a, *b;
+	int64_t v[32];
+
+	memset(&prog, 0, sizeof(prog));
+	mkagg(&aggs[0], 1, DTRACEAGG_LQUANTIZE, 1);
+	aggs[0].arg2 = DTRACE_LQUANTIZE_ARG(0, 5, 2);
+	aggs[0].valsize = dt_agg_nwords(aggs[0].func, aggs[0].arg2) * 8;
+	mkagg(&aggs[1], 2, DTRACEAGG_LLQUANTIZE, 1);
+	aggs[1].arg2 = DTRACE_LLQUANTIZE_ARG(10, 1, 2, 10);
+	aggs[1].valsize = dt_agg_nwords(aggs[1].func, aggs[1].arg2) * 8;
+	prog.naggs = 2;
+	prog.aggs = aggs;
+	check_int("hist sort aggset init", dt_aggset_init(&as, &prog), 0);
+
+	/* "a": one value >= 10 (weight 11); "b": two values 5 (weight 10) */
+	snaplen = 0;
+	memset(v, 0, sizeof(v));
+	skey(k, "a");
+	v[3] = 1;
+	snap_add(1, k, STRSZ, v, 4);
+	memset(v, 0, sizeof(v));
+	skey(k, "b");
+	v[2] = 2;
+	snap_add(1, k, STRSZ, v, 4);
+	/* "c": one value < 10 (weight 9); "d": nothing counted (0) */
+	memset(v, 0, sizeof(v));
+	skey(k, "c");
+	v[0] = 1;
+	snap_add(2, k, STRSZ, v, aggs[1].valsize / 8);
+	memset(v, 0, sizeof(v));
+	skey(k, "d");
+	snap_add(2, k, STRSZ, v, aggs[1].valsize / 8);
+	check_int("hist sort merge", dt_aggset_merge(&as, snapbuf, snaplen), 0);
+
+	got = agg_out(&as, 1);
+	a = got ? strstr(got, "  a ") : NULL;
+	b = got ? strstr(got, "  b ") : NULL;
+	check_str("lquantize sort: overflow weighs highest + 1",
+		  a && b && b < a ? "b first" : "a first", "b first");
+	free(got);
+	got = agg_out(&as, 2);
+	a = got ? strstr(got, "  c ") : NULL;
+	b = got ? strstr(got, "  d ") : NULL;
+	check_str("llquantize sort: underflow weighs lowest - 1",
+		  a && b && b < a ? "d first" : "c first", "d first");
+	free(got);
+	dt_aggset_fini(&as);
+}
+
 static void test_joined(void)
 {
 	struct dt_agg aggs[2];
@@ -831,6 +981,17 @@ static void test_options(void)
 	dt_opt_size("100", &v);
 	check_int("size 100", v, 100);
 	check_int("size 4x bad", dt_opt_size("4x", &v), -1);
+	/* the compiler's view of the same table */
+	check_int("check aggpack", dt_opt_check("aggpack", NULL, &err), 0);
+	check_int("check quietresize", dt_opt_check("quietresize", "1", &err),
+		  0);
+	check_int("check aggpack=maybe", dt_opt_check("aggpack", "maybe",
+		  &err), -1);
+	check_str("check bad value reason", err,
+		  "Invalid value for specified option");
+	check_int("check nosuch", dt_opt_check("nosuch", NULL, &err), -1);
+	check_str("check bad name reason", err, "Invalid option name");
+	check_int("check bufsize=4q", dt_opt_check("bufsize", "4q", &err), -1);
 	check_int("size empty bad", dt_opt_size("", &v), -1);
 	check_int("size negative bad", dt_opt_size("-1", &v), -1);
 	dt_opt_time("10hz", &v);
@@ -896,6 +1057,18 @@ static void test_pdesc(void)
 	check_int("-i 12", dt_pdesc_parse("12", -1, &pd), 0);
 	check_int("-i id", pd.id, 12);
 	check_int("-i junk", dt_pdesc_parse("12x", -1, &pd), -1);
+	/* the compiler's clause descriptions use the same parser */
+	check_int("clause a:b", dt_parse_pdesc("a:b", &pd), 0);
+	check_str("clause a:b func", pd.func, "a");
+	check_str("clause a:b name", pd.name, "b");
+	check_int("clause five fields", dt_parse_pdesc("a:b:c:d:", &pd), -1);
+	check_int("escaped colon", dt_parse_pdesc("p:m:f\\:g:n", &pd), 0);
+	check_str("escaped colon stays", pd.func, "f\\:g");
+	memset(&pd, 'x', sizeof(pd));
+	check_int("long name", dt_parse_pdesc(
+		  "::: 123456789012345678901234567890123456789012345678901234567890"
+		  "12345678901234567890", &pd),
+		  sizeof(pd.name) > 81 ? 0 : -1);
 }
 
 /* ---------------------------------------------------------------------
@@ -1458,6 +1631,8 @@ int main(void)
 	test_aggs();
 	test_bytes();
 	test_signed_hist();
+	test_neg_hist();
+	test_hist_sort();
 	test_joined();
 	test_options();
 	test_pdesc();

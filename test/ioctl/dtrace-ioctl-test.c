@@ -2274,6 +2274,103 @@ static void t_two_consumers(void)
 	c_close(&b);
 }
 
+/*
+ * chill() is budgeted per CPU (DTrace: chill_max per chill_interval per CPU,
+ * 500 ms per second), not per consumer.  A and B both enable the same tick
+ * probe with chill(300 ms) then trace(): one firing runs A's ECB then B's
+ * on the same CPU, 600 ms together, over one CPU's budget, so in no firing
+ * may both consumers have chilled; the one refused gets an ILLOP error
+ * record with the refused value.  (With a budget per consumer, both chill.)
+ */
+#define CHILL_NS	300000000ULL
+
+static void chill_enabling(struct enabling *e, __u64 token)
+{
+	struct en_clause *cl;
+	struct en_action *a;
+
+	en_std(e);
+	e->h.flags = DTRACE_ENABLE_DESTRUCTIVE;
+	cl = en_clause(e, "profile:::tick-400ms");
+	a = en_action(cl, DTRACEACT_CHILL, 0, 0);
+	en_difo(a, dif_const(CHILL_NS));
+	en_trace(cl, dif_const(token));
+}
+
+/* Per firing (timestamp) of r: 1 = chilled (traced), 2 = ILLOP error. */
+static int chill_outcome(const struct recs *r, __u64 ts, __u64 token)
+{
+	struct dtrace_errrec er;
+	int i;
+
+	for (i = 0; i < r->n; i++) {
+		if (r->r[i].timestamp != ts)
+			continue;
+		if (r->r[i].epid != DTRACE_EPID_ERROR)
+			return rec_u64(&r->r[i], 0) == token ? 1 : 3;
+		if (r->r[i].size < sizeof(struct dtrace_rechdr) + sizeof(er))
+			return 3;
+		memcpy(&er, r->r[i].data, sizeof(er));
+		return er.fault == DTRACEFLT_ILLOP && er.addr == CHILL_NS ?
+			2 : 3;
+	}
+	return 0;
+}
+
+static void t_chill_percpu(void)
+{
+	struct consumer a, b;
+	struct enabling e;
+	struct recs ra = { 0 }, rb = { 0 };
+	int rc, i, both = 0, shared = 0, odd = 0, refused = 0;
+
+	if (open_consumer(&a, "chill") || open_consumer(&b, "chill"))
+		return;
+	chill_enabling(&e, 1001);
+	rc = c_enable(&a, &e);
+	chill_enabling(&e, 2001);
+	rc |= c_enable(&b, &e);
+	if (!ok(rc == 0, "chill: ENABLE tick { chill(300 ms) } in two "
+		"consumers with -w (%s)", a.en.err_msg)) {
+		c_close(&a);
+		c_close(&b);
+		return;
+	}
+	rc = c_go(&a, NULL);
+	rc |= c_go(&b, NULL);
+	msleep(1500);
+	c_stop(&a, NULL);
+	c_stop(&b, NULL);
+	c_bufsnap(&a, &ra);
+	c_bufsnap(&b, &rb);
+	for (i = 0; i < ra.n; i++) {
+		__u64 ts = ra.r[i].timestamp;
+		int oa = chill_outcome(&ra, ts, 1001);
+		int ob = chill_outcome(&rb, ts, 2001);
+
+		if (!ob)
+			continue;
+		shared++;
+		if (oa == 3 || ob == 3)
+			odd++;
+		if (oa == 1 && ob == 1)
+			both++;
+		if (oa == 2 || ob == 2)
+			refused++;
+	}
+	ok(rc == 0 && shared >= 1, "chill: the tick fired for both consumers "
+	   "(%d firings)", shared);
+	ok(!both && refused >= 1, "chill: one CPU's budget for both consumers:"
+	   " no firing chilled 600 ms (%d did), the other got ILLOP (%d)",
+	   both, refused);
+	ok(!odd, "chill: every record is the clause's or an ILLOP of the "
+	   "refused chill (%d odd)", odd);
+	recs_free(&ra);
+	recs_free(&rb);
+	c_close(&a);
+	c_close(&b);
+}
+
 /* Closing an active consumer tears it down; a new one works. */
 static void t_close_active(void)
 {
@@ -3374,6 +3471,7 @@ static const struct {
 	{ "bufsnap-partial", t_bufsnap_partial },
 	{ "spec-unavail", t_spec_unavail },
 	{ "two", t_two_consumers },
+	{ "chill", t_chill_percpu },
 	{ "malformed", t_malformed },
 	{ "close", t_close_active },
 	{ "core-listing", t_core_listing },

@@ -22,7 +22,8 @@
 # DTRACE_TEST_BINDIR (static helpers built by the host), DTRACE_TEST_RESULTS
 # (the writable run directory), DTRACE_TEST_ROOT ("/host" when not chrooted,
 # "" when chrooted: prefix for host paths).  Per-test timeout:
-# VM_TEST_TIMEOUT (s), hooks: VM_HOOK_TIMEOUT.
+# VM_TEST_TIMEOUT (s, default 60; a test's own "# vm-timeout: N" line
+# raises it for that test), hooks: VM_HOOK_TIMEOUT.
 
 . /results/job.env
 . "$(dirname "$0")/result.sh"
@@ -77,6 +78,11 @@ for t in "/host$tdir"/*.t; do
 	*.host.t) mode=chroot ;;
 	*) mode=busybox ;;
 	esac
-	run_one "$name" $mode "$tdir" "./$name" "${VM_TEST_TIMEOUT:-60}" "$rdir"
+	# A test may ask for more than the default in its first lines,
+	# "# vm-timeout: N" (N up to 300 s); VM_TEST_TIMEOUT, if larger, wins.
+	tmo=${VM_TEST_TIMEOUT:-60}
+	own=$(head -n 20 "$t" | sed -n 's/^# vm-timeout: \([0-9][0-9]*\).*/\1/p' | head -n 1)
+	[ -n "$own" ] && [ "$own" -le 300 ] && [ "$own" -gt "$tmo" ] && tmo=$own
+	run_one "$name" $mode "$tdir" "./$name" "$tmo" "$rdir"
 done
 exit 0

@@ -258,7 +258,8 @@ void dt_print_llquantize(FILE *fp, const int64_t *data, uint64_t arg2,
 
 	if (n < 2)
 		return;
-	quantrange(data, n, &first, &last, 0, n - 1 < 2 ? n - 1 : 2);
+	/* no data: the underflow row and the first bucket, as DTrace */
+	quantrange(data, n, &first, &last, 0, 1);
 	quantsums(data, first, last, &total, &pos, &neg);
 	quanthdr(fp);
 	for (i = first; i <= last; i++) {
@@ -498,6 +499,14 @@ static int cmpld(long double a, long double b)
 	return a < b ? -1 : a > b;
 }
 
+/*
+ * The value a histogram sorts by (DTrace's dt_aggregate_*quantizedcmp): each
+ * bucket's count times a weight, the weight being the bucket's value; the
+ * underflow bucket weighs one less than the lowest value and the overflow
+ * bucket of lquantize() one more than the highest.  Ties go to the count at
+ * zero: the zero bucket's, the bucket whose weight is zero for lquantize(),
+ * the underflow bucket's for llquantize().
+ */
 static long double quantsum(const struct dt_aggdesc *d, const int64_t *v,
 			    int64_t *zero)
 {
@@ -505,6 +514,8 @@ static long double quantsum(const struct dt_aggdesc *d, const int64_t *v,
 	uint32_t i, n = d->valsize / 8;
 
 	*zero = 0;
+	if (d->func == DTRACEAGG_LLQUANTIZE && n)
+		*zero = v[0];
 	for (i = 0; i < n; i++) {
 		long double bv;
 
@@ -520,6 +531,8 @@ static long double quantsum(const struct dt_aggdesc *d, const int64_t *v,
 
 			if (i == 0)
 				bv = base - 1;
+			else if (i == n - 1)
+				bv = base + (long double)(i - 1) * step + 1;
 			else
 				bv = base + (long double)(i - 1) * step;
 			if (bv == 0)
@@ -527,8 +540,8 @@ static long double quantsum(const struct dt_aggdesc *d, const int64_t *v,
 			break;
 		}
 		default:
-			bv = i == 0 ? -1 : (long double)
-				dtrace_llquantize_bucket_min(d->arg2, i);
+			bv = (long double)dtrace_llquantize_bucket_min(d->arg2,
+							i ? i : 1) - (i == 0);
 			break;
 		}
 		t += bv * v[i];

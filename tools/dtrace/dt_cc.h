@@ -299,6 +299,8 @@ struct dt_cc {
 	int npeek;
 	int in_clause;		/* lexer: inside { } of a clause */
 	int in_pred;		/* lexer: inside / / of a predicate */
+	int parens;		/* lexer: ( not yet closed by ) */
+	int brackets;		/* lexer: [ not yet closed by ] */
 	int pred_ok;		/* lexer: a predicate may start here */
 	int pdesc_ok;		/* lexer: a probe description may start */
 	int region;		/* 0 none, 1 pdesc, 2 pred, 3 actions */

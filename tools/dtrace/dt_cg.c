@@ -1770,160 +1770,252 @@ static int is_stack_type(struct dt_cc *cc, const struct dt_type *t)
 	       t->symkind == DT_VK_USTACK;
 }
 
-/* printf-style format checking; returns the number of value args used. */
+/*
+ * printf()-style format checking, in DTrace's two passes and with its
+ * words.  First the whole format is parsed (dt_printf_create): every '%'
+ * starts conversion #N, "%%" included; the conversion's name is its length
+ * modifiers and letter (flags, width and precision are not part of it) and
+ * must be one of DTrace's.  Then each conversion takes its arguments
+ * (dt_printf_validate): a '*' width, a ".*" precision, then the value,
+ * whose type must suit the conversion's prototype; printf() may not have
+ * arguments left over.
+ */
+#define DT_PFC_MAX	64
+
+struct dt_pfconv {
+	char name[8];		/* "d", "lld", "s", "%"... */
+	int dynwidth, dynprec, agg;
+};
+
+/*
+ * DTrace's conversions and the prototype each names in its messages
+ * (%I and %P, network addresses and ports, are not printed here yet).
+ */
+static const struct {
+	const char *name;
+	const char *proto;
+} dt_pfconvs[] = {
+	{ "a", "pointer or integer" },
+	{ "A", "pointer or integer (with -p/-c) or _usymaddr (without -p/-c)" },
+	{ "c", "char, short, or int" }, { "C", "char, short, or int" },
+	{ "d", "char, short, int, long, or long long" },
+	{ "e", "float, double, or long double" },
+	{ "E", "float, double, or long double" },
+	{ "f", "float, double, or long double" },
+	{ "g", "float, double, or long double" },
+	{ "G", "float, double, or long double" },
+	{ "hd", "short" }, { "hi", "short" }, { "ho", "unsigned short" },
+	{ "hu", "unsigned short" }, { "hx", "short" }, { "hX", "short" },
+	{ "i", "char, short, int, long, or long long" },
+	{ "k", "stack" }, { "lc", "int" }, { "ld", "long" }, { "li", "long" },
+	{ "lo", "unsigned long" }, { "lu", "unsigned long" },
+	{ "ls", "wchar_t []" }, { "lx", "long" }, { "lX", "long" },
+	{ "lld", "long long" }, { "lli", "long long" },
+	{ "llo", "unsigned long long" }, { "llu", "unsigned long long" },
+	{ "llx", "long long" }, { "llX", "long long" },
+	{ "Le", "long double" }, { "LE", "long double" },
+	{ "Lf", "long double" }, { "Lg", "long double" },
+	{ "LG", "long double" },
+	{ "o", "char, short, int, long, or long long" },
+	{ "p", "pointer or integer" },
+	{ "s", "char [] or string (or use stringof)" },
+	{ "S", "char [] or string (or use stringof)" },
+	{ "T", "int64_t" },
+	{ "u", "char, short, int, long, or long long" },
+	{ "wc", "int" }, { "ws", "wchar_t []" },
+	{ "x", "char, short, int, long, or long long" },
+	{ "X", "char, short, int, long, or long long" },
+	{ "Y", "int64_t" }, { "%", "void" },
+};
+
+static const char *pfconv_proto(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(dt_pfconvs) / sizeof(dt_pfconvs[0]); i++)
+		if (!strcmp(dt_pfconvs[i].name, name))
+			return dt_pfconvs[i].proto;
+	return NULL;
+}
+
+/* Pass 1: the conversions of fmt into cv[]; their number. */
+static int pf_parse(struct dt_cc *cc, struct dt_node *call, const char *fmt,
+		    struct dt_pfconv *cv)
+{
+	const char *p = fmt;
+	int n = 0;
+
+	while ((p = strchr(p, '%')) != NULL) {
+		struct dt_pfconv *c = &cv[n < DT_PFC_MAX ? n : DT_PFC_MAX - 1];
+		size_t nl = 0;
+		int dot = 0, done = 0;
+
+		n++;
+		memset(c, 0, sizeof(*c));
+		while (!done) {
+			int ch = (unsigned char)*++p;
+
+			switch (ch) {
+			case '0': case '1': case '2': case '3': case '4':
+			case '5': case '6': case '7': case '8': case '9':
+			case '#': case '+': case '-': case '?': case '\'':
+			case ' ':
+				break;
+			case '*':
+				if (dot ? c->dynprec : c->dynwidth)
+					/* DTrace names the precision either way */
+					dt_cc_error(cc, call->line, D_SYNTAX,
+						    "format conversion #%d has more than one '*' specified for the output precision",
+						    n);
+				if (dot)
+					c->dynprec = 1;
+				else
+					c->dynwidth = 1;
+				break;
+			case '.':
+				if (dot++)
+					dt_cc_error(cc, call->line, D_SYNTAX,
+						    "format conversion #%d has more than one '.' specified",
+						    n);
+				break;
+			case '@':
+				c->agg = 1;
+				break;
+			case '$':
+				dt_cc_error(cc, call->line, D_SYNTAX,
+					    "format conversion #%d uses unsupported positional format (%%n$)",
+					    n);
+				break;
+			case '%':
+				if (p[-1] != '%')
+					dt_cc_error(cc, call->line, D_SYNTAX,
+						    "format conversion #%d cannot be combined with other format flags: %%%%",
+						    n);
+				c->name[nl++] = '%';
+				done = 1;
+				break;
+			case '\0':
+				dt_cc_error(cc, call->line, D_SYNTAX,
+					    "format conversion #%d name expected before end of format string",
+					    n);
+				break;
+			case 'h': case 'l': case 'L': case 'w':
+				if (nl < sizeof(c->name) - 2)
+					c->name[nl++] = (char)ch;
+				break;
+			default:
+				c->name[nl++] = (char)ch;
+				done = 1;
+			}
+		}
+		c->name[nl] = '\0';
+		if (!pfconv_proto(c->name))
+			dt_cc_error(cc, call->line, D_SYNTAX,
+				    "format conversion #%d is undefined: %%%s",
+				    n, c->name);
+		p++;
+	}
+	if (n > DT_PFC_MAX)
+		dt_cc_error(cc, call->line, D_PRINTF_ARG_FMT,
+			    "%s( ) format string has more than %d conversions",
+			    call->str, DT_PFC_MAX);
+	return n;
+}
+
+/* Does type t suit conversion name?  (t NULL: an aggregation, never.) */
+static int pf_type_ok(struct dt_cc *cc, const char *name, struct dt_type *t)
+{
+	char c = name[strlen(name) - 1];
+
+	if (!t)
+		return 0;
+	if (is_stack_type(cc, t))
+		return c == 'k';
+	switch (c) {
+	case 'd': case 'i': case 'o': case 'u': case 'x': case 'X':
+		return dt_type_is_scalar(t);
+	case 'c': case 'C':
+		return dt_type_is_integral(t) && t->size <= 4;
+	case 'p': case 'a': case 'A':
+		return dt_type_is_scalar(t);
+	case 's': case 'S':
+		return dt_type_is_strlike(t) ||
+		       (t->kind == DT_T_PTR && t->base->kind == DT_T_VOID);
+	case 'Y': case 'T':
+		return dt_type_is_integral(t);
+	case 'k':
+		return 0;
+	default:	/* floating point, wide characters: none in D */
+		return 0;
+	}
+}
+
 static void check_format(struct dt_cc *cc, struct dt_node *call,
 			 const char *fmt, struct dt_type **args, int nargs,
 			 int is_printa, struct dt_format *f)
 {
-	const char *p = fmt;
-	int conv = 0, ai = 0;
+	struct dt_pfconv cv[DT_PFC_MAX];
 	const char *fn = call->str;
+	int n, i, j = 0;
+	char tn[128];
 
-	while (*p) {
-		char spec[32];
-		size_t sl = 0;
-		const char *st;
-		int c;
+	if (!*fmt)
+		dt_cc_error(cc, call->line, D_PRINTF_FMT_EMPTY,
+			    "%s( ) format string is empty", fn);
+	n = pf_parse(cc, call, fmt, cv);
+	for (i = 0; i < n; i++) {
+		const struct dt_pfconv *c = &cv[i];
+		const char *dyns[2];
+		struct dt_type *t;
+		int dync = 0;
 
-		if (*p != '%') {
-			p++;
+		if (!strcmp(c->name, "%"))
 			continue;
-		}
-		st = p++;
-		if (*p == '%') {
-			p++;
-			continue;
-		}
-		conv++;
-		while (*p && strchr("-+ #0'?", *p))
-			p++;
-		/* width */
-		if (*p == '*') {
-			p++;
-			if (!is_printa) {
-				if (ai >= nargs)
-					dt_cc_error(cc, call->line,
-						    D_PRINTF_DYN_PROTO,
-						    "%s( ) prototype mismatch: conversion #%d (%%*) is missing a corresponding width argument",
-						    fn, conv);
-				if (!dt_type_is_integral(args[ai]))
-					dt_cc_error(cc, call->line,
-						    D_PRINTF_DYN_TYPE,
-						    "%s( ) argument #%d is incompatible with conversion #%d prototype:\n\tconversion: %% * width\n\t prototype: int\n\t  argument: %s",
-						    fn, ai + 2, conv,
-						    args[ai]->name ?
-						    args[ai]->name : "?");
-				ai++;
+		if (c->dynprec)
+			dyns[dync++] = ".*";
+		if (c->dynwidth)
+			dyns[dync++] = "*";
+		for (; dync; dync--) {
+			if (j >= nargs)
+				dt_cc_error(cc, call->line, D_PRINTF_DYN_PROTO,
+					    "%s( ) prototype mismatch: conversion #%d (%%%s) is missing a corresponding \"%s\" argument",
+					    fn, i + 1, c->name, dyns[dync - 1]);
+			if (!args[j] || !dt_type_is_integral(args[j])) {
+				if (args[j])
+					dt_type_name(args[j], tn, sizeof(tn));
+				dt_cc_error(cc, call->line, D_PRINTF_DYN_TYPE,
+					    "%s( ) argument #%d is incompatible with conversion #%d prototype:\n\tconversion: %% %s %s\n\t prototype: int\n\t  argument: %s",
+					    fn, j + 2, i + 1, dyns[dync - 1],
+					    c->name, args[j] ? tn : "aggregation");
 			}
-		} else {
-			while (*p >= '0' && *p <= '9')
-				p++;
+			j++;
 		}
-		if (*p == '.') {
-			p++;
-			if (*p == '*') {
-				p++;
-				if (!is_printa) {
-					if (ai >= nargs)
-						dt_cc_error(cc, call->line,
-							    D_PRINTF_DYN_PROTO,
-							    "%s( ) prototype mismatch: conversion #%d (%%.*) is missing a corresponding precision argument",
-							    fn, conv);
-					if (!dt_type_is_integral(args[ai]))
-						dt_cc_error(cc, call->line,
-							    D_PRINTF_DYN_TYPE,
-							    "%s( ) argument #%d is incompatible with conversion #%d prototype:\n\tconversion: %%.*\n\t prototype: int\n\t  argument: %s",
-							    fn, ai + 2, conv,
-							    args[ai]->name ?
-							    args[ai]->name : "?");
-					ai++;
-				}
-			} else {
-				while (*p >= '0' && *p <= '9')
-					p++;
-			}
-		}
-		while (*p && strchr("hlLqjzt", *p))
-			p++;
-		c = (unsigned char)*p;
-		if (!c)
-			dt_cc_error(cc, call->line, D_PRINTF_ARG_FMT,
-				    "%s( ) format string ends with an incomplete conversion",
-				    fn);
-		p++;
-		sl = (size_t)(p - st - 1);
-		if (sl >= sizeof(spec))
-			sl = sizeof(spec) - 1;
-		memcpy(spec, st + 1, sl);
-		spec[sl] = '\0';
-		if (c == '@') {
+		if (c->agg) {
 			if (!is_printa)
 				dt_cc_error(cc, call->line, D_PRINTF_AGG_CONV,
 					    "%%@ conversion requires an aggregation and is not for use with %s( )",
 					    fn);
-			continue;
+			continue;	/* the aggregation's value */
 		}
-		if (!strchr("aAcdiouxXpsSYkKeEfgG", c))
-			dt_cc_error(cc, call->line, D_SYNTAX,
-				    "format conversion #%d is undefined: %%%s",
-				    conv, spec);
-		if (ai >= nargs)
+		if (j >= nargs)
 			dt_cc_error(cc, call->line, D_PRINTF_ARG_PROTO,
-				    "%s( ) prototype mismatch: conversion #%d (%%%s) is missing a corresponding %s argument",
-				    fn, conv, spec, is_printa ? "key" : "value");
-		if (args[ai]) {
-			struct dt_type *t = args[ai];
-			const char *proto = NULL;
-
-			switch (c) {
-			case 'd': case 'i': case 'o': case 'u': case 'x':
-			case 'X':
-				if (!dt_type_is_scalar(t))
-					proto = "integer";
-				break;
-			case 'c':
-				if (!dt_type_is_integral(t) || t->size > 4)
-					proto = "char, short, or int";
-				break;
-			case 'p': case 'a': case 'A':
-				if (!dt_type_is_scalar(t))
-					proto = "pointer or integer";
-				break;
-			case 's': case 'S':
-				if (!dt_type_is_strlike(t) &&
-				    !(t->kind == DT_T_PTR &&
-				      t->base->kind == DT_T_VOID))
-					proto = "char [] or string (or use stringof)";
-				break;
-			case 'Y':
-				if (!dt_type_is_integral(t))
-					proto = "int64_t";
-				break;
-			case 'e': case 'E': case 'f': case 'g': case 'G':
-				proto = "double";
-				break;
-			case 'k': case 'K':
-				if (!is_stack_type(cc, t))
-					proto = "stack";
-				break;
-			}
-			if (is_stack_type(cc, t) && c != 'k' && c != 'K')
-				proto = c == 's' ? "char [] or string (or use stringof)" : "integer";
-			if (proto) {
-				char tn[128];
-
+				    "%s( ) prototype mismatch: conversion #%d (%%%s) is missing a corresponding value argument",
+				    fn, i + 1, c->name);
+		t = args[j];
+		if (!pf_type_ok(cc, c->name, t)) {
+			if (t)
 				dt_type_name(t, tn, sizeof(tn));
-				dt_cc_error(cc, call->line, D_PRINTF_ARG_TYPE,
-					    "%s( ) argument #%d is incompatible with conversion #%d prototype:\n\tconversion: %%%s\n\t prototype: %s\n\t  argument: %s",
-					    fn, ai + 2, conv, spec, proto, tn);
-			}
+			dt_cc_error(cc, call->line, D_PRINTF_ARG_TYPE,
+				    "%s( ) argument #%d is incompatible with conversion #%d prototype:\n\tconversion: %%%s\n\t prototype: %s\n\t  argument: %s",
+				    fn, j + 2, i + 1, c->name,
+				    pfconv_proto(c->name), t ? tn : "aggregation");
 		}
-		ai++;
+		j++;
 	}
-	if (!is_printa && ai < nargs)
+	if (!is_printa && j < nargs)
 		dt_cc_error(cc, call->line, D_PRINTF_ARG_EXTRA,
 			    "%s( ) prototype mismatch: only %d arguments required by this format string",
-			    fn, ai + 1);
+			    fn, j);
 	(void)f;
 }
 
@@ -1949,11 +2041,11 @@ static void act_printf(struct dt_cc *cc, struct dt_node *n, int kind)
 			n->args[i]->cooked = 1;
 			continue;
 		}
-		dt_cook(cc, n->args[i]);
+		/* an aggregation is checked against the format (a type none
+		 * of the conversions takes), as DTrace does */
 		if (n->args[i]->kind == N_AGG)
-			dt_cc_error(cc, n->line, D_PRINTF_AGG_CONV,
-				    "%s( ) argument #%d: aggregations may only be used with printa( )",
-				    n->str, i + 1);
+			continue;
+		dt_cook(cc, n->args[i]);
 		if (n->args[i]->type->kind == DT_T_VOID)
 			dt_cc_error(cc, n->line, D_PROTO_ARG,
 				    "%s( ) argument #%d is incompatible with prototype:\n\tprototype: ...\n\t argument: void",
@@ -1963,7 +2055,8 @@ static void act_printf(struct dt_cc *cc, struct dt_node *n, int kind)
 		struct dt_type *ts[64];
 
 		for (i = 1; i < n->nargs && i <= 64; i++)
-			ts[i - 1] = n->args[i]->type;
+			ts[i - 1] = n->args[i]->kind == N_AGG ? NULL :
+				    n->args[i]->type;
 		check_format(cc, n, n->args[0]->str, ts, n->nargs - 1, 0,
 			     NULL);
 	}
@@ -2021,14 +2114,14 @@ static void act_printa(struct dt_cc *cc, struct dt_node *n)
 		first = 1;
 		if (n->nargs < 2)
 			dt_cc_error(cc, n->line, D_PRINTA_PROTO,
-				    "printa( ) prototype mismatch: 1 arg passed, at least 2 expected");
+				    "printa( ) prototype mismatch: 1 args passed, 2 expected");
 	} else if (n->args[0]->kind != N_AGG) {
 		char b[128];
 
 		dt_cook(cc, n->args[0]);
 		dt_type_name(n->args[0]->type, b, sizeof(b));
 		dt_cc_error(cc, n->line, D_PRINTA_AGGARG,
-			    "printa( ) argument #1 is incompatible with prototype:\n\tprototype: string constant or aggregation\n\t argument: %s",
+			    "printa( ) argument #1 is incompatible with prototype:\n\tprototype: aggregation\n\t argument: %s",
 			    b);
 	}
 	if (!first && n->nargs > 1)

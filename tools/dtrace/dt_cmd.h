@@ -65,8 +65,7 @@ void dt_opts_init(struct dt_opts *o);
  */
 int dt_opt_set(struct dt_opts *o, const char *name, const char *value,
 	       const char **err);
-/* "4m" -> bytes; 0 ok, -1 bad. */
-int dt_opt_size(const char *s, int64_t *out);
+/* dt_opt_size() and dt_opt_check(): dt_prog.h */
 /* "10hz", "5ms", "1s", "100" (ns) -> ns; 0 ok, -1 bad. */
 int dt_opt_time(const char *s, int64_t *out);
 
@@ -294,6 +293,17 @@ int dt_pdesc_parse(const char *s, int spec, struct dtrace_probedesc *pd);
  * not have them yet (dt_fbt.c).  0, or -1 after printing why not.
  */
 int dt_fbt_supply(int fd, const struct dtrace_probedesc *descs, int n);
+/*
+ * Open a file of tracefs (/sys/kernel/tracing, /sys/kernel/debug/tracing,
+ * mounting tracefs at the first if neither is there), or NULL (dt_fbt.c).
+ */
+FILE *dt_tracefs_open(const char *file);
+/*
+ * Give the module's sdt provider the kernel's trace event names if one of
+ * the n descriptions (n == 0: all probes) could name an sdt probe and it
+ * does not have them yet (dt_sdt.c).  0, or -1 after printing why not.
+ */
+int dt_sdt_supply(int fd, const struct dtrace_probedesc *descs, int n);
 #define DT_SPEC_NAME	0
 #define DT_SPEC_FUNC	1
 #define DT_SPEC_MOD	2

@@ -2,7 +2,7 @@
 /*
  * dt_compile.c - entry points of the D compiler: dt_compile(), the
  * enabling blob and struct dt_prog, options and pragmas, errors, memory,
- * cpp, and the helpers dt_parse_size() and dt_parse_pdesc().
+ * cpp.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -142,142 +142,37 @@ char *dt_error_format(const struct dt_error *err, int kind, int errtags,
 /* ----------------------------------------------------------------------
  * Helpers for the consumer
  * ---------------------------------------------------------------------- */
-int dt_parse_size(const char *s, uint64_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (!s || !isdigit((unsigned char)*s))
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (errno)
-		return -1;
-	switch (tolower((unsigned char)*end)) {
-	case 'k':
-		v <<= 10;
-		end++;
-		break;
-	case 'm':
-		v <<= 20;
-		end++;
-		break;
-	case 'g':
-		v <<= 30;
-		end++;
-		break;
-	case 't':
-		v <<= 40;
-		end++;
-		break;
-	}
-	if (*end)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-int dt_parse_pdesc(const char *text, struct dtrace_probedesc *pd)
-{
-	char f[4][DTRACE_FUNCNAMELEN];
-	size_t lens[4] = { DTRACE_PROVNAMELEN, DTRACE_MODNAMELEN,
-			   DTRACE_FUNCNAMELEN, DTRACE_NAMELEN };
-	int nf = 0, i, j;
-	size_t n = 0;
-	const char *p;
-	char cur[512];
-
-	memset(pd, 0, sizeof(*pd));
-	memset(f, 0, sizeof(f));
-	for (p = text;; p++) {
-		if (*p == '\\' && p[1]) {
-			if (n < sizeof(cur) - 2) {
-				cur[n++] = *p;
-				cur[n++] = p[1];
-			}
-			p++;
-			continue;
-		}
-		if (*p == ':' || *p == '\0') {
-			if (nf == 4)
-				return -1;
-			cur[n] = '\0';
-			if (n >= sizeof(f[0]))
-				return -1;
-			memcpy(f[nf++], cur, n + 1);
-			n = 0;
-			if (!*p)
-				break;
-			continue;
-		}
-		if (n < sizeof(cur) - 1)
-			cur[n++] = *p;
-	}
-	/* fewer fields fill from the right: name, func:name, ... */
-	for (i = nf - 1, j = 3; i >= 0; i--, j--) {
-		if (strlen(f[i]) >= lens[j])
-			return -1;
-		switch (j) {
-		case 0:
-			strcpy(pd->provider, f[i]);
-			break;
-		case 1:
-			strcpy(pd->mod, f[i]);
-			break;
-		case 2:
-			strcpy(pd->func, f[i]);
-			break;
-		case 3:
-			strcpy(pd->name, f[i]);
-			break;
-		}
-	}
-	return 0;
-}
-
 /* ----------------------------------------------------------------------
  * Options and pragmas
  * ---------------------------------------------------------------------- */
-static const char *const known_opts[] = {
-	"aggpack", "aggpercpu", "aggrate", "aggsize", "aggsortkey",
-	"aggsortkeypos", "aggsortpos", "aggsortrev", "aggzoom", "bufpolicy",
-	"bufresize", "bufsize", "cleanrate", "cpp", "cpu", "defaultargs",
-	"destructive", "dynvarsize", "errtags", "flowindent", "grabanon",
-	"jstackframes", "jstackstrsize", "nspec", "quiet", "rawbytes",
-	"specsize", "stackframes", "stackindent", "statusrate", "strsize",
-	"switchrate", "ustackframes", "zdefs", "temporal", "version",
-	"dynvarsize", "evaltime", "linkmode", "linktype", "amin", "core",
-	"debug", "droptags", "encoding", "iregs", "libdir", "nolibs",
-	"pspec", "tregs", "ldpath", "cpppath", "disasm", "maxframes",
-	"oformat", "pgmax", "strip", "syslibdir", "tree", "verbose",
-	"incdir", "define", "undef", "argref", "knodefs", "unodefs",
-	"nodefs", "noresolve", "procfs", "sizeof", "lazyload", "bufmax",
-	NULL
-};
-
 static int opt_size(struct dt_cc *cc, const char *name, const char *value,
 		    int line, uint64_t *out)
 {
-	if (!value || dt_parse_size(value, out) < 0)
+	int64_t v;
+
+	if (!value || dt_opt_size(value, &v) < 0)
 		dt_cc_error(cc, line, D_PRAGMA_OPTSET,
 			    "failed to set option '%s' to '%s': Invalid value for specified option",
 			    name, value ? value : "");
+	*out = (uint64_t)v;
 	return 0;
 }
 
 int dt_opt_apply(struct dt_cc *cc, const char *name, const char *value,
 		 int line, int from_pragma)
 {
+	const char *err;
 	uint64_t v;
-	int i;
 
-	for (i = 0; known_opts[i]; i++)
-		if (!strcmp(known_opts[i], name))
-			break;
-	if (!known_opts[i])
+	/* the consumer's option table decides the name and the value */
+	if (dt_opt_check(name, value, &err) < 0) {
+		if (value)
+			dt_cc_error(cc, line, D_PRAGMA_OPTSET,
+				    "failed to set option '%s' to '%s': %s",
+				    name, value, err);
 		dt_cc_error(cc, line, D_PRAGMA_OPTSET,
-			    "failed to set option '%s': Invalid option name",
-			    name);
+			    "failed to set option '%s': %s", name, err);
+	}
 	if (!strcmp(name, "strsize")) {
 		opt_size(cc, name, value, line, &v);
 		if (v == 0 || v > 65536)

@@ -12,9 +12,11 @@
  *     everything else and the END probe's after everything else (with
  *     -x temporal: merged by timestamp across passes, see
  *     consume_temporal_pass()).
- * The buffers are snapshotted every switchrate (and at least every 50 ms
- * so output stays responsive; a switch buffer only needs emptying before
- * it fills).  exit(), the end of a -c command or -p process, SIGINT and
+ * The buffers are snapshotted every switchrate, as DTrace switches them
+ * (default 1hz: records arrive in batches once a second; a rate too slow
+ * for the buffer size shows as drops), and once more when tracing stops.
+ * Between snapshots the status is checked every 50 ms at most, so exit(),
+ * the end of a -c command or -p process, SIGINT and
  * SIGTERM stop tracing (DTRACEIOC_STOP fires END), the buffers are drained
  * and every aggregation printa() did not print is printed.
  */
@@ -1171,13 +1173,35 @@ static int child_gone(void)
 	return 0;
 }
 
-/* Wait until the next pass: switchrate, but at most 50 ms. */
-static void pause_pass(void)
+static int64_t mono_ns(void)
 {
-	int64_t ns = dt_opt.switchrate;
 	struct timespec ts;
 
-	if (ns <= 0 || ns > 50000000LL)
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* The switch interval: switchrate, at least 1 ms. */
+static int64_t switch_ns(void)
+{
+	int64_t ns = dt_opt.switchrate;
+
+	if (ns <= 0)
+		ns = 1000000000LL;
+	return ns < 1000000 ? 1000000 : ns;
+}
+
+/*
+ * Wait until the next pass: the next buffer switch (last + switchrate), but
+ * at most 50 ms, so that the status (exit(), drops, a -c command's end) is
+ * noticed promptly whatever the switch rate.
+ */
+static void pause_pass(int64_t last_switch)
+{
+	int64_t ns = last_switch + switch_ns() - mono_ns();
+	struct timespec ts;
+
+	if (ns > 50000000LL)
 		ns = 50000000LL;
 	if (ns < 1000000)
 		ns = 1000000;
@@ -1400,6 +1424,7 @@ int dt_consume_run(struct dt_run *run)
 	struct dtrace_ioc_status st;
 	struct sigaction sa;
 	int cpu, stopping = 0, first = 1;
+	int64_t last_switch = 0;	/* 0: not switched yet */
 
 	g_run = run;
 	if (dt_aggset_init(&g_aggs, run->prog) < 0) {
@@ -1472,21 +1497,27 @@ int dt_consume_run(struct dt_run *run)
 			g_done = 1;
 
 		/*
-		 * Aggregations are snapshotted on every pass (at least as
-		 * often as aggrate asks), before the principal buffers, so
-		 * a printa() sees what its probe aggregated.
+		 * The buffers are switched on the first pass, every
+		 * switchrate and when stopping.  Aggregations are
+		 * snapshotted with them, before the principal buffers, so a
+		 * printa() sees what its probe aggregated.
 		 */
-		snap_aggs();
-		if (stopping || dt_opt.bufpolicy != DTRACE_BUFPOLICY_RING) {
-			consume_buffers(first, stopping);
-			first = 0;
+		if (!last_switch || stopping ||
+		    mono_ns() - last_switch >= switch_ns()) {
+			last_switch = mono_ns();
+			snap_aggs();
+			if (stopping ||
+			    dt_opt.bufpolicy != DTRACE_BUFPOLICY_RING) {
+				consume_buffers(first, stopping);
+				first = 0;
+			}
+			fflush(dt_out);
 		}
-		fflush(dt_out);
 		if (stopping)
 			break;
 		if (g_done)
 			continue;
-		pause_pass();
+		pause_pass(last_switch);
 	}
 
 	if (dt_opt.oformat == DT_OFMT_JSON) {

@@ -107,7 +107,7 @@ static int split_mod(char *line, char **name, const char **mod)
 	return **name ? 0 : -1;
 }
 
-static FILE *open_tracefs(const char *file)
+FILE *dt_tracefs_open(const char *file)
 {
 	static const char *const dirs[] = {
 		"/sys/kernel/tracing", "/sys/kernel/debug/tracing",
@@ -234,7 +234,7 @@ static int fbt_collect(struct fbt_buf *b)
 	 * (6.5's available_filter_functions_addrs gives the call sites'
 	 * addresses, not the functions': the join is needed anyway.)
 	 */
-	fp = open_tracefs("available_filter_functions");
+	fp = dt_tracefs_open("available_filter_functions");
 	if (fp == NULL)
 		return -1;
 	while (fgets(line, sizeof(line), fp)) {

@@ -66,6 +66,8 @@ void dt_lex_init(struct dt_cc *cc)
 	cc->p = cc->src;
 	cc->line = 1;
 	cc->npeek = 0;
+	cc->parens = 0;
+	cc->brackets = 0;
 	memset(&cc->tok, 0, sizeof(cc->tok));
 	/* "#!/usr/sbin/dtrace -s" first line */
 	if (cc->p[0] == '#' && cc->p[1] == '!') {
@@ -126,18 +128,26 @@ static void skip_ws(struct dt_cc *cc)
 				return;
 		}
 		if (p[0] == '/' && p[1] == '*') {
-			int start = cc->line;
-
+			/* DTrace's messages, at the line where it stops */
 			p += 2;
 			while (*p && !(p[0] == '*' && p[1] == '/')) {
 				if (*p == '\n')
 					cc->line++;
+				if (p[0] == '/' && p[1] == '*')
+					dt_cc_error(cc, cc->line, D_SYNTAX,
+						    "/* encountered inside a comment");
 				p++;
 			}
 			if (!*p)
-				dt_cc_error(cc, start, D_SYNTAX,
-					    "end-of-file encountered before the end of a comment");
+				dt_cc_error(cc, cc->line, D_SYNTAX,
+					    "end-of-file encountered before matching */");
 			cc->p = p + 2;
+			continue;
+		}
+		if (p[0] == '\\' && p[1] == '\n') {
+			/* a backslash-newline between tokens is white space */
+			cc->line++;
+			cc->p += 2;
 			continue;
 		}
 		if (p[0] == '/' && p[1] == '/' && !cc->pred_ok) {
@@ -396,6 +406,48 @@ static int pred_end(const char *p)
 	return *p == '{' || *p == '\0' || *p == ';' || *p == '}';
 }
 
+/*
+ * Parentheses and brackets are counted as they are read, as DTrace's lexer
+ * does: a closing one without an opening one is an error of the lexer, and
+ * so is a '/' that ends a predicate (white space, then ';', '{', '/' or
+ * the end) while one is still open.
+ */
+static void count_nesting(struct dt_cc *cc, const struct dt_token *t)
+{
+	const char *p = t->end;
+
+	switch (t->op) {
+	case OP_LPAR:
+		cc->parens++;
+		break;
+	case OP_RPAR:
+		if (--cc->parens < 0)
+			dt_cc_error(cc, t->line, D_SYNTAX,
+				    "extra ) in input stream");
+		break;
+	case OP_LBRACK:
+		cc->brackets++;
+		break;
+	case OP_RBRACK:
+		if (--cc->brackets < 0)
+			dt_cc_error(cc, t->line, D_SYNTAX,
+				    "extra ] in input stream");
+		break;
+	case OP_SLASH:
+		while (*p && strchr("\f\n\r\t\v ", *p))
+			p++;
+		if (*p && *p != ';' && *p != '{' && *p != '/')
+			break;
+		if (cc->parens)
+			dt_cc_error(cc, t->line, D_SYNTAX,
+				    "closing ) expected in predicate before /");
+		if (cc->brackets)
+			dt_cc_error(cc, t->line, D_SYNTAX,
+				    "closing ] expected in predicate before /");
+		break;
+	}
+}
+
 static void lex_one(struct dt_cc *cc, struct dt_token *t)
 {
 	const char *p;
@@ -519,7 +571,7 @@ static void lex_one(struct dt_cc *cc, struct dt_token *t)
 
 		while (*q && *q != '\'') {
 			if (*q == '\n')
-				dt_cc_error(cc, cc->line, D_CHR_NL,
+				dt_cc_error(cc, cc->line + 1, D_CHR_NL,
 					    "newline encountered in character constant");
 			if (*q == '\\') {
 				q++;
@@ -559,7 +611,8 @@ static void lex_one(struct dt_cc *cc, struct dt_token *t)
 		while (*q && *q != '"') {
 			if (*q == '\n') {
 				free(s);
-				dt_cc_error(cc, cc->line, D_STR_NL,
+				/* DTrace has read the newline: the next line */
+				dt_cc_error(cc, cc->line + 1, D_STR_NL,
 					    "newline encountered in string literal");
 			}
 			if (*q == '\\') {
@@ -608,6 +661,7 @@ static void lex_one(struct dt_cc *cc, struct dt_token *t)
 			t->end = cc->p;
 			if (t->op == OP_SLASH && cc->in_pred)
 				t->epred = pred_end(cc->p);
+			count_nesting(cc, t);
 			return;
 		}
 	}

@@ -22,78 +22,27 @@
 #include "dt_cmd.h"
 #include "dt_kbtf.h"
 
-static int copy_field(char *dst, size_t len, const char *s, size_t n)
-{
-	if (n >= len)
-		return -1;
-	memcpy(dst, s, n);
-	dst[n] = '\0';
-	return 0;
-}
-
+/* -P, -m, -f, -n: the compiler's parser (dt_parse_pdesc_at); -i: an ID. */
 int dt_pdesc_parse(const char *s, int spec, struct dtrace_probedesc *pd)
 {
-	const char *fields[4];
-	size_t lens[4];
-	int nf = 0, i, slot;
-	const char *p = s, *start = s;
-	char *dst[4];
-	size_t dlen[4];
+	static const int last[] = {
+		[DT_SPEC_PROVIDER] = 0, [DT_SPEC_MOD] = 1,
+		[DT_SPEC_FUNC] = 2, [DT_SPEC_NAME] = 3,
+	};
 
-	memset(pd, 0, sizeof(*pd));
-	dst[0] = pd->provider; dlen[0] = sizeof(pd->provider);
-	dst[1] = pd->mod; dlen[1] = sizeof(pd->mod);
-	dst[2] = pd->func; dlen[2] = sizeof(pd->func);
-	dst[3] = pd->name; dlen[3] = sizeof(pd->name);
-
-	/* -i: a probe ID. */
 	if (spec == -1) {
 		char *end;
 		unsigned long v = strtoul(s, &end, 10);
 
+		memset(pd, 0, sizeof(*pd));
 		if (*s == '\0' || *end != '\0' || v == 0 || v > 0xffffffffUL)
 			return -1;
 		pd->id = (uint32_t)v;
 		return 0;
 	}
-	for (;; p++) {
-		if (*p == '\\' && p[1] != '\0') {
-			p++;
-			continue;
-		}
-		if (*p == ':' || *p == '\0') {
-			if (nf == 4)
-				return -1;
-			fields[nf] = start;
-			lens[nf++] = (size_t)(p - start);
-			if (*p == '\0')
-				break;
-			start = p + 1;
-		}
-	}
-	/* The last field lands on the spec's position, the rest before it. */
-	switch (spec) {
-	case DT_SPEC_PROVIDER:
-		slot = 0;
-		break;
-	case DT_SPEC_MOD:
-		slot = 1;
-		break;
-	case DT_SPEC_FUNC:
-		slot = 2;
-		break;
-	default:
-		slot = 3;
-	}
-	if (nf > slot + 1)
-		return -1;
-	for (i = 0; i < nf; i++) {
-		int d = slot - (nf - 1 - i);
-
-		if (copy_field(dst[d], dlen[d], fields[i], lens[i]) < 0)
-			return -1;
-	}
-	return 0;
+	if (spec < 0 || spec > 3)
+		spec = DT_SPEC_NAME;
+	return dt_parse_pdesc_at(s, last[spec], pd);
 }
 
 /* ---- stability attributes ---- */
@@ -316,6 +265,8 @@ int dt_list_probes(int fd, const struct dtrace_probedesc *descs, int n,
 				dt_error("failed to match %s:%s:%s:%s: No probe "
 					 "matches description\n", d->provider,
 					 d->mod, d->func, d->name);
+			/* DTrace's dfatal(): exit 1, list no further. */
+			return 1;
 		}
 	}
 	return rc;

@@ -155,46 +155,94 @@ static int opt_bool(const char *s, int *out)
 enum { O_SIZE, O_TIME, O_COUNT, O_BOOL, O_POLICY, O_IGNORE, O_IGNSTR,
        O_OFORMAT };
 
+/* An option DTrace has that is checked here but changes nothing. */
+#define NOFF ((size_t)-1)
+
+/*
+ * The one table of options: dtrace -x, -b, -q, ... and the compiler's
+ * "#pragma D option" (dt_compile.c asks dt_opt_check()) both read it.
+ * Names are DTrace's (compile-time, run-time and dynamic run-time options,
+ * FreeBSD's oformat); a kind checks the value as DTrace does.
+ */
 static const struct {
 	const char *name;
 	int kind;
-	size_t off;		/* into struct dt_opts, when used */
+	size_t off;		/* into struct dt_opts, or NOFF */
 } opttab[] = {
 #define OFF(f) offsetof(struct dt_opts, f)
+	{ "agghist", O_BOOL, NOFF },
+	{ "aggpack", O_BOOL, NOFF },
+	{ "aggpercpu", O_BOOL, NOFF },
 	{ "aggrate", O_TIME, OFF(aggrate) },
 	{ "aggsize", O_SIZE, OFF(aggsize) },
 	{ "aggsortkey", O_BOOL, OFF(aggsortkey) },
 	{ "aggsortkeypos", O_COUNT, OFF(aggsortkeypos) },
 	{ "aggsortpos", O_COUNT, OFF(aggsortpos) },
 	{ "aggsortrev", O_BOOL, OFF(aggsortrev) },
+	{ "aggzoom", O_BOOL, NOFF },
+	{ "amin", O_IGNSTR, NOFF },
+	{ "argref", O_IGNORE, NOFF },
+	{ "bufmax", O_SIZE, NOFF },
 	{ "bufpolicy", O_POLICY, OFF(bufpolicy) },
-	{ "bufresize", O_IGNSTR, 0 },
+	{ "bufresize", O_IGNSTR, NOFF },
 	{ "bufsize", O_SIZE, OFF(bufsize) },
-	{ "cleanrate", O_TIME, 0 },
+	{ "cleanrate", O_TIME, NOFF },
+	{ "core", O_IGNSTR, NOFF },
 	{ "cpp", O_BOOL, OFF(cpp) },
-	{ "cpphdrs", O_IGNORE, 0 },
-	{ "cpppath", O_IGNSTR, 0 },
+	{ "cpphdrs", O_IGNORE, NOFF },
+	{ "cpppath", O_IGNSTR, NOFF },
+	{ "cpu", O_COUNT, NOFF },
+	{ "debug", O_IGNORE, NOFF },
 	{ "defaultargs", O_BOOL, OFF(defaultargs) },
-	{ "define", O_IGNSTR, 0 },
+	{ "define", O_IGNSTR, NOFF },
 	{ "destructive", O_BOOL, OFF(destructive) },
+	{ "disasm", O_IGNORE, NOFF },
+	{ "droptags", O_IGNORE, NOFF },
 	{ "dynvarsize", O_SIZE, OFF(dynvarsize) },
+	{ "encoding", O_IGNSTR, NOFF },
 	{ "errtags", O_BOOL, OFF(errtags) },
+	{ "evaltime", O_IGNSTR, NOFF },
 	{ "flowindent", O_BOOL, OFF(flowindent) },
-	{ "incdir", O_IGNSTR, 0 },
+	{ "grabanon", O_BOOL, NOFF },
+	{ "incdir", O_IGNSTR, NOFF },
+	{ "iregs", O_IGNSTR, NOFF },
+	{ "jstackframes", O_COUNT, NOFF },
+	{ "jstackstrsize", O_SIZE, NOFF },
+	{ "knodefs", O_IGNORE, NOFF },
+	{ "lazyload", O_IGNORE, NOFF },
+	{ "ldpath", O_IGNSTR, NOFF },
+	{ "libdir", O_IGNSTR, NOFF },
+	{ "linkmode", O_IGNSTR, NOFF },
+	{ "linktype", O_IGNSTR, NOFF },
+	{ "maxframes", O_COUNT, NOFF },
+	{ "nodefs", O_IGNORE, NOFF },
+	{ "nolibs", O_IGNORE, NOFF },
+	{ "noresolve", O_IGNORE, NOFF },
 	{ "nspec", O_COUNT, OFF(nspec) },
-	{ "oformat", O_OFORMAT, 0 },
+	{ "oformat", O_OFORMAT, NOFF },
+	{ "pgmax", O_IGNSTR, NOFF },
+	{ "procfs", O_IGNORE, NOFF },
+	{ "pspec", O_IGNORE, NOFF },
 	{ "quiet", O_BOOL, OFF(quiet) },
-	{ "quietresize", O_IGNORE, 0 },
+	{ "quietresize", O_BOOL, NOFF },
 	{ "rawbytes", O_BOOL, OFF(rawbytes) },
+	{ "sizeof", O_IGNORE, NOFF },
 	{ "specsize", O_SIZE, OFF(specsize) },
 	{ "stackframes", O_COUNT, OFF(stackframes) },
 	{ "stackindent", O_COUNT, OFF(stackindent) },
 	{ "statusrate", O_TIME, OFF(statusrate) },
+	{ "strip", O_IGNORE, NOFF },
 	{ "strsize", O_SIZE, OFF(strsize) },
 	{ "switchrate", O_TIME, OFF(switchrate) },
+	{ "syslibdir", O_IGNSTR, NOFF },
 	{ "temporal", O_BOOL, OFF(temporal) },
-	{ "undef", O_IGNSTR, 0 },
+	{ "tree", O_IGNSTR, NOFF },
+	{ "tregs", O_IGNSTR, NOFF },
+	{ "undef", O_IGNSTR, NOFF },
+	{ "unodefs", O_IGNORE, NOFF },
 	{ "ustackframes", O_COUNT, OFF(ustackframes) },
+	{ "verbose", O_IGNORE, NOFF },
+	{ "version", O_IGNSTR, NOFF },
 	{ "zdefs", O_BOOL, OFF(zdefs) },
 	{ NULL, 0, 0 }
 #undef OFF
@@ -219,7 +267,8 @@ int dt_opt_set(struct dt_opts *o, const char *name, const char *value,
 
 		if (dt_opt_size(value, &v) < 0)
 			goto bad;
-		*(int64_t *)(base + opttab[i].off) = v;
+		if (opttab[i].off != NOFF)
+			*(int64_t *)(base + opttab[i].off) = v;
 		return 0;
 	}
 	case O_TIME: {
@@ -227,7 +276,7 @@ int dt_opt_set(struct dt_opts *o, const char *name, const char *value,
 
 		if (dt_opt_time(value, &v) < 0)
 			goto bad;
-		if (opttab[i].off)
+		if (opttab[i].off != NOFF)
 			*(int64_t *)(base + opttab[i].off) = v;
 		return 0;
 	}
@@ -236,7 +285,8 @@ int dt_opt_set(struct dt_opts *o, const char *name, const char *value,
 
 		if (opt_count(value, &v) < 0)
 			goto bad;
-		*(int64_t *)(base + opttab[i].off) = v;
+		if (opttab[i].off != NOFF)
+			*(int64_t *)(base + opttab[i].off) = v;
 		return 0;
 	}
 	case O_BOOL: {
@@ -244,7 +294,8 @@ int dt_opt_set(struct dt_opts *o, const char *name, const char *value,
 
 		if (opt_bool(value, &v) < 0)
 			goto bad;
-		*(int *)(base + opttab[i].off) = v;
+		if (opttab[i].off != NOFF)
+			*(int *)(base + opttab[i].off) = v;
 		return 0;
 	}
 	case O_POLICY:
@@ -280,4 +331,16 @@ int dt_opt_set(struct dt_opts *o, const char *name, const char *value,
 bad:
 	*err = e_val;
 	return -1;
+}
+
+/*
+ * For the compiler (dt_prog.h): is name an option and value a value it
+ * takes?  Same table and checks as dt_opt_set(), nothing is set.
+ */
+int dt_opt_check(const char *name, const char *value, const char **err)
+{
+	struct dt_opts scratch;
+
+	dt_opts_init(&scratch);
+	return dt_opt_set(&scratch, name, value, err);
 }

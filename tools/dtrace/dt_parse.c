@@ -1568,10 +1568,12 @@ static void cook_assoc(struct dt_cc *cc, struct dt_node *n, int defining,
 			    nm);
 	for (i = 0; i < n->nargs; i++) {
 		dt_cook(cc, n->args[i]);
+		/*
+		 * Structs and unions are keys by value (pushed by
+		 * reference with their size, compared byte by byte).
+		 */
 		if (!n->args[i]->type ||
 		    n->args[i]->type->kind == DT_T_VOID ||
-		    n->args[i]->type->kind == DT_T_STRUCT ||
-		    n->args[i]->type->kind == DT_T_UNION ||
 		    (n->args[i]->type->kind == DT_T_ARRAY &&
 		     !dt_type_is_chararray(n->args[i]->type)))
 			dt_cc_error(cc, n->line, D_KEY_TYPE,
@@ -2410,7 +2412,7 @@ static void parse_clause(struct dt_cc *cc)
 	jmp_buf ojb;
 	struct {
 		const char *p;
-		int line, npeek, depth;
+		int line, npeek, depth, parens, brackets;
 		struct dt_token tok, peek[4];
 	} lx;
 
@@ -2490,6 +2492,8 @@ static void parse_clause(struct dt_cc *cc)
 	memcpy(lx.peek, cc->peek, sizeof(lx.peek));
 	lx.npeek = cc->npeek;
 	lx.depth = cc->depth;
+	lx.parens = cc->parens;
+	lx.brackets = cc->brackets;
 	memcpy(ojb, cc->jb, sizeof(ojb));
 	if (pred && setjmp(cc->jb)) {
 		memcpy(cc->jb, ojb, sizeof(ojb));
@@ -2502,6 +2506,8 @@ static void parse_clause(struct dt_cc *cc)
 		memcpy(cc->peek, lx.peek, sizeof(lx.peek));
 		cc->npeek = lx.npeek;
 		cc->depth = lx.depth;
+		cc->parens = lx.parens;
+		cc->brackets = lx.brackets;
 		dt_difo_free(cc->pending);
 		cc->pending = NULL;
 		while (s->nacts > 0) {

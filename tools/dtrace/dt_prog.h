@@ -326,11 +326,21 @@ int dt_disassemble(FILE *fp, const struct dt_prog *prog);
 
 /*
  * Helpers the consumer may use.
- * dt_parse_size: "4m", "512k", "1g", "100" -> bytes; 0 ok, -1 bad.
  * dt_parse_pdesc: split "a:b:c:d" with DTrace's rules for fewer fields
  * ("BEGIN" -> :::BEGIN, "a:b" -> ::a:b); 0 ok, -1 too long / too many fields.
  */
-int dt_parse_size(const char *s, uint64_t *out);
 int dt_parse_pdesc(const char *text, struct dtrace_probedesc *pd);
+/* The same, the last field given being field 'last' (0 provider .. 3 name). */
+int dt_parse_pdesc_at(const char *text, int last,
+		      struct dtrace_probedesc *pd);
+
+/*
+ * The option table, shared with the consumer (dt_options.c).
+ * dt_opt_check: 0 if name is an option and value (NULL: none given) one
+ * of its values, else -1 with DTrace's reason in *err.
+ * dt_opt_size: "4m", "512k", "1g", "100" -> bytes; 0 ok, -1 bad.
+ */
+int dt_opt_check(const char *name, const char *value, const char **err);
+int dt_opt_size(const char *s, int64_t *out);
 
 #endif /* _DT_PROG_H */

@@ -666,6 +666,7 @@ int main(int argc, char *argv[])
 		if (ncmds == 0)
 			nd = 0;
 		dt_fbt_supply(fd, descs, nd);
+		dt_sdt_supply(fd, descs, nd);
 		rc = dt_list_probes(fd, descs, nd, verbose);
 		if (ncmds && nd == 0)
 			rc = 0;
@@ -753,8 +754,10 @@ int main(int argc, char *argv[])
 		for (j = 0; j < nc; j++)
 			d[j] = run.prog->clauses[j].desc;
 		/* n == 0 would mean "all": no clause, nothing to supply */
-		if (nc)
+		if (nc) {
 			dt_fbt_supply(run.fd, d, nc);
+			dt_sdt_supply(run.fd, d, nc);
+		}
 		free(d);
 	}
 	i = dt_consume_run(&run);

@@ -40,6 +40,15 @@ printf '%5s %10s %17s %33s %s\n' ID PROVIDER MODULE FUNCTION NAME >$T/want
 printf '%5d %10s %17s %33s %s\n' 1 dtrace "" "" BEGIN >>$T/want
 check "-l layout" $T/out $T/want
 
+# A description that matches nothing: DTrace's dfatal(), status 1, the
+# descriptions after it not listed.
+$D -l -n nosuch:::probe -n dtrace:::BEGIN >$T/out 2>$T/err
+rc "-l no match status" $? 1
+printf 'dtrace: failed to match nosuch:::probe: No probe matches description\n' >$T/want
+check "-l no match message" $T/err $T/want
+printf '%5s %10s %17s %33s %s\n' ID PROVIDER MODULE FUNCTION NAME >$T/want
+check "-l no match lists nothing further" $T/out $T/want
+
 $D -qn 'BEGIN { stack(); exit(0); }' >$T/out 2>$T/err
 rc "stack() status" $? 0
 if grep -Eq '^ {14}vmlinux`[A-Za-z_0-9.]+(\+0x[0-9a-f]+)?$' $T/out; then

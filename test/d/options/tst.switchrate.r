@@ -1,6 +1,5 @@
-1
-2
-3
-4
-5
-
+one run from 1: yes
+all 60 arrived: yes
+-- @@stderr --
+drops reported: no
+other messages: 0

@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# vm-timeout: 150 (each dtrace start costs seconds under Xen PV on a busy host)
 #
 # The benchmark's machinery in every make check boot: test/bench/bench.sh
 # (make bench) with a few thousand operations per row, on the providers

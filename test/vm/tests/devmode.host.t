@@ -11,16 +11,25 @@
 #     cannot open it, and even with the node opened up to everyone (0666)
 #     the module refuses a non-member (EPERM: no CAP_SYS_ADMIN, not in
 #     the group);
+#   - a user namespace mapping gid 4242 onto an unprivileged user's own
+#     gid does not make it a member (src/userns-open.c); a member is
+#     refused destructive actions (-w: CAP_SYS_ADMIN), root is not;
 #   - an enabling beyond the limit of 16 enabled probes per consumer is
 #     refused with a message naming the limit, and a consumer within it
 #     then works (nothing lost);
 #   - a retained enabling (-Z) at the limit: probes created later beyond
 #     it are not enabled for that consumer (the kernel log says so), the
 #     ones within it record, and the consumer goes on;
+#   - at most 20 profile and tick probes (CONFIG_DTRACE_PROFILE_MAX): an
+#     enabling naming more new ones is refused naming the limit;
+#   - retained clauses that match nothing (-Z) count one each toward the
+#     limit of 16;
+#   - at most 4 consumers at once (CONFIG_DTRACE_MAX_CONSUMERS): a fifth
+#     open fails with EUSERS;
 # then the tested module is loaded again.
 set -u
 D=${DTRACE:-$DTRACE_TEST_SRCDIR/out/cmd/dtrace}
-V=$DTRACE_TEST_SRCDIR/out/devmode-$DTRACE_TEST_KVER-$DTRACE_TEST_PLATFORM/dtrace.ko
+V=${DEVMODE_MODULE:-$DTRACE_TEST_SRCDIR/out/devmode-$DTRACE_TEST_KVER-$DTRACE_TEST_PLATFORM/dtrace.ko}
 F=/sys/kernel/debug/dtrace/test
 T=$(mktemp -d /tmp/devmode.XXXXXX)
 chmod 755 $T
@@ -75,7 +84,23 @@ rc=$?
 [ $rc != 0 ] && grep -qi 'not permitted' $T/err &&
 	ok "with the node open to all, the module refuses a non-member: $(cat $T/err)" ||
 	bad "non-member, mode 0666: status $rc, $(cat $T/out $T/err)"
+# The group is the initial namespace's 4242: a user namespace in which an
+# unprivileged user maps 4242 onto its own gid gains nothing.
+out=$("$DTRACE_TEST_BINDIR/userns-open" 4242)
+rc=$?
+[ $rc = 0 ] && ok "gid 4242 of an unprivileged user namespace is not the group: $out" ||
+	bad "user namespace trick: status $rc, $out"
 chmod 660 /dev/dtrace
+# Destructive actions need CAP_SYS_ADMIN, even for members of the group.
+as 4242 -w -q -n 'BEGIN { chill(1); printf("chilled\n"); exit(0); }' >$T/out 2>$T/err
+rc=$?
+[ $rc != 0 ] && ! grep -q chilled $T/out && grep -q 'need CAP_SYS_ADMIN' $T/err &&
+	ok "a member of group 4242 is refused -w: $(cat $T/err)" ||
+	bad "member with -w: status $rc, $(cat $T/out $T/err)"
+$D -w -q -n 'BEGIN { chill(1); printf("chilled\n"); exit(0); }' >$T/out 2>$T/err
+rc=$?
+[ $rc = 0 ] && grep -qx chilled $T/out && ok "root may use -w" ||
+	bad "root with -w: status $rc, $(cat $T/out $T/err)"
 
 # ---- the limit of enabled probes per consumer ----------------------------
 # every profile probe, BEGIN and END: more than 16
@@ -117,4 +142,72 @@ cpid=
 	ok "retained: lim1 and lim14 recorded, lim15 and lim16 not, END ran" ||
 	bad "retained consumer: status $rc, $(cat $T/c.out $T/c.err)"
 for i in $(seq 1 16); do echo "remove lim$i" >$F; done
+
+# ---- the limit of profile and tick probes (CONFIG_DTRACE_PROFILE_MAX=20) ----
+# Name one more new tick-N probe than the limit leaves room for: the
+# enabling is refused on the first one beyond it, with a message naming the
+# limit, and exactly 20 exist afterwards (those made within it stay).
+have=$($D -l -n 'profile:::' 2>/dev/null | tail -n +2 | wc -l)
+args=()
+for i in $(seq 1 $(( 20 - have + 1 ))); do
+	args+=(-n "profile:::tick-$(( 300 + i ))ms { x = 1; }")
+done
+last=tick-$(( 300 + 20 - have + 1 ))ms
+# (BEGIN exits at once should the enabling be accepted)
+$D -q -n 'BEGIN { exit(0); }' "${args[@]}" >$T/out 2>$T/err
+rc=$?
+[ "$have" -le 20 ] && [ $rc != 0 ] &&
+	grep -q "profile:::$last does not match any probes: the limit of 20 profile and tick probes is reached" $T/err &&
+	ok "with $have profile probes, $(( 20 - have + 1 )) new ones refused at $last: $(cat $T/err)" ||
+	bad "profile limit: $have before, status $rc, $(cat $T/out $T/err)"
+now=$($D -l -n 'profile:::' 2>/dev/null | tail -n +2 | wc -l)
+[ "$now" = 20 ] && ok "20 profile and tick probes exist" || bad "$now profile and tick probes exist"
+$D -q -n "profile:::tick-301ms { printf(\"tick\n\"); exit(0); }" >$T/out 2>$T/err
+rc=$?
+[ $rc = 0 ] && grep -qx tick $T/out && ok "a probe made within the limit fires" ||
+	bad "tick-301ms: status $rc, $(cat $T/out $T/err)"
+
+# ---- retained clauses that match nothing count toward the limit (-Z) -------
+# BEGIN is one enabled probe; each dtrace_test:::nzN clause matches nothing
+# and is kept (-Z): 15 of them make 16, 16 make 17, over the limit.
+zargs() {
+	local i
+	for i in $(seq 1 "$1"); do printf -- "-n\ndtrace_test:::nz$i { x = 1; }\n"; done
+}
+mapfile -t z15 < <(zargs 15)
+mapfile -t z16 < <(zargs 16)
+$D -Z -q -n 'BEGIN { printf("ok\n"); exit(0); }' "${z15[@]}" >$T/out 2>$T/err
+rc=$?
+[ $rc = 0 ] && grep -qx ok $T/out && ok "-Z: BEGIN and 15 clauses matching none fit in 16" ||
+	bad "-Z with 15 empty clauses: status $rc, $(cat $T/out $T/err)"
+$D -Z -q -n 'BEGIN { printf("ok\n"); exit(0); }' "${z16[@]}" >$T/out 2>$T/err
+rc=$?
+[ $rc != 0 ] && ! grep -q ok $T/out &&
+	grep -q "1 enabled probes and 16 clauses that match none exceed the limit of 16" $T/err &&
+	ok "-Z: BEGIN and 16 clauses matching none refused: $(cat $T/err)" ||
+	bad "-Z with 16 empty clauses: status $rc, $(cat $T/out $T/err)"
+
+# ---- at most 4 consumers at once (CONFIG_DTRACE_MAX_CONSUMERS=4) -----------
+out=$(python3 -c '
+import errno, os
+fds = [os.open("/dev/dtrace", os.O_RDWR) for i in range(4)]
+try:
+    os.close(os.open("/dev/dtrace", os.O_RDWR))
+    print("fifth opened")
+except OSError as e:
+    print("fifth:", errno.errorcode.get(e.errno, e.errno))
+os.close(fds.pop())
+try:
+    os.close(os.open("/dev/dtrace", os.O_RDWR))
+    print("after a close: opened")
+except OSError as e:
+    print("after a close:", errno.errorcode.get(e.errno, e.errno))
+' 2>&1)
+echo "$out" | grep -qx "fifth: EUSERS" && echo "$out" | grep -qx "after a close: opened" &&
+	ok "4 consumers at once; the fifth open fails with EUSERS, then one closes and an open works" ||
+	bad "consumer limit: $out"
+$D -q -n 'BEGIN { printf("fine\n"); exit(0); }' >$T/out 2>$T/err
+rc=$?
+[ $rc = 0 ] && grep -qx fine $T/out && ok "then a consumer works" ||
+	bad "after the consumer limit: status $rc, $(cat $T/out $T/err)"
 exit $fail

@@ -56,7 +56,9 @@ consumer() {
 	local name=$1 desc=$2
 	shift 2
 	[ $# -gt 0 ] || set -- -q -s "$T/$name.d"
-	$D "$@" >"$T/$name.out" 2>"$T/$name.err" &
+	# 10hz: records of probes fired later arrive within 0.1 s, not the
+	# default second (wait_for polls for them)
+	$D -x switchrate=10hz "$@" >"$T/$name.out" 2>"$T/$name.err" &
 	cpid=$!
 	pids+=($cpid)
 	wait_for "$T/$name.out" ready && ok "$desc started" ||

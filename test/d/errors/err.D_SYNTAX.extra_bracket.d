@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ASSERTION:
+ * A ] without its [ is the lexer's error "extra ] in input stream".
+ */
+
+BEGIN
+{
+	a[1] = 1;
+	trace(a[1]]);
+}

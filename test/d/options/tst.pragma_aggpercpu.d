@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ASSERTION:
+ * aggpercpu is one of DTrace's options: "#pragma D option aggpercpu" is accepted by
+ * the compiler and by the consumer that applies the program's options
+ * (one option table for both).
+ */
+
+#pragma D option quiet
+#pragma D option aggpercpu
+
+BEGIN
+{
+	printf("ok\n");
+	exit(0);
+}

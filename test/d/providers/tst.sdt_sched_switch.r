@@ -1,0 +1,2 @@
+sdt sched empty sched_switch N
+
