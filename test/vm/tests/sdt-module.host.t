@@ -35,9 +35,7 @@ rmmod nbd || bad "rmmod nbd"
 	bad "sdt_tracepoints_registered $(registered) after rmmod (was $r0)"
 $D -l -n 'sdt:nbd::' >$T/l2 2>&1
 grep -q nbd_ $T/l2 && bad "nbd's probes survive rmmod: $(head -3 $T/l2)" || ok "probes gone with the module"
-sleep 30 &
-victim=$!
-pids+=($victim)
+sleeper
 kill -USR2 $victim
 sleep 1
 kill -INT $bgpid

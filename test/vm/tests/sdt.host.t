@@ -64,9 +64,7 @@ awk '$1 == "sched_switch" && $2 > 10 { y = 1 } END { exit !y }' $T/sw.out &&
 	bad "sdt_tracepoints_registered '$(registered)' after the consumer exited"
 
 # ---- a known argument: the signal number ------------------------------------
-sleep 30 &
-victim=$!
-pids+=($victim)
+sleeper
 $D -q -n 'sdt:signal::signal_generate /pid == $target/ { printf("sig %d\n", arg0); }' \
 	-c "kill -USR2 $victim" >$T/sig.out 2>$T/sig.err
 rc=$?

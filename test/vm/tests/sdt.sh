@@ -50,3 +50,19 @@ bg() {
 	done
 	grep -qx ready "$out" || { bad "consumer did not start: $(cat "$out")"; return 1; }
 }
+
+# sleeper: a `sleep 30` in the background (pid in $victim) that has
+# exec'd sleep: a signal sent to the forked shell before its exec would run
+# this script's EXIT trap there (bash runs it on SIGUSR2), killing the
+# consumers and removing $T under the test.
+sleeper() {
+	local i=0
+
+	sleep 30 &
+	victim=$!
+	pids+=($victim)
+	while [ "$(cat /proc/$victim/comm 2>/dev/null)" != sleep ] && [ $i -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+}
