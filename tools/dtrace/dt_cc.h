@@ -181,6 +181,8 @@ enum dt_nkind {
 	N_AGG,			/* @name[.args] */
 	N_STRINGOF,		/* stringof .l */
 	N_COMMA,		/* .l , .r */
+	N_XLATE,		/* xlate < .ctype > ( .l ): .xl the translator */
+	N_XPARAM,		/* a translator's input while checking it */
 };
 
 struct dt_var;
@@ -203,6 +205,7 @@ struct dt_node {
 	int isconst;		/* integer constant expression */
 	int cooked;
 	const char *src_start, *src_end;	/* source text */
+	struct dt_xlator *xl;	/* N_XLATE: the translator chosen */
 };
 
 /* User variables and aggregations. */
@@ -314,6 +317,12 @@ struct dt_cc {
 	int naggs;
 	int ngvars, ntvars, nlvars;
 	struct dt_inline *inlines;
+	struct dt_xlator *xlators;
+	struct dt_lazy *lazy;		/* library declarations not parsed */
+	int in_lib;			/* parsing a library file */
+	const char *lib_file;		/* that file, for messages */
+	const char *xl_param;		/* translator parameter being bound */
+	struct dt_node *xl_bind;	/* ... to this cooked node */
 	struct dt_type **btf_cache;	/* BTF id -> D type (dt_btf.c) */
 	uint32_t btf_ntypes;
 	struct dt_type *t_fn;		/* the function type */
@@ -362,6 +371,46 @@ struct dt_inline {
 	struct dt_inline *next;
 };
 
+/*
+ * Translators (dt_xlate.c): "translator to < from param > { m = e; ... };".
+ * Each member's expression is kept as parsed; every use of a member
+ * (xlate<to>(x).m, xlate<to *>(x)->m) cooks a fresh copy of it with the
+ * parameter bound to x, so only the members used are computed.
+ */
+struct dt_xlmemb {
+	char *name;
+	int line;
+	struct dt_node *expr;	/* as parsed, never cooked */
+	struct dt_member *m;	/* the member of 'to' */
+	struct dt_xlmemb *next;
+};
+
+struct dt_xlator {
+	struct dt_type *to;	/* struct or union */
+	struct dt_type *from;
+	char *param;
+	int line;
+	struct dt_xlmemb *members;
+	struct dt_xlator *next;
+};
+
+/*
+ * A declaration of a library file (dt_lib.c) not parsed yet: translators
+ * and inlines are parsed when a program first needs them, so a program
+ * that uses none of them reads no kernel type.
+ */
+struct dt_lazy {
+	int kind;		/* DT_LAZY_XLATOR or DT_LAZY_INLINE */
+	char *name;		/* inline: its name */
+	const char *src;	/* the declaration's first character */
+	int line;
+	const char *file;	/* library file, for messages */
+	int done;
+	struct dt_lazy *next;
+};
+#define DT_LAZY_XLATOR	1
+#define DT_LAZY_INLINE	2
+
 /* Deepest expression the compiler recurses into (stack safety). */
 #define DT_MAXDEPTH	2000
 
@@ -390,6 +439,19 @@ void dt_node_text(struct dt_node *n, char *buf, size_t len);
 struct dt_var *dt_var_lookup(struct dt_cc *cc, const char *name, int scope);
 struct dt_var *dt_var_create(struct dt_cc *cc, const char *name, int scope,
 			     struct dt_type *type);
+
+void dt_parse_lazy(struct dt_cc *cc, struct dt_lazy *lz);
+
+/* dt_xlate.c */
+struct dt_node *dt_node_clone(struct dt_cc *cc, const struct dt_node *n);
+struct dt_xlator *dt_xlator_lookup(struct dt_cc *cc, struct dt_type *to,
+				   struct dt_type *from, int exact);
+void dt_xlator_check(struct dt_cc *cc, struct dt_xlator *xl);
+struct dt_node *dt_xlate_source(struct dt_node *n, int op);
+void dt_xlate_member(struct dt_cc *cc, struct dt_node *n,
+		     struct dt_node *x);
+void dt_lazy_xlators(struct dt_cc *cc);
+int dt_lazy_inline(struct dt_cc *cc, const char *name);
 
 /* dt_cg.c */
 struct dt_difo *dt_cg_expr(struct dt_cc *cc, struct dt_node *n, int rkind);

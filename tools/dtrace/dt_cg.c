@@ -1246,6 +1246,9 @@ static int cg1(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 			return r;
 		}
 	}
+	if (n->kind == N_XLATE)
+		dt_cc_error(cc, n->line, D_XLATE_NOCONV,
+			    "xlate of a whole struct is not supported: use its members with . or ->");
 	(void)i;
 	dt_cc_error(cc, n->line, D_UNKNOWN, "internal error: node kind %d",
 		    n->kind);

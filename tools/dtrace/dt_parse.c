@@ -196,6 +196,7 @@ static struct dt_node *parse_assign(struct dt_cc *cc);
 static struct dt_node *parse_cond(struct dt_cc *cc);
 
 static int dlib_const(const char *name, int64_t *val);
+static int lazy_inline_exists(struct dt_cc *cc, const char *name);
 
 #define DT_SYM_ADDROF	1	/* N_VAR .ival: `sym is the operand of & */
 
@@ -230,7 +231,8 @@ static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t,
 					       next->op == OP_RPAR))))
 		return 0;
 	if (dt_var_lookup(cc, t->str, DT_VS_GLOBAL) ||
-	    inline_lookup(cc, t->str) || dt_enum_lookup(cc, t->str, &ev, &et) ||
+	    inline_lookup(cc, t->str) || lazy_inline_exists(cc, t->str) ||
+	    dt_enum_lookup(cc, t->str, &ev, &et) ||
 	    dlib_const(t->str, &ev) || !strcmp(t->str, "self") ||
 	    !strcmp(t->str, "this") || !strcmp(t->str, "string") ||
 	    !strcmp(t->str, "inline") || !strcmp(t->str, "typedef"))
@@ -695,12 +697,23 @@ static int is_storage_class(const struct dt_token *t)
 /*
  * A top-level or in-clause declaration; the current token starts it.
  */
+static void parse_translator(struct dt_cc *cc);
+static void lazy_record(struct dt_cc *cc);
+
 static void parse_declaration(struct dt_cc *cc)
 {
 	int is_typedef = 0, is_inline = 0, scope = DT_VS_GLOBAL;
 	struct dt_type *base;
 	int line = TOK->line;
 
+	if (cc->in_lib && (is_kw(cc, "translator") || is_kw(cc, "inline"))) {
+		lazy_record(cc);
+		return;
+	}
+	if (is_kw(cc, "translator")) {
+		parse_translator(cc);
+		return;
+	}
 	if (is_kw(cc, "typedef")) {
 		is_typedef = 1;
 		dt_lex_next(cc);
@@ -810,6 +823,185 @@ static void parse_declaration(struct dt_cc *cc)
 	/* the ';' stays current: the caller decides how to go on */
 	if (!is_op(cc, OP_SEMI))
 		syntax_error(cc);
+}
+
+/* ----------------------------------------------------------------------
+ * Translators: translator T < S *P > { member = expression; ... };
+ * Checks in DTrace's order (dt_node_xlator(), dt_cook_xlator()): a
+ * translator for the same pair of types, an incomplete or non-struct
+ * output type, then each member: one of the output type's, of a type
+ * its expression may be assigned to.
+ * ---------------------------------------------------------------------- */
+static void parse_translator(struct dt_cc *cc)
+{
+	struct dt_xlator *xl, **pp;
+	struct dt_xlmemb *xm, **mp;
+	struct dt_type *to, *base;
+	struct dt_node *param;
+	struct decl d;
+	char a[128], b[128];
+	int line = TOK->line;
+
+	dt_lex_next(cc);
+	to = parse_typename(cc);
+	if (!is_op(cc, OP_LT))
+		syntax_error(cc);
+	dt_lex_next(cc);
+	if (is_kw(cc, "string")) {
+		dt_lex_next(cc);
+		base = cc->t_string;
+	} else {
+		base = parse_specifiers(cc);
+	}
+	if (!base)
+		syntax_error(cc);
+	parse_declarator(cc, base, &d, 0);
+	if (!is_op(cc, OP_GT))
+		syntax_error(cc);
+	dt_lex_next(cc);
+	xl = dt_zalloc(cc, sizeof(*xl));
+	xl->to = to;
+	xl->from = d.type;
+	xl->param = d.name;
+	/* the parameter, for what the parser cooks at once (sizeof) */
+	param = dt_node_new(cc, N_XPARAM, line);
+	param->type = d.type;
+	param->cooked = 1;
+	param->str = d.name;
+	expect_op(cc, OP_LBRACE);
+	mp = &xl->members;
+	while (!is_op(cc, OP_RBRACE)) {
+		const char *sp = cc->xl_param;
+		struct dt_node *sb = cc->xl_bind;
+
+		xm = dt_zalloc(cc, sizeof(*xm));
+		xm->line = TOK->line;
+		xm->name = expect_ident(cc);
+		expect_op(cc, OP_ASSIGN);
+		cc->xl_param = d.name;
+		cc->xl_bind = param;
+		xm->expr = parse_assign(cc);
+		cc->xl_param = sp;
+		cc->xl_bind = sb;
+		expect_op(cc, OP_SEMI);
+		*mp = xm;
+		mp = &xm->next;
+	}
+	/* DTrace checks the declaration once it has read all of it */
+	line = xl->line = TOK->line;
+	if (dt_xlator_lookup(cc, to, d.type, 1)) {
+		tname(d.type, a, sizeof(a));
+		tname(to, b, sizeof(b));
+		dt_cc_error(cc, line, D_XLATE_REDECL,
+			    "translator from %s to %s has already been declared",
+			    a, b);
+	}
+	if ((to->kind == DT_T_STRUCT || to->kind == DT_T_UNION ||
+	     to->is_enum) && !to->complete) {
+		tname(to, a, sizeof(a));
+		dt_cc_error(cc, line, D_XLATE_SOU,
+			    "incomplete struct/union/enum %s", a);
+	}
+	if (to->kind != DT_T_STRUCT && to->kind != DT_T_UNION)
+		dt_cc_error(cc, line, D_XLATE_SOU,
+			    "translator output type must be a struct or union");
+	dt_lex_next(cc);
+	if (!is_op(cc, OP_SEMI))
+		syntax_error(cc);
+	/* declared before its members are cooked, as in DTrace */
+	for (pp = &cc->xlators; *pp; pp = &(*pp)->next)
+		;
+	*pp = xl;
+	dt_xlator_check(cc, xl);
+}
+
+/*
+ * A library file's translator or inline: note where it starts and skip to
+ * the ';' that ends it (outside braces and parentheses).
+ */
+static void lazy_record(struct dt_cc *cc)
+{
+	struct dt_lazy *lz = dt_zalloc(cc, sizeof(*lz));
+	int depth = 0, inl = is_kw(cc, "inline");
+	char *last = NULL;
+
+	lz->kind = inl ? DT_LAZY_INLINE : DT_LAZY_XLATOR;
+	lz->src = TOK->start;
+	lz->line = TOK->line;
+	lz->file = cc->lib_file;
+	for (;;) {
+		dt_lex_next(cc);
+		if (TOK->kind == T_EOF)
+			syntax_error(cc);
+		if (TOK->kind == T_IDENT && depth == 0 && !lz->name)
+			last = TOK->str;
+		if (is_op(cc, OP_ASSIGN) && depth == 0 && inl && !lz->name)
+			lz->name = last;
+		if (is_op(cc, OP_LBRACE) || is_op(cc, OP_LPAR) ||
+		    is_op(cc, OP_LBRACK))
+			depth++;
+		if (is_op(cc, OP_RBRACE) || is_op(cc, OP_RPAR) ||
+		    is_op(cc, OP_RBRACK))
+			depth--;
+		if (is_op(cc, OP_SEMI) && depth == 0)
+			break;
+	}
+	if (inl && !lz->name)
+		syntax_error(cc);
+	lz->next = cc->lazy;
+	cc->lazy = lz;
+}
+
+static int lazy_inline_exists(struct dt_cc *cc, const char *name)
+{
+	struct dt_lazy *lz;
+
+	for (lz = cc->lazy; lz; lz = lz->next)
+		if (lz->kind == DT_LAZY_INLINE && !lz->done &&
+		    !strcmp(lz->name, name))
+			return 1;
+	return 0;
+}
+
+/* Parse a library declaration noted by lazy_record(), now. */
+void dt_parse_lazy(struct dt_cc *cc, struct dt_lazy *lz)
+{
+	const char *p = cc->p, *file = cc->lib_file, *xp = cc->xl_param;
+	struct dt_node *xb = cc->xl_bind;
+	struct dt_token tok = cc->tok, peek[4];
+	int line = cc->line, npeek = cc->npeek, in_clause = cc->in_clause;
+	int in_pred = cc->in_pred, parens = cc->parens;
+	int brackets = cc->brackets, pred_ok = cc->pred_ok;
+	int pdesc_ok = cc->pdesc_ok, region = cc->region, in_lib = cc->in_lib;
+
+	memcpy(peek, cc->peek, sizeof(peek));
+	lz->done = 1;
+	cc->p = lz->src;
+	cc->line = lz->line;
+	cc->npeek = 0;
+	cc->in_clause = cc->in_pred = cc->parens = cc->brackets = 0;
+	cc->pred_ok = cc->pdesc_ok = cc->region = cc->in_lib = 0;
+	cc->lib_file = lz->file;
+	cc->xl_param = NULL;
+	cc->xl_bind = NULL;
+	dt_lex_next(cc);
+	parse_declaration(cc);
+	cc->p = p;
+	cc->line = line;
+	cc->tok = tok;
+	memcpy(cc->peek, peek, sizeof(peek));
+	cc->npeek = npeek;
+	cc->in_clause = in_clause;
+	cc->in_pred = in_pred;
+	cc->parens = parens;
+	cc->brackets = brackets;
+	cc->pred_ok = pred_ok;
+	cc->pdesc_ok = pdesc_ok;
+	cc->region = region;
+	cc->in_lib = in_lib;
+	cc->lib_file = file;
+	cc->xl_param = xp;
+	cc->xl_bind = xb;
 }
 
 /* ----------------------------------------------------------------------
@@ -954,6 +1146,24 @@ static struct dt_node *parse_primary(struct dt_cc *cc)
 			n->ival = m->off;
 			n->type = cc->t_ulong;
 			n->isconst = 1;
+			n->src_start = start;
+			n->src_end = cc->tok.start;
+			return n;
+		}
+		if (is_kw(cc, "xlate")) {
+			/* xlate < type > ( expression ) */
+			dt_lex_next(cc);
+			if (!is_op(cc, OP_LT))
+				syntax_error(cc);
+			dt_lex_next(cc);
+			n = dt_node_new(cc, N_XLATE, line);
+			n->ctype = parse_typename(cc);
+			if (!is_op(cc, OP_GT))
+				syntax_error(cc);
+			dt_lex_next(cc);
+			expect_op(cc, OP_LPAR);
+			n->l = parse_expr(cc);
+			expect_op(cc, OP_RPAR);
 			n->src_start = start;
 			n->src_end = cc->tok.start;
 			return n;
@@ -1433,6 +1643,11 @@ static void cook_var(struct dt_cc *cc, struct dt_node *n, int defining)
 	int64_t ev;
 	struct dt_type *et;
 
+	if (cc->xl_param && !strcmp(n->str, cc->xl_param)) {
+		/* a translator's parameter: its input expression */
+		*n = *cc->xl_bind;
+		return;
+	}
 	if (strchr(n->str, '`')) {
 		cook_sym(cc, n, defining);
 		return;
@@ -1472,6 +1687,8 @@ static void cook_var(struct dt_cc *cc, struct dt_node *n, int defining)
 		return;
 	}
 	in = inline_lookup(cc, n->str);
+	if (!in && !v && dt_lazy_inline(cc, n->str))
+		in = inline_lookup(cc, n->str);
 	if (in) {
 		/* substitute a cooked copy of the inline's expression */
 		struct dt_node *e = in->expr;
@@ -2315,6 +2532,10 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 		struct dt_member *m;
 
 		dt_cook(cc, n->l);
+		if (dt_xlate_source(n->l, n->op)) {
+			dt_xlate_member(cc, n, dt_xlate_source(n->l, n->op));
+			break;
+		}
 		t = n->l->type;
 		if (n->op == OP_ARROW) {
 			if (t->kind != DT_T_PTR)
@@ -2375,6 +2596,35 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 		dt_cc_error(cc, n->line, D_CAST_INVAL,
 			    "invalid cast expression: \"%s\" to \"%s\"", a, b);
 	}
+	case N_XLATE: {
+		struct dt_type *to = n->ctype, *sou;
+
+		dt_cook(cc, n->l);
+		dt_lazy_xlators(cc);
+		sou = to->kind == DT_T_PTR ? to->base : to;
+		n->xl = dt_xlator_lookup(cc, sou, n->l->type, 0);
+		if (!n->xl) {
+			tname(n->l->type, a, sizeof(a));
+			tname(to, b, sizeof(b));
+			dt_cc_error(cc, n->line, D_XLATE_NONE,
+				    "cannot translate from \"%s\" to \"%s\"",
+				    a, b);
+		}
+		/* the parameter's value: the input as the translator's type */
+		n->r = n->l;
+		if (n->l->type != n->xl->from &&
+		    dt_type_is_scalar(n->xl->from)) {
+			n->r = dt_node_new(cc, N_CAST, n->line);
+			n->r->ctype = n->xl->from;
+			n->r->type = n->xl->from;
+			n->r->l = n->l;
+			n->r->cooked = 1;
+		}
+		n->type = to;
+		break;
+	}
+	case N_XPARAM:
+		break;
 	case N_STRINGOF:
 		dt_cook(cc, n->l);
 		if (!dt_type_is_scalar(n->l->type) &&

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ASSERTION: a translator's output type must not be an incomplete (forward-declared) struct (D_XLATE_SOU).
+ */
+
+struct input_struct {
+	int ii;
+	char ic;
+	char iname[8];
+};
+
+struct output_struct {
+	int oi;
+	char oc;
+	long ol;
+};
+
+struct never_defined;
+
+translator struct never_defined < struct input_struct *ivar >
+{
+	oi = ivar->ii;
+};
+
+BEGIN
+{
+	exit(0);
+}
