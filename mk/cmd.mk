@@ -4,7 +4,8 @@
 # (test/consumer).  Included by the top-level Makefile, which sets SRCDIR.
 #
 #   make cmd [O=DIR]                 build OUT/dtrace from tools/dtrace/*.c
-#   make cmd-install [DESTDIR=D]     D/usr/sbin/dtrace, D/usr/share/man/man1
+#   make cmd-install [DESTDIR=D]     D/usr/sbin/dtrace, D/usr/share/man/man1,
+#                                    the D library in D/usr/lib/dtrace
 #   make cmd-check                   host unit tests of the consumer
 #                                    (printf, aggregations, options)
 #   make cmd-vmcheck MODULE=dtrace.ko [CMD_VM_KVER=6.1]
@@ -21,6 +22,8 @@ CMD_CFLAGS ?= -O2 -Wall -Wextra -Werror
 CMD_LIBS := -ljansson $(shell pkg-config --libs libbpf 2>/dev/null || echo -lbpf)
 CMD_SRCS := $(sort $(wildcard $(SRCDIR)/tools/dtrace/*.c))
 CMD_HDRS := $(wildcard $(SRCDIR)/tools/dtrace/*.h) $(SRCDIR)/dtrace.h
+# the D library (dtrace(1) reads /usr/lib/dtrace/*.d at start)
+CMD_LIBFILES := $(sort $(wildcard $(SRCDIR)/tools/dtrace/lib/*.d))
 CMD_OBJS := $(patsubst $(SRCDIR)/tools/dtrace/%.c,$(CMD_OUT)/%.o,$(CMD_SRCS))
 
 # The consumer's own files, for tests that need no compiler.
@@ -51,7 +54,9 @@ $(CMD_OUT)/%.o: $(SRCDIR)/tools/dtrace/%.c $(CMD_HDRS)
 cmd-install: cmd
 	$(Q)install -D -m 0755 $(CMD_OUT)/dtrace $(DESTDIR)/usr/sbin/dtrace
 	$(Q)install -D -m 0644 $(SRCDIR)/tools/dtrace/dtrace.1 $(DESTDIR)/usr/share/man/man1/dtrace.1
-	@echo "  INSTALL $(DESTDIR)/usr/sbin/dtrace $(DESTDIR)/usr/share/man/man1/dtrace.1"
+	$(Q)install -d $(DESTDIR)/usr/lib/dtrace
+	$(Q)install -m 0644 $(CMD_LIBFILES) $(DESTDIR)/usr/lib/dtrace/
+	@echo "  INSTALL $(DESTDIR)/usr/sbin/dtrace $(DESTDIR)/usr/share/man/man1/dtrace.1 $(DESTDIR)/usr/lib/dtrace"
 
 $(CMD_TEST_OUT)/consumer-test: $(SRCDIR)/test/consumer/consumer-test.c \
 		$(foreach f,$(CMD_CONSUMER),$(SRCDIR)/tools/dtrace/$(f).c) $(CMD_HDRS)

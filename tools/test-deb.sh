@@ -39,7 +39,8 @@ chk "dkms.conf: version $ver, x86_64 only, 6.1/6.12 only, autoinstall" \
 	"grep -qx 'PACKAGE_VERSION=\"$ver\"' '$t/dkms.conf' && grep -q '^BUILD_EXCLUSIVE_ARCH=.*x86_64' '$t/dkms.conf' &&
 	 grep -q '^BUILD_EXCLUSIVE_KERNEL=' '$t/dkms.conf' && grep -qx 'AUTOINSTALL=\"yes\"' '$t/dkms.conf'"
 chk "dtrace-dkms depends on dkms" "dpkg-deb -f '$dkms_deb' Depends | grep -q 'dkms'"
-for f in /usr/sbin/dtrace /usr/share/man/man1/dtrace.1.gz /usr/share/doc/dtrace/copyright; do
+for f in /usr/sbin/dtrace /usr/share/man/man1/dtrace.1.gz /usr/share/doc/dtrace/copyright \
+	/usr/lib/dtrace/procfs.d /usr/lib/dtrace/sched.d; do
 	chk "dtrace has $f" "grep -qx '$f' '$t/cmd.files'"
 done
 chk "dtrace has nothing of the module" "! grep -E '/usr/src|modprobe|\\.ko' '$t/cmd.files'"
@@ -57,7 +58,7 @@ find "$r" -mindepth 1 | sort >"$t/before"
 chk "dpkg --root: install both" \
 	"dpkg --root='$r' --force-depends -i '$dkms_deb' '$cmd_deb' >'$t/inst.log' 2>&1"
 chk "installed: dtrace, its man page, module source, modprobe rule" \
-	"test -x '$r/usr/sbin/dtrace' && test -f '$r/usr/share/man/man1/dtrace.1.gz' && test -f '$r$s/dkms.conf' && test -f '$r/lib/modprobe.d/dtrace.conf'"
+	"test -x '$r/usr/sbin/dtrace' && test -f '$r/usr/share/man/man1/dtrace.1.gz' && test -f '$r/usr/lib/dtrace/procfs.d' && test -f '$r$s/dkms.conf' && test -f '$r/lib/modprobe.d/dtrace.conf'"
 chk "configure handed dtrace $ver to DKMS" "grep -q '^common.postinst dtrace $ver ' '$r/dkms.log'"
 chk "dpkg --root: purge both" "dpkg --root='$r' --purge dtrace-dkms dtrace >'$t/purge.log' 2>&1"
 chk "purge removed it from DKMS" "grep -q '^dkms remove -m dtrace -v $ver --all' '$r/dkms.log'"

@@ -71,7 +71,7 @@ if [ -z "${COMPILER_TEST_DTRACE:-}" ] || [ -z "${COMPILER_TEST_CG:-}" ]; then
 	# (compile-only use).  Any failure ends the run: never a stale binary.
 	rm -f "$out/test-cg" "$out/dtrace"
 	objs=
-	for f in dt_lex dt_parse dt_type dt_btf dt_kbtf dt_cg dt_compile dt_dis dt_options dt_pdesc dt_xlate; do
+	for f in dt_lex dt_parse dt_type dt_btf dt_kbtf dt_cg dt_compile dt_dis dt_options dt_pdesc dt_xlate dt_lib; do
 		$CC $CFLAGS -I"$top" -c -o "$out/$f.o" "$top/tools/dtrace/$f.c" ||
 			{ echo "build of $f.c failed"; echo "0 passed, 1 failed"; exit 1; }
 		objs="$objs $out/$f.o"

@@ -49,6 +49,8 @@
 # DIR/expected, then each test leaves DIR/PREFIXNAME.result (PREFIX from
 # -p or RESULTS_PREFIX, '/' in NAME turned into '.'), both written by
 # test/vm/result.sh (the VM harness's format).
+# DTRACE_LIBDIR: the D library directory dtrace(1) reads (default: this
+# tree's tools/dtrace/lib).
 # DTEST_NODEV_OK=1 skips the /dev/dtrace check (to exercise the runner
 # itself with a stand-in binary).
 set -u
@@ -57,6 +59,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 
 . "$repo/test/vm/result.sh"
+
+# The D library (curpsinfo, ...) of this tree, not an installed one.
+export DTRACE_LIBDIR=${DTRACE_LIBDIR-$repo/tools/dtrace/lib}
 
 hostmode=0 verbose=0 dtrace=${DTRACE:-$repo/out/cmd/dtrace} deftmo=20 list=0
 prefix=${RESULTS_PREFIX:-}

@@ -440,7 +440,11 @@ struct dt_var *dt_var_lookup(struct dt_cc *cc, const char *name, int scope);
 struct dt_var *dt_var_create(struct dt_cc *cc, const char *name, int scope,
 			     struct dt_type *type);
 
-void dt_parse_lazy(struct dt_cc *cc, struct dt_lazy *lz);
+struct dt_type *dt_parse_lazy(struct dt_cc *cc, struct dt_lazy *lz,
+			      int to_only);
+
+/* dt_lib.c */
+void dt_lib_load(struct dt_cc *cc);
 
 /* dt_xlate.c */
 struct dt_node *dt_node_clone(struct dt_cc *cc, const struct dt_node *n);
@@ -450,7 +454,7 @@ void dt_xlator_check(struct dt_cc *cc, struct dt_xlator *xl);
 struct dt_node *dt_xlate_source(struct dt_node *n, int op);
 void dt_xlate_member(struct dt_cc *cc, struct dt_node *n,
 		     struct dt_node *x);
-void dt_lazy_xlators(struct dt_cc *cc);
+void dt_lazy_xlators(struct dt_cc *cc, struct dt_type *to);
 int dt_lazy_inline(struct dt_cc *cc, const char *name);
 
 /* dt_cg.c */

@@ -105,6 +105,15 @@ void dt_cc_error(struct dt_cc *cc, int line, int tag, const char *fmt, ...)
 	n = strlen(e->msg);
 	while (n && e->msg[n - 1] == '\n')
 		e->msg[--n] = '\0';
+	if (cc->lib_file) {
+		/* in a library file: name it and the line there */
+		char m[sizeof(e->msg)];
+
+		snprintf(m, sizeof(m), "%s, line %d: %s", cc->lib_file, line,
+			 e->msg);
+		memcpy(e->msg, m, sizeof(m));
+		e->line = 0;
+	}
 	switch (cc->region) {
 	case 1:
 		snprintf(e->region, sizeof(e->region),
@@ -280,6 +289,8 @@ static void pragma_depends(struct dt_cc *cc, struct ptok *t, int n, int line)
 	if (n < 2 || t[0].kind != PT_IDENT || t[1].kind != PT_IDENT)
 		dt_cc_error(cc, line, D_PRAGMA_MALFORM,
 			    "malformed #pragma depends_on <class> <name>");
+	if (cc->in_lib)
+		return;		/* dt_lib.c has checked a library's */
 	if (!strcmp(t[0].s, "provider"))
 		return;		/* providers are matched when enabling */
 	if (!strcmp(t[0].s, "module")) {
@@ -800,6 +811,7 @@ int dt_compile(const struct dt_compile_opts *opts, struct dt_prog **out,
 		if (opts->flags & DT_C_QUIET)
 			cc->quiet = 1;
 		dt_type_init(cc);
+		dt_lib_load(cc);
 		text = opts->source ? opts->source : "";
 		if (opts->prelude) {
 			/* "#line 1": the source's lines count from 1 */

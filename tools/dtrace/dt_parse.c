@@ -963,9 +963,14 @@ static int lazy_inline_exists(struct dt_cc *cc, const char *name)
 	return 0;
 }
 
-/* Parse a library declaration noted by lazy_record(), now. */
-void dt_parse_lazy(struct dt_cc *cc, struct dt_lazy *lz)
+/*
+ * Parse a library declaration noted by lazy_record(), now; with to_only,
+ * only a translator's output type, which is returned.
+ */
+struct dt_type *dt_parse_lazy(struct dt_cc *cc, struct dt_lazy *lz,
+			      int to_only)
 {
+	struct dt_type *to = NULL;
 	const char *p = cc->p, *file = cc->lib_file, *xp = cc->xl_param;
 	struct dt_node *xb = cc->xl_bind;
 	struct dt_token tok = cc->tok, peek[4];
@@ -975,7 +980,8 @@ void dt_parse_lazy(struct dt_cc *cc, struct dt_lazy *lz)
 	int pdesc_ok = cc->pdesc_ok, region = cc->region, in_lib = cc->in_lib;
 
 	memcpy(peek, cc->peek, sizeof(peek));
-	lz->done = 1;
+	if (!to_only)
+		lz->done = 1;
 	cc->p = lz->src;
 	cc->line = lz->line;
 	cc->npeek = 0;
@@ -985,7 +991,12 @@ void dt_parse_lazy(struct dt_cc *cc, struct dt_lazy *lz)
 	cc->xl_param = NULL;
 	cc->xl_bind = NULL;
 	dt_lex_next(cc);
-	parse_declaration(cc);
+	if (to_only) {
+		dt_lex_next(cc);	/* "translator" */
+		to = parse_typename(cc);
+	} else {
+		parse_declaration(cc);
+	}
 	cc->p = p;
 	cc->line = line;
 	cc->tok = tok;
@@ -1002,6 +1013,7 @@ void dt_parse_lazy(struct dt_cc *cc, struct dt_lazy *lz)
 	cc->lib_file = file;
 	cc->xl_param = xp;
 	cc->xl_bind = xb;
+	return to;
 }
 
 /* ----------------------------------------------------------------------
@@ -2600,8 +2612,8 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 		struct dt_type *to = n->ctype, *sou;
 
 		dt_cook(cc, n->l);
-		dt_lazy_xlators(cc);
 		sou = to->kind == DT_T_PTR ? to->base : to;
+		dt_lazy_xlators(cc, sou);
 		n->xl = dt_xlator_lookup(cc, sou, n->l->type, 0);
 		if (!n->xl) {
 			tname(n->l->type, a, sizeof(a));
@@ -2842,7 +2854,7 @@ void dt_parse_program(struct dt_cc *cc)
 		}
 		syntax_error(cc);
 	}
-	if (empty && cc->nstmts == 0)
+	if (empty && cc->nstmts == 0 && !cc->in_lib)
 		dt_cc_error(cc, cc->line, D_EMPTY,
 			    "empty D program translation unit");
 }

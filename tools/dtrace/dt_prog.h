@@ -276,6 +276,13 @@ struct dt_compile_opts {
 	 */
 	int noptions;
 	char *const *options;
+	/*
+	 * D library directories (-L), read before the default one
+	 * ($DTRACE_LIBDIR, else /usr/lib/dtrace; an empty $DTRACE_LIBDIR:
+	 * none).  dt_lib.c reads them.
+	 */
+	int nlibdirs;
+	char *const *libdirs;
 };
 
 /* Error tags: DTrace's names (D_SYNTAX, D_IDENT_UNDEF, ...). */

@@ -211,14 +211,15 @@ void dt_xlate_member(struct dt_cc *cc, struct dt_node *n, struct dt_node *x)
  * Library declarations parsed on first use
  * ---------------------------------------------------------------------- */
 
-/* Parse every library translator not parsed yet (before an xlate). */
-void dt_lazy_xlators(struct dt_cc *cc)
+/* Parse the library translators to 'to' not parsed yet (for an xlate). */
+void dt_lazy_xlators(struct dt_cc *cc, struct dt_type *to)
 {
 	struct dt_lazy *lz;
 
 	for (lz = cc->lazy; lz; lz = lz->next)
-		if (lz->kind == DT_LAZY_XLATOR && !lz->done)
-			dt_parse_lazy(cc, lz);
+		if (lz->kind == DT_LAZY_XLATOR && !lz->done &&
+		    same_type(dt_parse_lazy(cc, lz, 1), to))
+			dt_parse_lazy(cc, lz, 0);
 }
 
 /* Parse the library inline 'name' if there is one; 1 if it was parsed. */
@@ -229,7 +230,7 @@ int dt_lazy_inline(struct dt_cc *cc, const char *name)
 	for (lz = cc->lazy; lz; lz = lz->next)
 		if (lz->kind == DT_LAZY_INLINE && !lz->done &&
 		    !strcmp(lz->name, name)) {
-			dt_parse_lazy(cc, lz);
+			dt_parse_lazy(cc, lz, 0);
 			return 1;
 		}
 	return 0;

@@ -48,6 +48,8 @@ static char **margv;		/* macro arguments: [0] = $0 */
 static int margc;
 static char **cppargs;
 static int ncppargs;
+static char **libdirs;		/* -L */
+static int nlibdirs;
 static char **xopts;		/* "name[=value]" for the compiler */
 static int nxopts;
 
@@ -378,6 +380,8 @@ static int compile_one(struct cmd *c, long target, unsigned flags,
 	co.cppargs = cppargs;
 	co.noptions = nxopts;
 	co.options = xopts;
+	co.nlibdirs = nlibdirs;
+	co.libdirs = libdirs;
 	if (dt_compile(&co, &c->prog, &err) < 0) {
 		dt_error_format(&err, co.kind, dt_opt.errtags, msg,
 				sizeof(msg));
@@ -521,6 +525,12 @@ int main(int argc, char *argv[])
 				nmodes++;
 				break;
 			case 'L':
+				libdirs = realloc(libdirs, (nlibdirs + 1) *
+						  sizeof(*libdirs));
+				if (libdirs == NULL)
+					fatal("out of memory\n");
+				libdirs[nlibdirs++] = optarg;
+				break;
 			case 'X':
 				break;
 			case 'm':
