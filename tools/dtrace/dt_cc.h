@@ -451,6 +451,8 @@ struct dt_node *dt_node_clone(struct dt_cc *cc, const struct dt_node *n);
 struct dt_xlator *dt_xlator_lookup(struct dt_cc *cc, struct dt_type *to,
 				   struct dt_type *from, int exact);
 void dt_xlator_check(struct dt_cc *cc, struct dt_xlator *xl);
+struct dt_node *dt_xlate_expr(struct dt_cc *cc, struct dt_xlator *xl,
+			      struct dt_xlmemb *xm, struct dt_node *in);
 struct dt_node *dt_xlate_source(struct dt_node *n, int op);
 void dt_xlate_member(struct dt_cc *cc, struct dt_node *n,
 		     struct dt_node *x);

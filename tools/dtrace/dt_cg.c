@@ -1055,6 +1055,79 @@ static int cg_call(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 }
 
 static int cg1(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n);
+static int cg(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n);
+
+/*
+ * A whole translation, xlate<T>(x) or xlate<T *>(x) used as a value (not
+ * through one member): a T in scratch memory (alloca, zeroed) with every
+ * member the translator defines stored in it; the value is its address.
+ * Integers and pointers are stored converted to the member's type; a char
+ * array or string member gets the bytes of its value's string (at most
+ * the member's size, NUL-terminated if it fits) or char array.
+ */
+static int cg_xlate(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
+{
+	struct dt_xlator *xl = n->xl;
+	struct dt_xlmemb *xm;
+	int r, ra, rv, rn;
+	uint32_t l;
+
+	r = reg_alloc(cc, d);
+	setx(cc, d, xl->to->size, r);
+	emit(cc, d, DIF_INSTR_FMT(DIF_OP_FLUSHTS, 0, 0, 0));
+	emit(cc, d, DIF_INSTR_PUSHTS(DIF_OP_PUSHTV, DIF_TYPE_CTF, 0, r));
+	emit(cc, d, DIF_INSTR_CALL(DIF_SUBR_ALLOCA, r));
+	for (xm = xl->members; xm; xm = xm->next) {
+		struct dt_type *mt = xm->m->type;
+		struct dt_node *e;
+
+		if (xm->m->bits)
+			continue;	/* D's own structs only: none in use */
+		e = dt_xlate_expr(cc, xl, xm, n->r);
+		rv = cg(cc, d, e);
+		ra = reg_alloc(cc, d);
+		setx(cc, d, xm->m->off, ra);
+		emit(cc, d, DIF_INSTR_FMT(DIF_OP_ADD, r, ra, ra));
+		if (dt_type_is_scalar(mt)) {
+			cg_cast(cc, d, rv, e->type, mt);
+			emit(cc, d, DIF_INSTR_FMT(store_op(mt), rv, 0, ra));
+		} else if (dt_type_is_strlike(mt) &&
+			   dt_type_is_strlike(e->type)) {
+			rn = reg_alloc(cc, d);
+			if (e->type->kind == DT_T_ARRAY) {
+				setx(cc, d, e->type->size < mt->size ?
+				     e->type->size : mt->size, rn);
+			} else {
+				/* strlen + 1, at most the member's size */
+				int rm = reg_alloc(cc, d);
+
+				emit(cc, d, DIF_INSTR_FMT(DIF_OP_FLUSHTS, 0, 0,
+							  0));
+				emit(cc, d, DIF_INSTR_PUSHTS(DIF_OP_PUSHTR,
+							     DIF_TYPE_STRING,
+							     0, rv));
+				emit(cc, d, DIF_INSTR_CALL(DIF_SUBR_STRLEN, rn));
+				setx(cc, d, 1, rm);
+				emit(cc, d, DIF_INSTR_FMT(DIF_OP_ADD, rn, rm,
+							  rn));
+				setx(cc, d, mt->size, rm);
+				l = label_new(cc, d);
+				emit(cc, d, DIF_INSTR_FMT(DIF_OP_CMP, rn, rm,
+							  0));
+				branch(cc, d, DIF_OP_BLEU, l);
+				emit(cc, d, DIF_INSTR_FMT(DIF_OP_MOV, rm, 0,
+							  rn));
+				label_set(d, l);
+				reg_free(d, rm);
+			}
+			emit(cc, d, DIF_INSTR_FMT(DIF_OP_COPYS, rv, rn, ra));
+			reg_free(d, rn);
+		}
+		reg_free(d, ra);
+		reg_free(d, rv);
+	}
+	return r;
+}
 
 static int cg(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 {
@@ -1247,8 +1320,7 @@ static int cg1(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 		}
 	}
 	if (n->kind == N_XLATE)
-		dt_cc_error(cc, n->line, D_XLATE_NOCONV,
-			    "xlate of a whole struct is not supported: use its members with . or ->");
+		return cg_xlate(cc, d, n);
 	(void)i;
 	dt_cc_error(cc, n->line, D_UNKNOWN, "internal error: node kind %d",
 		    n->kind);

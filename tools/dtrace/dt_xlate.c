@@ -91,8 +91,8 @@ static int member_compat(const struct dt_type *t, const struct dt_type *f)
 }
 
 /* Cook a copy of member xm's expression with the parameter bound to in. */
-static struct dt_node *member_expr(struct dt_cc *cc, struct dt_xlator *xl,
-				   struct dt_xlmemb *xm, struct dt_node *in)
+struct dt_node *dt_xlate_expr(struct dt_cc *cc, struct dt_xlator *xl,
+			      struct dt_xlmemb *xm, struct dt_node *in)
 {
 	const char *sp = cc->xl_param;
 	struct dt_node *sb = cc->xl_bind, *e;
@@ -127,7 +127,7 @@ void dt_xlator_check(struct dt_cc *cc, struct dt_xlator *xl)
 				    "translator member %s is not a member of %s",
 				    xm->name, a);
 		}
-		e = member_expr(cc, xl, xm, param);
+		e = dt_xlate_expr(cc, xl, xm, param);
 		if (!member_compat(xm->m->type, e->type)) {
 			dt_type_name(xm->m->type, a, sizeof(a));
 			dt_type_name(e->type, b, sizeof(b));
@@ -182,7 +182,7 @@ void dt_xlate_member(struct dt_cc *cc, struct dt_node *n, struct dt_node *x)
 		dt_cc_error(cc, line, D_XLATE_NOCONV,
 			    "translator does not define conversion for member: %s",
 			    n->str);
-	e = member_expr(cc, xl, xm, x->r);
+	e = dt_xlate_expr(cc, xl, xm, x->r);
 	mt = xm->m->type;
 	if (dt_type_is_scalar(mt) && e->type != mt) {
 		c = dt_node_new(cc, N_CAST, line);
