@@ -107,11 +107,12 @@ void dt_cc_error(struct dt_cc *cc, int line, int tag, const char *fmt, ...)
 		e->msg[--n] = '\0';
 	if (cc->lib_file) {
 		/* in a library file: name it and the line there */
-		char m[sizeof(e->msg)];
+		char m[sizeof(e->msg) + 1024];
 
 		snprintf(m, sizeof(m), "%s, line %d: %s", cc->lib_file, line,
 			 e->msg);
-		memcpy(e->msg, m, sizeof(m));
+		m[sizeof(e->msg) - 1] = '\0';
+		memcpy(e->msg, m, sizeof(e->msg));
 		e->line = 0;
 	}
 	switch (cc->region) {
