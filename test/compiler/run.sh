@@ -20,7 +20,8 @@
 # 4. -S disassembly sanity (test/compiler/dis/*.d with *.dis: lines that
 #    must appear in the disassembly);
 # 5. several programs in one dtrace(1);
-# 6. kernel types without BTF (DTRACE_BTF_DIR=an empty directory).
+# 6. kernel types without BTF (DTRACE_BTF_DIR=an empty directory), and the
+#    D library's files that depend on them skipped.
 # dtrace's exit status is checked everywhere: a tst.* must exit 0, an err.*
 # exactly 1 (with its tag); a sanitizer report, a crash or any other
 # status fails the test.  A build that fails fails the run (no stale
@@ -247,6 +248,11 @@ nobtf 1 "\[D_OP_INCOMPLETE\] .*no struct file definition is available (kernel ty
 nobtf 1 "\[D_IDENT_UNDEF\] .*failed to resolve TASK_COMM_LEN" \
 	-n 'BEGIN { trace(TASK_COMM_LEN); }'
 nobtf 0 '' -n 'BEGIN { trace(curthread); x = (arg0); exit(0); }'
+# the D library: its files that depend on the kernel's types are skipped
+# (curpsinfo unknown), the others still read (curcpu)
+DTRACE_LIBDIR=$top/tools/dtrace/lib nobtf 1 "\[D_IDENT_UNDEF\] .*failed to resolve curpsinfo" \
+	-n 'BEGIN { trace(curpsinfo->pr_pid); }'
+DTRACE_LIBDIR=$top/tools/dtrace/lib nobtf 0 '' -n 'BEGIN { trace(curcpu->cpu_id); }'
 rm -rf "$tmp"
 
 [ $xf -gt 0 ] && echo "($xf known-unsupported programs in test/compiler/xfail did not compile, as expected)"
