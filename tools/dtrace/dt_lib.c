@@ -21,7 +21,6 @@
  * no kernel type lookups.
  */
 #include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
