@@ -40,7 +40,7 @@ chk "dkms.conf: version $ver, x86_64 only, 6.1/6.12 only, autoinstall" \
 	 grep -q '^BUILD_EXCLUSIVE_KERNEL=' '$t/dkms.conf' && grep -qx 'AUTOINSTALL=\"yes\"' '$t/dkms.conf'"
 chk "dtrace-dkms depends on dkms" "dpkg-deb -f '$dkms_deb' Depends | grep -q 'dkms'"
 for f in /usr/sbin/dtrace /usr/share/man/man1/dtrace.1.gz /usr/share/doc/dtrace/copyright \
-	/usr/lib/dtrace/procfs.d /usr/lib/dtrace/sched.d; do
+	/usr/lib/dtrace/procfs.d /usr/lib/dtrace/sched.d /usr/lib/dtrace/io.d; do
 	chk "dtrace has $f" "grep -qx '$f' '$t/cmd.files'"
 done
 chk "dtrace has nothing of the module" "! grep -E '/usr/src|modprobe|\\.ko' '$t/cmd.files'"
