@@ -124,19 +124,26 @@ static void quantline(FILE *fp, int64_t val, uint64_t normal,
 {
 	unsigned int len = 40, depth;
 	const char *a = ats, *s = spaces;
-	int64_t n = normal ? (int64_t)normal : 1;
+	long long n;
+
+	/*
+	 * DTrace divides the count by the normalization factor as unsigned
+	 * 64-bit numbers: a negative count, once normalized, prints as a
+	 * large positive number (the bar keeps its length).
+	 */
+	n = (long long)((uint64_t)val / (normal ? normal : 1));
 
 	if (!negatives) {
 		depth = positives ? (unsigned int)(dabs(val) * len / total +
 						   0.5) : 0;
 		fprintf(fp, "|%s%s %-9lld\n", a + len - depth, s + depth,
-			(long long)(val / n));
+			n);
 		return;
 	}
 	if (!positives) {
 		depth = (unsigned int)(dabs(val) * len / total + 0.5);
 		fprintf(fp, "%s%s| %-9lld\n", s + depth, a + len - depth,
-			(long long)(val / n));
+			n);
 		return;
 	}
 	/* Both signs: half-width bars on either side of a center line. */
@@ -146,10 +153,10 @@ static void quantline(FILE *fp, int64_t val, uint64_t normal,
 	depth = (unsigned int)(dabs(val) * len / total + 0.5);
 	if (val <= 0)
 		fprintf(fp, "%s%s|%*s %-9lld\n", s + depth, a + len - depth,
-			len, "", (long long)(val / n));
+			len, "", n);
 	else
 		fprintf(fp, "%20s|%s%s %-9lld\n", "", a + len - depth,
-			s + depth, (long long)(val / n));
+			s + depth, n);
 }
 
 static void quanthdr(FILE *fp)
@@ -863,7 +870,9 @@ static void print_value(FILE *fp, const struct dt_aggdesc *d,
 			(v[0] ? dt_stddev(v, d->normal) : 0));
 		break;
 	default:
-		fprintf(fp, " %16lld", (long long)(v[0] / n));
+		/* unsigned division, as DTrace: see quantline() */
+		fprintf(fp, " %16lld", (long long)((uint64_t)v[0] /
+						  (uint64_t)n));
 	}
 }
 
