@@ -168,8 +168,14 @@ static void var_ref(struct dt_cc *cc, struct dt_difo *d, struct dt_var *v,
 		    v->scope == DT_VS_THREAD ? DIFV_SCOPE_THREAD :
 		    DIFV_SCOPE_LOCAL;
 
+	/*
+	 * A global array (int a[5]) is a by-reference scalar, as DTrace
+	 * keeps it: the module's slot holds its bytes and a load gives
+	 * their address, which indexing then offsets.
+	 */
 	if (v->type && v->type->kind == DT_T_ARRAY &&
-	    !dt_type_is_chararray(v->type))
+	    !dt_type_is_chararray(v->type) &&
+	    (v->scope != DT_VS_GLOBAL || v->is_assoc))
 		dt_cc_error(cc, cc->line, D_DECL_DYNOBJ,
 			    "%s: variables of type %s are not supported",
 			    v->name, v->type->name ? v->type->name : "array");
@@ -179,6 +185,12 @@ static void var_ref(struct dt_cc *cc, struct dt_difo *d, struct dt_var *v,
 			    v->name,
 			    v->type->kind == DT_T_STRUCT ? "struct" : "union",
 			    v->type->tag ? v->type->tag : "<anon>",
+			    v->type->size, dt_sou_max(cc));
+	if (v->type && v->type->kind == DT_T_ARRAY &&
+	    !dt_type_is_chararray(v->type) && v->type->size > dt_sou_max(cc))
+		dt_cc_error(cc, cc->line, D_VAR_UNSUP,
+			    "%s: variables of type %s (%u bytes) are larger than the limit of %u bytes (max(8, strsize): raise strsize)",
+			    v->name, v->type->name ? v->type->name : "array",
 			    v->type->size, dt_sou_max(cc));
 	for (i = 0; i < d->nvar; i++) {
 		dv = &d->vartab[i];

@@ -2306,6 +2306,18 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 		if (l->type->base->kind == DT_T_VOID)
 			dt_cc_error(cc, n->line, D_DEREF_VOID,
 				    "cannot dereference pointer to void");
+		/*
+		 * A constant index past the end of an array type (a D
+		 * array variable, a member, a kernel type): DTrace's
+		 * D_ARR_BOUNDS, naming the index and the element count.
+		 */
+		if (l->type->kind == DT_T_ARRAY && l->type->nelems &&
+		    n->args[0]->kind == N_INT && n->args[0]->ival >= 0 &&
+		    (uint64_t)n->args[0]->ival >= l->type->nelems)
+			dt_cc_error(cc, n->line, D_ARR_BOUNDS,
+				    "index outside array bounds: %lld, max is %u",
+				    (long long)n->args[0]->ival,
+				    l->type->nelems);
 		n->type = l->type->base;
 		n->lvalue = 1;
 		break;

@@ -6,6 +6,7 @@
  * keeps every character of both lines.
  *
  * @@runtest-opts: -C
+ * @@timeout: 90
  */
 
 #pragma D option quiet
