@@ -26,6 +26,7 @@ enum dt_tkind {
 	DT_T_UNION,
 	DT_T_STRING,
 	DT_T_FUNC,		/* only as a pointer target */
+	DT_T_FLOAT,		/* float, double, long double: no arithmetic */
 };
 
 struct dt_member {
