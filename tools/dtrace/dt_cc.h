@@ -295,6 +295,8 @@ struct dt_cc {
 	char *src;		/* after cpp, owned */
 	const char *p;		/* lexer position */
 	int line;
+	char *filetag;		/* file named by #line, NULL: the script */
+	char *cpp_input;	/* -C: the temporary file cpp reads */
 	struct dt_token tok;	/* current token */
 	struct dt_token peek[4];
 	int npeek;
