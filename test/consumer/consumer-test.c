@@ -17,6 +17,8 @@
  */
 #define _GNU_SOURCE
 #include <stdarg.h>
+#include <arpa/inet.h>
+#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,6 +193,31 @@ static void test_printf(void)
 __attribute__((noinline)) int dt_test_usym_target(int x)
 {
 	return x * 3 + 1;
+}
+
+/*
+ * %I and %P (DTrace's pfprint_inetaddr() and pfprint_port()): a host name
+ * or the address text, a service name or the port number; the names are
+ * whatever the C library resolves, so the expected text asks it too.
+ */
+static void test_inet_port(void)
+{
+	struct dt_pfarg a[2];
+	struct servent *sv;
+	char want[256];
+
+	a[0] = S("not-an-address", 15);
+	tpf("%I text", "[%I]", a, 1, "[not-an-address]");
+	a[0] = S("bad::address::", 15);
+	tpf("%I bad v6", "[%20I]", a, 1, "[      bad::address::]");
+	a[0] = I(2, 0, 65001);
+	sv = getservbyport(htons(65001), NULL);
+	snprintf(want, sizeof(want), "[%s]", sv ? sv->s_name : "65001");
+	tpf("%P number", "[%P]", a, 1, want);
+	a[0] = I(2, 0, 22);
+	sv = getservbyport(htons(22), NULL);
+	snprintf(want, sizeof(want), "[%-6s]", sv ? sv->s_name : "22");
+	tpf("%P service", "[%-6P]", a, 1, want);
 }
 
 static void test_usym(void)
@@ -1814,6 +1841,7 @@ int main(void)
 	dt_opts_init(&dt_opt);
 
 	test_printf();
+	test_inet_port();
 	test_ksyms();
 	test_usym();
 	test_quantize();

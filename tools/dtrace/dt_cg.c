@@ -1819,6 +1819,7 @@ static const struct {
 	{ "hd", "short" }, { "hi", "short" }, { "ho", "unsigned short" },
 	{ "hu", "unsigned short" }, { "hx", "short" }, { "hX", "short" },
 	{ "i", "char, short, int, long, or long long" },
+	{ "I", "char [] or string (or use stringof)" },
 	{ "k", "stack" }, { "lc", "int" }, { "ld", "long" }, { "li", "long" },
 	{ "lo", "unsigned long" }, { "lu", "unsigned long" },
 	{ "ls", "wchar_t []" }, { "lx", "long" }, { "lX", "long" },
@@ -1830,6 +1831,7 @@ static const struct {
 	{ "LG", "long double" },
 	{ "o", "char, short, int, long, or long long" },
 	{ "p", "pointer or integer" },
+	{ "P", "uint16_t" },
 	{ "s", "char [] or string (or use stringof)" },
 	{ "S", "char [] or string (or use stringof)" },
 	{ "T", "int64_t" },
@@ -1953,6 +1955,11 @@ static int pf_type_ok(struct dt_cc *cc, const char *name, struct dt_type *t)
 	case 's': case 'S':
 		return dt_type_is_strlike(t) ||
 		       (t->kind == DT_T_PTR && t->base->kind == DT_T_VOID);
+	case 'I':	/* an IPv4 or IPv6 address as text */
+		return dt_type_is_strlike(t);
+	case 'P':	/* a port: exactly uint16_t, as DTrace's type check */
+		return dt_type_is_integral(t) && t->size == 2 &&
+		       !t->is_signed;
 	case 'Y': case 'T':
 		return dt_type_is_integral(t);
 	case 'k':
