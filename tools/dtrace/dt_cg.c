@@ -174,8 +174,7 @@ static void var_ref(struct dt_cc *cc, struct dt_difo *d, struct dt_var *v,
 	 * their address, which indexing then offsets.
 	 */
 	if (v->type && v->type->kind == DT_T_ARRAY &&
-	    !dt_type_is_chararray(v->type) &&
-	    (v->scope != DT_VS_GLOBAL || v->is_assoc))
+	    !dt_type_is_chararray(v->type) && v->is_assoc)
 		dt_cc_error(cc, cc->line, D_DECL_DYNOBJ,
 			    "%s: variables of type %s are not supported",
 			    v->name, v->type->name ? v->type->name : "array");
@@ -769,7 +768,9 @@ static void cg_ref_fault_in(struct dt_cc *cc, struct dt_difo *d,
 {
 	uint32_t l;
 
-	if (!dt_type_is_sou(v->type))
+	if (!dt_type_is_sou(v->type) &&
+	    !(v->type && v->type->kind == DT_T_ARRAY &&
+	      !dt_type_is_chararray(v->type)))
 		return;
 	l = label_new(cc, d);
 	var_ref(cc, d, v, 1);
