@@ -1157,7 +1157,8 @@ static long double hist_total(const struct row *rows, size_t nrows,
 			val = -val;
 		}
 		if (dt_opt.aggzoom) {
-			val = (int64_t)((long double)val * (1 / DT_AGGZOOM_MAX));
+			val = (int64_t)((long double)val *
+					(1 / DT_AGGZOOM_MAX));
 			if (val > total)
 				total = val;
 		} else {

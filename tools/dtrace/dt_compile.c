@@ -99,7 +99,8 @@ void dt_cc_error(struct dt_cc *cc, int line, int tag, const char *fmt, ...)
 
 	e->tag = tag;
 	e->line = line;
-	snprintf(e->file, sizeof(e->file), "%s", cc->filetag ? cc->filetag : "");
+	snprintf(e->file, sizeof(e->file), "%s",
+		 cc->filetag ? cc->filetag : "");
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
 	va_end(ap);
