@@ -17,6 +17,8 @@
  */
 #define _GNU_SOURCE
 #include <stdarg.h>
+#include <arpa/inet.h>
+#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,6 +193,31 @@ static void test_printf(void)
 __attribute__((noinline)) int dt_test_usym_target(int x)
 {
 	return x * 3 + 1;
+}
+
+/*
+ * %I and %P (DTrace's pfprint_inetaddr() and pfprint_port()): a host name
+ * or the address text, a service name or the port number; the names are
+ * whatever the C library resolves, so the expected text asks it too.
+ */
+static void test_inet_port(void)
+{
+	struct dt_pfarg a[2];
+	struct servent *sv;
+	char want[256];
+
+	a[0] = S("not-an-address", 15);
+	tpf("%I text", "[%I]", a, 1, "[not-an-address]");
+	a[0] = S("bad::address::", 15);
+	tpf("%I bad v6", "[%20I]", a, 1, "[      bad::address::]");
+	a[0] = I(2, 0, 65001);
+	sv = getservbyport(htons(65001), NULL);
+	snprintf(want, sizeof(want), "[%s]", sv ? sv->s_name : "65001");
+	tpf("%P number", "[%P]", a, 1, want);
+	a[0] = I(2, 0, 22);
+	sv = getservbyport(htons(22), NULL);
+	snprintf(want, sizeof(want), "[%-6s]", sv ? sv->s_name : "22");
+	tpf("%P service", "[%-6P]", a, 1, want);
 }
 
 static void test_usym(void)
@@ -694,6 +721,190 @@ static void test_aggs(void)
 /* ---------------------------------------------------------------------
  * Raw bytes, both-signed histograms, joined printa
  * --------------------------------------------------------------------- */
+/*
+ * agghist, aggzoom and aggpack: the expected text is the output of
+ * illumos DTrace's own tests tst.agghist.d and tst.aggpack.d
+ * (cmd/dtrace/test/tst/common/aggs/, the .d.out files), same data.
+ */
+static const char hist_hdr[] =
+	"\n              key  ------------- Distribution ------------- count    \n";
+
+static void hist_agg(struct dt_aggset *as, struct dt_agg *a,
+		     struct dt_prog *prog, const char *const *keys,
+		     const int64_t *vals, int n)
+{
+	char k[STRSZ];
+	int i;
+
+	mkagg(a, 1, DTRACEAGG_SUM, 1);
+	prog->naggs = 1;
+	prog->aggs = a;
+	dt_aggset_init(as, prog);
+	snaplen = 0;
+	for (i = 0; i < n; i++) {
+		skey(k, keys[i]);
+		snap_add(1, k, STRSZ, &vals[i], 1);
+	}
+	dt_aggset_merge(as, snapbuf, snaplen);
+}
+
+static void test_agghist(void)
+{
+	static const char *const k1[] = { "demerit", "wtf", "bot" };
+	static const int64_t v1[] = { -10, 10, 20 };
+	static const char *const k2[] = { "SOAP/XML", "XACML store",
+					  "SAML token" };
+	static const int64_t v2[] = { 1, 5, 6 };
+	static const char *const k3[] = { "breakfast", "non-diet pepsi",
+					  "parrot" };
+	static const int64_t v3[] = { -5, -20, -100 };
+	struct dt_agg a;
+	struct dt_prog prog;
+	struct dt_aggset as1, as2, as3;
+	char want[2048];
+	char *got;
+
+	memset(&prog, 0, sizeof(prog));
+	hist_agg(&as1, &a, &prog, k1, v1, 3);
+	hist_agg(&as2, &a, &prog, k2, v2, 3);
+	hist_agg(&as3, &a, &prog, k3, v3, 3);
+	dt_opt.agghist = 1;
+
+	snprintf(want, sizeof(want), "%s%s%s%s", hist_hdr,
+		 "          demerit                @@@@@|                     -10      \n",
+		 "              wtf                     |@@@@@                10       \n",
+		 "              bot                     |@@@@@@@@@@           20       \n");
+	got = agg_out(&as1, 1);
+	check_str("agghist both signs", got, want);
+	free(got);
+	snprintf(want, sizeof(want), "%s%s%s%s", hist_hdr,
+		 "         SOAP/XML |@@@                                      1        \n",
+		 "      XACML store |@@@@@@@@@@@@@@@@@                        5        \n",
+		 "       SAML token |@@@@@@@@@@@@@@@@@@@@                     6        \n");
+	got = agg_out(&as2, 1);
+	check_str("agghist positive", got, want);
+	free(got);
+	snprintf(want, sizeof(want), "%s%s%s%s", hist_hdr,
+		 "           parrot         @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@| -100     \n",
+		 "   non-diet pepsi                                   @@@@@@| -20      \n",
+		 "        breakfast                                       @@| -5       \n");
+	got = agg_out(&as3, 1);
+	check_str("agghist negative", got, want);
+	free(got);
+
+	dt_opt.aggzoom = 1;
+	snprintf(want, sizeof(want), "%s%s%s%s", hist_hdr,
+		 "          demerit           @@@@@@@@@@|                     -10      \n",
+		 "              wtf                     |@@@@@@@@@@           10       \n",
+		 "              bot                     |@@@@@@@@@@@@@@@@@@@  20       \n");
+	got = agg_out(&as1, 1);
+	check_str("agghist zoom both signs", got, want);
+	free(got);
+	snprintf(want, sizeof(want), "%s%s%s%s", hist_hdr,
+		 "         SOAP/XML |@@@@@@@                                  1        \n",
+		 "      XACML store |@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@        5        \n",
+		 "       SAML token |@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@ 6        \n");
+	got = agg_out(&as2, 1);
+	check_str("agghist zoom positive", got, want);
+	free(got);
+	snprintf(want, sizeof(want), "%s%s%s%s", hist_hdr,
+		 "           parrot   @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@| -100     \n",
+		 "   non-diet pepsi                                 @@@@@@@@| -20      \n",
+		 "        breakfast                                       @@| -5       \n");
+	got = agg_out(&as3, 1);
+	check_str("agghist zoom negative", got, want);
+	free(got);
+	dt_opt.aggzoom = 0;
+	dt_opt.agghist = 0;
+
+	/* without agghist the same data prints as plain sums */
+	snprintf(want, sizeof(want), "  %-50s %16lld\n", "breakfast", -5LL);
+	got = agg_out(&as3, 1);
+	check_int("agghist off", strstr(got, want) != NULL, 1);
+	free(got);
+	dt_aggset_fini(&as1);
+	dt_aggset_fini(&as2);
+	dt_aggset_fini(&as3);
+}
+
+static void test_aggpack(void)
+{
+	const int z = DTRACE_QUANTIZE_ZEROBUCKET;
+	static int64_t q[DTRACE_QUANTIZE_NBUCKETS];
+	static const int keys[] = { 100, 99, 78, 21, 0 };
+	struct dt_agg a[3];
+	struct dt_prog prog;
+	struct dt_aggset as;
+	int64_t lq[32], ik;
+	char k[STRSZ], want[2048];
+	char *got;
+	int i;
+
+	memset(&prog, 0, sizeof(prog));
+	mkagg(&a[0], 1, DTRACEAGG_QUANTIZE, 1);
+	mkagg(&a[1], 2, DTRACEAGG_QUANTIZE, 2);
+	mkagg(&a[2], 3, DTRACEAGG_LQUANTIZE, 0);
+	a[2].arg2 = DTRACE_LQUANTIZE_ARG(-10, 1, 30);
+	a[2].valsize = dt_agg_nwords(DTRACEAGG_LQUANTIZE, a[2].arg2) * 8;
+	prog.naggs = 3;
+	prog.aggs = a;
+	check_int("aggpack init", dt_aggset_init(&as, &prog), 0);
+	snaplen = 0;
+	/* @z["mumble"] = quantize(1) */
+	memset(q, 0, sizeof(q));
+	q[z + 1] = 1;
+	skey(k, "mumble");
+	snap_add(1, k, STRSZ, q, DTRACE_QUANTIZE_NBUCKETS);
+	/* @a[i] = quantize(0, i); @a[i] = quantize(1, 100 - i) */
+	for (i = 0; i < 5; i++) {
+		memset(q, 0, sizeof(q));
+		q[z] = keys[i];
+		q[z + 1] = 100 - keys[i];
+		ik = keys[i];
+		snap_add(2, &ik, 8, q, DTRACE_QUANTIZE_NBUCKETS);
+	}
+	/* @neg = lquantize(-10, -10, 20, 1, -1), (-5, ..., 1), (0, ..., 1) */
+	memset(lq, 0, sizeof(lq));
+	lq[1] = -1;
+	lq[6] = 1;
+	lq[11] = 1;
+	snap_add(3, NULL, 0, lq, 32);
+	check_int("aggpack merge", dt_aggset_merge(&as, snapbuf, snaplen), 0);
+
+	dt_opt.aggpack = 1;
+	dt_opt.encoding = DT_ENC_ASCII;
+	got = agg_out(&as, 1);
+	check_str("aggpack string key", got,
+		  "\n              key  min .---. max  | count\n"
+		  "           mumble    0 : X : 2    | 1\n");
+	free(got);
+	got = agg_out(&as, 2);
+	check_str("aggpack rows", got,
+		  "\n      key  min .---. max  | count\n"
+		  "      100    0 :X  : 2    | 100\n"
+		  "       99    0 :X_ : 2    | 100\n"
+		  "       78    0 :xx : 2    | 100\n"
+		  "       21    0 :_X : 2    | 100\n"
+		  "        0    0 : X : 2    | 100\n");
+	free(got);
+	dt_opt.aggzoom = 1;
+	got = agg_out(&as, 3);
+	check_str("aggpack lquantize zoom", got,
+		  "\n     min .--------------------------------. max      | count\n"
+		  "   < -10 : V    X    X                    : >= 20    | 1\n");
+	free(got);
+	dt_opt.aggzoom = 0;
+	got = agg_out(&as, 3);
+	check_str("aggpack lquantize", got,
+		  "\n     min .--------------------------------. max      | count\n"
+		  "   < -10 : v    x    x                    : >= 20    | 1\n");
+	free(got);
+	dt_opt.aggpack = 0;
+	dt_opt.encoding = DT_ENC_UNSET;
+	dt_aggset_fini(&as);
+	(void)want;
+}
+
 static char *bytes_out(const void *d, size_t n, int raw)
 {
 	char *buf = NULL;
@@ -808,15 +1019,20 @@ static void test_neg_hist(void)
 	check_str("quantize negative counts only", got, want);
 	free(got);
 
-	/* normalize(@, 2): counts divided (signed), bars unchanged */
+	/*
+	 * normalize(@, 2): DTrace's dt_print_quantline() divides
+	 * "(long long)val / normal" with normal a uint64_t, so the division
+	 * is unsigned: -4 / 2 prints as (2^64 - 4) / 2 = 2^63 - 2; the bars
+	 * are drawn from the raw counts and keep their length.
+	 */
 	memset(qdata, 0, sizeof(qdata));
 	qdata[z - 1] = -4;
 	qdata[z - 2] = -4;
 	hist_normal = 2;
 	p = want + sprintf(want, "%s", ref_hdr);
 	ref_negrow(&p, "-4", 0, 0, 8);
-	ref_negrow(&p, "-2", -4, -2, 8);
-	ref_negrow(&p, "-1", -4, -2, 8);
+	ref_negrow(&p, "-2", -4, 9223372036854775806LL, 8);
+	ref_negrow(&p, "-1", -4, 9223372036854775806LL, 8);
 	ref_negrow(&p, "0", 0, 0, 8);
 	*p = '\0';
 	got = render(qn_print, NULL);
@@ -1625,6 +1841,7 @@ int main(void)
 	dt_opts_init(&dt_opt);
 
 	test_printf();
+	test_inet_port();
 	test_ksyms();
 	test_usym();
 	test_quantize();
@@ -1633,6 +1850,8 @@ int main(void)
 	test_signed_hist();
 	test_neg_hist();
 	test_hist_sort();
+	test_agghist();
+	test_aggpack();
 	test_joined();
 	test_options();
 	test_pdesc();

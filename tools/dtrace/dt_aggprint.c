@@ -11,6 +11,7 @@
  * section 5 (avg: count, total; stddev: count, total, 128-bit sum of
  * squares; histograms: one count per bucket).
  */
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,24 +120,85 @@ static long double dabs(long double x)
 static const char ats[] = "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@";
 static const char spaces[] = "                                        ";
 
+/* With aggzoom, the largest bar is this fraction of the full width. */
+#define DT_AGGZOOM_MAX	0.95L
+
+/*
+ * Add a bucket to the total the bars are scaled against: the sum of the
+ * absolute counts, or with aggzoom the largest of them over
+ * DT_AGGZOOM_MAX (DTrace's dt_quantize_total()).
+ */
+static void quant_total(int64_t datum, long double *total)
+{
+	long double v = dabs((long double)datum);
+
+	if (!dt_opt.aggzoom) {
+		*total += v;
+		return;
+	}
+	v *= 1 / DT_AGGZOOM_MAX;
+	if (*total < v)
+		*total = v;
+}
+
+/* One character of U+2580..U+258F as UTF-8. */
+static void put_block(FILE *fp, unsigned int b)
+{
+	fprintf(fp, "%c%c%c", 0xe0 | (b >> 12), 0x80 | ((b >> 6) & 0x3f),
+		0x80 | (b & 0x3f));
+}
+
+/*
+ * -x encoding=utf8: a bar of full blocks (U+2588) and one partial block
+ * for the remaining eighths (U+258F down to U+2589), DTrace's
+ * dt_print_quantline_utf8() (positive counts only).
+ */
+static void quantline_utf8(FILE *fp, int64_t val, long long n,
+			   long double total)
+{
+	long double f = dabs((long double)val) * 40 / total;
+	unsigned int whole = (unsigned int)f, i;
+	unsigned int part = (unsigned int)((f - (long double)whole) * 8);
+
+	fputc('|', fp);
+	for (i = 0; i < whole; i++)
+		put_block(fp, 0x2588);
+	if (part) {
+		put_block(fp, 0x258f - (part - 1));
+		i++;
+	}
+	fprintf(fp, "%s %-9lld\n", spaces + i, n);
+}
+
 static void quantline(FILE *fp, int64_t val, uint64_t normal,
 		      long double total, int positives, int negatives)
 {
 	unsigned int len = 40, depth;
 	const char *a = ats, *s = spaces;
-	int64_t n = normal ? (int64_t)normal : 1;
+	long long n;
 
+	/*
+	 * DTrace divides the count by the normalization factor as unsigned
+	 * 64-bit numbers: a negative count, once normalized, prints as a
+	 * large positive number (the bar keeps its length).
+	 */
+	n = (long long)((uint64_t)val / (normal ? normal : 1));
+
+	if (!negatives && positives && dt_opt.encoding == DT_ENC_UTF8) {
+		quantline_utf8(fp, val, n, total);
+		return;
+	}
 	if (!negatives) {
 		depth = positives ? (unsigned int)(dabs(val) * len / total +
 						   0.5) : 0;
 		fprintf(fp, "|%s%s %-9lld\n", a + len - depth, s + depth,
-			(long long)(val / n));
+			n);
 		return;
 	}
 	if (!positives) {
 		depth = (unsigned int)(dabs(val) * len / total + 0.5);
 		fprintf(fp, "%s%s| %-9lld\n", s + depth, a + len - depth,
-			(long long)(val / n));
+			n);
 		return;
 	}
 	/* Both signs: half-width bars on either side of a center line. */
@@ -146,10 +208,10 @@ static void quantline(FILE *fp, int64_t val, uint64_t normal,
 	depth = (unsigned int)(dabs(val) * len / total + 0.5);
 	if (val <= 0)
 		fprintf(fp, "%s%s|%*s %-9lld\n", s + depth, a + len - depth,
-			len, "", (long long)(val / n));
+			len, "", n);
 	else
 		fprintf(fp, "%20s|%s%s %-9lld\n", "", a + len - depth,
-			s + depth, (long long)(val / n));
+			s + depth, n);
 }
 
 static void quanthdr(FILE *fp)
@@ -191,7 +253,7 @@ static void quantsums(const int64_t *data, int first, int last,
 	for (i = first; i <= last; i++) {
 		*pos |= data[i] > 0;
 		*neg |= data[i] < 0;
-		*total += dabs((long double)data[i]);
+		quant_total(data[i], total);
 	}
 }
 
@@ -791,8 +853,32 @@ void dt_agg_trunc(struct dt_aggset *as, uint32_t aggid, int64_t n)
 /* ----------------------------------------------------------------------
  * Printing
  * ---------------------------------------------------------------------- */
+/*
+ * A string key in agghist/aggpack rows: right-aligned in 16 columns, as
+ * DTrace's dt_print_bytes() prints it with the packed width; anything that
+ * is not a NUL-terminated string prints as by default.
+ */
+static void print_packed_str(FILE *fp, const unsigned char *c, size_t len)
+{
+	size_t i, j;
+
+	for (i = 0; i < len; i++)
+		if (!(isprint(c[i]) || isspace(c[i]) || c[i] == '\b' ||
+		      c[i] == '\a'))
+			break;
+	if (i > 0 && i < len && c[i] == '\0') {
+		for (j = i + 1; j < len && c[j] == '\0'; j++)
+			;
+		if (j == len) {
+			fprintf(fp, " %16s", (const char *)c);
+			return;
+		}
+	}
+	dt_print_bytes(fp, c, len, 16, 0);
+}
+
 static void print_key(FILE *fp, const struct dt_aggdesc *d,
-		      const unsigned char *key)
+		      const unsigned char *key, int packed)
 {
 	int k;
 
@@ -820,7 +906,10 @@ static void print_key(FILE *fp, const struct dt_aggdesc *d,
 			continue;
 		}
 		if (t->kind != DT_VK_INT && t->kind != DT_VK_PTR) {
-			dt_print_bytes(fp, key + off, sz, 50, 0);
+			if (packed)
+				print_packed_str(fp, key + off, sz);
+			else
+				dt_print_bytes(fp, key + off, sz, 50, 0);
 			continue;
 		}
 		memcpy(&v, key + off, sz < 8 ? sz : 8);
@@ -863,7 +952,251 @@ static void print_value(FILE *fp, const struct dt_aggdesc *d,
 			(v[0] ? dt_stddev(v, d->normal) : 0));
 		break;
 	default:
-		fprintf(fp, " %16lld", (long long)(v[0] / n));
+		/* unsigned division, as DTrace: see quantline() */
+		fprintf(fp, " %16lld", (long long)((uint64_t)v[0] /
+						  (uint64_t)n));
+	}
+}
+
+/* ----------------------------------------------------------------------
+ * agghist and aggpack (DTrace's dt_consume.c and dt_aggregate.c): keys in
+ * their packed widths under one heading per aggregation, then a sum() or
+ * count() as a histogram bar scaled against the whole aggregation, or a
+ * quantize()/lquantize() on one line over the buckets any row uses.
+ * ---------------------------------------------------------------------- */
+
+/* Columns of a key in a packed row: by its size, 16 for strings. */
+static int packed_width(const struct dt_aggdesc *d)
+{
+	int k, w = 0;
+
+	for (k = 0; k < d->nkeys; k++) {
+		const struct dt_vtype *t = &d->keytypes[k];
+		uint32_t sz = t->size;	/* as print_key() prints it */
+
+		if (t->kind == DT_VK_INT || t->kind == DT_VK_PTR)
+			w += (sz == 1 ? 3 : sz == 2 ? 5 : sz == 4 ? 8 : 16) + 1;
+		else
+			w += 16 + 1;
+	}
+	return w;
+}
+
+/* DTrace's dt_ndigits(): the width of a bucket label, at least 4. */
+static int ndigits(long long val)
+{
+	int r = 1;
+	long long cmp = 10;
+
+	if (val < 0) {
+		val = val == INT64_MIN ? INT64_MAX : -val;
+		r++;
+	}
+	while (val > cmp && cmp > 0) {
+		r++;
+		cmp *= 10;
+	}
+	return r < 4 ? 4 : r;
+}
+
+/*
+ * UTF-8 blocks for packed bars unless -x encoding=ascii, or the terminal
+ * is one DTrace knows cannot show them (TERM sun, sun-color, dumb); with
+ * no TERM at all (where DTrace's test reads a null pointer), ASCII.
+ */
+static int packed_utf8(void)
+{
+	const char *term;
+
+	if (dt_opt.encoding != DT_ENC_UNSET)
+		return dt_opt.encoding == DT_ENC_UTF8;
+	term = getenv("TERM");
+	if (term == NULL)
+		return 0;
+	return strcmp(term, "sun") && strcmp(term, "sun-color") &&
+	       strcmp(term, "dumb");
+}
+
+/* One bucket of a packed row (DTrace's dt_print_packed()). */
+static void print_packed(FILE *fp, long double datum, long double total,
+			 int utf8)
+{
+	static const char ascii[] = "__xxxxXX", neg[] = "vvvvVV";
+	long double v;
+
+	if (datum == 0) {
+		fputc(' ', fp);
+		return;
+	}
+	if (datum < 0) {
+		v = dabs(datum * (sizeof(neg) - 2)) / total;
+		fputc(neg[(unsigned int)(v + 0.5)], fp);
+		return;
+	}
+	if (utf8) {
+		put_block(fp, 0x2581 + (unsigned int)(datum * 7 / total +
+						      0.5));
+		return;
+	}
+	v = datum * (sizeof(ascii) - 2) / total;
+	fputc(ascii[(unsigned int)(v + 0.5)], fp);
+}
+
+/* Packed quantize(): buckets min..max, from below the lowest used. */
+static void quant_minmax(const struct dt_aggdesc *d, const struct row *rows,
+			 size_t nrows, int *minp, int *maxp)
+{
+	int mn = -1, mx = -1, i;
+	size_t r;
+
+	for (r = 0; r < nrows; r++) {
+		const int64_t *v = rows[r].vals[0];
+		int lo = -1, hi = -1;
+
+		for (i = 0; i < (int)DTRACE_QUANTIZE_NBUCKETS; i++) {
+			if (!v[i])
+				continue;
+			if (lo == -1)
+				lo = i;
+			hi = i;
+		}
+		if (lo == -1)
+			lo = hi = DTRACE_QUANTIZE_ZEROBUCKET;
+		if (mn == -1 || lo < mn)
+			mn = lo;
+		if (hi > mx)
+			mx = hi;
+	}
+	if (mn != 0 && mn != DTRACE_QUANTIZE_ZEROBUCKET)
+		mn--;
+	if (mx < (int)DTRACE_QUANTIZE_NBUCKETS - 1)
+		mx++;
+	*minp = mn;
+	*maxp = mx;
+	(void)d;
+}
+
+static void print_pack_hdr(FILE *fp, const struct dt_aggdesc *d, int width,
+			   int mn, int mx)
+{
+	int minw, maxw, i;
+
+	if (d->func == DTRACEAGG_QUANTIZE) {
+		minw = ndigits(quant_bucketval(mn));
+		maxw = ndigits(quant_bucketval(mx));
+	} else {
+		/* lquantize: every bucket, underflow to overflow */
+		maxw = 8;
+		minw = 7;
+		mn = 0;
+		mx = DTRACE_LQUANTIZE_LEVELS(d->arg2) + 1;
+	}
+	fprintf(fp, "\n%*s %*s .", width, width > 0 ? "key" : "", minw, "min");
+	for (i = mn; i <= mx; i++)
+		fputc('-', fp);
+	fprintf(fp, ". %*s | count\n", -maxw, "max");
+}
+
+static void print_pack_row(FILE *fp, const struct dt_aggdesc *d,
+			   const int64_t *v, int mn, int mx, int utf8)
+{
+	long double total = 0, count = 0;
+	char c[32];
+	int i;
+
+	if (d->func == DTRACEAGG_LQUANTIZE) {
+		int base = DTRACE_LQUANTIZE_BASE(d->arg2);
+		int step = DTRACE_LQUANTIZE_STEP(d->arg2);
+		int levels = DTRACE_LQUANTIZE_LEVELS(d->arg2);
+
+		mn = 0;
+		mx = levels + 1;
+		snprintf(c, sizeof(c), "< %d", base);
+		fprintf(fp, "%8s :", c);
+		for (i = mn; i <= mx; i++) {
+			quant_total(v[i], &total);
+			count += v[i];
+		}
+		for (i = mn; i <= mx; i++)
+			print_packed(fp, v[i], total, utf8);
+		snprintf(c, sizeof(c), ">= %d", base + levels * step);
+		fprintf(fp, ": %-8s | %lld\n", c, (long long)count);
+		return;
+	}
+	fprintf(fp, " %*lld :", ndigits(quant_bucketval(mn)),
+		(long long)quant_bucketval(mn));
+	for (i = mn; i <= mx; i++) {
+		quant_total(v[i], &total);
+		count += v[i];
+	}
+	for (i = mn; i <= mx; i++)
+		print_packed(fp, v[i], total, utf8);
+	fprintf(fp, ": %*lld | %lld\n", -ndigits(quant_bucketval(mx)),
+		(long long)quant_bucketval(mx), (long long)count);
+}
+
+/*
+ * agghist: the total every bar is scaled against, over all rows (DTrace's
+ * dt_aggregate_total()): the sum of the absolute values, or with aggzoom
+ * the largest over DT_AGGZOOM_MAX, truncated as DTrace truncates it.
+ */
+static long double hist_total(const struct row *rows, size_t nrows,
+			      int *pos, int *neg)
+{
+	long double total = 0;
+	size_t r;
+
+	*pos = *neg = 0;
+	for (r = 0; r < nrows; r++) {
+		int64_t val = rows[r].vals[0][0];
+
+		if (val > 0)
+			*pos = 1;
+		if (val < 0) {
+			*neg = 1;
+			val = -val;
+		}
+		if (dt_opt.aggzoom) {
+			val = (int64_t)((long double)val *
+					(1 / DT_AGGZOOM_MAX));
+			if (val > total)
+				total = val;
+		} else {
+			total += val;
+		}
+	}
+	return total;
+}
+
+static void print_packed_agg(FILE *fp, const struct dt_aggdesc *d,
+			     const struct row *rows, size_t nrows, int hist)
+{
+	int width = packed_width(d), pos, neg, mn = 0, mx = 0;
+	int utf8 = packed_utf8();
+	long double total = 0;
+	size_t r;
+
+	if (nrows == 0)
+		return;
+	if (hist) {
+		total = hist_total(rows, nrows, &pos, &neg);
+		fprintf(fp, "\n%*s %41s %-9s\n", width ? width : 16,
+			width ? "key" : "value",
+			"------------- Distribution -------------", "count");
+	} else {
+		if (d->func == DTRACEAGG_QUANTIZE)
+			quant_minmax(d, rows, nrows, &mn, &mx);
+		print_pack_hdr(fp, d, width, mn, mx);
+	}
+	for (r = 0; r < nrows; r++) {
+		print_key(fp, d, rows[r].key, 1);
+		if (hist) {
+			fputc(' ', fp);
+			quantline(fp, rows[r].vals[0][0], d->normal, total,
+				  pos, neg);
+		} else {
+			print_pack_row(fp, d, rows[r].vals[0], mn, mx, utf8);
+		}
 	}
 }
 
@@ -873,13 +1206,23 @@ void dt_agg_print(FILE *fp, struct dt_aggset *as, uint32_t aggid)
 	struct row *rows;
 	size_t nrows = 0, i;
 	const struct dt_aggdesc *d;
+	int hist, pack;
 
 	if (aggid == 0 || aggid > (uint32_t)as->naggs)
 		return;
 	d = &as->aggs[aggid - 1];
+	hist = dt_opt.agghist && (d->func == DTRACEAGG_COUNT ||
+				  d->func == DTRACEAGG_SUM);
+	pack = dt_opt.aggpack && (d->func == DTRACEAGG_QUANTIZE ||
+				  d->func == DTRACEAGG_LQUANTIZE);
 	rows = build_rows(as, &aggid, 1, &nrows, &ctx);
+	if (rows && (hist || pack)) {
+		print_packed_agg(fp, d, rows, nrows, hist);
+		free_rows(rows, nrows, &ctx);
+		return;
+	}
 	for (i = 0; rows && i < nrows; i++) {
-		print_key(fp, d, rows[i].key);
+		print_key(fp, d, rows[i].key, 0);
 		print_value(fp, d, rows[i].vals[0]);
 		fputc('\n', fp);
 	}

@@ -26,6 +26,7 @@ enum dt_tkind {
 	DT_T_UNION,
 	DT_T_STRING,
 	DT_T_FUNC,		/* only as a pointer target */
+	DT_T_FLOAT,		/* float, double, long double: no arith. */
 };
 
 struct dt_member {
@@ -297,6 +298,8 @@ struct dt_cc {
 	char *src;		/* after cpp, owned */
 	const char *p;		/* lexer position */
 	int line;
+	char *filetag;		/* file named by #line, NULL: script */
+	char *cpp_input;	/* -C: the temporary file cpp reads */
 	struct dt_token tok;	/* current token */
 	struct dt_token peek[4];
 	int npeek;

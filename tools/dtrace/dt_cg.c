@@ -168,8 +168,13 @@ static void var_ref(struct dt_cc *cc, struct dt_difo *d, struct dt_var *v,
 		    v->scope == DT_VS_THREAD ? DIFV_SCOPE_THREAD :
 		    DIFV_SCOPE_LOCAL;
 
+	/*
+	 * A global array (int a[5]) is a by-reference scalar, as DTrace
+	 * keeps it: the module's slot holds its bytes and a load gives
+	 * their address, which indexing then offsets.
+	 */
 	if (v->type && v->type->kind == DT_T_ARRAY &&
-	    !dt_type_is_chararray(v->type))
+	    !dt_type_is_chararray(v->type) && v->is_assoc)
 		dt_cc_error(cc, cc->line, D_DECL_DYNOBJ,
 			    "%s: variables of type %s are not supported",
 			    v->name, v->type->name ? v->type->name : "array");
@@ -179,6 +184,12 @@ static void var_ref(struct dt_cc *cc, struct dt_difo *d, struct dt_var *v,
 			    v->name,
 			    v->type->kind == DT_T_STRUCT ? "struct" : "union",
 			    v->type->tag ? v->type->tag : "<anon>",
+			    v->type->size, dt_sou_max(cc));
+	if (v->type && v->type->kind == DT_T_ARRAY &&
+	    !dt_type_is_chararray(v->type) && v->type->size > dt_sou_max(cc))
+		dt_cc_error(cc, cc->line, D_VAR_UNSUP,
+			    "%s: variables of type %s (%u bytes) are larger than the limit of %u bytes (max(8, strsize): raise strsize)",
+			    v->name, v->type->name ? v->type->name : "array",
 			    v->type->size, dt_sou_max(cc));
 	for (i = 0; i < d->nvar; i++) {
 		dv = &d->vartab[i];
@@ -757,7 +768,9 @@ static void cg_ref_fault_in(struct dt_cc *cc, struct dt_difo *d,
 {
 	uint32_t l;
 
-	if (!dt_type_is_sou(v->type))
+	if (!dt_type_is_sou(v->type) &&
+	    !(v->type && v->type->kind == DT_T_ARRAY &&
+	      !dt_type_is_chararray(v->type)))
 		return;
 	l = label_new(cc, d);
 	var_ref(cc, d, v, 1);
@@ -1882,6 +1895,7 @@ static const struct {
 	{ "hd", "short" }, { "hi", "short" }, { "ho", "unsigned short" },
 	{ "hu", "unsigned short" }, { "hx", "short" }, { "hX", "short" },
 	{ "i", "char, short, int, long, or long long" },
+	{ "I", "char [] or string (or use stringof)" },
 	{ "k", "stack" }, { "lc", "int" }, { "ld", "long" }, { "li", "long" },
 	{ "lo", "unsigned long" }, { "lu", "unsigned long" },
 	{ "ls", "wchar_t []" }, { "lx", "long" }, { "lX", "long" },
@@ -1893,6 +1907,7 @@ static const struct {
 	{ "LG", "long double" },
 	{ "o", "char, short, int, long, or long long" },
 	{ "p", "pointer or integer" },
+	{ "P", "uint16_t" },
 	{ "s", "char [] or string (or use stringof)" },
 	{ "S", "char [] or string (or use stringof)" },
 	{ "T", "int64_t" },
@@ -2016,6 +2031,11 @@ static int pf_type_ok(struct dt_cc *cc, const char *name, struct dt_type *t)
 	case 's': case 'S':
 		return dt_type_is_strlike(t) ||
 		       (t->kind == DT_T_PTR && t->base->kind == DT_T_VOID);
+	case 'I':	/* an IPv4 or IPv6 address as text */
+		return dt_type_is_strlike(t);
+	case 'P':	/* a port: exactly uint16_t, as DTrace's type check */
+		return dt_type_is_integral(t) && t->size == 2 &&
+		       !t->is_signed;
 	case 'Y': case 'T':
 		return dt_type_is_integral(t);
 	case 'k':

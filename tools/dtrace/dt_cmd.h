@@ -51,7 +51,13 @@ struct dt_opts {
 	int64_t stackindent;
 	int temporal;		/* records of all CPUs by timestamp */
 	int oformat;		/* DT_OFMT_*: -x oformat=text|json */
+	int agghist;		/* sum()/count() drawn as histograms */
+	int aggpack;		/* quantize()/lquantize() on one line */
+	int aggzoom;		/* bars scaled to the largest value */
+	int encoding;		/* DT_ENC_*: -x encoding=ascii|utf8 */
 };
+
+enum { DT_ENC_UNSET = 0, DT_ENC_ASCII, DT_ENC_UTF8 };
 
 enum { DT_OFMT_TEXT = 0, DT_OFMT_JSON };
 

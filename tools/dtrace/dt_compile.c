@@ -99,6 +99,8 @@ void dt_cc_error(struct dt_cc *cc, int line, int tag, const char *fmt, ...)
 
 	e->tag = tag;
 	e->line = line;
+	snprintf(e->file, sizeof(e->file), "%s",
+		 cc->filetag ? cc->filetag : "");
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
 	va_end(ap);
@@ -137,12 +139,15 @@ void dt_cc_error(struct dt_cc *cc, int line, int tag, const char *fmt, ...)
 char *dt_error_format(const struct dt_error *err, int kind, int errtags,
 		      char *buf, size_t len)
 {
-	char tag[48] = "", loc[32] = "";
+	char tag[48] = "", loc[sizeof(err->file) + 32] = "";
 
 	/* errors that are not the compiler's own carry no tag (DTrace's EDT_*) */
 	if (errtags && err->tag != DT_NOTAG)
 		snprintf(tag, sizeof(tag), "[%s] ", dt_errtag_name(err->tag));
-	if (kind == DT_SRC_SCRIPT && err->line > 0)
+	if (err->file[0] && err->line > 0)
+		snprintf(loc, sizeof(loc), "\"%s\", line %d: ", err->file,
+			 err->line);
+	else if (kind == DT_SRC_SCRIPT && err->line > 0)
 		snprintf(loc, sizeof(loc), "line %d: ", err->line);
 	snprintf(buf, len, "%s%s%s%s", tag,
 		 kind == DT_SRC_PROGRAM ? err->region : "", loc, err->msg);
@@ -311,6 +316,28 @@ static void pragma_depends(struct dt_cc *cc, struct ptok *t, int n, int line)
 }
 
 /*
+ * "#line N ["file" [state]]" and cpp's "# N "file" flags...": the next
+ * line's number and the file it is in (DTrace's dt_pragma_line()); the
+ * script itself (cpp's input, /dev/fd/N for DTrace) has no file name.
+ */
+static void pragma_line(struct dt_cc *cc, const struct ptok *t, int n,
+			int line)
+{
+	if (n < 1 || t[0].kind != PT_INT || (n > 1 && t[1].kind != PT_STR) ||
+	    (n > 2 && t[2].kind != PT_INT))
+		dt_cc_error(cc, line, D_PRAGMA_MALFORM,
+			    "malformed #line <line> [ [\"file\"] state ]");
+	if (n > 1) {
+		if ((cc->cpp_input && !strcmp(t[1].s, cc->cpp_input)) ||
+		    !strncmp(t[1].s, "/dev/fd/", 8))
+			cc->filetag = NULL;
+		else
+			cc->filetag = dt_strdup(cc, t[1].s);
+	}
+	cc->line = atoi(t[0].s) - 1;
+}
+
+/*
  * A control line, as DTrace's dt_pragma() reads it: "#error", "#ident"
  * and "#line" may follow a naked '#'; after "#pragma" unknown pragmas
  * are ignored; after "#pragma D" an unknown name is an error.
@@ -326,7 +353,7 @@ void dt_pragma(struct dt_cc *cc, const char *text, int line)
 		const char *w = t[i].s;
 
 		if (t[i].kind == PT_INT) {
-			cc->line = atoi(w) - 1;
+			pragma_line(cc, t + i, n - i, line);
 			return;
 		}
 		if (t[i].kind != PT_IDENT)
@@ -341,10 +368,7 @@ void dt_pragma(struct dt_cc *cc, const char *text, int line)
 			continue;
 		}
 		if (!strcmp(w, "line")) {
-			if (i + 1 >= n || t[i + 1].kind != PT_INT)
-				dt_cc_error(cc, line, D_PRAGMA_MALFORM,
-					    "malformed #line <line> [ [\"file\"] state ]");
-			cc->line = atoi(t[i + 1].s) - 1;
+			pragma_line(cc, t + i + 1, n - i - 1, line);
 			return;
 		}
 		if (!strcmp(w, "ident"))
@@ -463,6 +487,7 @@ static char *run_cpp(struct dt_cc *cc, const char *src)
 		dt_cc_error(cc, 0, D_UNKNOWN, "failed to run cpp");
 	}
 	close(fd);
+	cc->cpp_input = dt_strdup(cc, tmpl);
 	argv[n++] = "cpp";
 	argv[n++] = "-x";
 	argv[n++] = "c";

@@ -231,7 +231,8 @@
 	X(D_LLQUANT_MAGTOOBIG) \
 	X(D_NOREG) \
 	X(D_PRINTM_ADDR) \
-	X(D_PRINTM_SIZE)
+	X(D_PRINTM_SIZE) \
+	X(D_ARR_BOUNDS)
 
 enum dt_errtag {
 #define DT_ERRTAG_ENUM(n) n,

@@ -342,7 +342,7 @@ static const char *lex_macro(struct dt_cc *cc, const char *p,
 	return q;
 }
 
-static int escape(struct dt_cc *cc, const char **pp)
+static int escape(const char **pp)
 {
 	const char *p = *pp;
 	int c = *p++;
@@ -371,10 +371,6 @@ static int escape(struct dt_cc *cc, const char **pp)
 		for (i = 0; i < 2 && *p >= '0' && *p <= '7'; i++, p++)
 			v = v * 8 + (*p - '0');
 		c = v;
-		break;
-	case '\n':
-		cc->line++;
-		c = -1;		/* line continuation */
 		break;
 	default:
 		break;		/* unknown escapes stand for themselves */
@@ -500,54 +496,82 @@ static void lex_one(struct dt_cc *cc, struct dt_token *t)
 	}
 	if (isdigit((unsigned char)*p) ||
 	    (*p == '.' && isdigit((unsigned char)p[1]))) {
-		const char *q = p;
+		const char *q = p, *e;
 		int base = 10, ovf, u = 0, l = 0;
+		size_t ilen, flen;
 		uint64_t v;
 
-		if (*p == '.')
+		/*
+		 * DTrace's lexer takes the longer of an integer
+		 * ([0-9]+ or 0x[0-9a-f]+, then [uU]?[lL]?[lL]?) and a
+		 * floating-point constant ([0-9]+.?[0-9]* or .[0-9]+, an
+		 * exponent, [fFlL]?), the integer on a tie; what follows the
+		 * token is lexed on its own (an identifier, which the parser
+		 * refuses: "0x1g", "1lu").
+		 */
+		e = p;
+		if (e[0] == '0' && (e[1] == 'x' || e[1] == 'X') &&
+		    isxdigit((unsigned char)e[2])) {
+			base = 16;
+			for (e += 2; isxdigit((unsigned char)*e); e++)
+				;
+		} else {
+			while (isdigit((unsigned char)*e))
+				e++;
+			if (p[0] == '0')
+				base = 8;
+		}
+		if (*e == 'u' || *e == 'U')
+			e++, u++;
+		if (*e == 'l' || *e == 'L')
+			e++, l++;
+		if (*e == 'l' || *e == 'L')
+			e++, l++;
+		ilen = e - p;
+		q = p;
+		if (*q == '.') {
+			for (q++; isdigit((unsigned char)*q); q++)
+				;
+		} else {
+			while (isdigit((unsigned char)*q))
+				q++;
+			if (*q == '.')
+				q++;
+			while (isdigit((unsigned char)*q))
+				q++;
+		}
+		if (*q == 'e' || *q == 'E') {
+			const char *x = q + 1;
+
+			if (*x == '+' || *x == '-')
+				x++;
+			if (isdigit((unsigned char)*x)) {
+				while (isdigit((unsigned char)*x))
+					x++;
+				q = x;
+			}
+		}
+		if (*q && strchr("fFlL", *q))
+			q++;
+		flen = q - p;
+		if (flen > ilen)
 			dt_cc_error(cc, cc->line, D_SYNTAX,
 				    "floating-point constants are not permitted");
-		if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
-			base = 16;
-			q = p + 2;
-			if (!isxdigit((unsigned char)*q))
-				dt_cc_error(cc, cc->line, D_INT_DIGIT,
-					    "invalid digit in integer constant");
-		} else if (p[0] == '0') {
-			base = 8;
-		}
+		q = base == 16 ? p + 2 : p;
 		v = dt_lex_strtoull(q, base, &ovf);
+		if (ovf)
+			dt_cc_error(cc, cc->line, D_INT_OFLOW,
+				    "constant %.*s results in integer overflow",
+				    (int)ilen, p);
 		while (base == 16 ? isxdigit((unsigned char)*q) :
 		       isdigit((unsigned char)*q)) {
 			if (base == 8 && (*q == '8' || *q == '9'))
 				dt_cc_error(cc, cc->line, D_INT_DIGIT,
-					    "invalid digit in octal constant: %c",
-					    *q);
+					    "constant %.*s contains invalid digit %c",
+					    (int)ilen, p, *q);
 			q++;
 		}
-		if (*q == '.' || *q == 'e' || *q == 'E')
-			if (base == 10)
-				dt_cc_error(cc, cc->line, D_SYNTAX,
-					    "floating-point constants are not permitted");
-		for (;;) {
-			if (*q == 'u' || *q == 'U') {
-				u++;
-				q++;
-			} else if (*q == 'l' || *q == 'L') {
-				l++;
-				q++;
-			} else {
-				break;
-			}
-		}
-		if (isalnum((unsigned char)*q) || *q == '_' || u > 1 || l > 2)
-			dt_cc_error(cc, cc->line, D_INT_DIGIT,
-				    "invalid digit in integer constant: %.*s",
-				    (int)(q - p + 1), p);
-		if (ovf)
-			dt_cc_error(cc, cc->line, D_INT_OFLOW,
-				    "integer constant %.*s results in overflow",
-				    (int)(q - p), p);
+		q = e;
 		t->kind = T_INT;
 		t->ival = v;
 		/* C's rules for the type of an integer constant */
@@ -573,9 +597,12 @@ static void lex_one(struct dt_cc *cc, struct dt_token *t)
 			if (*q == '\n')
 				dt_cc_error(cc, cc->line + 1, D_CHR_NL,
 					    "newline encountered in character constant");
+			if (q[0] == '\\' && q[1] == '\n')
+				dt_cc_error(cc, cc->line, D_SYNTAX,
+					    "syntax error near \"'\"");
 			if (*q == '\\') {
 				q++;
-				c = escape(cc, &q);
+				c = escape(&q);
 			} else {
 				c = (unsigned char)*q++;
 			}
@@ -615,11 +642,20 @@ static void lex_one(struct dt_cc *cc, struct dt_token *t)
 				dt_cc_error(cc, cc->line + 1, D_STR_NL,
 					    "newline encountered in string literal");
 			}
+			if (q[0] == '\\' && q[1] == '\n') {
+				/*
+				 * DTrace's lexer has no rule for a literal
+				 * continued by backslash-newline (only cpp,
+				 * with -C, joins the lines): its catch-all
+				 * rule reports the opening quote.
+				 */
+				free(s);
+				dt_cc_error(cc, cc->line, D_SYNTAX,
+					    "syntax error near \"\"\"");
+			}
 			if (*q == '\\') {
 				q++;
-				c = escape(cc, &q);
-				if (c < 0)
-					continue;
+				c = escape(&q);
 			} else {
 				c = (unsigned char)*q++;
 			}

@@ -153,7 +153,7 @@ static int opt_bool(const char *s, int *out)
 }
 
 enum { O_SIZE, O_TIME, O_COUNT, O_BOOL, O_POLICY, O_IGNORE, O_IGNSTR,
-       O_OFORMAT };
+       O_OFORMAT, O_ENCODING };
 
 /* An option DTrace has that is checked here but changes nothing. */
 #define NOFF ((size_t)-1)
@@ -170,8 +170,8 @@ static const struct {
 	size_t off;		/* into struct dt_opts, or NOFF */
 } opttab[] = {
 #define OFF(f) offsetof(struct dt_opts, f)
-	{ "agghist", O_BOOL, NOFF },
-	{ "aggpack", O_BOOL, NOFF },
+	{ "agghist", O_BOOL, OFF(agghist) },
+	{ "aggpack", O_BOOL, OFF(aggpack) },
 	{ "aggpercpu", O_BOOL, NOFF },
 	{ "aggrate", O_TIME, OFF(aggrate) },
 	{ "aggsize", O_SIZE, OFF(aggsize) },
@@ -179,7 +179,7 @@ static const struct {
 	{ "aggsortkeypos", O_COUNT, OFF(aggsortkeypos) },
 	{ "aggsortpos", O_COUNT, OFF(aggsortpos) },
 	{ "aggsortrev", O_BOOL, OFF(aggsortrev) },
-	{ "aggzoom", O_BOOL, NOFF },
+	{ "aggzoom", O_BOOL, OFF(aggzoom) },
 	{ "amin", O_IGNSTR, NOFF },
 	{ "argref", O_IGNORE, NOFF },
 	{ "bufmax", O_SIZE, NOFF },
@@ -199,7 +199,7 @@ static const struct {
 	{ "disasm", O_IGNORE, NOFF },
 	{ "droptags", O_IGNORE, NOFF },
 	{ "dynvarsize", O_SIZE, OFF(dynvarsize) },
-	{ "encoding", O_IGNSTR, NOFF },
+	{ "encoding", O_ENCODING, NOFF },
 	{ "errtags", O_BOOL, OFF(errtags) },
 	{ "evaltime", O_IGNSTR, NOFF },
 	{ "flowindent", O_BOOL, OFF(flowindent) },
@@ -318,6 +318,17 @@ int dt_opt_set(struct dt_opts *o, const char *name, const char *value,
 			o->oformat = DT_OFMT_TEXT;
 		else if (strcmp(value, "json") == 0)
 			o->oformat = DT_OFMT_JSON;
+		else
+			goto bad;
+		return 0;
+	case O_ENCODING:
+		/* DTrace's: the bars of histograms in ASCII or UTF-8 */
+		if (value == NULL)
+			goto bad;
+		if (strcmp(value, "ascii") == 0)
+			o->encoding = DT_ENC_ASCII;
+		else if (strcmp(value, "utf8") == 0)
+			o->encoding = DT_ENC_UTF8;
 		else
 			goto bad;
 		return 0;

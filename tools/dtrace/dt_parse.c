@@ -211,7 +211,8 @@ static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t,
 {
 	static const char *const kw[] = {
 		"struct", "union", "enum", "const", "volatile", "signed",
-		"unsigned", "char", "short", "int", "long", "void", NULL
+		"unsigned", "char", "short", "int", "long", "void", "float",
+		"double", NULL
 	};
 	struct dt_type *et;
 	int64_t ev;
@@ -248,7 +249,7 @@ static void enum_body(struct dt_cc *cc, struct dt_type *t);
 static struct dt_type *parse_specifiers(struct dt_cc *cc)
 {
 	int nsigned = 0, nunsigned = 0, nshort = 0, nlong = 0;
-	int nchar = 0, nint = 0, nvoid = 0;
+	int nchar = 0, nint = 0, nvoid = 0, nfloat = 0, ndouble = 0;
 	struct dt_type *t = NULL;
 	int line = TOK->line;
 
@@ -275,6 +276,10 @@ static struct dt_type *parse_specifiers(struct dt_cc *cc)
 			nint++;
 		} else if (is_kw(cc, "void")) {
 			nvoid++;
+		} else if (is_kw(cc, "float")) {
+			nfloat++;
+		} else if (is_kw(cc, "double")) {
+			ndouble++;
 		} else if (is_kw(cc, "struct") || is_kw(cc, "union")) {
 			int kind = is_kw(cc, "struct") ? DT_T_STRUCT :
 				   DT_T_UNION;
@@ -344,7 +349,7 @@ static struct dt_type *parse_specifiers(struct dt_cc *cc)
 			struct dt_type *td;
 
 			if (t || nsigned || nunsigned || nshort || nlong ||
-			    nchar || nint || nvoid)
+			    nchar || nint || nvoid || nfloat || ndouble)
 				break;
 			if (builtin_lookup(TOK->str) >= 0)
 				break;
@@ -360,7 +365,7 @@ static struct dt_type *parse_specifiers(struct dt_cc *cc)
 	}
 	/* DTrace's checks of attributes against the type (dt_decl.c) */
 	if (t) {
-		if (nchar || nint || nvoid)
+		if (nchar || nint || nvoid || nfloat || ndouble)
 			dt_cc_error(cc, line, D_DECL_COMBO,
 				    "invalid type combination");
 		if (nsigned || nunsigned)
@@ -373,6 +378,36 @@ static struct dt_type *parse_specifiers(struct dt_cc *cc)
 			dt_cc_error(cc, line, D_DECL_COMBO,
 				    "invalid type combination");
 		return t;
+	}
+	if (nfloat || ndouble) {
+		/*
+		 * DTrace's dt_decl.c: another type keyword is a bad
+		 * combination, signed/unsigned need an integer type; the
+		 * name built from the attributes (short, long, long long)
+		 * must then be a type D knows: only "long double" is.
+		 */
+		char name[32];
+		struct dt_type *ft;
+
+		if (nvoid || nchar || nint || nfloat + ndouble > 1)
+			dt_cc_error(cc, line, D_DECL_COMBO,
+				    "invalid type combination");
+		if (nsigned || nunsigned)
+			dt_cc_error(cc, line, D_DECL_SIGNINT,
+				    "invalid type declaration: signed and unsigned may only be used with integer type");
+		if (nlong > 2)
+			dt_cc_error(cc, line, D_DECL_COMBO,
+				    "the attribute 'long' may only be used at most twice in a declaration");
+		snprintf(name, sizeof(name), "%s%s%s",
+			 nshort ? "short " : "",
+			 nlong == 2 ? "long long " : nlong ? "long " : "",
+			 nfloat ? "float" : "double");
+		ft = dt_type_lookup(cc, name);
+		if (!ft || ft->kind != DT_T_FLOAT)
+			dt_cc_error(cc, line, D_UNKNOWN,
+				    "failed to resolve type %s: Unknown type name",
+				    name);
+		return ft;
 	}
 	if (nvoid) {
 		if (nchar || nint)
@@ -427,13 +462,79 @@ struct decl {
 };
 
 static struct dt_type *parse_typename(struct dt_cc *cc);
+static void parse_declarator(struct dt_cc *cc, struct dt_type *base,
+			     struct decl *d, int abstract);
+
+/*
+ * A function prototype's parameter list, from its '(' to its ')', checked
+ * as DTrace's dt_decl_prototype() checks a function prototype: a void
+ * parameter may have no name and must be the only one, a name may not
+ * repeat; "..." and unnamed parameters are allowed.  D keeps no parameter
+ * types: every function has the one function type, as in DTrace.
+ */
+static void parse_params(struct dt_cc *cc)
+{
+	char *names[64];
+	int n = 0, nvoid = 0, i;
+
+	expect_op(cc, OP_LPAR);
+	while (!is_op(cc, OP_RPAR)) {
+		struct dt_type *base;
+		struct decl pd;
+		int line = TOK->line;
+
+		n++;
+		if (is_op(cc, OP_ELLIPSIS)) {
+			dt_lex_next(cc);
+			break;
+		}
+		if (is_kw(cc, "register"))
+			dt_lex_next(cc);
+		if (is_kw(cc, "string")) {
+			dt_lex_next(cc);
+			base = cc->t_string;
+		} else {
+			base = parse_specifiers(cc);
+		}
+		if (!base)
+			syntax_error(cc);
+		parse_declarator(cc, base, &pd,
+				 !(TOK->kind == T_IDENT ||
+				   (is_op(cc, OP_STAR) &&
+				    dt_lex_peek(cc, 0)->kind == T_IDENT)));
+		if (pd.type->kind == DT_T_VOID) {
+			nvoid++;
+			if (pd.name)
+				dt_cc_error(cc, line, D_DECL_PROTO_NAME,
+					    "void parameter may not have a name: %s",
+					    pd.name);
+		}
+		if (pd.name) {
+			for (i = 0; i < n - 1 && i < 64; i++)
+				if (names[i] && !strcmp(names[i], pd.name))
+					dt_cc_error(cc, line,
+						    D_DECL_PROTO_FORM,
+						    "parameter is already declared in function prototype: %s, parameter #%d",
+						    pd.name, n);
+		}
+		if (n <= 64)
+			names[n - 1] = pd.name;
+		if (!is_op(cc, OP_COMMA))
+			break;
+		dt_lex_next(cc);
+	}
+	expect_op(cc, OP_RPAR);
+	if (nvoid && n > 1)
+		dt_cc_error(cc, TOK->line, D_DECL_PROTO_VOID,
+			    "void must be sole parameter");
+}
 
 static void parse_declarator(struct dt_cc *cc, struct dt_type *base,
 			     struct decl *d, int abstract)
 {
 	struct dt_type *t = base;
 	uint32_t dims[8];
-	int ndims = 0, i;
+	int ndims = 0, i, fptr = 0;
 
 	memset(d, 0, sizeof(*d));
 	d->line = TOK->line;
@@ -443,11 +544,30 @@ static void parse_declarator(struct dt_cc *cc, struct dt_type *base,
 		while (is_kw(cc, "const") || is_kw(cc, "volatile"))
 			dt_lex_next(cc);
 	}
+	if (is_op(cc, OP_LPAR) && dt_lex_peek(cc, 0)->kind == T_OP &&
+	    dt_lex_peek(cc, 0)->op == OP_STAR) {
+		/* a pointer to function: (*name)(parameters) */
+		dt_lex_next(cc);
+		dt_lex_next(cc);
+		fptr = 1;
+	}
 	if (TOK->kind == T_IDENT && !abstract) {
 		d->name = TOK->str;
 		dt_lex_next(cc);
 	} else if (!abstract) {
 		syntax_error(cc);
+	}
+	if (fptr) {
+		expect_op(cc, OP_RPAR);
+		parse_params(cc);
+		d->type = dt_type_ptr(cc, dt_type_func(cc));
+		return;
+	}
+	if (is_op(cc, OP_LPAR) && d->name) {
+		/* a function: name(parameters) */
+		parse_params(cc);
+		d->type = dt_type_func(cc);
+		return;
 	}
 	while (is_op(cc, OP_LBRACK)) {
 		dt_lex_next(cc);
@@ -771,6 +891,13 @@ static void parse_declaration(struct dt_cc *cc)
 			in->expr = e;
 			in->next = cc->inlines;
 			cc->inlines = in;
+		} else if (d.type->kind == DT_T_FUNC && scope == DT_VS_GLOBAL) {
+			/*
+			 * A function prototype: DTrace takes it as an extern
+			 * declaration of a symbol of the D program, which
+			 * creates no variable (calling it is still an
+			 * undefined function).
+			 */
 		} else {
 			struct dt_var *v;
 
@@ -2535,6 +2662,18 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 		if (l->type->base->kind == DT_T_VOID)
 			dt_cc_error(cc, n->line, D_DEREF_VOID,
 				    "cannot dereference pointer to void");
+		/*
+		 * A constant index past the end of an array type (a D
+		 * array variable, a member, a kernel type): DTrace's
+		 * D_ARR_BOUNDS, naming the index and the element count.
+		 */
+		if (l->type->kind == DT_T_ARRAY && l->type->nelems &&
+		    n->args[0]->kind == N_INT && n->args[0]->ival >= 0 &&
+		    (uint64_t)n->args[0]->ival >= l->type->nelems)
+			dt_cc_error(cc, n->line, D_ARR_BOUNDS,
+				    "index outside array bounds: %lld, max is %u",
+				    (long long)n->args[0]->ival,
+				    l->type->nelems);
 		n->type = l->type->base;
 		n->lvalue = 1;
 		break;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * dt_printf.c - DTrace's printf(): conversions, flags, widths and the
- * DTrace-specific conversions (%a %A %k %S %T %Y %@), plus the helpers
+ * DTrace-specific conversions (%a %A %I %k %P %S %T %Y %@), plus the helpers
  * that print traced bytes (trace() of objects, tracemem()) and stacks.
  *
  * A format is parsed each time it is used: conversions are rare compared
@@ -11,11 +11,15 @@
  * precision and flags behave as in C; the value's width comes from its D
  * type, as in DTrace (the compiler gives every argument's type).
  */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <inttypes.h>
+#include <netdb.h>
+#include <netinet/in.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #include "dt_cmd.h"
@@ -51,6 +55,51 @@ static void pf_err(char *err, size_t errlen, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
+}
+
+/*
+ * %I: the host name of an IPv4 or IPv6 address given as text, else the
+ * text itself (DTrace's pfprint_inetaddr()).
+ */
+static const char *pf_inetaddr(const char *s, char *host, size_t len)
+{
+	struct sockaddr_storage ss;
+	socklen_t sl;
+
+	memset(&ss, 0, sizeof(ss));
+	if (strchr(s, ':') == NULL) {
+		struct sockaddr_in *in = (struct sockaddr_in *)&ss;
+
+		if (inet_pton(AF_INET, s, &in->sin_addr) != 1)
+			return s;
+		in->sin_family = AF_INET;
+		sl = sizeof(*in);
+	} else {
+		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
+
+		if (inet_pton(AF_INET6, s, &in6->sin6_addr) != 1)
+			return s;
+		in6->sin6_family = AF_INET6;
+		sl = sizeof(*in6);
+	}
+	if (getnameinfo((struct sockaddr *)&ss, sl, host, (socklen_t)len,
+			NULL, 0, NI_NAMEREQD) != 0)
+		return s;
+	return host;
+}
+
+/*
+ * %P: the service name of a port in host byte order, else its number
+ * (DTrace's pfprint_port()).
+ */
+static void pf_port(uint16_t port, char *buf, size_t len)
+{
+	struct servent *sv = getservbyport(htons(port), NULL);
+
+	if (sv != NULL)
+		snprintf(buf, len, "%s", sv->s_name);
+	else
+		snprintf(buf, len, "%d", port);
 }
 
 /* Parse the spec after '%'; returns the pointer past it or NULL. */
@@ -569,6 +618,23 @@ int dt_printf_format(FILE *fp, const char *fmt, const struct dt_pfarg *args,
 			fprintf(fp, f, e ? e : str ? str : "");
 			free(e);
 			free(str);
+			break;
+		}
+		case 'I': {
+			char *str = pf_cstr(a), host[1025];
+
+			pf_build(f, sizeof(f), flags, width, prec, "", 's');
+			fprintf(fp, f, pf_inetaddr(str ? str : "", host,
+						   sizeof(host)));
+			free(str);
+			break;
+		}
+		case 'P': {
+			char port[256];
+
+			pf_port((uint16_t)pf_uval(a), port, sizeof(port));
+			pf_build(f, sizeof(f), flags, width, prec, "", 's');
+			fprintf(fp, f, port);
 			break;
 		}
 		case 'a': case 'A': {

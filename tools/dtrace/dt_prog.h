@@ -305,6 +305,12 @@ struct dt_error {
 	 * uses it for DT_SRC_PROGRAM only; syntax errors have none).
 	 */
 	char region[32];
+	/*
+	 * The file a "#line N \"file\"" (or a cpp line marker) named for
+	 * the line, "" for the script itself: DTrace's message then reads
+	 * "\"file\", line N: ".
+	 */
+	char file[128];
 };
 
 /*

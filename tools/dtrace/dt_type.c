@@ -53,6 +53,19 @@ static struct dt_type *mkint(struct dt_cc *cc, const char *name,
 	return t;
 }
 
+/*
+ * D declares floating-point types (the sizes are x86-64's: long double is
+ * 16 bytes) but has no floating-point arithmetic: they are neither
+ * integral nor arithmetic nor scalar, as in DTrace.
+ */
+static void mkfloat(struct dt_cc *cc, const char *name, uint32_t size)
+{
+	struct dt_type *t = dt_type_new(cc, DT_T_FLOAT, size, name);
+
+	t->align = size;
+	dt_type_typedef(cc, name, t);
+}
+
 static void alias(struct dt_cc *cc, const char *name, struct dt_type *t)
 {
 	dt_type_typedef(cc, name, t);
@@ -111,6 +124,9 @@ void dt_type_init(struct dt_cc *cc)
 	mkint(cc, "caddr_t", 8, 0);
 	mkint(cc, "_Bool", 1, 0);
 	mkint(cc, "bool", 1, 0);
+	mkfloat(cc, "float", 4);
+	mkfloat(cc, "double", 8);
+	mkfloat(cc, "long double", 16);
 	cc->t_string = dt_type_new(cc, DT_T_STRING, cc->strsize, "string");
 	alias(cc, "string", cc->t_string);
 	cc->t_voidp = dt_type_ptr(cc, cc->t_void);
