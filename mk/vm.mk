@@ -10,6 +10,9 @@
 #   make vm-panic [KVER=6.1] [PLATFORM=native]
 #        one short boot whose test calls DTrace's panic(): passes if the
 #        kernel panics with the message naming the probe (test/vm/panic.sh)
+#   make vm-xmc [KERNELS="6.1 6.12"]
+#        one Xen PV boot per kernel under single-threaded TCG running
+#        test/vm/xmc (kernel text patched under probe load: see its README)
 #   make vm-demo-boot [KVER=6.1] [PLATFORM=native] [MODULE=path]
 #        one boot that shows the module loaded: tests, dmesg, status file
 #   make vm-shell [KVER=6.1] [PLATFORM=native] [MODULE=path]
@@ -26,12 +29,16 @@
 VM_KVER = $(if $(filter command line environment,$(origin KVER)),$(KVER),6.1)
 VM_PLATFORM = $(if $(PLATFORM),$(PLATFORM),native)
 
-.PHONY: vmcheck vm-panic vm-demo-boot vm-shell vm-prepare
+.PHONY: vmcheck vm-xmc vm-panic vm-demo-boot vm-shell vm-prepare
 
 vm-prepare:
 
 vmcheck:
 	$(Q)KERNELS="$(KERNELS)" PLATFORMS="$(PLATFORMS)" $(SRCDIR)/test/vm/matrix.sh
+
+vm-xmc:
+	$(Q)KERNELS="$(KERNELS)" PLATFORMS=xenpv VM_REFUSE=0 VM_ACCEL=tcg,thread=single \
+		VMTESTS=$(SRCDIR)/test/vm/xmc VMHOOK=none $(SRCDIR)/test/vm/matrix.sh
 
 vm-panic:
 	$(Q)$(SRCDIR)/test/vm/panic.sh "$(VM_KVER)" "$(VM_PLATFORM)"

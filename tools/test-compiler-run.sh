@@ -32,6 +32,7 @@ if [ -n "${DTRACE_BTF_DIR:-}" ]; then
 	*"curthread->pid"*) echo "dtrace: [D_SYM_NOTYPES] curthread has no type: $why"; exit 1 ;;
 	*"struct file"*) echo "dtrace: [D_OP_INCOMPLETE] operator -> cannot be applied to a forward declaration: no struct file definition is available ($why)"; exit 1 ;;
 	*TASK_COMM_LEN*) echo "dtrace: [D_IDENT_UNDEF] failed to resolve TASK_COMM_LEN: Unknown variable name"; exit 1 ;;
+	*curpsinfo*) echo "dtrace: [D_IDENT_UNDEF] failed to resolve curpsinfo: Unknown variable name"; exit 1 ;;
 	esac
 	exit 0
 fi

@@ -18,6 +18,7 @@
 # without a result.
 #
 # Environment seen by tests: DTRACE_TEST_PLATFORM (native|xenpv),
+# DTRACE_TEST_TCG (multi|single: QEMU's TCG threading, see test/vm/xmc),
 # DTRACE_TEST_KVER, DTRACE_TEST_MODULE, DTRACE_TEST_SRCDIR,
 # DTRACE_TEST_BINDIR (static helpers built by the host), DTRACE_TEST_RESULTS
 # (the writable run directory), DTRACE_TEST_ROOT ("/host" when not chrooted,
@@ -47,6 +48,7 @@ run_one() {
 	env PATH="$path" \
 		DTRACE_TEST_ROOT="$root" \
 		DTRACE_TEST_PLATFORM="$VM_PLATFORM" \
+		DTRACE_TEST_TCG="${VM_TCG:-multi}" \
 		DTRACE_TEST_KVER="$(uname -r)" \
 		DTRACE_TEST_MODULE="$root$VM_MODULE" \
 		DTRACE_TEST_SRCDIR="$root$VM_SRCDIR" \

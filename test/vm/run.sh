@@ -85,6 +85,11 @@ exec 9>"$dir.lock"
 flock 9
 rm -rf "$dir"
 mkdir -p "$res"
+# VM_ACCEL: QEMU's -accel value (default tcg: multi-threaded TCG, one host
+# thread per vCPU).  `make vm-xmc` uses tcg,thread=single: see
+# test/vm/xmc/README.
+accel=${VM_ACCEL:-tcg}
+case $accel in *thread=single*) tcg=single ;; *) tcg=multi ;; esac
 cat >"$res/job.env" <<EOF
 VM_MODE='$mode'
 VM_PLATFORM='$platform'
@@ -97,6 +102,7 @@ VM_SRCDIR='$VM_SRCDIR'
 VM_BINDIR='$VM_OUT/bin'
 VM_TEST_TIMEOUT='${VM_TEST_TIMEOUT:-60}'
 VM_HOOK_TIMEOUT='${VM_HOOK_TIMEOUT:-1800}'
+VM_TCG='$tcg'
 EOF
 nonce=$(od -An -tx1 -N12 /dev/urandom | tr -d ' \n')
 # no_timer_check: under TCG on a loaded host the IO-APIC timer check can
@@ -105,7 +111,7 @@ nonce=$(od -An -tx1 -N12 /dev/urandom | tr -d ' \n')
 # slub_debug=FZP, ...).
 cmdline="panic_on_warn=1 panic=-1 oops=panic no_timer_check${VM_KERNEL_ARGS:+ $VM_KERNEL_ARGS} vmnonce=$nonce"
 
-qemu=(qemu-system-x86_64 -accel tcg -smp 2 -nodefaults -no-user-config
+qemu=(qemu-system-x86_64 -accel "$accel" -smp 2 -nodefaults -no-user-config
 	-display none -no-reboot -monitor none)
 if [ "$shell" = 1 ]; then
 	qemu+=(-chardev stdio,id=c0,signal=off)

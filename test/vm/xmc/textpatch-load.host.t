@@ -1,0 +1,1 @@
+../tests/textpatch-load.host.t
