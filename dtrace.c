@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): c3a2e1f8c481b066
+ * Input hash (FNV-1a 64): 9b2267895288d978
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -138,6 +138,7 @@
 #define DTRACE_CFG_MAX_CONSUMERS	CONFIG_DTRACE_MAX_CONSUMERS
 #define DTRACE_CFG_MAX_PROBES	CONFIG_DTRACE_MAX_PROBES
 #define DTRACE_CFG_DIF_MAXLEN	CONFIG_DTRACE_DIF_MAXLEN
+#define DTRACE_CFG_CLAUSE_COST_MAX	CONFIG_DTRACE_CLAUSE_COST_MAX
 #define DTRACE_CFG_DEV_MODE	CONFIG_DTRACE_DEV_MODE
 #define DTRACE_CFG_DEV_GID	CONFIG_DTRACE_DEV_GID
 #ifdef CONFIG_DTRACE_PROFILE_MIN_US
@@ -557,12 +558,101 @@ static __always_inline void dtrace_probe_exit(unsigned long flags)
  * process's: a kernel thread has none, even while it borrows a process's
  * page tables (kthread_use_mm), so user accesses from it fail.
  */
+static bool dtrace_toxic(u64 addr, size_t len);
+
 static int dtrace_load_kernel(void *dst, u64 addr, size_t len)
 {
-	if (addr + len < addr)
+	if (addr + len < addr || dtrace_toxic(addr, len))
 		return -EFAULT;
 	return copy_from_kernel_nofault(dst, (const void *)(uintptr_t)addr,
 					len) ? -EFAULT : 0;
+}
+
+/*
+ * Toxic ranges: kernel addresses D may never load from, whatever the page
+ * tables say, because a read there is a device access (it may have side
+ * effects - a read-to-clear status register, a FIFO - or stall the bus),
+ * not a memory read.  DTrace keeps such a list (its toxic ranges); here
+ * the test is made on each load, without locks, so it holds in any probe
+ * context (NMI, or with the vmalloc or resource locks held):
+ *
+ *  - the vmalloc range (ioremap, vmap of device frames): a page there is
+ *    readable only if the kernel page table maps it, at this moment, with
+ *    the write-back memory type (PWT, PCD and PAT clear, as every RAM
+ *    mapping is: vmalloc, kvmalloc, vmap of pages, IRQ stacks) to a frame
+ *    that has a struct page.  ioremap(), ioremap_wc() and ioremap_uc() map
+ *    with an uncached or write-combining type, so every device register
+ *    mapping fails the test; ioremap_cache()/memremap(WB) of firmware
+ *    memory (ACPI tables) is memory and stays readable, as would be a
+ *    device a driver mapped write-back (none should: the kernel's memtype
+ *    rules give MMIO an uncached type).  The walk is lookup_address(),
+ *    which takes no lock; find_vm_area() (VM_IOREMAP) would take the vmap
+ *    area lock, which a probe may fire under.  Under Xen PV the frame is
+ *    translated through the paravirt pte_val (machine to pseudo-physical)
+ *    and the type bits index Xen's PAT, whose entry 0 is write-back too;
+ *  - the fixmap (local APIC, IO-APIC, HPET and other early mappings);
+ *  - the legacy VGA and ISA ROM hole of the direct map (0xa0000 to
+ *    0x100000 physical), which ioremap() hands out as is.
+ *
+ * Elsewhere the kernel half holds only RAM (direct map, kernel image,
+ * modules, vmemmap, per-CPU areas, CPU entry area) or nothing; what is
+ * unmapped still faults (BADADDR) in the nofault copy.  Not covered: user
+ * mappings of device memory (mmap of /dev/mem, of a PCI BAR or of a GPU
+ * aperture, VM_IO or VM_PFNMAP): copyin() from them reads the device, as
+ * the traced process itself could.  Stores from D go only to scratch and
+ * the vstate (and, with -w, to user memory), never here.
+ *
+ * A toxic load is a BADADDR fault with the address, as in DTrace.
+ */
+#define DTRACE_TOXIC_LOW_START	0xa0000UL	/* VGA memory, option ROMs */
+#define DTRACE_TOXIC_LOW_END	0x100000UL
+
+static bool dtrace_toxic_vmalloc_page(unsigned long a)
+{
+	unsigned int level;
+	unsigned long pfn, npages;
+	pte_t *pte, e;
+	u64 type;
+
+	pte = lookup_address(a, &level);
+	if (!pte)
+		return true;
+	e = READ_ONCE(*pte);
+	if (!pte_present(e))
+		return true;	/* about to be mapped, or a hole: refuse */
+	pfn = pte_pfn(e);
+	type = _PAGE_PWT | _PAGE_PCD | _PAGE_PAT;
+	if (level != PG_LEVEL_4K) {
+		/* a large mapping: its frame plus the offset inside it */
+		type = _PAGE_PWT | _PAGE_PCD | _PAGE_PAT_LARGE;
+		npages = page_level_size(level) >> PAGE_SHIFT;
+		pfn = (pfn & ~(npages - 1)) +
+		      ((a & ~page_level_mask(level)) >> PAGE_SHIFT);
+	}
+	return (pte_val(e) & type) || !pfn_valid(pfn);
+}
+
+static bool dtrace_toxic(u64 addr, size_t len)
+{
+	unsigned long a = (unsigned long)addr, end, low;
+
+	if (!len)
+		return false;
+	end = a + len - 1;
+	if (end >= FIXADDR_START && a < FIXADDR_TOP)
+		return true;
+	low = (unsigned long)__va(0);
+	if (end >= low + DTRACE_TOXIC_LOW_START &&
+	    a < low + DTRACE_TOXIC_LOW_END)
+		return true;
+	for (a &= PAGE_MASK; a <= end; a += PAGE_SIZE) {
+		if (is_vmalloc_addr((const void *)a) &&
+		    dtrace_toxic_vmalloc_page(a))
+			return true;
+		if (a + PAGE_SIZE < a)
+			break;
+	}
+	return false;
 }
 
 static bool dtrace_user_ok(u64 addr, size_t len)
@@ -780,7 +870,15 @@ struct dtrace_difo {
 	struct dtrace_difv *vartab;
 	u32 varlen;
 	struct dtrace_diftype rtype;
+	u64 cost;			/* worst case of one run (400) */
 };
+
+/*
+ * Scratch space per CPU and firing (600 sizes it, 400 charges copies into
+ * it): room for a few strings, at least 16 KiB.
+ */
+#define DTRACE_SCRATCH_SIZE(strsize) \
+	max_t(u64, 16 * 1024, 8 * (u64)(strsize))
 
 /* Why a DIF object or an enabling was rejected (-> dtrace_ioc_enable). */
 struct dtrace_verr {
@@ -2144,6 +2242,133 @@ static int dtrace_difo_check_instr(struct dtrace_difo_priv *dp, u32 pc,
 	return 0;
 }
 
+/*
+ * Worst-case cost of one run.  Branches only go forward, so a run executes
+ * each instruction at most once and its cost is at most the sum of what
+ * every instruction can cost; the framework adds the clause's own work
+ * (500) and compares the sum with CONFIG_DTRACE_CLAUSE_COST_MAX.
+ *
+ * One cost unit is about the time to touch one byte in a string or copy
+ * loop; the other weights were measured in user space against it
+ * (`make -C test/unit bench`, test/unit/bench-cost.c: maxlen copies of
+ * the costliest form of an instruction, each at strsize 256, 4096 and
+ * 65536; on the build machine every kind ran in 0.02 to 0.3 ns per unit,
+ * SCMP, the costliest, 0.5 ns in the worst case):
+ *
+ *  - every instruction: DTRACE_COST_INSTR;
+ *  - loads from memory the DIF layer does not own: DTRACE_COST_LOAD;
+ *  - strings (S = strsize): SCMP reads two strings in 64-byte pieces
+ *    through the checked loads, 4S (the costliest per byte); storing a string
+ *    variable clears, reads and copies it, 3S; a tuple key holds up to the
+ *    object's tuple depth of strings, each read and hashed (2S), plus a
+ *    hash lookup (DTRACE_COST_HASH) and the value copy;
+ *  - subroutines: their loops over strings (index/rindex/strstr compare
+ *    every position with the whole pattern: S * S / 4), copies into
+ *    scratch (alloca, bcopy, copyin, copyinto, ALLOCS, COPYS: the scratch
+ *    size, Z, since their length is a run-time value);
+ *  - stack walks (stackdepth, ustackdepth): DTRACE_COST_STACK;
+ *  - the first clause-local access of a firing clears nlvars slots.
+ */
+#define DTRACE_COST_INSTR	4
+#define DTRACE_COST_LOAD	20
+#define DTRACE_COST_CALL	40
+#define DTRACE_COST_HASH	200
+#define DTRACE_COST_STACK	(DTRACE_STACK_MAXDEPTH * 40)
+
+static u64 dtrace_difo_subr_cost(u32 subr, u64 s, u64 z)
+{
+	switch (subr) {
+	case DIF_SUBR_STRLEN: case DIF_SUBR_COPYINSTR:
+	case DIF_SUBR_LLTOSTR: case DIF_SUBR_INET_NTOP:
+	case DIF_SUBR_INET_NTOA: case DIF_SUBR_INET_NTOA6:
+		return 2 * s;
+	case DIF_SUBR_STRJOIN: case DIF_SUBR_SUBSTR: case DIF_SUBR_TOUPPER:
+	case DIF_SUBR_TOLOWER: case DIF_SUBR_STRINGOF:
+	case DIF_SUBR_COPYOUTSTR: case DIF_SUBR_STRCHR:
+	case DIF_SUBR_STRRCHR:
+		return 4 * s;
+	case DIF_SUBR_BASENAME: case DIF_SUBR_DIRNAME:
+	case DIF_SUBR_CLEANPATH: case DIF_SUBR_STRTOK:
+		return 8 * s;
+	case DIF_SUBR_STRSTR: case DIF_SUBR_INDEX: case DIF_SUBR_RINDEX:
+		return 4 * s + s * s / 4;
+	case DIF_SUBR_COPYIN: case DIF_SUBR_COPYINTO: case DIF_SUBR_BCOPY:
+	case DIF_SUBR_ALLOCA: case DIF_SUBR_COPYOUT:
+		return 2 * z;
+	case DIF_SUBR_PROGENYOF:	/* a walk up to 4096 parents */
+		return 4096 * DTRACE_COST_LOAD;
+	default:
+		return 0;
+	}
+}
+
+static u64 dtrace_difo_cost(const struct dtrace_difo_priv *dp,
+			    const struct dtrace_vlimits *lim)
+{
+	const struct dtrace_difo *d = &dp->difo;
+	u64 s = lim->strsize, z = DTRACE_SCRATCH_SIZE(lim->strsize);
+	u64 slot = DTRACE_ALIGN8(max_t(u64, 8, s) + 8), keymax, c, cost = 0;
+	u32 pc, in, op, v, npush = 0;
+	bool locals = false;
+
+	for (pc = 0; pc < d->len; pc++) {
+		op = DIF_INSTR_OP(d->buf[pc]);
+		if (op == DIF_OP_PUSHTR || op == DIF_OP_PUSHTV)
+			npush++;
+	}
+	npush = min_t(u32, npush, DIF_DTR_NREGS);
+	keymax = 16 + npush * (4 + slot);
+
+	for (pc = 0; pc < d->len; pc++) {
+		in = d->buf[pc];
+		op = DIF_INSTR_OP(in);
+		c = DTRACE_COST_INSTR;
+		switch (dtrace_dif_opclass(op)) {
+		case DIFC_LOAD:
+			c += DTRACE_COST_LOAD;
+			break;
+		case DIFC_CMP:
+			if (op == DIF_OP_SCMP)
+				c += 4 * s;
+			break;
+		case DIFC_LDV:
+		case DIFC_STV:
+			v = DIF_INSTR_VAR(in);
+			if (op == DIF_OP_LDGS && v < DIF_VAR_OTHER_UBASE) {
+				if (v == DIF_VAR_STACKDEPTH ||
+				    v == DIF_VAR_USTACKDEPTH ||
+				    v == DIF_VAR_UCALLER)
+					c += DTRACE_COST_STACK;
+				else
+					c += DTRACE_COST_CALL;
+				break;
+			}
+			if (op == DIF_OP_LDLS || op == DIF_OP_STLS)
+				locals = true;
+			if (op == DIF_OP_STGS || op == DIF_OP_STLS)
+				c += 3 * slot;
+			else if (op != DIF_OP_LDGS && op != DIF_OP_LDLS)
+				/* dynamic: key, hash, value */
+				c += 2 * keymax + DTRACE_COST_HASH + 3 * slot;
+			break;
+		case DIFC_CALL:
+			c += DTRACE_COST_CALL +
+			     dtrace_difo_subr_cost(DIF_INSTR_SUBR(in), s, z);
+			break;
+		case DIFC_ALLOCS:
+		case DIFC_COPYS:
+			c += z;
+			break;
+		default:
+			break;
+		}
+		cost += c;
+	}
+	if (locals)
+		cost += (u64)lim->nlvars * slot;
+	return cost;
+}
+
 static int dtrace_difo_create(const void *p, size_t avail,
 			      const struct dtrace_vlimits *lim,
 			      struct dtrace_difo **out, size_t *used,
@@ -2259,6 +2484,7 @@ static int dtrace_difo_create(const void *p, size_t avail,
 		goto fail;
 	}
 
+	d->cost = dtrace_difo_cost(dp, lim);
 	*out = d;
 	if (used)
 		*used = h.size;
@@ -5817,6 +6043,55 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 	return 0;
 }
 
+/*
+ * Worst-case work of one firing of a clause, in the validator's cost units
+ * (400): its DIF objects, the record it clears and fills, and what each
+ * action does beyond its DIF (a string or memory copy, a stack walk, an
+ * aggregation's key and hash lookup, a commit's copy of the speculation).
+ * chill() is left out: it is a deliberate delay with its own budget.
+ */
+static u64 dtrace_clause_cost(const struct dtrace_enparse *pp,
+			      const struct dtrace_clause *cl)
+{
+	u64 cost = cl->pred ? cl->pred->cost : 0;
+	u32 i, j;
+
+	if (cl->recsize)
+		cost += sizeof(struct dtrace_rechdr) + cl->recsize;
+	for (i = 0; i < cl->nactions; i++) {
+		const struct dtrace_action *a = &cl->act[i];
+
+		cost += DTRACE_COST_CALL;
+		for (j = 0; j < a->ndifo; j++)
+			cost += a->difo[j]->cost;
+		switch (a->kind) {
+		case DTRACEACT_DIFEXPR:
+			cost += 2 * (u64)a->recsize;
+			break;
+		case DTRACEACT_TRACEMEM:
+			cost += 2 * (u64)a->recsize +
+				DIV_ROUND_UP((u64)a->recsize, PAGE_SIZE) *
+				DTRACE_COST_LOAD;
+			break;
+		case DTRACEACT_STACK:
+			cost += DTRACE_COST_STACK;
+			break;
+		case DTRACEACT_USTACK:
+			cost += a->arg * DTRACE_COST_LOAD;
+			break;
+		case DTRACEACT_AGGREGATE:
+			cost += 2 * (u64)a->keysize + DTRACE_COST_HASH;
+			break;
+		case DTRACEACT_COMMIT:
+			cost += pp->opts->specsize;
+			break;
+		default:
+			break;
+		}
+	}
+	return cost;
+}
+
 static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 			       size_t avail, struct dtrace_clause **out,
 			       size_t *used)
@@ -5824,6 +6099,7 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 	const struct dtrace_clause_hdr *ch = (const void *)p;
 	struct dtrace_clause *cl;
 	size_t off, u;
+	u64 cost;
 	u32 i;
 	int err;
 
@@ -5911,6 +6187,15 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 	err = dtrace_clause_check(pp, cl);
 	if (err)
 		goto fail;
+	cost = dtrace_clause_cost(pp, cl);
+	if (cost > DTRACE_CFG_CLAUSE_COST_MAX) {
+		err = dtrace_enerr(pp, ~0U,
+			"clause %u (%s:%s:%s:%s) may cost %llu units per firing, more than the limit %u (CONFIG_DTRACE_CLAUSE_COST_MAX): shorten it or lower strsize",
+			pp->clause, cl->desc.provider, cl->desc.mod,
+			cl->desc.func, cl->desc.name,
+			(unsigned long long)cost, DTRACE_CFG_CLAUSE_COST_MAX);
+		goto fail;
+	}
 	*out = cl;
 	*used = ch->size;
 	return 0;
@@ -7362,7 +7647,6 @@ static void dtrace_spec_clean_finish(struct dtrace_specset *ss)
  * 520, 530, the providers' registration (800, 810, 820).
  */
 
-#define DTRACE_SCRATCH_MIN	(16 * 1024)
 #define DTRACE_CLEAN_MS		10	/* speculation cleaner period */
 
 static atomic64_t dtrace_total_errors = ATOMIC64_INIT(0);
@@ -7481,8 +7765,7 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 	mutex_lock(&dtrace_lock);	/* st->ecbs grows under it */
 	resv = dtrace_state_end_resv(st);
 	mutex_unlock(&dtrace_lock);
-	st->scratch_size = max_t(size_t, DTRACE_SCRATCH_MIN,
-				 8 * (size_t)o->strsize);
+	st->scratch_size = DTRACE_SCRATCH_SIZE(o->strsize);
 	if (!dtrace_mem_ok((u64)num_present_cpus() *
 			   (nbuf * o->bufsize + st->scratch_size +
 			    (st->uses_spec ? o->nspec * o->specsize : 0))))

@@ -1373,6 +1373,55 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 	return 0;
 }
 
+/*
+ * Worst-case work of one firing of a clause, in the validator's cost units
+ * (400): its DIF objects, the record it clears and fills, and what each
+ * action does beyond its DIF (a string or memory copy, a stack walk, an
+ * aggregation's key and hash lookup, a commit's copy of the speculation).
+ * chill() is left out: it is a deliberate delay with its own budget.
+ */
+static u64 dtrace_clause_cost(const struct dtrace_enparse *pp,
+			      const struct dtrace_clause *cl)
+{
+	u64 cost = cl->pred ? cl->pred->cost : 0;
+	u32 i, j;
+
+	if (cl->recsize)
+		cost += sizeof(struct dtrace_rechdr) + cl->recsize;
+	for (i = 0; i < cl->nactions; i++) {
+		const struct dtrace_action *a = &cl->act[i];
+
+		cost += DTRACE_COST_CALL;
+		for (j = 0; j < a->ndifo; j++)
+			cost += a->difo[j]->cost;
+		switch (a->kind) {
+		case DTRACEACT_DIFEXPR:
+			cost += 2 * (u64)a->recsize;
+			break;
+		case DTRACEACT_TRACEMEM:
+			cost += 2 * (u64)a->recsize +
+				DIV_ROUND_UP((u64)a->recsize, PAGE_SIZE) *
+				DTRACE_COST_LOAD;
+			break;
+		case DTRACEACT_STACK:
+			cost += DTRACE_COST_STACK;
+			break;
+		case DTRACEACT_USTACK:
+			cost += a->arg * DTRACE_COST_LOAD;
+			break;
+		case DTRACEACT_AGGREGATE:
+			cost += 2 * (u64)a->keysize + DTRACE_COST_HASH;
+			break;
+		case DTRACEACT_COMMIT:
+			cost += pp->opts->specsize;
+			break;
+		default:
+			break;
+		}
+	}
+	return cost;
+}
+
 static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 			       size_t avail, struct dtrace_clause **out,
 			       size_t *used)
@@ -1380,6 +1429,7 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 	const struct dtrace_clause_hdr *ch = (const void *)p;
 	struct dtrace_clause *cl;
 	size_t off, u;
+	u64 cost;
 	u32 i;
 	int err;
 
@@ -1467,6 +1517,15 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 	err = dtrace_clause_check(pp, cl);
 	if (err)
 		goto fail;
+	cost = dtrace_clause_cost(pp, cl);
+	if (cost > DTRACE_CFG_CLAUSE_COST_MAX) {
+		err = dtrace_enerr(pp, ~0U,
+			"clause %u (%s:%s:%s:%s) may cost %llu units per firing, more than the limit %u (CONFIG_DTRACE_CLAUSE_COST_MAX): shorten it or lower strsize",
+			pp->clause, cl->desc.provider, cl->desc.mod,
+			cl->desc.func, cl->desc.name,
+			(unsigned long long)cost, DTRACE_CFG_CLAUSE_COST_MAX);
+		goto fail;
+	}
 	*out = cl;
 	*used = ch->size;
 	return 0;

@@ -2459,6 +2459,73 @@ static void test_vstate_create(void)
 	dtrace_vstate_destroy(NULL);
 }
 
+/*
+ * The validator's worst-case cost (400): every instruction counts once
+ * (branches go forward), strings by strsize.  Expected figures follow the
+ * cost model's definition in 400, worked out by hand.
+ */
+static u64 cost_of(struct prog *p, u32 strsize)
+{
+	struct dtrace_difo *d;
+	u32 keep = lim.strsize;
+	u64 c;
+
+	lim.strsize = strsize;
+	d = p_create(p);
+	lim.strsize = keep;
+	if (!d) {
+		cur_fail++;
+		return 0;
+	}
+	c = d->cost;
+	dtrace_difo_destroy(d);
+	return c;
+}
+
+static void test_cost(void)
+{
+	struct prog pp, *p = &pp;
+	u32 i;
+
+	/* one instruction */
+	p_init(p);
+	RET(0);
+	CHECK_EQ(cost_of(p, 256), DTRACE_COST_INSTR);
+
+	/* 400 string compares: 4 * strsize each, plus the instructions */
+	p_init(p);
+	SETS("a", 1);
+	SETS("b", 2);
+	for (i = 0; i < 400; i++)
+		FMT(DIF_OP_SCMP, 1, 2, 0);
+	RET(1);
+	CHECK_EQ(cost_of(p, 256), 403 * DTRACE_COST_INSTR + 400 * 4 * 256);
+	CHECK_EQ(cost_of(p, 65536),
+		 403 * DTRACE_COST_INSTR + 400ULL * 4 * 65536);
+	/* the default limit (1000000) refuses it at a large strsize only */
+	CHECK(cost_of(p, 256) < 1000000);
+	CHECK(cost_of(p, 65536) > 1000000);
+
+	/* a skipped branch target still counts: all of them are summed */
+	p_init(p);
+	SETS("a", 1);
+	FMT(DIF_OP_TST, 1, 0, 0);
+	emit(p, DIF_INSTR_BRANCH(DIF_OP_BA, 4));
+	FMT(DIF_OP_SCMP, 1, 1, 0);
+	RET(1);
+	CHECK_EQ(cost_of(p, 1000), 5 * DTRACE_COST_INSTR + 4 * 1000);
+
+	/* index(): quadratic in strsize */
+	p_init(p);
+	SETS("a", 1);
+	PUSHS(1);
+	PUSHS(1);
+	CALL(DIF_SUBR_INDEX, 2);
+	RET(2);
+	CHECK(cost_of(p, 4096) >= 4096ULL * 4096 / 4);
+	CHECK(cost_of(p, 4096) > 16 * cost_of(p, 1024) / 2);
+}
+
 /* ---- main ---------------------------------------------------------------- */
 #define RUN(fn) do {							\
 	cur_name = #fn;							\
@@ -2516,6 +2583,7 @@ int main(void)
 	RUN(test_validate_instrs);
 	RUN(test_validate_tables);
 	RUN(test_vstate_create);
+	RUN(test_cost);
 
 	dtrace_vstate_destroy(vs);
 	dtrace_difo_destroy(last_difo);
