@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 9b2267895288d978
+ * Input hash (FNV-1a 64): 160f657e93847efa
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -139,6 +139,7 @@
 #define DTRACE_CFG_MAX_PROBES	CONFIG_DTRACE_MAX_PROBES
 #define DTRACE_CFG_DIF_MAXLEN	CONFIG_DTRACE_DIF_MAXLEN
 #define DTRACE_CFG_CLAUSE_COST_MAX	CONFIG_DTRACE_CLAUSE_COST_MAX
+#define DTRACE_CFG_PROBE_COST_MAX	CONFIG_DTRACE_PROBE_COST_MAX
 #define DTRACE_CFG_DEV_MODE	CONFIG_DTRACE_DEV_MODE
 #define DTRACE_CFG_DEV_GID	CONFIG_DTRACE_DEV_GID
 #ifdef CONFIG_DTRACE_PROFILE_MIN_US
@@ -1422,6 +1423,7 @@ struct dtrace_provider {
 struct dtrace_probe {
 	u32 id;
 	u32 nenabled;			/* attached ECBs (dtrace_lock) */
+	u64 cost;			/* their clauses' costs (dtrace_lock) */
 	int aframes;			/* frames of the provider to skip, or
 					 * DTRACE_AFRAMES_IRQ */
 	struct dtrace_provider *prov;
@@ -4755,6 +4757,7 @@ struct dtrace_clause {
 	bool speculative;		/* has a SPECULATE action */
 	bool cleans;			/* has COMMIT or DISCARD */
 	bool commits;			/* has COMMIT */
+	u64 cost;			/* worst case per firing (400 units) */
 	struct dtrace_probedesc desc;
 	struct dtrace_difo *pred;
 	struct dtrace_action *act;	/* [nactions] */
@@ -4997,6 +5000,7 @@ static void dtrace_ecb_detach(struct dtrace_ecb *ecb)
 		return;
 	list_del_rcu(&ecb->probe_link);
 	ecb->probe = NULL;
+	p->cost -= ecb->clause->cost;
 	if (--p->nenabled == 0 && p->prov->ops->disable)
 		p->prov->ops->disable(p->prov->arg, p->id, p->arg);
 }
@@ -5009,10 +5013,37 @@ static void dtrace_ecb_detach_probe(struct dtrace_probe *probe)
 		dtrace_ecb_detach(ecb);
 }
 
-/* dtrace_lock held: attach ecb to probe, enabling the probe if first. */
+/*
+ * dtrace_lock held: the worst case of one firing of p as seen by st.  A
+ * firing runs every ECB of the probe, of every consumer, except for
+ * BEGIN, END and ERROR, which fire for one consumer at a time.
+ */
+static u64 dtrace_probe_cost(const struct dtrace_probe *p,
+			     const struct dtrace_state *st)
+{
+	const struct dtrace_ecb *e;
+	u64 cost = 0;
+
+	if (p->id != dtrace_probeid_begin && p->id != dtrace_probeid_end &&
+	    p->id != dtrace_probeid_error)
+		return p->cost;
+	list_for_each_entry(e, &p->ecbs, probe_link)
+		if (e->state == st)
+			cost += e->clause->cost;
+	return cost;
+}
+
+/*
+ * dtrace_lock held: attach ecb to probe, enabling the probe if first.
+ * The worst cases of the clauses a firing runs stay within
+ * CONFIG_DTRACE_PROBE_COST_MAX (-E2BIG).
+ */
 static int dtrace_ecb_attach(struct dtrace_ecb *ecb, struct dtrace_probe *p)
 {
 	lockdep_assert_held(&dtrace_lock);
+	if (dtrace_probe_cost(p, ecb->state) + ecb->clause->cost >
+	    DTRACE_CFG_PROBE_COST_MAX)
+		return -E2BIG;
 	if (p->nenabled == 0 && p->prov->ops->enable) {
 		int err = p->prov->ops->enable(p->prov->arg, p->id, p->arg);
 
@@ -5020,6 +5051,7 @@ static int dtrace_ecb_attach(struct dtrace_ecb *ecb, struct dtrace_probe *p)
 			return err;
 	}
 	p->nenabled++;
+	p->cost += ecb->clause->cost;
 	ecb->probe = p;
 	list_add_tail_rcu(&ecb->probe_link, &p->ecbs);
 	return 0;
@@ -6188,6 +6220,7 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 	if (err)
 		goto fail;
 	cost = dtrace_clause_cost(pp, cl);
+	cl->cost = cost;
 	if (cost > DTRACE_CFG_CLAUSE_COST_MAX) {
 		err = dtrace_enerr(pp, ~0U,
 			"clause %u (%s:%s:%s:%s) may cost %llu units per firing, more than the limit %u (CONFIG_DTRACE_CLAUSE_COST_MAX): shorten it or lower strsize",
@@ -6448,10 +6481,20 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 				pp.clause = i;
 				pp.action = ~0U;
 				/* the message names the probe, err says why */
-				dtrace_enerr(&pp, ~0U,
-					     "cannot enable probe %s:%s:%s:%s",
-					     p->desc.provider, p->desc.mod,
-					     p->desc.func, p->desc.name);
+				if (err == -E2BIG)
+					err = dtrace_enerr(&pp, ~0U,
+						"probe %s:%s:%s:%s: clause %u would bring the worst case of its clauses per firing to %llu units, more than the limit %u (CONFIG_DTRACE_PROBE_COST_MAX)",
+						p->desc.provider, p->desc.mod,
+						p->desc.func, p->desc.name, i,
+						(unsigned long long)
+						(dtrace_probe_cost(p, st) +
+						 cls[i]->cost),
+						DTRACE_CFG_PROBE_COST_MAX);
+				else
+					dtrace_enerr(&pp, ~0U,
+						"cannot enable probe %s:%s:%s:%s",
+						p->desc.provider, p->desc.mod,
+						p->desc.func, p->desc.name);
 				goto fail_ecbs;
 			}
 		}

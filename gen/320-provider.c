@@ -105,6 +105,7 @@ struct dtrace_provider {
 struct dtrace_probe {
 	u32 id;
 	u32 nenabled;			/* attached ECBs (dtrace_lock) */
+	u64 cost;			/* their clauses' costs (dtrace_lock) */
 	int aframes;			/* frames of the provider to skip, or
 					 * DTRACE_AFRAMES_IRQ */
 	struct dtrace_provider *prov;

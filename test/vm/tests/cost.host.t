@@ -1,0 +1,46 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Work per firing is bounded when the enabling is made: the validator
+# computes each clause's worst case (cost units, about 0.5 ns each) and
+# refuses a clause above CONFIG_DTRACE_CLAUSE_COST_MAX (1000000 by
+# default) with an error naming the clause, and a probe whose clauses
+# together go above CONFIG_DTRACE_PROBE_COST_MAX (2000000).
+#   - 8 string comparisons at strsize=65536 (4 * 65536 units each, over
+#     2000000 together) in one predicate: refused, the message names clause
+#     0 (dtrace:::BEGIN) and the limit; the same clause at the default
+#     strsize (256) runs;
+#   - three clauses on one probe, each 3 comparisons at strsize=65536
+#     (about 790000 units each, under the clause limit): the third would
+#     take the probe over 2000000 and is refused, naming the probe.
+set -u
+D=${DTRACE:-$DTRACE_TEST_SRCDIR/out/cmd/dtrace}
+T=$(mktemp -d /tmp/cost.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fail=0
+ok() { echo "ok $*"; }
+bad() { echo "FAIL $*"; fail=1; }
+
+p='execname == "a1" || execname == "a2" || execname == "a3" || execname == "a4" ||
+   execname == "a5" || execname == "a6" || execname == "a7" || execname != "a8"'
+$D -q -x strsize=65536 -n "BEGIN /$p/ { printf(\"ran\\n\"); exit(0); }" >$T/out 2>$T/err
+rc=$?
+[ $rc != 0 ] && ! grep -q ran $T/out &&
+	grep -q 'clause 0 (dtrace:::BEGIN) may cost [0-9]* units per firing, more than the limit 1000000 (CONFIG_DTRACE_CLAUSE_COST_MAX)' $T/err &&
+	ok "expensive clause refused: $(cat $T/err)" ||
+	bad "expensive clause: status $rc, out '$(cat $T/out)', err '$(cat $T/err)'"
+
+$D -q -n "BEGIN /$p/ { printf(\"ran\\n\"); exit(0); }" >$T/out 2>$T/err
+rc=$?
+[ $rc = 0 ] && grep -qx ran $T/out && ok "the same clause at strsize 256 runs" ||
+	bad "cheap clause: status $rc, out '$(cat $T/out)', err '$(cat $T/err)'"
+
+q='execname == "b1" || execname == "b2" || execname == "b3"'
+$D -q -x strsize=65536 -n "BEGIN /$q/ { exit(1); }" -n "BEGIN /$q/ { exit(2); }" \
+	-n "BEGIN /$q/ { exit(3); }" -n 'BEGIN { exit(0); }' >$T/out 2>$T/err
+rc=$?
+[ $rc != 0 ] &&
+	grep -q 'probe dtrace:::BEGIN: clause 2 would bring the worst case of its clauses per firing to [0-9]* units, more than the limit 2000000 (CONFIG_DTRACE_PROBE_COST_MAX)' $T/err &&
+	ok "clauses over the probe limit refused: $(cat $T/err)" ||
+	bad "probe limit: status $rc, out '$(cat $T/out)', err '$(cat $T/err)'"
+exit $fail
