@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 81b082d42d6278b1
+ * Input hash (FNV-1a 64): 2ed0b1d9a7c7df5e
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -171,6 +171,30 @@
  * context.
  */
 #define DTRACE_ALIGN8(x)	(((x) + 7) & ~(typeof(x))7)
+
+/*
+ * Internal invariants (CONFIG_DTRACE_DEBUG): DTRACE_ASSERT(cond) checks
+ * cond and, if it is false, warns once with the condition and where it
+ * is (WARN_ONCE: fatal under panic_on_warn, as in the VM tests, which
+ * build with it).  Without CONFIG_DTRACE_DEBUG cond is not evaluated and
+ * nothing is compiled.  Safe in probe context.  The user-space unit tests
+ * define it to abort (test/unit/shim.h).
+ *
+ * dtrace_assert_held(mutex): lockdep's check (kernels with lockdep) and,
+ * under CONFIG_DTRACE_DEBUG, that the mutex is held at all.
+ */
+#define DTRACE_ASSERT(cond)						\
+	do {								\
+		if (DTRACE_CFG_DEBUG && unlikely(!(cond)))		\
+			WARN_ONCE(1, "dtrace: assertion %s failed at %s:%d\n", \
+				  #cond, __func__, __LINE__);		\
+	} while (0)
+
+#define dtrace_assert_held(m)						\
+	do {								\
+		lockdep_assert_held(m);					\
+		DTRACE_ASSERT(mutex_is_locked(m));			\
+	} while (0)
 
 /* Bounded string length: the length of s, at most max. */
 static inline size_t dtrace_strnlen(const char *s, size_t max)
@@ -1499,7 +1523,7 @@ static struct dtrace_provider *dtrace_provider_lookup(const char *name)
 {
 	struct dtrace_provider *p;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	list_for_each_entry(p, &dtrace_providers, link) {
 		if (!strcmp(p->name, name))
 			return p;
@@ -1552,7 +1576,7 @@ static struct dtrace_probe *dtrace_probe_lookup(struct dtrace_provider *prov,
 	struct dtrace_probe *p;
 	u32 h = dtrace_name_hash(prov->name, mod, func, name);
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	hlist_for_each_entry(p, &dtrace_probe_hash[h], hash) {
 		if (p->prov == prov && !strcmp(p->desc.mod, mod) &&
 		    !strcmp(p->desc.func, func) && !strcmp(p->desc.name, name))
@@ -1574,7 +1598,7 @@ static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
 	struct dtrace_probe *p;
 	u32 id, i;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	if (strlen(mod) >= DTRACE_MODNAMELEN ||
 	    strlen(func) >= DTRACE_FUNCNAMELEN ||
 	    strlen(name) >= DTRACE_NAMELEN || !*name)
@@ -1637,7 +1661,7 @@ static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
  */
 static void dtrace_probe_retire(struct dtrace_probe *p)
 {
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	dtrace_ecb_detach_probe(p);	/* calls disable if it was enabled */
 	RCU_INIT_POINTER(dtrace_probes[p->id - 1], NULL);
 	hlist_del(&p->hash);
@@ -1709,7 +1733,7 @@ static void dtrace_commit(void)
 {
 	struct dtrace_provider *prov;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	list_for_each_entry(prov, &dtrace_providers, link) {
 		if (prov->ops->commit)
 			prov->ops->commit(prov->arg);
@@ -1728,7 +1752,7 @@ dtrace_provide_refused(const char *fmt, ...)
 {
 	va_list ap;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	va_start(ap, fmt);
 	vsnprintf(dtrace_provide_why, sizeof(dtrace_provide_why), fmt, ap);
 	va_end(ap);
@@ -1739,7 +1763,7 @@ static void dtrace_provide(const struct dtrace_probedesc *desc)
 {
 	struct dtrace_provider *prov;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	list_for_each_entry(prov, &dtrace_providers, link) {
 		if (prov->ops->provide &&
 		    dtrace_glob_match(desc->provider, prov->name))
@@ -1758,7 +1782,7 @@ static struct dtrace_probe *dtrace_probe_next(const struct dtrace_probedesc *d,
 {
 	u32 id;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	for (id = max(*start, 1u); id <= dtrace_probe_hiwat; id++) {
 		struct dtrace_probe *p = dtrace_probe_get(id);
 
@@ -4297,6 +4321,58 @@ static void dtrace_dif_dynstore(struct dtrace_dif_rt *rt, u32 vkey,
 	dtrace_dynvar_store(vs, vkey, key, keylen, val, vsize, flags);
 }
 
+/*
+ * CONFIG_DTRACE_DEBUG: what the validator (400) proved about instruction
+ * pc and the emulator relies on: a known opcode, registers in range, a
+ * forward branch inside the object, table indexes inside their tables.
+ */
+static bool dtrace_dif_validated(const struct dtrace_difo *difo, u32 pc)
+{
+	u32 in = difo->buf[pc];
+	u32 r1 = DIF_INSTR_R1(in), r2 = DIF_INSTR_R2(in);
+	u32 rd = DIF_INSTR_RD(in), n = DIF_DIR_NREGS;
+
+	switch (dtrace_dif_opclass(DIF_INSTR_OP(in))) {
+	case DIFC_BAD:
+		return false;
+	case DIFC_ARITH:
+		return r1 < n && r2 < n && rd < n && rd != 0;
+	case DIFC_COPYS:
+		return r1 < n && r2 < n && rd < n;
+	case DIFC_UNARY:
+	case DIFC_LOAD:
+	case DIFC_ALLOCS:
+		return r1 < n && rd < n && rd != 0;
+	case DIFC_STORE:
+		return r1 < n && rd < n;
+	case DIFC_CMP:
+		return r1 < n && r2 < n;
+	case DIFC_TST:
+		return r1 < n;
+	case DIFC_RET:
+	case DIFC_STV:
+		return rd < n;
+	case DIFC_BRANCH:
+		return DIF_INSTR_LABEL(in) > pc &&
+		       DIF_INSTR_LABEL(in) < difo->len;
+	case DIFC_SETX:
+		return rd < n && rd != 0 &&
+		       DIF_INSTR_INTEGER(in) < difo->intlen;
+	case DIFC_SETS:
+		return rd < n && rd != 0 &&
+		       DIF_INSTR_STRING(in) < difo->strlen;
+	case DIFC_LDGA:
+		return r2 < n && rd < n && rd != 0;
+	case DIFC_LDV:
+	case DIFC_CALL:
+		return rd < n && rd != 0;
+	case DIFC_PUSHT:
+		return r2 < n && rd < n;
+	default:
+		return true;
+	}
+}
+
 static inline int dtrace_dif_cmp_s(s64 a, s64 b)
 {
 	return a < b ? -1 : a > b;
@@ -4330,6 +4406,7 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 		u64 a, b, addr;
 		char *p;
 
+		DTRACE_ASSERT(dtrace_dif_validated(difo, pc));
 		switch (op) {
 		case DIF_OP_OR:
 			regs[rd] = regs[r1] | regs[r2];
@@ -4666,6 +4743,7 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 		}
 	}
 	/* unreachable for validated objects: the last instruction is RET */
+	DTRACE_ASSERT(!"a validated object ends with ret");
 	dtrace_dif_fault(m, DTRACEFLT_ILLOP, 0);
 	m->difoff = difo->len ? difo->len - 1 : 0;
 	return 0;
@@ -4996,7 +5074,7 @@ static void dtrace_ecb_detach(struct dtrace_ecb *ecb)
 {
 	struct dtrace_probe *p = ecb->probe;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	if (!p)
 		return;
 	list_del_rcu(&ecb->probe_link);
@@ -5041,7 +5119,7 @@ static u64 dtrace_probe_cost(const struct dtrace_probe *p,
  */
 static int dtrace_ecb_attach(struct dtrace_ecb *ecb, struct dtrace_probe *p)
 {
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	if (dtrace_probe_cost(p, ecb->state) + ecb->clause->cost >
 	    DTRACE_CFG_PROBE_COST_MAX)
 		return -E2BIG;
@@ -6248,7 +6326,7 @@ static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more)
 	u32 cap = max(st->necbs + more, st->ecbs_cap * 2);
 	struct dtrace_ecb **n;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	if (st->necbs + more <= st->ecbs_cap)
 		return 0;
 	n = kvmalloc_array(cap, sizeof(*n), GFP_KERNEL);
@@ -6614,7 +6692,7 @@ static void dtrace_ecb_retain(struct dtrace_probe *p)
 	struct dtrace_clause *cl;
 	int err;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	list_for_each_entry(st, &dtrace_states, link) {
 		if (st->noretain)
 			continue;
@@ -7790,7 +7868,7 @@ static u64 dtrace_state_end_resv(struct dtrace_state *st)
 	u64 resv = 0;
 	u32 i;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	for (i = 0; i < st->necbs; i++) {
 		struct dtrace_ecb *e = st->ecbs[i];
 

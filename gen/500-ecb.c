@@ -323,7 +323,7 @@ static void dtrace_ecb_detach(struct dtrace_ecb *ecb)
 {
 	struct dtrace_probe *p = ecb->probe;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	if (!p)
 		return;
 	list_del_rcu(&ecb->probe_link);
@@ -368,7 +368,7 @@ static u64 dtrace_probe_cost(const struct dtrace_probe *p,
  */
 static int dtrace_ecb_attach(struct dtrace_ecb *ecb, struct dtrace_probe *p)
 {
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	if (dtrace_probe_cost(p, ecb->state) + ecb->clause->cost >
 	    DTRACE_CFG_PROBE_COST_MAX)
 		return -E2BIG;
@@ -1575,7 +1575,7 @@ static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more)
 	u32 cap = max(st->necbs + more, st->ecbs_cap * 2);
 	struct dtrace_ecb **n;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	if (st->necbs + more <= st->ecbs_cap)
 		return 0;
 	n = kvmalloc_array(cap, sizeof(*n), GFP_KERNEL);
@@ -1941,7 +1941,7 @@ static void dtrace_ecb_retain(struct dtrace_probe *p)
 	struct dtrace_clause *cl;
 	int err;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	list_for_each_entry(st, &dtrace_states, link) {
 		if (st->noretain)
 			continue;

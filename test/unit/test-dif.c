@@ -9,6 +9,9 @@
  * hand, never from what the code printed.
  */
 #include <pthread.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "shim.h"
 #include "../../gen/300-core.h"
@@ -2538,6 +2541,51 @@ static void test_cost(void)
 		npass++;						\
 } while (0)
 
+/*
+ * CONFIG_DTRACE_DEBUG (always on in the unit tests): the emulator asserts
+ * what the validator proved.  An object corrupted after validation (an
+ * unknown opcode, a backward branch, a write to %r0) aborts the run in a
+ * child process instead of being emulated.
+ */
+static int corrupt_run(u32 bad)
+{
+	struct prog pp, *p = &pp;
+	struct dtrace_difo *d;
+	int status;
+	pid_t pid;
+
+	p_init(p);
+	SETX(1, 1);
+	FMT(DIF_OP_ADD, 1, 1, 2);
+	RET(2);
+	d = p_create(p);
+	if (!d)
+		return -1;
+	d->buf[1] = bad;
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		if (!freopen("/dev/null", "w", stderr))
+			_exit(2);
+		ms_reset();
+		dtrace_dif_emulate(d, &ms);
+		_exit(0);
+	}
+	dtrace_difo_destroy(d);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+}
+
+static void test_debug_asserts(void)
+{
+	CHECK_EQ(corrupt_run(DIF_INSTR_FMT(DIF_OP_ADD, 1, 1, 2)), 0);
+	CHECK_EQ(corrupt_run(DIF_INSTR_FMT(0xeeU, 1, 1, 2)), SIGABRT);
+	CHECK_EQ(corrupt_run(DIF_INSTR_BRANCH(DIF_OP_BA, 0)), SIGABRT);
+	CHECK_EQ(corrupt_run(DIF_INSTR_FMT(DIF_OP_ADD, 1, 1, 0)), SIGABRT);
+	CHECK_EQ(corrupt_run(DIF_INSTR_FMT(DIF_OP_ADD, 1, 9, 2)), SIGABRT);
+}
+
 int main(void)
 {
 	struct dtrace_enable_hdr h;
@@ -2584,6 +2632,7 @@ int main(void)
 	RUN(test_validate_tables);
 	RUN(test_vstate_create);
 	RUN(test_cost);
+	RUN(test_debug_asserts);
 
 	dtrace_vstate_destroy(vs);
 	dtrace_difo_destroy(last_difo);
