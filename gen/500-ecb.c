@@ -1443,7 +1443,8 @@ static u64 dtrace_clause_cost(const struct dtrace_enparse *pp,
 			cost += 2 * (u64)a->keysize + DTRACE_COST_HASH;
 			break;
 		case DTRACEACT_COMMIT:
-			cost += pp->opts->specsize;
+			/* a memcpy of this CPU's part: ~4 bytes a unit */
+			cost += pp->opts->specsize / 4;
 			break;
 		default:
 			break;
