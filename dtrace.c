@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 1471f9572ca38ed2
+ * Input hash (FNV-1a 64): 5a5f08c8c6c2e80c
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -6711,6 +6711,11 @@ static void dtrace_ecb_retain(struct dtrace_probe *p)
 						    p->desc.provider, p->desc.mod,
 						    p->desc.func, p->desc.name,
 						    DTRACE_CFG_MAX_ENABLINGS);
+			else if (err == -E2BIG)
+				pr_warn_ratelimited("probe %s:%s:%s:%s not enabled for a consumer: its clauses would cost more than %u units per firing\n",
+						    p->desc.provider, p->desc.mod,
+						    p->desc.func, p->desc.name,
+						    DTRACE_CFG_PROBE_COST_MAX);
 			else
 				pr_warn_ratelimited("probe %s:%s:%s:%s not enabled for a consumer (%d)\n",
 						    p->desc.provider, p->desc.mod,

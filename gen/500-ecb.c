@@ -1958,6 +1958,11 @@ static void dtrace_ecb_retain(struct dtrace_probe *p)
 						    p->desc.provider, p->desc.mod,
 						    p->desc.func, p->desc.name,
 						    DTRACE_CFG_MAX_ENABLINGS);
+			else if (err == -E2BIG)
+				pr_warn_ratelimited("probe %s:%s:%s:%s not enabled for a consumer: its clauses would cost more than %u units per firing\n",
+						    p->desc.provider, p->desc.mod,
+						    p->desc.func, p->desc.name,
+						    DTRACE_CFG_PROBE_COST_MAX);
 			else
 				pr_warn_ratelimited("probe %s:%s:%s:%s not enabled for a consumer (%d)\n",
 						    p->desc.provider, p->desc.mod,
