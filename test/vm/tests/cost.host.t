@@ -43,4 +43,26 @@ rc=$?
 	grep -q 'probe dtrace:::BEGIN: clause 2 would bring the worst case of its clauses per firing to [0-9]* units, more than the limit 2000000 (CONFIG_DTRACE_PROBE_COST_MAX)' $T/err &&
 	ok "clauses over the probe limit refused: $(cat $T/err)" ||
 	bad "probe limit: status $rc, out '$(cat $T/out)', err '$(cat $T/err)'"
+
+# Figure, not a check: how long a clause near the limit takes on this
+# machine.  Two copyinstr() of a 65535-byte buffer and their comparison
+# (about 530000 units, the worst case of that clause: the strings are
+# equal to the end) at each write(2) of that buffer;
+# the time from the entry probe to the return probe (the write of 65535
+# bytes to /dev/null included).
+cat >$T/w.py <<'EOP'
+import os
+for i in range(20):
+    os.write(1, b'x' * 65535)
+EOP
+$D -q -x strsize=65536 \
+	-n 'syscall::write:entry /pid == $target && arg2 == 65535/ { self->ts = timestamp; }' \
+	-n 'syscall::write:entry /self->ts/ { @eq = sum(copyinstr(arg1, 65535) == copyinstr(arg1, 65535)); }' \
+	-n 'syscall::write:return /self->ts/ { @us = avg((timestamp - self->ts) / 1000); @mx = max((timestamp - self->ts) / 1000); self->ts = 0; }' \
+	-n 'END { printa("equal %@d, ", @eq); printa("avg %@d us, ", @us); printa("max %@d us\n", @mx); }' \
+	-c "python3 $T/w.py" >$T/out 2>$T/err
+rc=$?
+[ $rc = 0 ] && grep -q 'equal 20, avg' $T/out &&
+	ok "a clause of about 530000 units per firing (${DTRACE_TEST_PLATFORM:-?}): $(grep equal $T/out)" ||
+	bad "near-limit clause: status $rc, out '$(cat $T/out)', err '$(cat $T/err)'"
 exit $fail
