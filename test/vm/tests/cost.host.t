@@ -52,8 +52,9 @@ rc=$?
 # bytes to /dev/null included).
 cat >$T/w.py <<'EOP'
 import os
+fd = os.open('/dev/null', os.O_WRONLY)
 for i in range(20):
-    os.write(1, b'x' * 65535)
+    os.write(fd, b'x' * 65535)
 EOP
 $D -q -x strsize=65536 \
 	-n 'syscall::write:entry /pid == $target && arg2 == 65535/ { self->ts = timestamp; }' \
