@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 5a5f08c8c6c2e80c
+ * Input hash (FNV-1a 64): 5376fe2bd6e7f294
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -6304,11 +6304,12 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 	cost = dtrace_clause_cost(pp, cl);
 	cl->cost = cost;
 	if (cost > DTRACE_CFG_CLAUSE_COST_MAX) {
+		/* err_msg has 128 bytes: the probe description last */
 		err = dtrace_enerr(pp, ~0U,
-			"clause %u (%s:%s:%s:%s) may cost %llu units per firing, more than the limit %u (CONFIG_DTRACE_CLAUSE_COST_MAX): shorten it or lower strsize",
-			pp->clause, cl->desc.provider, cl->desc.mod,
-			cl->desc.func, cl->desc.name,
-			(unsigned long long)cost, DTRACE_CFG_CLAUSE_COST_MAX);
+			"clause %u costs up to %llu units a firing, over CONFIG_DTRACE_CLAUSE_COST_MAX=%u (%s:%s:%s:%s)",
+			pp->clause, (unsigned long long)cost,
+			DTRACE_CFG_CLAUSE_COST_MAX, cl->desc.provider,
+			cl->desc.mod, cl->desc.func, cl->desc.name);
 		goto fail;
 	}
 	*out = cl;
@@ -6565,13 +6566,13 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 				/* the message names the probe, err says why */
 				if (err == -E2BIG)
 					err = dtrace_enerr(&pp, ~0U,
-						"probe %s:%s:%s:%s: clause %u would bring the worst case of its clauses per firing to %llu units, more than the limit %u (CONFIG_DTRACE_PROBE_COST_MAX)",
-						p->desc.provider, p->desc.mod,
-						p->desc.func, p->desc.name, i,
-						(unsigned long long)
+						"clause %u takes a probe to %llu units a firing, over CONFIG_DTRACE_PROBE_COST_MAX=%u (%s:%s:%s:%s)",
+						i, (unsigned long long)
 						(dtrace_probe_cost(p, st) +
 						 cls[i]->cost),
-						DTRACE_CFG_PROBE_COST_MAX);
+						DTRACE_CFG_PROBE_COST_MAX,
+						p->desc.provider, p->desc.mod,
+						p->desc.func, p->desc.name);
 				else
 					dtrace_enerr(&pp, ~0U,
 						"cannot enable probe %s:%s:%s:%s",

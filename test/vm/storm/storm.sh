@@ -56,8 +56,8 @@ scripts=(
 'syscall:::entry { self->t = timestamp; @c[execname, probefunc] = count(); }
  syscall:::return /self->t/ { @q[probefunc] = quantize(timestamp - self->t); self->t = 0; }'
 'syscall:::entry { @s[stack(), probefunc] = count(); @m[execname] = max(arg0); }'
-'BEGIN { s = "storm"; } syscall::*read*:entry { x[execname, tid] = strjoin(s, execname); @l[x[execname, tid]] = count(); }
- syscall::*read*:return { x[execname, tid] = 0; }'
+'BEGIN { s = "storm"; } syscall::*read*:entry { x[execname, tid] = timestamp; @l[strjoin(s, execname)] = count(); }
+ syscall::*read*:return /x[execname, tid]/ { @r[probefunc] = avg(timestamp - x[execname, tid]); x[execname, tid] = 0; }'
 )
 [ "${DTRACE_TEST_PLATFORM:-native}" = xenpv ] ||
 	scripts+=('tick-1ms { @t[cpu] = count(); } syscall:::entry { @e = count(); }')
@@ -94,7 +94,7 @@ done
 opener &
 pids="$pids $!"
 
-rm_ok=0 rm_refused=0
+rm_ok=0 rm_refused=0 peak_vm=0
 end=$(( $(cut -d. -f1 /proc/uptime) + secs ))
 while [ "$(cut -d. -f1 /proc/uptime)" -lt $end ]; do
 	if rmmod "$mod" >/dev/null 2>&1; then
@@ -103,6 +103,8 @@ while [ "$(cut -d. -f1 /proc/uptime)" -lt $end ]; do
 	else
 		rm_refused=$((rm_refused + 1))
 	fi
+	v=$(vmareas)
+	[ "$v" -gt $peak_vm ] && peak_vm=$v
 	sleep 1
 done
 wait $pids 2>/dev/null
@@ -118,7 +120,7 @@ rc=$?
 hold=
 [ $rc = 0 ] && ok "holding consumer exits 0 on SIGINT" || bad "holding consumer status $rc: $(cat $T/hold.err)"
 runs=$(cat $T/w*.n 2>/dev/null | awk '{ n += $1 } END { print n + 0 }')
-echo "storm: $secs s, consumers started and killed: $runs, device opens: $(cat $T/o.n 2>/dev/null)"
+echo "storm: $secs s, consumers started and killed: $runs, device opens: $(cat $T/o.n 2>/dev/null), module vmalloc areas at most $peak_vm"
 [ -s $T/o.bad ] && bad "device opens failed: $(head -3 $T/o.bad) $(head -3 $T/o.err)" || ok "every open/close of the device worked"
 # a killed consumer may have been refused for a reason worth seeing
 grep -hv -e '^$' $T/w*.err 2>/dev/null | sort | uniq -c | sort -rn | head -5 | sed 's/^/  worker messages: /'

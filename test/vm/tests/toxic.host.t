@@ -23,9 +23,10 @@ bad() { echo "FAIL $*"; fail=1; }
 echo 1 >/proc/sys/kernel/kptr_restrict
 cat /proc/vmallocinfo >$T/vm
 
-# $1: a D expression; runs it in BEGIN; out and err in $T/out, $T/err
+# $1: a D statement; runs it in a BEGIN clause, then exits from another
+# (a fault ends the first clause only); out and err in $T/out, $T/err
 dread() {
-	$D -q -n "BEGIN { $1; exit(0); }" >$T/out 2>$T/err
+	timeout 30 $D -q -n "BEGIN { $1; }" -n 'BEGIN { exit(0); }' >$T/out 2>$T/err
 }
 
 # an ioremap line with phys= in the device window
