@@ -46,7 +46,7 @@ echo "device mapping: $(grep -m1 "^$dev" $T/vm)"
 for e in "trace(*(uint32_t *)$a)" "trace(stringof((char *)$a))" \
 	 "tracemem($a, 16)"; do
 	dread "$e"
-	if grep -qi "invalid address ($a)" $T/err && ! [ -s $T/out ]; then
+	if grep -qi "invalid address ($a)" $T/err && ! grep -q "[^[:space:]]" $T/out; then
 		ok "$e refused: $(grep -m1 -i 'invalid address' $T/err)"
 	else
 		bad "$e: out '$(cat $T/out)', err '$(cat $T/err)'"
@@ -57,7 +57,7 @@ done
 po=$(awk '$3 == "page_offset_base" { print $1 }' /proc/kallsyms)
 if [ -n "$po" ]; then
 	dread "trace(*(uint32_t *)(*(uint64_t *)0x$po + 0xa0000))"
-	if grep -qi "invalid address (0x" $T/err && ! [ -s $T/out ]; then
+	if grep -qi "invalid address (0x" $T/err && ! grep -q "[^[:space:]]" $T/out; then
 		ok "direct map of 0xa0000 refused: $(grep -m1 -i 'invalid address' $T/err)"
 	else
 		bad "direct map of 0xa0000: out '$(cat $T/out)', err '$(cat $T/err)'"
