@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 5376fe2bd6e7f294
+ * Input hash (FNV-1a 64): 024061c3569c3789
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -1866,6 +1866,7 @@ static void dtrace_probes_fini(void)
 
 #define DTRACE_DIFI_STRVAR	0x1	/* names a string variable */
 #define DTRACE_DIFI_REFVAR	0x2	/* names a by-reference variable */
+#define DTRACE_DIFI_TARGET	0x4	/* a branch goes here */
 #define DTRACE_DIFI_SIZE(f)	((f) >> 8)	/* its size */
 #define DTRACE_DIF_MAXVARS	4096	/* variable table entries */
 
@@ -2294,7 +2295,9 @@ static int dtrace_difo_check_instr(struct dtrace_difo_priv *dp, u32 pc,
  *  - subroutines: their loops over strings (index/rindex/strstr compare
  *    every position with the whole pattern: S * S / 4), copies into
  *    scratch (alloca, bcopy, copyin, copyinto, ALLOCS, COPYS: the scratch
- *    size, Z, since their length is a run-time value);
+ *    size, Z, since their length is a run-time value, except for an
+ *    ALLOCS whose size a SETX right before it sets, the compiler's
+ *    pattern for a struct variable: that size);
  *  - stack walks (stackdepth, ustackdepth): DTRACE_COST_STACK;
  *  - the first clause-local access of a firing clears nlvars slots.
  */
@@ -2331,7 +2334,24 @@ static u64 dtrace_difo_subr_cost(u32 subr, u64 s, u64 z)
 	}
 }
 
-static u64 dtrace_difo_cost(const struct dtrace_difo_priv *dp,
+/*
+ * The constant register r holds at pc if the instruction just before
+ * (not a branch target) is a SETX into r; else ~0 (unknown).
+ */
+static u64 dtrace_difo_setx(const struct dtrace_difo_priv *dp, u32 pc, u32 r)
+{
+	const struct dtrace_difo *d = &dp->difo;
+	u32 in;
+
+	if (pc == 0 || (dp->iflags[pc] & DTRACE_DIFI_TARGET))
+		return ~0ULL;
+	in = d->buf[pc - 1];
+	if (DIF_INSTR_OP(in) != DIF_OP_SETX || DIF_INSTR_RD(in) != r)
+		return ~0ULL;
+	return d->inttab[DIF_INSTR_INTEGER(in)];
+}
+
+static u64 dtrace_difo_cost(struct dtrace_difo_priv *dp,
 			    const struct dtrace_vlimits *lim)
 {
 	const struct dtrace_difo *d = &dp->difo;
@@ -2344,6 +2364,9 @@ static u64 dtrace_difo_cost(const struct dtrace_difo_priv *dp,
 		op = DIF_INSTR_OP(d->buf[pc]);
 		if (op == DIF_OP_PUSHTR || op == DIF_OP_PUSHTV)
 			npush++;
+		if (dtrace_dif_opclass(op) == DIFC_BRANCH)
+			dp->iflags[DIF_INSTR_LABEL(d->buf[pc])] |=
+				DTRACE_DIFI_TARGET;
 	}
 	npush = min_t(u32, npush, DIF_DTR_NREGS);
 	keymax = 16 + npush * (4 + slot);
@@ -2385,6 +2408,9 @@ static u64 dtrace_difo_cost(const struct dtrace_difo_priv *dp,
 			     dtrace_difo_subr_cost(DIF_INSTR_SUBR(in), s, z);
 			break;
 		case DIFC_ALLOCS:
+			c += min_t(u64, z, dtrace_difo_setx(dp, pc,
+							    DIF_INSTR_R1(in)));
+			break;
 		case DIFC_COPYS:
 			c += z;
 			break;

@@ -2527,6 +2527,21 @@ static void test_cost(void)
 	RET(2);
 	CHECK(cost_of(p, 4096) >= 4096ULL * 4096 / 4);
 	CHECK(cost_of(p, 4096) > 16 * cost_of(p, 1024) / 2);
+
+	/* ALLOCS of a size a SETX just set: that size; else the scratch */
+	p_init(p);
+	SETX(24, 1);
+	FMT(DIF_OP_ALLOCS, 1, 0, 2);
+	RET(2);
+	CHECK_EQ(cost_of(p, 256), 3 * DTRACE_COST_INSTR + 24);
+	/* ... unless a branch lands on the ALLOCS */
+	p_init(p);
+	FMT(DIF_OP_TST, 0, 0, 0);
+	emit(p, DIF_INSTR_BRANCH(DIF_OP_BE, 3));
+	SETX(24, 1);
+	FMT(DIF_OP_ALLOCS, 1, 0, 2);
+	RET(2);
+	CHECK_EQ(cost_of(p, 256), 5 * DTRACE_COST_INSTR + 16384);
 }
 
 /* ---- main ---------------------------------------------------------------- */
