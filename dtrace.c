@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): c3a2e1f8c481b066
+ * Input hash (FNV-1a 64): 024061c3569c3789
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -90,6 +90,7 @@
 #include <linux/sched/signal.h>
 #include <linux/sched/task_stack.h>
 #include <linux/seq_file.h>
+#include <linux/siphash.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
@@ -138,6 +139,8 @@
 #define DTRACE_CFG_MAX_CONSUMERS	CONFIG_DTRACE_MAX_CONSUMERS
 #define DTRACE_CFG_MAX_PROBES	CONFIG_DTRACE_MAX_PROBES
 #define DTRACE_CFG_DIF_MAXLEN	CONFIG_DTRACE_DIF_MAXLEN
+#define DTRACE_CFG_CLAUSE_COST_MAX	CONFIG_DTRACE_CLAUSE_COST_MAX
+#define DTRACE_CFG_PROBE_COST_MAX	CONFIG_DTRACE_PROBE_COST_MAX
 #define DTRACE_CFG_DEV_MODE	CONFIG_DTRACE_DEV_MODE
 #define DTRACE_CFG_DEV_GID	CONFIG_DTRACE_DEV_GID
 #ifdef CONFIG_DTRACE_PROFILE_MIN_US
@@ -168,6 +171,32 @@
  * context.
  */
 #define DTRACE_ALIGN8(x)	(((x) + 7) & ~(typeof(x))7)
+
+/*
+ * Internal invariants (CONFIG_DTRACE_DEBUG): DTRACE_ASSERT(cond) checks
+ * cond and, if it is false, warns once with the condition and where it
+ * is (WARN_ONCE: fatal under panic_on_warn, as in the VM tests, which
+ * build with it).  Without CONFIG_DTRACE_DEBUG cond is not evaluated and
+ * nothing is compiled.  Safe in probe context.  The user-space unit tests
+ * define it to abort (test/unit/shim.h).
+ *
+ * dtrace_assert_held(mutex): lockdep's check (kernels with lockdep) and,
+ * under CONFIG_DTRACE_DEBUG, that the mutex is held at all.
+ */
+#ifndef DTRACE_ASSERT
+#define DTRACE_ASSERT(cond)						\
+	do {								\
+		if (DTRACE_CFG_DEBUG && unlikely(!(cond)))		\
+			WARN_ONCE(1, "dtrace: assertion %s failed at %s:%d\n", \
+				  #cond, __func__, __LINE__);		\
+	} while (0)
+
+#define dtrace_assert_held(m)						\
+	do {								\
+		lockdep_assert_held(m);					\
+		DTRACE_ASSERT(mutex_is_locked(m));			\
+	} while (0)
+#endif
 
 /* Bounded string length: the length of s, at most max. */
 static inline size_t dtrace_strnlen(const char *s, size_t max)
@@ -557,12 +586,101 @@ static __always_inline void dtrace_probe_exit(unsigned long flags)
  * process's: a kernel thread has none, even while it borrows a process's
  * page tables (kthread_use_mm), so user accesses from it fail.
  */
+static bool dtrace_toxic(u64 addr, size_t len);
+
 static int dtrace_load_kernel(void *dst, u64 addr, size_t len)
 {
-	if (addr + len < addr)
+	if (addr + len < addr || dtrace_toxic(addr, len))
 		return -EFAULT;
 	return copy_from_kernel_nofault(dst, (const void *)(uintptr_t)addr,
 					len) ? -EFAULT : 0;
+}
+
+/*
+ * Toxic ranges: kernel addresses D may never load from, whatever the page
+ * tables say, because a read there is a device access (it may have side
+ * effects - a read-to-clear status register, a FIFO - or stall the bus),
+ * not a memory read.  DTrace keeps such a list (its toxic ranges); here
+ * the test is made on each load, without locks, so it holds in any probe
+ * context (NMI, or with the vmalloc or resource locks held):
+ *
+ *  - the vmalloc range (ioremap, vmap of device frames): a page there is
+ *    readable only if the kernel page table maps it, at this moment, with
+ *    the write-back memory type (PWT, PCD and PAT clear, as every RAM
+ *    mapping is: vmalloc, kvmalloc, vmap of pages, IRQ stacks) to a frame
+ *    that has a struct page.  ioremap(), ioremap_wc() and ioremap_uc() map
+ *    with an uncached or write-combining type, so every device register
+ *    mapping fails the test; ioremap_cache()/memremap(WB) of firmware
+ *    memory (ACPI tables) is memory and stays readable, as would be a
+ *    device a driver mapped write-back (none should: the kernel's memtype
+ *    rules give MMIO an uncached type).  The walk is lookup_address(),
+ *    which takes no lock; find_vm_area() (VM_IOREMAP) would take the vmap
+ *    area lock, which a probe may fire under.  Under Xen PV the frame is
+ *    translated through the paravirt pte_val (machine to pseudo-physical)
+ *    and the type bits index Xen's PAT, whose entry 0 is write-back too;
+ *  - the fixmap (local APIC, IO-APIC, HPET and other early mappings);
+ *  - the legacy VGA and ISA ROM hole of the direct map (0xa0000 to
+ *    0x100000 physical), which ioremap() hands out as is.
+ *
+ * Elsewhere the kernel half holds only RAM (direct map, kernel image,
+ * modules, vmemmap, per-CPU areas, CPU entry area) or nothing; what is
+ * unmapped still faults (BADADDR) in the nofault copy.  Not covered: user
+ * mappings of device memory (mmap of /dev/mem, of a PCI BAR or of a GPU
+ * aperture, VM_IO or VM_PFNMAP): copyin() from them reads the device, as
+ * the traced process itself could.  Stores from D go only to scratch and
+ * the vstate (and, with -w, to user memory), never here.
+ *
+ * A toxic load is a BADADDR fault with the address, as in DTrace.
+ */
+#define DTRACE_TOXIC_LOW_START	0xa0000UL	/* VGA memory, option ROMs */
+#define DTRACE_TOXIC_LOW_END	0x100000UL
+
+static bool dtrace_toxic_vmalloc_page(unsigned long a)
+{
+	unsigned int level;
+	unsigned long pfn, npages;
+	pte_t *pte, e;
+	u64 type;
+
+	pte = lookup_address(a, &level);
+	if (!pte)
+		return true;
+	e = READ_ONCE(*pte);
+	if (!pte_present(e))
+		return true;	/* about to be mapped, or a hole: refuse */
+	pfn = pte_pfn(e);
+	type = _PAGE_PWT | _PAGE_PCD | _PAGE_PAT;
+	if (level != PG_LEVEL_4K) {
+		/* a large mapping: its frame plus the offset inside it */
+		type = _PAGE_PWT | _PAGE_PCD | _PAGE_PAT_LARGE;
+		npages = page_level_size(level) >> PAGE_SHIFT;
+		pfn = (pfn & ~(npages - 1)) +
+		      ((a & ~page_level_mask(level)) >> PAGE_SHIFT);
+	}
+	return (pte_val(e) & type) || !pfn_valid(pfn);
+}
+
+static bool dtrace_toxic(u64 addr, size_t len)
+{
+	unsigned long a = (unsigned long)addr, end, low;
+
+	if (!len)
+		return false;
+	end = a + len - 1;
+	if (end >= FIXADDR_START && a < FIXADDR_TOP)
+		return true;
+	low = (unsigned long)__va(0);
+	if (end >= low + DTRACE_TOXIC_LOW_START &&
+	    a < low + DTRACE_TOXIC_LOW_END)
+		return true;
+	for (a &= PAGE_MASK; a <= end; a += PAGE_SIZE) {
+		if (is_vmalloc_addr((const void *)a) &&
+		    dtrace_toxic_vmalloc_page(a))
+			return true;
+		if (a + PAGE_SIZE < a)
+			break;
+	}
+	return false;
 }
 
 static bool dtrace_user_ok(u64 addr, size_t len)
@@ -780,7 +898,15 @@ struct dtrace_difo {
 	struct dtrace_difv *vartab;
 	u32 varlen;
 	struct dtrace_diftype rtype;
+	u64 cost;			/* worst case of one run (400) */
 };
+
+/*
+ * Scratch space per CPU and firing (600 sizes it, 400 charges copies into
+ * it): room for a few strings, at least 16 KiB.
+ */
+#define DTRACE_SCRATCH_SIZE(strsize) \
+	max_t(u64, 16 * 1024, 8 * (u64)(strsize))
 
 /* Why a DIF object or an enabling was rejected (-> dtrace_ioc_enable). */
 struct dtrace_verr {
@@ -1324,6 +1450,7 @@ struct dtrace_provider {
 struct dtrace_probe {
 	u32 id;
 	u32 nenabled;			/* attached ECBs (dtrace_lock) */
+	u64 cost;			/* their clauses' costs (dtrace_lock) */
 	int aframes;			/* frames of the provider to skip, or
 					 * DTRACE_AFRAMES_IRQ */
 	struct dtrace_provider *prov;
@@ -1398,7 +1525,7 @@ static struct dtrace_provider *dtrace_provider_lookup(const char *name)
 {
 	struct dtrace_provider *p;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	list_for_each_entry(p, &dtrace_providers, link) {
 		if (!strcmp(p->name, name))
 			return p;
@@ -1451,7 +1578,7 @@ static struct dtrace_probe *dtrace_probe_lookup(struct dtrace_provider *prov,
 	struct dtrace_probe *p;
 	u32 h = dtrace_name_hash(prov->name, mod, func, name);
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	hlist_for_each_entry(p, &dtrace_probe_hash[h], hash) {
 		if (p->prov == prov && !strcmp(p->desc.mod, mod) &&
 		    !strcmp(p->desc.func, func) && !strcmp(p->desc.name, name))
@@ -1473,7 +1600,7 @@ static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
 	struct dtrace_probe *p;
 	u32 id, i;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	if (strlen(mod) >= DTRACE_MODNAMELEN ||
 	    strlen(func) >= DTRACE_FUNCNAMELEN ||
 	    strlen(name) >= DTRACE_NAMELEN || !*name)
@@ -1536,7 +1663,7 @@ static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
  */
 static void dtrace_probe_retire(struct dtrace_probe *p)
 {
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	dtrace_ecb_detach_probe(p);	/* calls disable if it was enabled */
 	RCU_INIT_POINTER(dtrace_probes[p->id - 1], NULL);
 	hlist_del(&p->hash);
@@ -1608,7 +1735,7 @@ static void dtrace_commit(void)
 {
 	struct dtrace_provider *prov;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	list_for_each_entry(prov, &dtrace_providers, link) {
 		if (prov->ops->commit)
 			prov->ops->commit(prov->arg);
@@ -1627,7 +1754,7 @@ dtrace_provide_refused(const char *fmt, ...)
 {
 	va_list ap;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	va_start(ap, fmt);
 	vsnprintf(dtrace_provide_why, sizeof(dtrace_provide_why), fmt, ap);
 	va_end(ap);
@@ -1638,7 +1765,7 @@ static void dtrace_provide(const struct dtrace_probedesc *desc)
 {
 	struct dtrace_provider *prov;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	list_for_each_entry(prov, &dtrace_providers, link) {
 		if (prov->ops->provide &&
 		    dtrace_glob_match(desc->provider, prov->name))
@@ -1657,7 +1784,7 @@ static struct dtrace_probe *dtrace_probe_next(const struct dtrace_probedesc *d,
 {
 	u32 id;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	for (id = max(*start, 1u); id <= dtrace_probe_hiwat; id++) {
 		struct dtrace_probe *p = dtrace_probe_get(id);
 
@@ -1739,6 +1866,7 @@ static void dtrace_probes_fini(void)
 
 #define DTRACE_DIFI_STRVAR	0x1	/* names a string variable */
 #define DTRACE_DIFI_REFVAR	0x2	/* names a by-reference variable */
+#define DTRACE_DIFI_TARGET	0x4	/* a branch goes here */
 #define DTRACE_DIFI_SIZE(f)	((f) >> 8)	/* its size */
 #define DTRACE_DIF_MAXVARS	4096	/* variable table entries */
 
@@ -2144,6 +2272,158 @@ static int dtrace_difo_check_instr(struct dtrace_difo_priv *dp, u32 pc,
 	return 0;
 }
 
+/*
+ * Worst-case cost of one run.  Branches only go forward, so a run executes
+ * each instruction at most once and its cost is at most the sum of what
+ * every instruction can cost; the framework adds the clause's own work
+ * (500) and compares the sum with CONFIG_DTRACE_CLAUSE_COST_MAX.
+ *
+ * One cost unit is about the time to touch one byte in a string or copy
+ * loop; the other weights were measured in user space against it
+ * (`make -C test/unit bench`, test/unit/bench-cost.c: maxlen copies of
+ * the costliest form of an instruction, each at strsize 256, 4096 and
+ * 65536; on the build machine every kind ran in 0.02 to 0.3 ns per unit,
+ * SCMP, the costliest, 0.5 ns in the worst case):
+ *
+ *  - every instruction: DTRACE_COST_INSTR;
+ *  - loads from memory the DIF layer does not own: DTRACE_COST_LOAD;
+ *  - strings (S = strsize): SCMP reads two strings in 64-byte pieces
+ *    through the checked loads, 4S (the costliest per byte); storing a string
+ *    variable clears, reads and copies it, 3S; a tuple key holds up to the
+ *    object's tuple depth of strings, each read and hashed (2S), plus a
+ *    hash lookup (DTRACE_COST_HASH) and the value copy;
+ *  - subroutines: their loops over strings (index/rindex/strstr compare
+ *    every position with the whole pattern: S * S / 4), copies into
+ *    scratch (alloca, bcopy, copyin, copyinto, ALLOCS, COPYS: the scratch
+ *    size, Z, since their length is a run-time value, except for an
+ *    ALLOCS whose size a SETX right before it sets, the compiler's
+ *    pattern for a struct variable: that size);
+ *  - stack walks (stackdepth, ustackdepth): DTRACE_COST_STACK;
+ *  - the first clause-local access of a firing clears nlvars slots.
+ */
+#define DTRACE_COST_INSTR	4
+#define DTRACE_COST_LOAD	20
+#define DTRACE_COST_CALL	40
+#define DTRACE_COST_HASH	200
+#define DTRACE_COST_STACK	(DTRACE_STACK_MAXDEPTH * 40)
+
+static u64 dtrace_difo_subr_cost(u32 subr, u64 s, u64 z)
+{
+	switch (subr) {
+	case DIF_SUBR_STRLEN: case DIF_SUBR_COPYINSTR:
+	case DIF_SUBR_LLTOSTR: case DIF_SUBR_INET_NTOP:
+	case DIF_SUBR_INET_NTOA: case DIF_SUBR_INET_NTOA6:
+		return 2 * s;
+	case DIF_SUBR_STRJOIN: case DIF_SUBR_SUBSTR: case DIF_SUBR_TOUPPER:
+	case DIF_SUBR_TOLOWER: case DIF_SUBR_STRINGOF:
+	case DIF_SUBR_COPYOUTSTR: case DIF_SUBR_STRCHR:
+	case DIF_SUBR_STRRCHR:
+		return 4 * s;
+	case DIF_SUBR_BASENAME: case DIF_SUBR_DIRNAME:
+	case DIF_SUBR_CLEANPATH: case DIF_SUBR_STRTOK:
+		return 8 * s;
+	case DIF_SUBR_STRSTR: case DIF_SUBR_INDEX: case DIF_SUBR_RINDEX:
+		return 4 * s + s * s / 4;
+	case DIF_SUBR_COPYIN: case DIF_SUBR_COPYINTO: case DIF_SUBR_BCOPY:
+	case DIF_SUBR_ALLOCA: case DIF_SUBR_COPYOUT:
+		return 2 * z;
+	case DIF_SUBR_PROGENYOF:	/* a walk up to 4096 parents */
+		return 4096 * DTRACE_COST_LOAD;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * The constant register r holds at pc if the instruction just before
+ * (not a branch target) is a SETX into r; else ~0 (unknown).
+ */
+static u64 dtrace_difo_setx(const struct dtrace_difo_priv *dp, u32 pc, u32 r)
+{
+	const struct dtrace_difo *d = &dp->difo;
+	u32 in;
+
+	if (pc == 0 || (dp->iflags[pc] & DTRACE_DIFI_TARGET))
+		return ~0ULL;
+	in = d->buf[pc - 1];
+	if (DIF_INSTR_OP(in) != DIF_OP_SETX || DIF_INSTR_RD(in) != r)
+		return ~0ULL;
+	return d->inttab[DIF_INSTR_INTEGER(in)];
+}
+
+static u64 dtrace_difo_cost(struct dtrace_difo_priv *dp,
+			    const struct dtrace_vlimits *lim)
+{
+	const struct dtrace_difo *d = &dp->difo;
+	u64 s = lim->strsize, z = DTRACE_SCRATCH_SIZE(lim->strsize);
+	u64 slot = DTRACE_ALIGN8(max_t(u64, 8, s) + 8), keymax, c, cost = 0;
+	u32 pc, in, op, v, npush = 0;
+	bool locals = false;
+
+	for (pc = 0; pc < d->len; pc++) {
+		op = DIF_INSTR_OP(d->buf[pc]);
+		if (op == DIF_OP_PUSHTR || op == DIF_OP_PUSHTV)
+			npush++;
+		if (dtrace_dif_opclass(op) == DIFC_BRANCH)
+			dp->iflags[DIF_INSTR_LABEL(d->buf[pc])] |=
+				DTRACE_DIFI_TARGET;
+	}
+	npush = min_t(u32, npush, DIF_DTR_NREGS);
+	keymax = 16 + npush * (4 + slot);
+
+	for (pc = 0; pc < d->len; pc++) {
+		in = d->buf[pc];
+		op = DIF_INSTR_OP(in);
+		c = DTRACE_COST_INSTR;
+		switch (dtrace_dif_opclass(op)) {
+		case DIFC_LOAD:
+			c += DTRACE_COST_LOAD;
+			break;
+		case DIFC_CMP:
+			if (op == DIF_OP_SCMP)
+				c += 4 * s;
+			break;
+		case DIFC_LDV:
+		case DIFC_STV:
+			v = DIF_INSTR_VAR(in);
+			if (op == DIF_OP_LDGS && v < DIF_VAR_OTHER_UBASE) {
+				if (v == DIF_VAR_STACKDEPTH ||
+				    v == DIF_VAR_USTACKDEPTH ||
+				    v == DIF_VAR_UCALLER)
+					c += DTRACE_COST_STACK;
+				else
+					c += DTRACE_COST_CALL;
+				break;
+			}
+			if (op == DIF_OP_LDLS || op == DIF_OP_STLS)
+				locals = true;
+			if (op == DIF_OP_STGS || op == DIF_OP_STLS)
+				c += 3 * slot;
+			else if (op != DIF_OP_LDGS && op != DIF_OP_LDLS)
+				/* dynamic: key, hash, value */
+				c += 2 * keymax + DTRACE_COST_HASH + 3 * slot;
+			break;
+		case DIFC_CALL:
+			c += DTRACE_COST_CALL +
+			     dtrace_difo_subr_cost(DIF_INSTR_SUBR(in), s, z);
+			break;
+		case DIFC_ALLOCS:
+			c += min_t(u64, z, dtrace_difo_setx(dp, pc,
+							    DIF_INSTR_R1(in)));
+			break;
+		case DIFC_COPYS:
+			c += z;
+			break;
+		default:
+			break;
+		}
+		cost += c;
+	}
+	if (locals)
+		cost += (u64)lim->nlvars * slot;
+	return cost;
+}
+
 static int dtrace_difo_create(const void *p, size_t avail,
 			      const struct dtrace_vlimits *lim,
 			      struct dtrace_difo **out, size_t *used,
@@ -2259,6 +2539,7 @@ static int dtrace_difo_create(const void *p, size_t avail,
 		goto fail;
 	}
 
+	d->cost = dtrace_difo_cost(dp, lim);
 	*out = d;
 	if (used)
 		*used = h.size;
@@ -4068,6 +4349,58 @@ static void dtrace_dif_dynstore(struct dtrace_dif_rt *rt, u32 vkey,
 	dtrace_dynvar_store(vs, vkey, key, keylen, val, vsize, flags);
 }
 
+/*
+ * CONFIG_DTRACE_DEBUG: what the validator (400) proved about instruction
+ * pc and the emulator relies on: a known opcode, registers in range, a
+ * forward branch inside the object, table indexes inside their tables.
+ */
+static bool dtrace_dif_validated(const struct dtrace_difo *difo, u32 pc)
+{
+	u32 in = difo->buf[pc];
+	u32 r1 = DIF_INSTR_R1(in), r2 = DIF_INSTR_R2(in);
+	u32 rd = DIF_INSTR_RD(in), n = DIF_DIR_NREGS;
+
+	switch (dtrace_dif_opclass(DIF_INSTR_OP(in))) {
+	case DIFC_BAD:
+		return false;
+	case DIFC_ARITH:
+		return r1 < n && r2 < n && rd < n && rd != 0;
+	case DIFC_COPYS:
+		return r1 < n && r2 < n && rd < n;
+	case DIFC_UNARY:
+	case DIFC_LOAD:
+	case DIFC_ALLOCS:
+		return r1 < n && rd < n && rd != 0;
+	case DIFC_STORE:
+		return r1 < n && rd < n;
+	case DIFC_CMP:
+		return r1 < n && r2 < n;
+	case DIFC_TST:
+		return r1 < n;
+	case DIFC_RET:
+	case DIFC_STV:
+		return rd < n;
+	case DIFC_BRANCH:
+		return DIF_INSTR_LABEL(in) > pc &&
+		       DIF_INSTR_LABEL(in) < difo->len;
+	case DIFC_SETX:
+		return rd < n && rd != 0 &&
+		       DIF_INSTR_INTEGER(in) < difo->intlen;
+	case DIFC_SETS:
+		return rd < n && rd != 0 &&
+		       DIF_INSTR_STRING(in) < difo->strlen;
+	case DIFC_LDGA:
+		return r2 < n && rd < n && rd != 0;
+	case DIFC_LDV:
+	case DIFC_CALL:
+		return rd < n && rd != 0;
+	case DIFC_PUSHT:
+		return r2 < n && rd < n;
+	default:
+		return true;
+	}
+}
+
 static inline int dtrace_dif_cmp_s(s64 a, s64 b)
 {
 	return a < b ? -1 : a > b;
@@ -4101,6 +4434,7 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 		u64 a, b, addr;
 		char *p;
 
+		DTRACE_ASSERT(dtrace_dif_validated(difo, pc));
 		switch (op) {
 		case DIF_OP_OR:
 			regs[rd] = regs[r1] | regs[r2];
@@ -4437,6 +4771,7 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 		}
 	}
 	/* unreachable for validated objects: the last instruction is RET */
+	DTRACE_ASSERT(!"a validated object ends with ret");
 	dtrace_dif_fault(m, DTRACEFLT_ILLOP, 0);
 	m->difoff = difo->len ? difo->len - 1 : 0;
 	return 0;
@@ -4529,6 +4864,7 @@ struct dtrace_clause {
 	bool speculative;		/* has a SPECULATE action */
 	bool cleans;			/* has COMMIT or DISCARD */
 	bool commits;			/* has COMMIT */
+	u64 cost;			/* worst case per firing (400 units) */
 	struct dtrace_probedesc desc;
 	struct dtrace_difo *pred;
 	struct dtrace_action *act;	/* [nactions] */
@@ -4766,11 +5102,12 @@ static void dtrace_ecb_detach(struct dtrace_ecb *ecb)
 {
 	struct dtrace_probe *p = ecb->probe;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	if (!p)
 		return;
 	list_del_rcu(&ecb->probe_link);
 	ecb->probe = NULL;
+	p->cost -= ecb->clause->cost;
 	if (--p->nenabled == 0 && p->prov->ops->disable)
 		p->prov->ops->disable(p->prov->arg, p->id, p->arg);
 }
@@ -4783,10 +5120,37 @@ static void dtrace_ecb_detach_probe(struct dtrace_probe *probe)
 		dtrace_ecb_detach(ecb);
 }
 
-/* dtrace_lock held: attach ecb to probe, enabling the probe if first. */
+/*
+ * dtrace_lock held: the worst case of one firing of p as seen by st.  A
+ * firing runs every ECB of the probe, of every consumer, except for
+ * BEGIN, END and ERROR, which fire for one consumer at a time.
+ */
+static u64 dtrace_probe_cost(const struct dtrace_probe *p,
+			     const struct dtrace_state *st)
+{
+	const struct dtrace_ecb *e;
+	u64 cost = 0;
+
+	if (p->id != dtrace_probeid_begin && p->id != dtrace_probeid_end &&
+	    p->id != dtrace_probeid_error)
+		return p->cost;
+	list_for_each_entry(e, &p->ecbs, probe_link)
+		if (e->state == st)
+			cost += e->clause->cost;
+	return cost;
+}
+
+/*
+ * dtrace_lock held: attach ecb to probe, enabling the probe if first.
+ * The worst cases of the clauses a firing runs stay within
+ * CONFIG_DTRACE_PROBE_COST_MAX (-E2BIG).
+ */
 static int dtrace_ecb_attach(struct dtrace_ecb *ecb, struct dtrace_probe *p)
 {
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
+	if (dtrace_probe_cost(p, ecb->state) + ecb->clause->cost >
+	    DTRACE_CFG_PROBE_COST_MAX)
+		return -E2BIG;
 	if (p->nenabled == 0 && p->prov->ops->enable) {
 		int err = p->prov->ops->enable(p->prov->arg, p->id, p->arg);
 
@@ -4794,6 +5158,7 @@ static int dtrace_ecb_attach(struct dtrace_ecb *ecb, struct dtrace_probe *p)
 			return err;
 	}
 	p->nenabled++;
+	p->cost += ecb->clause->cost;
 	ecb->probe = p;
 	list_add_tail_rcu(&ecb->probe_link, &p->ecbs);
 	return 0;
@@ -5817,6 +6182,56 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 	return 0;
 }
 
+/*
+ * Worst-case work of one firing of a clause, in the validator's cost units
+ * (400): its DIF objects, the record it clears and fills, and what each
+ * action does beyond its DIF (a string or memory copy, a stack walk, an
+ * aggregation's key and hash lookup, a commit's copy of the speculation).
+ * chill() is left out: it is a deliberate delay with its own budget.
+ */
+static u64 dtrace_clause_cost(const struct dtrace_enparse *pp,
+			      const struct dtrace_clause *cl)
+{
+	u64 cost = cl->pred ? cl->pred->cost : 0;
+	u32 i, j;
+
+	if (cl->recsize)
+		cost += sizeof(struct dtrace_rechdr) + cl->recsize;
+	for (i = 0; i < cl->nactions; i++) {
+		const struct dtrace_action *a = &cl->act[i];
+
+		cost += DTRACE_COST_CALL;
+		for (j = 0; j < a->ndifo; j++)
+			cost += a->difo[j]->cost;
+		switch (a->kind) {
+		case DTRACEACT_DIFEXPR:
+			cost += 2 * (u64)a->recsize;
+			break;
+		case DTRACEACT_TRACEMEM:
+			cost += 2 * (u64)a->recsize +
+				DIV_ROUND_UP((u64)a->recsize, PAGE_SIZE) *
+				DTRACE_COST_LOAD;
+			break;
+		case DTRACEACT_STACK:
+			cost += DTRACE_COST_STACK;
+			break;
+		case DTRACEACT_USTACK:
+			cost += a->arg * DTRACE_COST_LOAD;
+			break;
+		case DTRACEACT_AGGREGATE:
+			cost += 2 * (u64)a->keysize + DTRACE_COST_HASH;
+			break;
+		case DTRACEACT_COMMIT:
+			/* a memcpy of this CPU's part: ~4 bytes a unit */
+			cost += pp->opts->specsize / 4;
+			break;
+		default:
+			break;
+		}
+	}
+	return cost;
+}
+
 static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 			       size_t avail, struct dtrace_clause **out,
 			       size_t *used)
@@ -5824,6 +6239,7 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 	const struct dtrace_clause_hdr *ch = (const void *)p;
 	struct dtrace_clause *cl;
 	size_t off, u;
+	u64 cost;
 	u32 i;
 	int err;
 
@@ -5911,6 +6327,17 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 	err = dtrace_clause_check(pp, cl);
 	if (err)
 		goto fail;
+	cost = dtrace_clause_cost(pp, cl);
+	cl->cost = cost;
+	if (cost > DTRACE_CFG_CLAUSE_COST_MAX) {
+		/* err_msg has 128 bytes: the probe description last */
+		err = dtrace_enerr(pp, ~0U,
+			"clause %u costs up to %llu units a firing, over CONFIG_DTRACE_CLAUSE_COST_MAX=%u (%s:%s:%s:%s)",
+			pp->clause, (unsigned long long)cost,
+			DTRACE_CFG_CLAUSE_COST_MAX, cl->desc.provider,
+			cl->desc.mod, cl->desc.func, cl->desc.name);
+		goto fail;
+	}
 	*out = cl;
 	*used = ch->size;
 	return 0;
@@ -5929,7 +6356,7 @@ static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more)
 	u32 cap = max(st->necbs + more, st->ecbs_cap * 2);
 	struct dtrace_ecb **n;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	if (st->necbs + more <= st->ecbs_cap)
 		return 0;
 	n = kvmalloc_array(cap, sizeof(*n), GFP_KERNEL);
@@ -6163,10 +6590,20 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 				pp.clause = i;
 				pp.action = ~0U;
 				/* the message names the probe, err says why */
-				dtrace_enerr(&pp, ~0U,
-					     "cannot enable probe %s:%s:%s:%s",
-					     p->desc.provider, p->desc.mod,
-					     p->desc.func, p->desc.name);
+				if (err == -E2BIG)
+					err = dtrace_enerr(&pp, ~0U,
+						"clause %u takes a probe to %llu units a firing, over CONFIG_DTRACE_PROBE_COST_MAX=%u (%s:%s:%s:%s)",
+						i, (unsigned long long)
+						(dtrace_probe_cost(p, st) +
+						 cls[i]->cost),
+						DTRACE_CFG_PROBE_COST_MAX,
+						p->desc.provider, p->desc.mod,
+						p->desc.func, p->desc.name);
+				else
+					dtrace_enerr(&pp, ~0U,
+						"cannot enable probe %s:%s:%s:%s",
+						p->desc.provider, p->desc.mod,
+						p->desc.func, p->desc.name);
 				goto fail_ecbs;
 			}
 		}
@@ -6285,7 +6722,7 @@ static void dtrace_ecb_retain(struct dtrace_probe *p)
 	struct dtrace_clause *cl;
 	int err;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	list_for_each_entry(st, &dtrace_states, link) {
 		if (st->noretain)
 			continue;
@@ -6301,6 +6738,11 @@ static void dtrace_ecb_retain(struct dtrace_probe *p)
 						    p->desc.provider, p->desc.mod,
 						    p->desc.func, p->desc.name,
 						    DTRACE_CFG_MAX_ENABLINGS);
+			else if (err == -E2BIG)
+				pr_warn_ratelimited("probe %s:%s:%s:%s not enabled for a consumer: its clauses would cost more than %u units per firing\n",
+						    p->desc.provider, p->desc.mod,
+						    p->desc.func, p->desc.name,
+						    DTRACE_CFG_PROBE_COST_MAX);
 			else
 				pr_warn_ratelimited("probe %s:%s:%s:%s not enabled for a consumer (%d)\n",
 						    p->desc.provider, p->desc.mod,
@@ -6588,6 +7030,7 @@ struct dtrace_aggspace {
 	u32 naggs;
 	u32 ncpus;
 	u32 nhash;			/* hash table slots, a power of two */
+	siphash_key_t hkey;		/* random, per space */
 	u32 entoff;			/* entry area offset in a buffer */
 	u32 entsize;			/* entry area bytes */
 	struct dtrace_aggdef *defs;	/* [naggs + 1] */
@@ -6662,9 +7105,14 @@ static int dtrace_aggspace_create(u64 aggsize, u32 naggs,
 	as->aggsize = aggsize;
 	as->naggs = naggs;
 	as->ncpus = nr_cpu_ids;
-	/* About one slot per 128 bytes: a table of at most 1/32 of the space. */
-	for (nhash = 16; nhash < 65536 && (u64)nhash * 128 < aggsize; )
+	/*
+	 * About one slot per 128 bytes, whatever the size: a table of at
+	 * most 1/32 of the space, so chains stay short (an entry takes at
+	 * least 40 bytes) however many keys fit.
+	 */
+	for (nhash = 16; (u64)nhash * 128 < aggsize; )
 		nhash <<= 1;
+	get_random_bytes(&as->hkey, sizeof(as->hkey));
 	as->nhash = nhash;
 	as->entoff = DTRACE_ALIGN8(nhash * (u32)sizeof(u32));
 	as->entsize = aggsize > as->entoff ? (u32)aggsize - as->entoff : 0;
@@ -6793,18 +7241,18 @@ static int dtrace_agg_define(struct dtrace_aggspace *as, u32 aggid, u32 func,
 	return 0;
 }
 
-/* FNV-1a over the aggregation ID and the key bytes. */
-static inline u32 dtrace_agg_hash(u32 aggid, const u8 *key, u32 keysize)
+/*
+ * The hash of (aggregation ID, key): SipHash with a random key per space,
+ * so that keys a user controls (execname, paths, arguments) cannot be
+ * chosen to fall into one chain, which probe context would then walk on
+ * every update.  siphash() takes no lock and is safe in any context.
+ */
+static inline u32 dtrace_agg_hash(const struct dtrace_aggspace *as,
+				  u32 aggid, const u8 *key, u32 keysize)
 {
-	u32 h = 2166136261U ^ aggid;
-	u32 i;
+	u64 h = siphash(key, keysize, &as->hkey);
 
-	h *= 16777619U;
-	for (i = 0; i < keysize; i++) {
-		h ^= key[i];
-		h *= 16777619U;
-	}
-	return h;
+	return (u32)(h ^ (h >> 32)) ^ (aggid * 0x9e3779b9U);
 }
 
 static inline bool dtrace_agg_keyeq(const u8 *a, const u8 *b, u32 n)
@@ -6939,7 +7387,7 @@ static void dtrace_aggregate(struct dtrace_aggspace *as, int cpu, u32 aggid,
 	b = &c->buf[READ_ONCE(c->active)];
 	if (unlikely(!b->mem))
 		return;
-	h = dtrace_agg_hash(aggid, key, keysize);
+	h = dtrace_agg_hash(as, aggid, key, keysize);
 	slot = &dtrace_agg_table(b)[h & (as->nhash - 1)];
 	for (off = *slot; off; off = e->next) {
 		e = dtrace_agg_ent(b, off);
@@ -7362,7 +7810,6 @@ static void dtrace_spec_clean_finish(struct dtrace_specset *ss)
  * 520, 530, the providers' registration (800, 810, 820).
  */
 
-#define DTRACE_SCRATCH_MIN	(16 * 1024)
 #define DTRACE_CLEAN_MS		10	/* speculation cleaner period */
 
 static atomic64_t dtrace_total_errors = ATOMIC64_INIT(0);
@@ -7456,7 +7903,7 @@ static u64 dtrace_state_end_resv(struct dtrace_state *st)
 	u64 resv = 0;
 	u32 i;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	for (i = 0; i < st->necbs; i++) {
 		struct dtrace_ecb *e = st->ecbs[i];
 
@@ -7481,8 +7928,7 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 	mutex_lock(&dtrace_lock);	/* st->ecbs grows under it */
 	resv = dtrace_state_end_resv(st);
 	mutex_unlock(&dtrace_lock);
-	st->scratch_size = max_t(size_t, DTRACE_SCRATCH_MIN,
-				 8 * (size_t)o->strsize);
+	st->scratch_size = DTRACE_SCRATCH_SIZE(o->strsize);
 	if (!dtrace_mem_ok((u64)num_present_cpus() *
 			   (nbuf * o->bufsize + st->scratch_size +
 			    (st->uses_spec ? o->nspec * o->specsize : 0))))

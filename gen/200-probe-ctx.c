@@ -60,12 +60,101 @@ static __always_inline void dtrace_probe_exit(unsigned long flags)
  * process's: a kernel thread has none, even while it borrows a process's
  * page tables (kthread_use_mm), so user accesses from it fail.
  */
+static bool dtrace_toxic(u64 addr, size_t len);
+
 static int dtrace_load_kernel(void *dst, u64 addr, size_t len)
 {
-	if (addr + len < addr)
+	if (addr + len < addr || dtrace_toxic(addr, len))
 		return -EFAULT;
 	return copy_from_kernel_nofault(dst, (const void *)(uintptr_t)addr,
 					len) ? -EFAULT : 0;
+}
+
+/*
+ * Toxic ranges: kernel addresses D may never load from, whatever the page
+ * tables say, because a read there is a device access (it may have side
+ * effects - a read-to-clear status register, a FIFO - or stall the bus),
+ * not a memory read.  DTrace keeps such a list (its toxic ranges); here
+ * the test is made on each load, without locks, so it holds in any probe
+ * context (NMI, or with the vmalloc or resource locks held):
+ *
+ *  - the vmalloc range (ioremap, vmap of device frames): a page there is
+ *    readable only if the kernel page table maps it, at this moment, with
+ *    the write-back memory type (PWT, PCD and PAT clear, as every RAM
+ *    mapping is: vmalloc, kvmalloc, vmap of pages, IRQ stacks) to a frame
+ *    that has a struct page.  ioremap(), ioremap_wc() and ioremap_uc() map
+ *    with an uncached or write-combining type, so every device register
+ *    mapping fails the test; ioremap_cache()/memremap(WB) of firmware
+ *    memory (ACPI tables) is memory and stays readable, as would be a
+ *    device a driver mapped write-back (none should: the kernel's memtype
+ *    rules give MMIO an uncached type).  The walk is lookup_address(),
+ *    which takes no lock; find_vm_area() (VM_IOREMAP) would take the vmap
+ *    area lock, which a probe may fire under.  Under Xen PV the frame is
+ *    translated through the paravirt pte_val (machine to pseudo-physical)
+ *    and the type bits index Xen's PAT, whose entry 0 is write-back too;
+ *  - the fixmap (local APIC, IO-APIC, HPET and other early mappings);
+ *  - the legacy VGA and ISA ROM hole of the direct map (0xa0000 to
+ *    0x100000 physical), which ioremap() hands out as is.
+ *
+ * Elsewhere the kernel half holds only RAM (direct map, kernel image,
+ * modules, vmemmap, per-CPU areas, CPU entry area) or nothing; what is
+ * unmapped still faults (BADADDR) in the nofault copy.  Not covered: user
+ * mappings of device memory (mmap of /dev/mem, of a PCI BAR or of a GPU
+ * aperture, VM_IO or VM_PFNMAP): copyin() from them reads the device, as
+ * the traced process itself could.  Stores from D go only to scratch and
+ * the vstate (and, with -w, to user memory), never here.
+ *
+ * A toxic load is a BADADDR fault with the address, as in DTrace.
+ */
+#define DTRACE_TOXIC_LOW_START	0xa0000UL	/* VGA memory, option ROMs */
+#define DTRACE_TOXIC_LOW_END	0x100000UL
+
+static bool dtrace_toxic_vmalloc_page(unsigned long a)
+{
+	unsigned int level;
+	unsigned long pfn, npages;
+	pte_t *pte, e;
+	u64 type;
+
+	pte = lookup_address(a, &level);
+	if (!pte)
+		return true;
+	e = READ_ONCE(*pte);
+	if (!pte_present(e))
+		return true;	/* about to be mapped, or a hole: refuse */
+	pfn = pte_pfn(e);
+	type = _PAGE_PWT | _PAGE_PCD | _PAGE_PAT;
+	if (level != PG_LEVEL_4K) {
+		/* a large mapping: its frame plus the offset inside it */
+		type = _PAGE_PWT | _PAGE_PCD | _PAGE_PAT_LARGE;
+		npages = page_level_size(level) >> PAGE_SHIFT;
+		pfn = (pfn & ~(npages - 1)) +
+		      ((a & ~page_level_mask(level)) >> PAGE_SHIFT);
+	}
+	return (pte_val(e) & type) || !pfn_valid(pfn);
+}
+
+static bool dtrace_toxic(u64 addr, size_t len)
+{
+	unsigned long a = (unsigned long)addr, end, low;
+
+	if (!len)
+		return false;
+	end = a + len - 1;
+	if (end >= FIXADDR_START && a < FIXADDR_TOP)
+		return true;
+	low = (unsigned long)__va(0);
+	if (end >= low + DTRACE_TOXIC_LOW_START &&
+	    a < low + DTRACE_TOXIC_LOW_END)
+		return true;
+	for (a &= PAGE_MASK; a <= end; a += PAGE_SIZE) {
+		if (is_vmalloc_addr((const void *)a) &&
+		    dtrace_toxic_vmalloc_page(a))
+			return true;
+		if (a + PAGE_SIZE < a)
+			break;
+	}
+	return false;
 }
 
 static bool dtrace_user_ok(u64 addr, size_t len)

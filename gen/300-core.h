@@ -28,7 +28,15 @@ struct dtrace_difo {
 	struct dtrace_difv *vartab;
 	u32 varlen;
 	struct dtrace_diftype rtype;
+	u64 cost;			/* worst case of one run (400) */
 };
+
+/*
+ * Scratch space per CPU and firing (600 sizes it, 400 charges copies into
+ * it): room for a few strings, at least 16 KiB.
+ */
+#define DTRACE_SCRATCH_SIZE(strsize) \
+	max_t(u64, 16 * 1024, 8 * (u64)(strsize))
 
 /* Why a DIF object or an enabling was rejected (-> dtrace_ioc_enable). */
 struct dtrace_verr {

@@ -105,6 +105,7 @@ struct dtrace_provider {
 struct dtrace_probe {
 	u32 id;
 	u32 nenabled;			/* attached ECBs (dtrace_lock) */
+	u64 cost;			/* their clauses' costs (dtrace_lock) */
 	int aframes;			/* frames of the provider to skip, or
 					 * DTRACE_AFRAMES_IRQ */
 	struct dtrace_provider *prov;
@@ -179,7 +180,7 @@ static struct dtrace_provider *dtrace_provider_lookup(const char *name)
 {
 	struct dtrace_provider *p;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	list_for_each_entry(p, &dtrace_providers, link) {
 		if (!strcmp(p->name, name))
 			return p;
@@ -232,7 +233,7 @@ static struct dtrace_probe *dtrace_probe_lookup(struct dtrace_provider *prov,
 	struct dtrace_probe *p;
 	u32 h = dtrace_name_hash(prov->name, mod, func, name);
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	hlist_for_each_entry(p, &dtrace_probe_hash[h], hash) {
 		if (p->prov == prov && !strcmp(p->desc.mod, mod) &&
 		    !strcmp(p->desc.func, func) && !strcmp(p->desc.name, name))
@@ -254,7 +255,7 @@ static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
 	struct dtrace_probe *p;
 	u32 id, i;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	if (strlen(mod) >= DTRACE_MODNAMELEN ||
 	    strlen(func) >= DTRACE_FUNCNAMELEN ||
 	    strlen(name) >= DTRACE_NAMELEN || !*name)
@@ -317,7 +318,7 @@ static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
  */
 static void dtrace_probe_retire(struct dtrace_probe *p)
 {
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	dtrace_ecb_detach_probe(p);	/* calls disable if it was enabled */
 	RCU_INIT_POINTER(dtrace_probes[p->id - 1], NULL);
 	hlist_del(&p->hash);
@@ -389,7 +390,7 @@ static void dtrace_commit(void)
 {
 	struct dtrace_provider *prov;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	list_for_each_entry(prov, &dtrace_providers, link) {
 		if (prov->ops->commit)
 			prov->ops->commit(prov->arg);
@@ -408,7 +409,7 @@ dtrace_provide_refused(const char *fmt, ...)
 {
 	va_list ap;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	va_start(ap, fmt);
 	vsnprintf(dtrace_provide_why, sizeof(dtrace_provide_why), fmt, ap);
 	va_end(ap);
@@ -419,7 +420,7 @@ static void dtrace_provide(const struct dtrace_probedesc *desc)
 {
 	struct dtrace_provider *prov;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	list_for_each_entry(prov, &dtrace_providers, link) {
 		if (prov->ops->provide &&
 		    dtrace_glob_match(desc->provider, prov->name))
@@ -438,7 +439,7 @@ static struct dtrace_probe *dtrace_probe_next(const struct dtrace_probedesc *d,
 {
 	u32 id;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	for (id = max(*start, 1u); id <= dtrace_probe_hiwat; id++) {
 		struct dtrace_probe *p = dtrace_probe_get(id);
 

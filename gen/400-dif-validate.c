@@ -39,6 +39,7 @@
 
 #define DTRACE_DIFI_STRVAR	0x1	/* names a string variable */
 #define DTRACE_DIFI_REFVAR	0x2	/* names a by-reference variable */
+#define DTRACE_DIFI_TARGET	0x4	/* a branch goes here */
 #define DTRACE_DIFI_SIZE(f)	((f) >> 8)	/* its size */
 #define DTRACE_DIF_MAXVARS	4096	/* variable table entries */
 
@@ -444,6 +445,158 @@ static int dtrace_difo_check_instr(struct dtrace_difo_priv *dp, u32 pc,
 	return 0;
 }
 
+/*
+ * Worst-case cost of one run.  Branches only go forward, so a run executes
+ * each instruction at most once and its cost is at most the sum of what
+ * every instruction can cost; the framework adds the clause's own work
+ * (500) and compares the sum with CONFIG_DTRACE_CLAUSE_COST_MAX.
+ *
+ * One cost unit is about the time to touch one byte in a string or copy
+ * loop; the other weights were measured in user space against it
+ * (`make -C test/unit bench`, test/unit/bench-cost.c: maxlen copies of
+ * the costliest form of an instruction, each at strsize 256, 4096 and
+ * 65536; on the build machine every kind ran in 0.02 to 0.3 ns per unit,
+ * SCMP, the costliest, 0.5 ns in the worst case):
+ *
+ *  - every instruction: DTRACE_COST_INSTR;
+ *  - loads from memory the DIF layer does not own: DTRACE_COST_LOAD;
+ *  - strings (S = strsize): SCMP reads two strings in 64-byte pieces
+ *    through the checked loads, 4S (the costliest per byte); storing a string
+ *    variable clears, reads and copies it, 3S; a tuple key holds up to the
+ *    object's tuple depth of strings, each read and hashed (2S), plus a
+ *    hash lookup (DTRACE_COST_HASH) and the value copy;
+ *  - subroutines: their loops over strings (index/rindex/strstr compare
+ *    every position with the whole pattern: S * S / 4), copies into
+ *    scratch (alloca, bcopy, copyin, copyinto, ALLOCS, COPYS: the scratch
+ *    size, Z, since their length is a run-time value, except for an
+ *    ALLOCS whose size a SETX right before it sets, the compiler's
+ *    pattern for a struct variable: that size);
+ *  - stack walks (stackdepth, ustackdepth): DTRACE_COST_STACK;
+ *  - the first clause-local access of a firing clears nlvars slots.
+ */
+#define DTRACE_COST_INSTR	4
+#define DTRACE_COST_LOAD	20
+#define DTRACE_COST_CALL	40
+#define DTRACE_COST_HASH	200
+#define DTRACE_COST_STACK	(DTRACE_STACK_MAXDEPTH * 40)
+
+static u64 dtrace_difo_subr_cost(u32 subr, u64 s, u64 z)
+{
+	switch (subr) {
+	case DIF_SUBR_STRLEN: case DIF_SUBR_COPYINSTR:
+	case DIF_SUBR_LLTOSTR: case DIF_SUBR_INET_NTOP:
+	case DIF_SUBR_INET_NTOA: case DIF_SUBR_INET_NTOA6:
+		return 2 * s;
+	case DIF_SUBR_STRJOIN: case DIF_SUBR_SUBSTR: case DIF_SUBR_TOUPPER:
+	case DIF_SUBR_TOLOWER: case DIF_SUBR_STRINGOF:
+	case DIF_SUBR_COPYOUTSTR: case DIF_SUBR_STRCHR:
+	case DIF_SUBR_STRRCHR:
+		return 4 * s;
+	case DIF_SUBR_BASENAME: case DIF_SUBR_DIRNAME:
+	case DIF_SUBR_CLEANPATH: case DIF_SUBR_STRTOK:
+		return 8 * s;
+	case DIF_SUBR_STRSTR: case DIF_SUBR_INDEX: case DIF_SUBR_RINDEX:
+		return 4 * s + s * s / 4;
+	case DIF_SUBR_COPYIN: case DIF_SUBR_COPYINTO: case DIF_SUBR_BCOPY:
+	case DIF_SUBR_ALLOCA: case DIF_SUBR_COPYOUT:
+		return 2 * z;
+	case DIF_SUBR_PROGENYOF:	/* a walk up to 4096 parents */
+		return 4096 * DTRACE_COST_LOAD;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * The constant register r holds at pc if the instruction just before
+ * (not a branch target) is a SETX into r; else ~0 (unknown).
+ */
+static u64 dtrace_difo_setx(const struct dtrace_difo_priv *dp, u32 pc, u32 r)
+{
+	const struct dtrace_difo *d = &dp->difo;
+	u32 in;
+
+	if (pc == 0 || (dp->iflags[pc] & DTRACE_DIFI_TARGET))
+		return ~0ULL;
+	in = d->buf[pc - 1];
+	if (DIF_INSTR_OP(in) != DIF_OP_SETX || DIF_INSTR_RD(in) != r)
+		return ~0ULL;
+	return d->inttab[DIF_INSTR_INTEGER(in)];
+}
+
+static u64 dtrace_difo_cost(struct dtrace_difo_priv *dp,
+			    const struct dtrace_vlimits *lim)
+{
+	const struct dtrace_difo *d = &dp->difo;
+	u64 s = lim->strsize, z = DTRACE_SCRATCH_SIZE(lim->strsize);
+	u64 slot = DTRACE_ALIGN8(max_t(u64, 8, s) + 8), keymax, c, cost = 0;
+	u32 pc, in, op, v, npush = 0;
+	bool locals = false;
+
+	for (pc = 0; pc < d->len; pc++) {
+		op = DIF_INSTR_OP(d->buf[pc]);
+		if (op == DIF_OP_PUSHTR || op == DIF_OP_PUSHTV)
+			npush++;
+		if (dtrace_dif_opclass(op) == DIFC_BRANCH)
+			dp->iflags[DIF_INSTR_LABEL(d->buf[pc])] |=
+				DTRACE_DIFI_TARGET;
+	}
+	npush = min_t(u32, npush, DIF_DTR_NREGS);
+	keymax = 16 + npush * (4 + slot);
+
+	for (pc = 0; pc < d->len; pc++) {
+		in = d->buf[pc];
+		op = DIF_INSTR_OP(in);
+		c = DTRACE_COST_INSTR;
+		switch (dtrace_dif_opclass(op)) {
+		case DIFC_LOAD:
+			c += DTRACE_COST_LOAD;
+			break;
+		case DIFC_CMP:
+			if (op == DIF_OP_SCMP)
+				c += 4 * s;
+			break;
+		case DIFC_LDV:
+		case DIFC_STV:
+			v = DIF_INSTR_VAR(in);
+			if (op == DIF_OP_LDGS && v < DIF_VAR_OTHER_UBASE) {
+				if (v == DIF_VAR_STACKDEPTH ||
+				    v == DIF_VAR_USTACKDEPTH ||
+				    v == DIF_VAR_UCALLER)
+					c += DTRACE_COST_STACK;
+				else
+					c += DTRACE_COST_CALL;
+				break;
+			}
+			if (op == DIF_OP_LDLS || op == DIF_OP_STLS)
+				locals = true;
+			if (op == DIF_OP_STGS || op == DIF_OP_STLS)
+				c += 3 * slot;
+			else if (op != DIF_OP_LDGS && op != DIF_OP_LDLS)
+				/* dynamic: key, hash, value */
+				c += 2 * keymax + DTRACE_COST_HASH + 3 * slot;
+			break;
+		case DIFC_CALL:
+			c += DTRACE_COST_CALL +
+			     dtrace_difo_subr_cost(DIF_INSTR_SUBR(in), s, z);
+			break;
+		case DIFC_ALLOCS:
+			c += min_t(u64, z, dtrace_difo_setx(dp, pc,
+							    DIF_INSTR_R1(in)));
+			break;
+		case DIFC_COPYS:
+			c += z;
+			break;
+		default:
+			break;
+		}
+		cost += c;
+	}
+	if (locals)
+		cost += (u64)lim->nlvars * slot;
+	return cost;
+}
+
 static int dtrace_difo_create(const void *p, size_t avail,
 			      const struct dtrace_vlimits *lim,
 			      struct dtrace_difo **out, size_t *used,
@@ -559,6 +712,7 @@ static int dtrace_difo_create(const void *p, size_t avail,
 		goto fail;
 	}
 
+	d->cost = dtrace_difo_cost(dp, lim);
 	*out = d;
 	if (used)
 		*used = h.size;

@@ -259,6 +259,58 @@ static void dtrace_dif_dynstore(struct dtrace_dif_rt *rt, u32 vkey,
 	dtrace_dynvar_store(vs, vkey, key, keylen, val, vsize, flags);
 }
 
+/*
+ * CONFIG_DTRACE_DEBUG: what the validator (400) proved about instruction
+ * pc and the emulator relies on: a known opcode, registers in range, a
+ * forward branch inside the object, table indexes inside their tables.
+ */
+static bool dtrace_dif_validated(const struct dtrace_difo *difo, u32 pc)
+{
+	u32 in = difo->buf[pc];
+	u32 r1 = DIF_INSTR_R1(in), r2 = DIF_INSTR_R2(in);
+	u32 rd = DIF_INSTR_RD(in), n = DIF_DIR_NREGS;
+
+	switch (dtrace_dif_opclass(DIF_INSTR_OP(in))) {
+	case DIFC_BAD:
+		return false;
+	case DIFC_ARITH:
+		return r1 < n && r2 < n && rd < n && rd != 0;
+	case DIFC_COPYS:
+		return r1 < n && r2 < n && rd < n;
+	case DIFC_UNARY:
+	case DIFC_LOAD:
+	case DIFC_ALLOCS:
+		return r1 < n && rd < n && rd != 0;
+	case DIFC_STORE:
+		return r1 < n && rd < n;
+	case DIFC_CMP:
+		return r1 < n && r2 < n;
+	case DIFC_TST:
+		return r1 < n;
+	case DIFC_RET:
+	case DIFC_STV:
+		return rd < n;
+	case DIFC_BRANCH:
+		return DIF_INSTR_LABEL(in) > pc &&
+		       DIF_INSTR_LABEL(in) < difo->len;
+	case DIFC_SETX:
+		return rd < n && rd != 0 &&
+		       DIF_INSTR_INTEGER(in) < difo->intlen;
+	case DIFC_SETS:
+		return rd < n && rd != 0 &&
+		       DIF_INSTR_STRING(in) < difo->strlen;
+	case DIFC_LDGA:
+		return r2 < n && rd < n && rd != 0;
+	case DIFC_LDV:
+	case DIFC_CALL:
+		return rd < n && rd != 0;
+	case DIFC_PUSHT:
+		return r2 < n && rd < n;
+	default:
+		return true;
+	}
+}
+
 static inline int dtrace_dif_cmp_s(s64 a, s64 b)
 {
 	return a < b ? -1 : a > b;
@@ -292,6 +344,7 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 		u64 a, b, addr;
 		char *p;
 
+		DTRACE_ASSERT(dtrace_dif_validated(difo, pc));
 		switch (op) {
 		case DIF_OP_OR:
 			regs[rd] = regs[r1] | regs[r2];
@@ -628,6 +681,7 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 		}
 	}
 	/* unreachable for validated objects: the last instruction is RET */
+	DTRACE_ASSERT(!"a validated object ends with ret");
 	dtrace_dif_fault(m, DTRACEFLT_ILLOP, 0);
 	m->difoff = difo->len ? difo->len - 1 : 0;
 	return 0;

@@ -85,6 +85,7 @@ struct dtrace_clause {
 	bool speculative;		/* has a SPECULATE action */
 	bool cleans;			/* has COMMIT or DISCARD */
 	bool commits;			/* has COMMIT */
+	u64 cost;			/* worst case per firing (400 units) */
 	struct dtrace_probedesc desc;
 	struct dtrace_difo *pred;
 	struct dtrace_action *act;	/* [nactions] */
@@ -322,11 +323,12 @@ static void dtrace_ecb_detach(struct dtrace_ecb *ecb)
 {
 	struct dtrace_probe *p = ecb->probe;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	if (!p)
 		return;
 	list_del_rcu(&ecb->probe_link);
 	ecb->probe = NULL;
+	p->cost -= ecb->clause->cost;
 	if (--p->nenabled == 0 && p->prov->ops->disable)
 		p->prov->ops->disable(p->prov->arg, p->id, p->arg);
 }
@@ -339,10 +341,37 @@ static void dtrace_ecb_detach_probe(struct dtrace_probe *probe)
 		dtrace_ecb_detach(ecb);
 }
 
-/* dtrace_lock held: attach ecb to probe, enabling the probe if first. */
+/*
+ * dtrace_lock held: the worst case of one firing of p as seen by st.  A
+ * firing runs every ECB of the probe, of every consumer, except for
+ * BEGIN, END and ERROR, which fire for one consumer at a time.
+ */
+static u64 dtrace_probe_cost(const struct dtrace_probe *p,
+			     const struct dtrace_state *st)
+{
+	const struct dtrace_ecb *e;
+	u64 cost = 0;
+
+	if (p->id != dtrace_probeid_begin && p->id != dtrace_probeid_end &&
+	    p->id != dtrace_probeid_error)
+		return p->cost;
+	list_for_each_entry(e, &p->ecbs, probe_link)
+		if (e->state == st)
+			cost += e->clause->cost;
+	return cost;
+}
+
+/*
+ * dtrace_lock held: attach ecb to probe, enabling the probe if first.
+ * The worst cases of the clauses a firing runs stay within
+ * CONFIG_DTRACE_PROBE_COST_MAX (-E2BIG).
+ */
 static int dtrace_ecb_attach(struct dtrace_ecb *ecb, struct dtrace_probe *p)
 {
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
+	if (dtrace_probe_cost(p, ecb->state) + ecb->clause->cost >
+	    DTRACE_CFG_PROBE_COST_MAX)
+		return -E2BIG;
 	if (p->nenabled == 0 && p->prov->ops->enable) {
 		int err = p->prov->ops->enable(p->prov->arg, p->id, p->arg);
 
@@ -350,6 +379,7 @@ static int dtrace_ecb_attach(struct dtrace_ecb *ecb, struct dtrace_probe *p)
 			return err;
 	}
 	p->nenabled++;
+	p->cost += ecb->clause->cost;
 	ecb->probe = p;
 	list_add_tail_rcu(&ecb->probe_link, &p->ecbs);
 	return 0;
@@ -1373,6 +1403,56 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 	return 0;
 }
 
+/*
+ * Worst-case work of one firing of a clause, in the validator's cost units
+ * (400): its DIF objects, the record it clears and fills, and what each
+ * action does beyond its DIF (a string or memory copy, a stack walk, an
+ * aggregation's key and hash lookup, a commit's copy of the speculation).
+ * chill() is left out: it is a deliberate delay with its own budget.
+ */
+static u64 dtrace_clause_cost(const struct dtrace_enparse *pp,
+			      const struct dtrace_clause *cl)
+{
+	u64 cost = cl->pred ? cl->pred->cost : 0;
+	u32 i, j;
+
+	if (cl->recsize)
+		cost += sizeof(struct dtrace_rechdr) + cl->recsize;
+	for (i = 0; i < cl->nactions; i++) {
+		const struct dtrace_action *a = &cl->act[i];
+
+		cost += DTRACE_COST_CALL;
+		for (j = 0; j < a->ndifo; j++)
+			cost += a->difo[j]->cost;
+		switch (a->kind) {
+		case DTRACEACT_DIFEXPR:
+			cost += 2 * (u64)a->recsize;
+			break;
+		case DTRACEACT_TRACEMEM:
+			cost += 2 * (u64)a->recsize +
+				DIV_ROUND_UP((u64)a->recsize, PAGE_SIZE) *
+				DTRACE_COST_LOAD;
+			break;
+		case DTRACEACT_STACK:
+			cost += DTRACE_COST_STACK;
+			break;
+		case DTRACEACT_USTACK:
+			cost += a->arg * DTRACE_COST_LOAD;
+			break;
+		case DTRACEACT_AGGREGATE:
+			cost += 2 * (u64)a->keysize + DTRACE_COST_HASH;
+			break;
+		case DTRACEACT_COMMIT:
+			/* a memcpy of this CPU's part: ~4 bytes a unit */
+			cost += pp->opts->specsize / 4;
+			break;
+		default:
+			break;
+		}
+	}
+	return cost;
+}
+
 static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 			       size_t avail, struct dtrace_clause **out,
 			       size_t *used)
@@ -1380,6 +1460,7 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 	const struct dtrace_clause_hdr *ch = (const void *)p;
 	struct dtrace_clause *cl;
 	size_t off, u;
+	u64 cost;
 	u32 i;
 	int err;
 
@@ -1467,6 +1548,17 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 	err = dtrace_clause_check(pp, cl);
 	if (err)
 		goto fail;
+	cost = dtrace_clause_cost(pp, cl);
+	cl->cost = cost;
+	if (cost > DTRACE_CFG_CLAUSE_COST_MAX) {
+		/* err_msg has 128 bytes: the probe description last */
+		err = dtrace_enerr(pp, ~0U,
+			"clause %u costs up to %llu units a firing, over CONFIG_DTRACE_CLAUSE_COST_MAX=%u (%s:%s:%s:%s)",
+			pp->clause, (unsigned long long)cost,
+			DTRACE_CFG_CLAUSE_COST_MAX, cl->desc.provider,
+			cl->desc.mod, cl->desc.func, cl->desc.name);
+		goto fail;
+	}
 	*out = cl;
 	*used = ch->size;
 	return 0;
@@ -1485,7 +1577,7 @@ static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more)
 	u32 cap = max(st->necbs + more, st->ecbs_cap * 2);
 	struct dtrace_ecb **n;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	if (st->necbs + more <= st->ecbs_cap)
 		return 0;
 	n = kvmalloc_array(cap, sizeof(*n), GFP_KERNEL);
@@ -1719,10 +1811,20 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 				pp.clause = i;
 				pp.action = ~0U;
 				/* the message names the probe, err says why */
-				dtrace_enerr(&pp, ~0U,
-					     "cannot enable probe %s:%s:%s:%s",
-					     p->desc.provider, p->desc.mod,
-					     p->desc.func, p->desc.name);
+				if (err == -E2BIG)
+					err = dtrace_enerr(&pp, ~0U,
+						"clause %u takes a probe to %llu units a firing, over CONFIG_DTRACE_PROBE_COST_MAX=%u (%s:%s:%s:%s)",
+						i, (unsigned long long)
+						(dtrace_probe_cost(p, st) +
+						 cls[i]->cost),
+						DTRACE_CFG_PROBE_COST_MAX,
+						p->desc.provider, p->desc.mod,
+						p->desc.func, p->desc.name);
+				else
+					dtrace_enerr(&pp, ~0U,
+						"cannot enable probe %s:%s:%s:%s",
+						p->desc.provider, p->desc.mod,
+						p->desc.func, p->desc.name);
 				goto fail_ecbs;
 			}
 		}
@@ -1841,7 +1943,7 @@ static void dtrace_ecb_retain(struct dtrace_probe *p)
 	struct dtrace_clause *cl;
 	int err;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	list_for_each_entry(st, &dtrace_states, link) {
 		if (st->noretain)
 			continue;
@@ -1857,6 +1959,11 @@ static void dtrace_ecb_retain(struct dtrace_probe *p)
 						    p->desc.provider, p->desc.mod,
 						    p->desc.func, p->desc.name,
 						    DTRACE_CFG_MAX_ENABLINGS);
+			else if (err == -E2BIG)
+				pr_warn_ratelimited("probe %s:%s:%s:%s not enabled for a consumer: its clauses would cost more than %u units per firing\n",
+						    p->desc.provider, p->desc.mod,
+						    p->desc.func, p->desc.name,
+						    DTRACE_CFG_PROBE_COST_MAX);
 			else
 				pr_warn_ratelimited("probe %s:%s:%s:%s not enabled for a consumer (%d)\n",
 						    p->desc.provider, p->desc.mod,

@@ -88,6 +88,7 @@ struct dtrace_aggspace {
 	u32 naggs;
 	u32 ncpus;
 	u32 nhash;			/* hash table slots, a power of two */
+	siphash_key_t hkey;		/* random, per space */
 	u32 entoff;			/* entry area offset in a buffer */
 	u32 entsize;			/* entry area bytes */
 	struct dtrace_aggdef *defs;	/* [naggs + 1] */
@@ -162,9 +163,14 @@ static int dtrace_aggspace_create(u64 aggsize, u32 naggs,
 	as->aggsize = aggsize;
 	as->naggs = naggs;
 	as->ncpus = nr_cpu_ids;
-	/* About one slot per 128 bytes: a table of at most 1/32 of the space. */
-	for (nhash = 16; nhash < 65536 && (u64)nhash * 128 < aggsize; )
+	/*
+	 * About one slot per 128 bytes, whatever the size: a table of at
+	 * most 1/32 of the space, so chains stay short (an entry takes at
+	 * least 40 bytes) however many keys fit.
+	 */
+	for (nhash = 16; (u64)nhash * 128 < aggsize; )
 		nhash <<= 1;
+	get_random_bytes(&as->hkey, sizeof(as->hkey));
 	as->nhash = nhash;
 	as->entoff = DTRACE_ALIGN8(nhash * (u32)sizeof(u32));
 	as->entsize = aggsize > as->entoff ? (u32)aggsize - as->entoff : 0;
@@ -293,18 +299,18 @@ static int dtrace_agg_define(struct dtrace_aggspace *as, u32 aggid, u32 func,
 	return 0;
 }
 
-/* FNV-1a over the aggregation ID and the key bytes. */
-static inline u32 dtrace_agg_hash(u32 aggid, const u8 *key, u32 keysize)
+/*
+ * The hash of (aggregation ID, key): SipHash with a random key per space,
+ * so that keys a user controls (execname, paths, arguments) cannot be
+ * chosen to fall into one chain, which probe context would then walk on
+ * every update.  siphash() takes no lock and is safe in any context.
+ */
+static inline u32 dtrace_agg_hash(const struct dtrace_aggspace *as,
+				  u32 aggid, const u8 *key, u32 keysize)
 {
-	u32 h = 2166136261U ^ aggid;
-	u32 i;
+	u64 h = siphash(key, keysize, &as->hkey);
 
-	h *= 16777619U;
-	for (i = 0; i < keysize; i++) {
-		h ^= key[i];
-		h *= 16777619U;
-	}
-	return h;
+	return (u32)(h ^ (h >> 32)) ^ (aggid * 0x9e3779b9U);
 }
 
 static inline bool dtrace_agg_keyeq(const u8 *a, const u8 *b, u32 n)
@@ -439,7 +445,7 @@ static void dtrace_aggregate(struct dtrace_aggspace *as, int cpu, u32 aggid,
 	b = &c->buf[READ_ONCE(c->active)];
 	if (unlikely(!b->mem))
 		return;
-	h = dtrace_agg_hash(aggid, key, keysize);
+	h = dtrace_agg_hash(as, aggid, key, keysize);
 	slot = &dtrace_agg_table(b)[h & (as->nhash - 1)];
 	for (off = *slot; off; off = e->next) {
 		e = dtrace_agg_ent(b, off);

@@ -34,7 +34,6 @@
  * 520, 530, the providers' registration (800, 810, 820).
  */
 
-#define DTRACE_SCRATCH_MIN	(16 * 1024)
 #define DTRACE_CLEAN_MS		10	/* speculation cleaner period */
 
 static atomic64_t dtrace_total_errors = ATOMIC64_INIT(0);
@@ -128,7 +127,7 @@ static u64 dtrace_state_end_resv(struct dtrace_state *st)
 	u64 resv = 0;
 	u32 i;
 
-	lockdep_assert_held(&dtrace_lock);
+	dtrace_assert_held(&dtrace_lock);
 	for (i = 0; i < st->necbs; i++) {
 		struct dtrace_ecb *e = st->ecbs[i];
 
@@ -153,8 +152,7 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 	mutex_lock(&dtrace_lock);	/* st->ecbs grows under it */
 	resv = dtrace_state_end_resv(st);
 	mutex_unlock(&dtrace_lock);
-	st->scratch_size = max_t(size_t, DTRACE_SCRATCH_MIN,
-				 8 * (size_t)o->strsize);
+	st->scratch_size = DTRACE_SCRATCH_SIZE(o->strsize);
 	if (!dtrace_mem_ok((u64)num_present_cpus() *
 			   (nbuf * o->bufsize + st->scratch_size +
 			    (st->uses_spec ? o->nspec * o->specsize : 0))))

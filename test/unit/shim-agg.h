@@ -110,4 +110,70 @@ static inline unsigned long copy_to_user(void __user *to, const void *from,
 }
 #endif
 
+#ifndef SHIM_HAVE_SIPHASH
+#define SHIM_HAVE_SIPHASH
+/* The kernel's keyed hash: SipHash-2-4 (Aumasson and Bernstein). */
+typedef struct {
+	uint64_t key[2];
+} siphash_key_t;
+
+#define SHIM_ROTL64(x, b)	(((x) << (b)) | ((x) >> (64 - (b))))
+#define SHIM_SIPROUND(v0, v1, v2, v3) do {				\
+	v0 += v1; v1 = SHIM_ROTL64(v1, 13); v1 ^= v0;			\
+	v0 = SHIM_ROTL64(v0, 32);					\
+	v2 += v3; v3 = SHIM_ROTL64(v3, 16); v3 ^= v2;			\
+	v0 += v3; v3 = SHIM_ROTL64(v3, 21); v3 ^= v0;			\
+	v2 += v1; v1 = SHIM_ROTL64(v1, 17); v1 ^= v2;			\
+	v2 = SHIM_ROTL64(v2, 32);					\
+} while (0)
+
+static inline uint64_t siphash(const void *data, size_t len,
+			       const siphash_key_t *key)
+{
+	const unsigned char *p = data;
+	uint64_t v0 = 0x736f6d6570736575ULL ^ key->key[0];
+	uint64_t v1 = 0x646f72616e646f6dULL ^ key->key[1];
+	uint64_t v2 = 0x6c7967656e657261ULL ^ key->key[0];
+	uint64_t v3 = 0x7465646279746573ULL ^ key->key[1];
+	uint64_t b = (uint64_t)len << 56, m;
+	size_t i, left = len & 7;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&m, p + i, 8);
+		v3 ^= m;
+		SHIM_SIPROUND(v0, v1, v2, v3);
+		SHIM_SIPROUND(v0, v1, v2, v3);
+		v0 ^= m;
+	}
+	while (left--)
+		b |= (uint64_t)p[i + left] << (8 * left);
+	v3 ^= b;
+	SHIM_SIPROUND(v0, v1, v2, v3);
+	SHIM_SIPROUND(v0, v1, v2, v3);
+	v0 ^= b;
+	v2 ^= 0xff;
+	for (i = 0; i < 4; i++)
+		SHIM_SIPROUND(v0, v1, v2, v3);
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+#endif
+
+#ifndef SHIM_HAVE_GET_RANDOM_BYTES
+#define SHIM_HAVE_GET_RANDOM_BYTES
+/* Tests may set shim_random_seed; each call gives new bytes. */
+static uint64_t shim_random_seed = 0x853c49e6748fea9bULL;
+
+static inline void get_random_bytes(void *buf, size_t n)
+{
+	unsigned char *p = buf;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		shim_random_seed = shim_random_seed * 6364136223846793005ULL +
+				   1442695040888963407ULL;
+		p[i] = (unsigned char)(shim_random_seed >> 56);
+	}
+}
+#endif
+
 #endif /* SHIM_AGG_H */

@@ -71,6 +71,16 @@ typedef long long s64;
 #define pr_info(...)		fprintf(stderr, __VA_ARGS__)
 #define pr_err(...)		fprintf(stderr, __VA_ARGS__)
 #define WARN_ON_ONCE(x)		(!!(x))
+/* CONFIG_DTRACE_DEBUG's assertions (gen/030-util.h) are always on here. */
+#define DTRACE_CFG_DEBUG	1
+#define DTRACE_ASSERT(cond)						\
+	do {								\
+		if (!(cond)) {						\
+			fprintf(stderr, "assertion %s failed at %s:%d\n", \
+				#cond, __func__, __LINE__);		\
+			abort();					\
+		}							\
+	} while (0)
 #define BUILD_BUG_ON(x)		_Static_assert(!(x), #x)
 
 struct seq_file;

@@ -946,9 +946,38 @@ static void test_snapshots(void)
 	dtrace_aggspace_destroy(as);
 }
 
+/*
+ * The hash table grows with the space (one slot per 128 bytes, as for
+ * small spaces, with no cap), and the hash is keyed per space: the same
+ * (aggid, key) hashes differently in two spaces, so chosen keys cannot be
+ * made to collide from outside.
+ */
+static void test_hash(void)
+{
+	struct dtrace_aggspace *a = mkspace(64ULL << 20, 1);
+	struct dtrace_aggspace *b = mkspace(64ULL << 20, 1);
+	static const char k[] = "/usr/lib/x86_64-linux-gnu/libc.so.6";
+	int differ = 0;
+	u32 i;
+
+	check(a->nhash == (64U << 20) / 128,
+	      "hash: 64 MiB space has %u slots (one per 128 bytes)", a->nhash);
+	for (i = 0; i < 8; i++)
+		differ += dtrace_agg_hash(a, 1, (const u8 *)k, sizeof(k) - i) !=
+			  dtrace_agg_hash(b, 1, (const u8 *)k, sizeof(k) - i);
+	check(differ >= 7, "hash: keyed per space (%d of 8 keys differ)",
+	      differ);
+	check(dtrace_agg_hash(a, 1, (const u8 *)k, sizeof(k)) ==
+	      dtrace_agg_hash(a, 1, (const u8 *)k, sizeof(k)),
+	      "hash: stable within a space");
+	dtrace_aggspace_destroy(a);
+	dtrace_aggspace_destroy(b);
+}
+
 int main(void)
 {
 	test_create_define();
+	test_hash();
 	test_llquantize_header();
 	test_scalar_functions();
 	test_quantize();

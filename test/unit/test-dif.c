@@ -9,6 +9,9 @@
  * hand, never from what the code printed.
  */
 #include <pthread.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "shim.h"
 #include "../../gen/300-core.h"
@@ -2459,6 +2462,88 @@ static void test_vstate_create(void)
 	dtrace_vstate_destroy(NULL);
 }
 
+/*
+ * The validator's worst-case cost (400): every instruction counts once
+ * (branches go forward), strings by strsize.  Expected figures follow the
+ * cost model's definition in 400, worked out by hand.
+ */
+static u64 cost_of(struct prog *p, u32 strsize)
+{
+	struct dtrace_difo *d;
+	u32 keep = lim.strsize;
+	u64 c;
+
+	lim.strsize = strsize;
+	d = p_create(p);
+	lim.strsize = keep;
+	if (!d) {
+		cur_fail++;
+		return 0;
+	}
+	c = d->cost;
+	dtrace_difo_destroy(d);
+	return c;
+}
+
+static void test_cost(void)
+{
+	struct prog pp, *p = &pp;
+	u32 i;
+
+	/* one instruction */
+	p_init(p);
+	RET(0);
+	CHECK_EQ(cost_of(p, 256), DTRACE_COST_INSTR);
+
+	/* 400 string compares: 4 * strsize each, plus the instructions */
+	p_init(p);
+	SETS("a", 1);
+	SETS("b", 2);
+	for (i = 0; i < 400; i++)
+		FMT(DIF_OP_SCMP, 1, 2, 0);
+	RET(1);
+	CHECK_EQ(cost_of(p, 256), 403 * DTRACE_COST_INSTR + 400 * 4 * 256);
+	CHECK_EQ(cost_of(p, 65536),
+		 403 * DTRACE_COST_INSTR + 400ULL * 4 * 65536);
+	/* the default limit (1000000) refuses it at a large strsize only */
+	CHECK(cost_of(p, 256) < 1000000);
+	CHECK(cost_of(p, 65536) > 1000000);
+
+	/* a skipped branch target still counts: all of them are summed */
+	p_init(p);
+	SETS("a", 1);
+	FMT(DIF_OP_TST, 1, 0, 0);
+	emit(p, DIF_INSTR_BRANCH(DIF_OP_BA, 4));
+	FMT(DIF_OP_SCMP, 1, 1, 0);
+	RET(1);
+	CHECK_EQ(cost_of(p, 1000), 5 * DTRACE_COST_INSTR + 4 * 1000);
+
+	/* index(): quadratic in strsize */
+	p_init(p);
+	SETS("a", 1);
+	PUSHS(1);
+	PUSHS(1);
+	CALL(DIF_SUBR_INDEX, 2);
+	RET(2);
+	CHECK(cost_of(p, 4096) >= 4096ULL * 4096 / 4);
+	CHECK(cost_of(p, 4096) > 16 * cost_of(p, 1024) / 2);
+
+	/* ALLOCS of a size a SETX just set: that size; else the scratch */
+	p_init(p);
+	SETX(24, 1);
+	FMT(DIF_OP_ALLOCS, 1, 0, 2);
+	RET(2);
+	CHECK_EQ(cost_of(p, 256), 3 * DTRACE_COST_INSTR + 24);
+	/* ... unless a branch lands on the ALLOCS */
+	p_init(p);
+	FMT(DIF_OP_TST, 0, 0, 0);
+	emit(p, DIF_INSTR_BRANCH(DIF_OP_BE, 3));
+	SETX(24, 1);
+	FMT(DIF_OP_ALLOCS, 1, 0, 2);
+	RET(2);
+	CHECK_EQ(cost_of(p, 256), 5 * DTRACE_COST_INSTR + 16384);
+}
+
 /* ---- main ---------------------------------------------------------------- */
 #define RUN(fn) do {							\
 	cur_name = #fn;							\
@@ -2470,6 +2555,51 @@ static void test_vstate_create(void)
 	else								\
 		npass++;						\
 } while (0)
+
+/*
+ * CONFIG_DTRACE_DEBUG (always on in the unit tests): the emulator asserts
+ * what the validator proved.  An object corrupted after validation (an
+ * unknown opcode, a backward branch, a write to %r0) aborts the run in a
+ * child process instead of being emulated.
+ */
+static int corrupt_run(u32 bad)
+{
+	struct prog pp, *p = &pp;
+	struct dtrace_difo *d;
+	int status;
+	pid_t pid;
+
+	p_init(p);
+	SETX(1, 1);
+	FMT(DIF_OP_ADD, 1, 1, 2);
+	RET(2);
+	d = p_create(p);
+	if (!d)
+		return -1;
+	d->buf[1] = bad;
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		if (!freopen("/dev/null", "w", stderr))
+			_exit(2);
+		ms_reset();
+		dtrace_dif_emulate(d, &ms);
+		_exit(0);
+	}
+	dtrace_difo_destroy(d);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+}
+
+static void test_debug_asserts(void)
+{
+	CHECK_EQ(corrupt_run(DIF_INSTR_FMT(DIF_OP_ADD, 1, 1, 2)), 0);
+	CHECK_EQ(corrupt_run(DIF_INSTR_FMT(0xeeU, 1, 1, 2)), SIGABRT);
+	CHECK_EQ(corrupt_run(DIF_INSTR_BRANCH(DIF_OP_BA, 0)), SIGABRT);
+	CHECK_EQ(corrupt_run(DIF_INSTR_FMT(DIF_OP_ADD, 1, 1, 0)), SIGABRT);
+	CHECK_EQ(corrupt_run(DIF_INSTR_FMT(DIF_OP_ADD, 1, 9, 2)), SIGABRT);
+}
 
 int main(void)
 {
@@ -2516,6 +2646,8 @@ int main(void)
 	RUN(test_validate_instrs);
 	RUN(test_validate_tables);
 	RUN(test_vstate_create);
+	RUN(test_cost);
+	RUN(test_debug_asserts);
 
 	dtrace_vstate_destroy(vs);
 	dtrace_difo_destroy(last_difo);
