@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): c3a2e1f8c481b066
+ * Input hash (FNV-1a 64): 72b3e94f7fa1b40c
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -9825,27 +9825,59 @@ static void dtrace_fbt_destroy(void *arg, u32 id, void *parg)
 }
 
 /*
- * Entry sites change at most DTRACE_FBT_CHUNK at a time (cond_resched
- * between changes).  Measured under QEMU TCG, 6.1, 36k sites: one change
- * of all sites takes tens of seconds (x86's ftrace_replace_code does not
- * reschedule: one RCU stall warning under emulation), but chunks of 512
- * or 4096 were far worse (minutes of soft lockups) (every change walks all records, and while a batch has
- * its int3s in place every call on the other CPU traps), so the chunk is
- * large: real hardware patches 36k sites in well under a second.
+ * Entry sites change at most dtrace_fbt_chunk at a time, with the CPU
+ * given up between changes.  x86's ftrace_replace_code() patches every
+ * site of one change without rescheduling (text_poke batches of about
+ * 170 sites, three IPIs to every CPU each): under QEMU TCG one change of
+ * all 36k sites of 6.1 holds a CPU for 10-20 s, which under load trips
+ * the RCU stall detector (and the soft-lockup one).  Each change also
+ * walks all ftrace records (about 50k) and copies the filter, so tiny
+ * chunks cost more in total; see DTRACE_FBT_CHUNK for the measurement.
+ * Between chunks: cond_resched() (a quiescent state for RCU) and a short
+ * sleep, so the other work of the machine, and RCU's kthreads, run.
  */
-#define DTRACE_FBT_CHUNK	65536
+#define DTRACE_FBT_CHUNK	4096
+#define DTRACE_FBT_MAXCHUNK	65536
+#define DTRACE_FBT_PAUSE_MS	10
+
+/* Tunable for measurement (root: /sys/module/dtrace/parameters/). */
+static unsigned int dtrace_fbt_chunk = DTRACE_FBT_CHUNK;
+module_param_named(fbt_chunk, dtrace_fbt_chunk, uint, 0644);
+MODULE_PARM_DESC(fbt_chunk, "fbt entry sites per ftrace filter change (1-65536)");
+static u64 dtrace_fbt_changes;		/* ftrace filter changes made */
+static u64 dtrace_fbt_change_ns;	/* their total time */
+static u64 dtrace_fbt_change_max_ns;	/* the longest one */
+
+/* Time one filter change (status file figures). */
+static void dtrace_fbt_timed(u64 t0)
+{
+	u64 d = ktime_get_ns() - t0;
+
+	dtrace_fbt_changes++;
+	dtrace_fbt_change_ns += d;
+	if (d > dtrace_fbt_change_max_ns)
+		dtrace_fbt_change_max_ns = d;
+}
 
 /* Apply sites[0..n) to the filter (add or remove), chunk by chunk. */
 static int dtrace_fbt_filter(struct dtrace_fbt_site **sites, u32 n, bool add,
 			     unsigned long *buf)
 {
+	u32 chunk = clamp_t(u32, READ_ONCE(dtrace_fbt_chunk), 1,
+			    DTRACE_FBT_MAXCHUNK);
 	u32 i = 0, k, j;
+	u64 t0;
 	int err;
 
 	while (i < n) {
-		k = min_t(u32, n - i, DTRACE_FBT_CHUNK);
+		if (i) {
+			cond_resched();
+			msleep(DTRACE_FBT_PAUSE_MS);
+		}
+		k = min_t(u32, n - i, chunk);
 		for (j = 0; j < k; j++)
 			buf[j] = sites[i + j]->ip;
+		t0 = ktime_get_ns();
 		if (add && !dtrace_fbt_registered) {
 			/* The filter is empty while unregistered. */
 			err = ftrace_set_filter_ips(&dtrace_fbt_ops, buf, k,
@@ -9871,13 +9903,13 @@ static int dtrace_fbt_filter(struct dtrace_fbt_site **sites, u32 n, bool add,
 			err = ftrace_set_filter_ips(&dtrace_fbt_ops, buf, k,
 						    !add, 0);
 		}
+		dtrace_fbt_timed(t0);
 		if (err)
 			return err;
 		for (j = 0; j < k; j++)
 			sites[i + j]->in_filter = add;
 		dtrace_fbt_nfilter += add ? k : -k;
 		i += k;
-		cond_resched();
 	}
 	return 0;
 }
@@ -9899,7 +9931,7 @@ static void dtrace_fbt_commit_entry(void)
 		return;
 	add = kvmalloc_array(n, sizeof(*add), GFP_KERNEL);
 	del = kvmalloc_array(n, sizeof(*del), GFP_KERNEL);
-	buf = kvmalloc_array(min_t(u32, n, DTRACE_FBT_CHUNK), sizeof(*buf),
+	buf = kvmalloc_array(min_t(u32, n, DTRACE_FBT_MAXCHUNK), sizeof(*buf),
 			     GFP_KERNEL);
 	if (!add || !del || !buf) {
 		err = -ENOMEM;
@@ -9962,6 +9994,7 @@ static void dtrace_fbt_commit_return(void)
 			}
 			s->krp = k;
 			dtrace_fbt_nkrp++;
+			cond_resched();	/* each one is an ftrace change */
 		}
 	}
 	if (!n)
@@ -10331,6 +10364,14 @@ static void dtrace_fbt_status(struct seq_file *m)
 		   (unsigned long long)dtrace_fbt_return_refused);
 	seq_printf(m, "fbt_filter_errors: %llu\n",
 		   (unsigned long long)dtrace_fbt_filter_errors);
+	seq_printf(m, "fbt_chunk: %u\n", READ_ONCE(dtrace_fbt_chunk));
+	seq_printf(m, "fbt_filter_changes: %llu\n",
+		   (unsigned long long)dtrace_fbt_changes);
+	seq_printf(m, "fbt_filter_change_ms: %llu\n",
+		   (unsigned long long)div_u64(dtrace_fbt_change_ns, NSEC_PER_MSEC));
+	seq_printf(m, "fbt_filter_change_max_ms: %llu\n",
+		   (unsigned long long)div_u64(dtrace_fbt_change_max_ns,
+					       NSEC_PER_MSEC));
 }
 
 static int dtrace_prov_fbt_init(const struct dtrace_provider_def *def)

@@ -14,6 +14,8 @@ S=/sys/kernel/debug/dtrace/status
 st() { awk -v k="$1:" '$1 == k { print $2 }' $S; }
 now() { /usr/bin/date +%s.%N; }
 el() { echo "$1 $2" | awk '{ printf("%.2f", $2 - $1) }'; }
+# a section title, also in the kernel log (to place its messages)
+say() { echo "== $*"; echo "fbt-accept: $*" >/dev/kmsg 2>/dev/null; }
 
 # the workload: reads, directory walks, process creation
 ( while :; do cat /etc/passwd /etc/services >/dev/null; ls -R /usr/share/doc >/dev/null 2>&1
@@ -25,7 +27,7 @@ sleep 1
 text0=$(peek vfs_read)
 slab0=$(awk '/^Slab:/ { print $2 }' /proc/meminfo)
 
-echo "== dtrace -n 'fbt::vfs_read:entry,fbt::vfs_read:return { @[probename] = count(); }' (5 s)"
+say "dtrace -n 'fbt::vfs_read:entry,fbt::vfs_read:return { @[probename] = count(); }' (5 s)"
 bg /tmp/a1 -n 'fbt::vfs_read:entry,fbt::vfs_read:return { @[probename] = count(); }'
 sleep 5
 kill -INT $bgpid; wait $bgpid
@@ -33,35 +35,46 @@ cat /tmp/a1
 e=$(awk '$1 == "entry" { print $2 }' /tmp/a1); r=$(awk '$1 == "return" { print $2 }' /tmp/a1)
 [ "${e:-0}" -gt 0 ] && [ "${r:-0}" -gt 0 ] && ok "vfs_read entry $e, return $r" || fail "vfs_read counts: $e $r"
 
-echo "== dtrace -n 'fbt:::entry { @[probefunc] = count(); }'"
+say "dtrace -n 'fbt:::entry { @[probefunc] = count(); }'"
+# started = its BEGIN fired, which is after every entry site is enabled
+c0=$(st fbt_filter_changes); m0=$(st fbt_filter_change_ms)
 t0=$(now)
-$D -n 'fbt:::entry { @[probefunc] = count(); }' -o /tmp/a2 2>/tmp/a2.err &
+$D -n 'BEGIN { trace("ready"); } fbt:::entry { @[probefunc] = count(); }' \
+	-o /tmp/a2 2>/tmp/a2.err &
 pid=$!
 i=0
-while [ "$(st fbt_entry_sites_enabled)" = 0 ] && [ $i -lt 3000 ]; do
+while ! grep -q ready /tmp/a2 2>/dev/null && [ $i -lt 6000 ]; do
 	kill -0 $pid 2>/dev/null || break
 	sleep 0.1; i=$((i + 1))
 done
 t1=$(now)
-echo "started in $(el $t0 $t1) s: probes_enabled $(st probes_enabled), entry sites $(st fbt_entry_sites_enabled)"
+say "started"
+echo "started in $(el $t0 $t1) s: probes_enabled $(st probes_enabled), entry sites $(st fbt_entry_sites_enabled) of $(st fbt_sites)"
+echo "ftrace filter changes $(($(st fbt_filter_changes) - c0)) of up to $(st fbt_chunk) sites, $(($(st fbt_filter_change_ms) - m0)) ms in them, longest so far $(st fbt_filter_change_max_ms) ms"
 [ "$(st fbt_entry_sites_enabled)" -gt 10000 ] && ok "more than 10000 entry sites enabled" || fail "entry sites: $(st fbt_entry_sites_enabled)"
 u0=$(now); ls -l / >/dev/null; $DD; u1=$(now)
 echo "machine usable: ls + dd took $(el $u0 $u1) s while all entries fire"
 sleep 10
 t2=$(now)
+c0=$(st fbt_filter_changes); m0=$(st fbt_filter_change_ms)
+say "stopping"
 kill -INT $pid; wait $pid; rc=$?
 t3=$(now)
-echo "exit took $(el $t2 $t3) s, status $rc"
+echo "exit took $(el $t2 $t3) s, status $rc; $(($(st fbt_filter_changes) - c0)) filter changes, $(($(st fbt_filter_change_ms) - m0)) ms in them"
 [ $rc -eq 0 ] && ok "dtrace exited 0" || fail "dtrace exit status $rc: $(cat /tmp/a2.err)"
 cat /tmp/a2.err
 echo "lines of output: $(wc -l </tmp/a2); the 10 most frequent:"
 sort -k2 -n /tmp/a2 | tail -10
+n=$(awk 'NF == 2 && $2 > 0' /tmp/a2 | wc -l)
+echo "functions counted: $n"
+[ "$n" -gt 1000 ] && ok "more than 1000 functions counted" || fail "functions counted: $n"
 echo "recursion_drops $(st recursion_drops)"
 [ "$(st fbt_entry_sites_enabled)" = 0 ] && ok "entry sites all off" || fail "entry sites left: $(st fbt_entry_sites_enabled)"
 [ "$(peek vfs_read)" = "$text0" ] && ok "vfs_read text restored" || fail "vfs_read text differs"
 
-echo "== fbt:::entry enabled and disabled 3 times under load"
+say "fbt:::entry enabled and disabled 3 times under load"
 for n in 1 2 3; do
+	say "round $n"
 	t0=$(now)
 	$D -q -n 'fbt:::entry { @ = count(); } tick-1s { exit(0); }' >/tmp/a3 2>&1
 	rc=$?
@@ -72,7 +85,7 @@ done
 [ "$(st fbt_entry_sites_enabled)" = 0 ] && ok "entry sites all off" || fail "entry sites left"
 [ "$(peek vfs_read)" = "$text0" ] && ok "vfs_read text restored" || fail "vfs_read text differs"
 
-echo "== dtrace -l"
+say "dtrace -l"
 t0=$(now); n=$($D -l | wc -l); t1=$(now)
 echo "dtrace -l: $n lines in $(el $t0 $t1) s"
 t0=$(now); n=$($D -l | wc -l); t1=$(now)
