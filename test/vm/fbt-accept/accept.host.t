@@ -16,12 +16,19 @@ now() { /usr/bin/date +%s.%N; }
 el() { echo "$1 $2" | awk '{ printf("%.2f", $2 - $1) }'; }
 # a section title, also in the kernel log (to place its messages)
 say() { echo "== $*"; echo "fbt-accept: $*" >/dev/kmsg 2>/dev/null; }
+# a figure, also in the kernel log (survives a test that never ends)
+fig() { echo "$*"; echo "fbt-accept: $*" >/dev/kmsg 2>/dev/null; }
 
 # the workload: reads, directory walks, process creation
 ( while :; do cat /etc/passwd /etc/services >/dev/null; ls -R /usr/share/doc >/dev/null 2>&1
 	$DD; done ) &
 load=$!
-trap 'kill $load 2>/dev/null' EXIT
+# a heartbeat in the kernel log every 10 s (where a stuck run stopped)
+( while sleep 10; do
+	echo "fbt-accept: heartbeat: sites $(st fbt_entry_sites_enabled), changes $(st fbt_filter_changes)" >/dev/kmsg 2>/dev/null
+done ) &
+beat=$!
+trap 'kill $load $beat 2>/dev/null' EXIT
 sleep 1
 
 text0=$(peek vfs_read)
@@ -49,24 +56,24 @@ while ! grep -q ready /tmp/a2 2>/dev/null && [ $i -lt 6000 ]; do
 done
 t1=$(now)
 say "started"
-echo "started in $(el $t0 $t1) s: probes_enabled $(st probes_enabled), entry sites $(st fbt_entry_sites_enabled) of $(st fbt_sites)"
-echo "ftrace filter changes $(($(st fbt_filter_changes) - c0)) of up to $(st fbt_chunk) sites, $(($(st fbt_filter_change_ms) - m0)) ms in them, longest so far $(st fbt_filter_change_max_ms) ms"
+fig "started in $(el $t0 $t1) s: probes_enabled $(st probes_enabled), entry sites $(st fbt_entry_sites_enabled) of $(st fbt_sites)"
+fig "ftrace filter changes $(($(st fbt_filter_changes) - c0)) of up to $(st fbt_chunk) sites, $(($(st fbt_filter_change_ms) - m0)) ms in them, longest so far $(st fbt_filter_change_max_ms) ms"
 [ "$(st fbt_entry_sites_enabled)" -gt 10000 ] && ok "more than 10000 entry sites enabled" || fail "entry sites: $(st fbt_entry_sites_enabled)"
 u0=$(now); ls -l / >/dev/null; $DD; u1=$(now)
-echo "machine usable: ls + dd took $(el $u0 $u1) s while all entries fire"
+fig "machine usable: ls + dd took $(el $u0 $u1) s while all entries fire"
 sleep 10
 t2=$(now)
 c0=$(st fbt_filter_changes); m0=$(st fbt_filter_change_ms)
 say "stopping"
 kill -INT $pid; wait $pid; rc=$?
 t3=$(now)
-echo "exit took $(el $t2 $t3) s, status $rc; $(($(st fbt_filter_changes) - c0)) filter changes, $(($(st fbt_filter_change_ms) - m0)) ms in them"
+fig "exit took $(el $t2 $t3) s, status $rc; $(($(st fbt_filter_changes) - c0)) filter changes, $(($(st fbt_filter_change_ms) - m0)) ms in them"
 [ $rc -eq 0 ] && ok "dtrace exited 0" || fail "dtrace exit status $rc: $(cat /tmp/a2.err)"
 cat /tmp/a2.err
 echo "lines of output: $(wc -l </tmp/a2); the 10 most frequent:"
 sort -k2 -n /tmp/a2 | tail -10
 n=$(awk 'NF == 2 && $2 > 0' /tmp/a2 | wc -l)
-echo "functions counted: $n"
+fig "functions counted: $n"
 [ "$n" -gt 1000 ] && ok "more than 1000 functions counted" || fail "functions counted: $n"
 echo "recursion_drops $(st recursion_drops)"
 [ "$(st fbt_entry_sites_enabled)" = 0 ] && ok "entry sites all off" || fail "entry sites left: $(st fbt_entry_sites_enabled)"
@@ -79,7 +86,7 @@ for n in 1 2 3; do
 	$D -q -n 'fbt:::entry { @ = count(); } tick-1s { exit(0); }' >/tmp/a3 2>&1
 	rc=$?
 	t1=$(now)
-	echo "round $n: $(el $t0 $t1) s, status $rc, count $(tr -d ' \n' </tmp/a3)"
+	fig "round $n: $(el $t0 $t1) s, status $rc, count $(tr -d ' \n' </tmp/a3)"
 	[ $rc -eq 0 ] || fail "round $n: $(cat /tmp/a3)"
 done
 [ "$(st fbt_entry_sites_enabled)" = 0 ] && ok "entry sites all off" || fail "entry sites left"
@@ -87,11 +94,11 @@ done
 
 say "dtrace -l"
 t0=$(now); n=$($D -l | wc -l); t1=$(now)
-echo "dtrace -l: $n lines in $(el $t0 $t1) s"
+fig "dtrace -l: $n lines in $(el $t0 $t1) s"
 t0=$(now); n=$($D -l | wc -l); t1=$(now)
-echo "dtrace -l again: $n lines in $(el $t0 $t1) s"
+fig "dtrace -l again: $n lines in $(el $t0 $t1) s"
 slab1=$(awk '/^Slab:/ { print $2 }' /proc/meminfo)
-echo "fbt functions $(st fbt_functions), sites $(st fbt_sites), probes $(st fbt_probes)"
-echo "memory: function table $(st fbt_table_bytes) bytes, probes $(st fbt_probe_bytes) bytes (struct dtrace_probe x probes), slab grew $((slab1 - slab0)) kB"
-kill $load
+fig "fbt functions $(st fbt_functions), sites $(st fbt_sites), probes $(st fbt_probes)"
+fig "memory: function table $(st fbt_table_bytes) bytes, probes $(st fbt_probe_bytes) bytes (struct dtrace_probe x probes), slab grew $((slab1 - slab0)) kB"
+kill $load $beat
 fbt_done
