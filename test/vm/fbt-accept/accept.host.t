@@ -31,6 +31,9 @@ beat=$!
 trap 'kill $load $beat 2>/dev/null' EXIT
 sleep 1
 
+# the kernel's symbols beside the results (to read a hung guest's RIPs
+# from the QEMU monitor; boot with nokaslr)
+cp /proc/kallsyms "${DTRACE_TEST_RESULTS:-/tmp}/kallsyms" 2>/dev/null
 text0=$(peek vfs_read)
 slab0=$(awk '/^Slab:/ { print $2 }' /proc/meminfo)
 
