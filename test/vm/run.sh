@@ -21,6 +21,8 @@
 # unset or "none": no hook, set but empty: an error),
 # VM_TIMEOUT (whole boot, default 300 s), VM_TEST_TIMEOUT (per test, 60 s),
 # VM_HOOK_TIMEOUT (1800 s), VM_OUT (cache and runs, default out/vm),
+# VM_ACCEL (QEMU's -accel, default tcg; tcg,thread=single runs both vCPUs
+# on one host thread: see test/vm/fbt-accept/accept.host.t for why),
 # VM_VERBOSE=1 (copy the console to stderr afterwards).
 #
 # Output: one line per test, then
@@ -105,7 +107,7 @@ nonce=$(od -An -tx1 -N12 /dev/urandom | tr -d ' \n')
 # slub_debug=FZP, ...).
 cmdline="panic_on_warn=1 panic=-1 oops=panic no_timer_check${VM_KERNEL_ARGS:+ $VM_KERNEL_ARGS} vmnonce=$nonce"
 
-qemu=(qemu-system-x86_64 -accel tcg -smp 2 -nodefaults -no-user-config
+qemu=(qemu-system-x86_64 -accel "${VM_ACCEL:-tcg}" -smp 2 -nodefaults -no-user-config
 	-display none -no-reboot -monitor none)
 if [ "$shell" = 1 ]; then
 	qemu+=(-chardev stdio,id=c0,signal=off)

@@ -1,12 +1,30 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# fbt acceptance and scale, under a workload (not part of every boot:
-# run it with VM_TEST_TIMEOUT=900 test/vm/run.sh K P MODULE test/vm/fbt-accept):
+# fbt acceptance and scale, under a workload (not part of every boot;
+# run by hand, one configuration at a time, holding the VM lock):
+#   flock /work/vm.lock make vmcheck KERNELS=6.1 PLATFORMS=native \
+#	VMTESTS=test/vm/fbt-accept VMHOOK=none VM_REFUSE=0 \
+#	VM_TEST_TIMEOUT=900 VM_TIMEOUT=1200 VM_ACCEL=tcg,thread=single
 #  - fbt::vfs_read:entry,return counted;
 #  - fbt:::entry { @[probefunc] = count(); }: probes enabled, seconds to
-#    start, the machine usable meanwhile, exit restores everything;
+#    start (until BEGIN fired: every site is enabled then), the machine
+#    usable meanwhile, exit restores everything;
 #  - all of fbt:::entry enabled and disabled again three times under load;
 #  - dtrace -l: time, and the module's memory for the fbt tables.
+# VM_ACCEL=tcg,thread=single: QEMU 7.2's multi-threaded TCG (the default)
+# can keep executing a stale translation of a patched ftrace site.  Seen
+# on 6.1 native (2026-12-03, this test, QEMU monitor): both vCPUs looping
+# update_curr+0x0 -> asm_exc_int3 -> exc_int3 -> iret -> update_curr+0x0
+# with interrupts off, while memory at update_curr held the final
+# "e8 .. call" to the ftrace trampoline: the vCPUs ran the int3 of
+# text_poke_bp's first phase, which was no longer there, and the kernel's
+# int3 handler ("int3 already removed: retry the instruction") sent them
+# back to it forever.  A hang without any message (no soft lockup report:
+# interrupts are off in the loop).  In an earlier run one vCPU looped the
+# same way at __init_waitqueue_head+0x0 (a nop5 in memory again): soft
+# lockup reports for 100 s.  With one host thread for both vCPUs the same
+# test passes.  The kernel's own
+# function tracer patches the same way (test/vm/fbt-kernel).
 # Prints figures; fails only on wrong behaviour, never on time.
 set -u
 . "$(dirname "$0")/../tests/fbt.sh"
