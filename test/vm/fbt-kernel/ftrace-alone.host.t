@@ -10,6 +10,8 @@
 # (VM_KERNEL_ARGS="softlockup_panic=1 softlockup_all_cpu_backtrace=1" ends
 # the boot at the first soft lockup with every CPU's backtrace).
 # Three rounds: quiet, then twice under the accept test's workload.
+# Findings (QEMU multi-threaded TCG runs stale patched code): README.md.
+# Use VM_ACCEL=tcg,thread=single for a run that should pass.
 set -u
 T=/sys/kernel/debug/tracing
 now() { /usr/bin/date +%s.%N; }
