@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # fbt acceptance and scale, under a workload (not part of every boot;
 # run by hand, one configuration at a time, holding the VM lock):
-#   flock /work/vm.lock make vmcheck KERNELS=6.1 PLATFORMS=native \
-#	VMTESTS=test/vm/fbt-accept VMHOOK=none VM_REFUSE=0 \
-#	VM_TEST_TIMEOUT=900 VM_TIMEOUT=1200 VM_ACCEL=tcg,thread=single
+#   flock /work/vm.lock make vm-fbt-scale KERNELS=6.1 PLATFORMS=native
+# which is vmcheck with VMTESTS=test/vm/fbt-accept VMHOOK=none
+# VM_REFUSE=0 VM_TEST_TIMEOUT=900 VM_TIMEOUT=1500 VM_ACCEL=tcg,thread=single
 #  - fbt::vfs_read:entry,return counted;
 #  - fbt:::entry { @[probefunc] = count(); }: probes enabled, seconds to
 #    start (until BEGIN fired: every site is enabled then), the machine
