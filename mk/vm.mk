@@ -17,6 +17,11 @@
 #        one boot that shows the module loaded: tests, dmesg, status file
 #   make vm-shell [KVER=6.1] [PLATFORM=native] [MODULE=path]
 #        the same boot with an interactive shell on the console
+#   make vm-fbt-scale [KERNELS=...] [PLATFORMS=...]
+#        fbt at scale, by hand, not in make check (several minutes a boot:
+#        hold /work/vm.lock): test/vm/fbt-accept (fbt:::entry under load,
+#        three enable/disable rounds, issue 8's one-liners), with QEMU's
+#        vCPUs on one host thread (VM_ACCEL: see accept.host.t for why)
 #   make vm-prepare
 #        host-side artifacts the guest tests need; other fragments add
 #        prerequisites (e.g. `vm-prepare: ioctl-test`); matrix.sh and
@@ -29,7 +34,7 @@
 VM_KVER = $(if $(filter command line environment,$(origin KVER)),$(KVER),6.1)
 VM_PLATFORM = $(if $(PLATFORM),$(PLATFORM),native)
 
-.PHONY: vmcheck vm-xmc vm-panic vm-demo-boot vm-shell vm-prepare
+.PHONY: vmcheck vm-xmc vm-fbt-scale vm-panic vm-demo-boot vm-shell vm-prepare
 
 vm-prepare:
 
@@ -39,6 +44,14 @@ vmcheck:
 vm-xmc:
 	$(Q)KERNELS="$(KERNELS)" PLATFORMS=xenpv VM_REFUSE=0 VM_ACCEL=tcg,thread=single \
 		VMTESTS=$(SRCDIR)/test/vm/xmc VMHOOK=none $(SRCDIR)/test/vm/matrix.sh
+
+vm-fbt-scale:
+	$(Q)VMTESTS=$(SRCDIR)/test/vm/fbt-accept VMHOOK=none VM_REFUSE=0 \
+		VM_ACCEL=$${VM_ACCEL:-tcg,thread=single} \
+		VM_TEST_TIMEOUT=$${VM_TEST_TIMEOUT:-900} \
+		VM_TIMEOUT=$${VM_TIMEOUT:-1500} \
+		KERNELS="$(KERNELS)" PLATFORMS="$(PLATFORMS)" \
+		$(SRCDIR)/test/vm/matrix.sh
 
 vm-panic:
 	$(Q)$(SRCDIR)/test/vm/panic.sh "$(VM_KVER)" "$(VM_PLATFORM)"

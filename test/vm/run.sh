@@ -21,6 +21,8 @@
 # unset or "none": no hook, set but empty: an error),
 # VM_TIMEOUT (whole boot, default 300 s), VM_TEST_TIMEOUT (per test, 60 s),
 # VM_HOOK_TIMEOUT (1800 s), VM_OUT (cache and runs, default out/vm),
+# VM_ACCEL (QEMU's -accel, default tcg; tcg,thread=single runs both vCPUs
+# on one host thread: see test/vm/fbt-accept/accept.host.t for why),
 # VM_VERBOSE=1 (copy the console to stderr afterwards).
 #
 # Output: one line per test, then
