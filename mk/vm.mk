@@ -10,8 +10,8 @@
 #   make vm-panic [KVER=6.1] [PLATFORM=native]
 #        one short boot whose test calls DTrace's panic(): passes if the
 #        kernel panics with the message naming the probe (test/vm/panic.sh)
-#   make vm-xmc [KERNELS="6.1 6.12"]
-#        one Xen PV boot per kernel under single-threaded TCG running
+#   make vm-xmc [KERNELS="6.1 6.12"] [PLATFORMS="native xenpv"]
+#        one short boot per configuration under single-threaded TCG running
 #        test/vm/xmc (kernel text patched under probe load: see its README)
 #   make vm-demo-boot [KVER=6.1] [PLATFORM=native] [MODULE=path]
 #        one boot that shows the module loaded: tests, dmesg, status file
@@ -42,7 +42,7 @@ vmcheck:
 	$(Q)KERNELS="$(KERNELS)" PLATFORMS="$(PLATFORMS)" $(SRCDIR)/test/vm/matrix.sh
 
 vm-xmc:
-	$(Q)KERNELS="$(KERNELS)" PLATFORMS=xenpv VM_REFUSE=0 VM_ACCEL=tcg,thread=single \
+	$(Q)KERNELS="$(KERNELS)" PLATFORMS="$(PLATFORMS)" VM_REFUSE=0 VM_ACCEL=tcg,thread=single \
 		VMTESTS=$(SRCDIR)/test/vm/xmc VMHOOK=none $(SRCDIR)/test/vm/matrix.sh
 
 vm-fbt-scale:
