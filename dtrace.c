@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 17aa185a647baa14
+ * Input hash (FNV-1a 64): b20628d5578a01eb
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -10536,6 +10536,9 @@ struct dtrace_tp_hook {
 	struct tracepoint *tp;
 	void *cb;			/* the callback, typed as tp's probes */
 	void *data;			/* its first argument */
+	int prio;			/* 0: TRACEPOINT_DEFAULT_PRIO; of the
+					 * callbacks on one tracepoint, higher
+					 * ones run first */
 	u32 armed;			/* the probe's ID while enabled, else 0 */
 };
 
@@ -10547,7 +10550,9 @@ static int dtrace_tp_arm(struct dtrace_tp_hook *h, u32 id)
 	int err;
 
 	WRITE_ONCE(h->armed, id);
-	err = tracepoint_probe_register(h->tp, h->cb, h->data);
+	err = tracepoint_probe_register_prio(h->tp, h->cb, h->data,
+					     h->prio ? h->prio :
+					     TRACEPOINT_DEFAULT_PRIO);
 	if (err) {
 		WRITE_ONCE(h->armed, 0);
 		return err;
@@ -11182,9 +11187,11 @@ static void dtrace_prov_sdt_exit(void)
  * CONTEXT
  *  sched_switch runs in the old thread, just before the switch.
  *  sched:::on-cpu, proc:::start and proc:::lwp-start belong to the new
- *  thread: they fire there with DIF's built-in variables (pid, tid,
- *  execname, curthread, uid, ...) describing the new thread
- *  (dtrace_probe_task_args, 500-ecb.c); stack() is still the old
+ *  thread: they fire after the probes of the old thread (off-cpu, sleep,
+ *  preempt: their callbacks have a higher tracepoint priority), with
+ *  DIF's built-in variables (pid, tid, execname, curthread, uid, self->,
+ *  ...) describing the new thread (dtrace_probe_task_args, 500-ecb.c),
+ *  as in DTrace, where they fire in it; stack() is still the old
  *  thread's scheduler stack and user memory (copyin, ustack) is not
  *  reachable.  Every other probe fires in the context the Guide gives it
  *  (off-cpu, sleep and preempt in the thread leaving the CPU; create,
@@ -11687,6 +11694,11 @@ static int dtrace_stp_init(struct dtrace_stp_prov *sp,
 		s->hook.tp = tp;
 		s->hook.cb = row->cb;
 		s->hook.data = s;
+		/* The new thread's probes after the old one's (off-cpu first). */
+		if (row->kind == DTRACE_STP_ON_CPU ||
+		    row->kind == DTRACE_STP_START ||
+		    row->kind == DTRACE_STP_LWP_START)
+			s->hook.prio = TRACEPOINT_DEFAULT_PRIO - 1;
 		err = dtrace_probe_create(sp->prov, "vmlinux", row->tp,
 					  row->name, 0, s, &id);
 	}

@@ -39,6 +39,9 @@ struct dtrace_tp_hook {
 	struct tracepoint *tp;
 	void *cb;			/* the callback, typed as tp's probes */
 	void *data;			/* its first argument */
+	int prio;			/* 0: TRACEPOINT_DEFAULT_PRIO; of the
+					 * callbacks on one tracepoint, higher
+					 * ones run first */
 	u32 armed;			/* the probe's ID while enabled, else 0 */
 };
 
@@ -50,7 +53,9 @@ static int dtrace_tp_arm(struct dtrace_tp_hook *h, u32 id)
 	int err;
 
 	WRITE_ONCE(h->armed, id);
-	err = tracepoint_probe_register(h->tp, h->cb, h->data);
+	err = tracepoint_probe_register_prio(h->tp, h->cb, h->data,
+					     h->prio ? h->prio :
+					     TRACEPOINT_DEFAULT_PRIO);
 	if (err) {
 		WRITE_ONCE(h->armed, 0);
 		return err;

@@ -24,9 +24,11 @@
  * CONTEXT
  *  sched_switch runs in the old thread, just before the switch.
  *  sched:::on-cpu, proc:::start and proc:::lwp-start belong to the new
- *  thread: they fire there with DIF's built-in variables (pid, tid,
- *  execname, curthread, uid, ...) describing the new thread
- *  (dtrace_probe_task_args, 500-ecb.c); stack() is still the old
+ *  thread: they fire after the probes of the old thread (off-cpu, sleep,
+ *  preempt: their callbacks have a higher tracepoint priority), with
+ *  DIF's built-in variables (pid, tid, execname, curthread, uid, self->,
+ *  ...) describing the new thread (dtrace_probe_task_args, 500-ecb.c),
+ *  as in DTrace, where they fire in it; stack() is still the old
  *  thread's scheduler stack and user memory (copyin, ustack) is not
  *  reachable.  Every other probe fires in the context the Guide gives it
  *  (off-cpu, sleep and preempt in the thread leaving the CPU; create,
@@ -529,6 +531,11 @@ static int dtrace_stp_init(struct dtrace_stp_prov *sp,
 		s->hook.tp = tp;
 		s->hook.cb = row->cb;
 		s->hook.data = s;
+		/* The new thread's probes after the old one's (off-cpu first). */
+		if (row->kind == DTRACE_STP_ON_CPU ||
+		    row->kind == DTRACE_STP_START ||
+		    row->kind == DTRACE_STP_LWP_START)
+			s->hook.prio = TRACEPOINT_DEFAULT_PRIO - 1;
 		err = dtrace_probe_create(sp->prov, "vmlinux", row->tp,
 					  row->name, 0, s, &id);
 	}
