@@ -32,7 +32,9 @@ grep -q 'args\[1\]: devinfo_t \* (from struct request \*)' $T/lv &&
 	{ bad "-lv io:::start argument types"; cat $T/lv; }
 
 # ---- on-cpu / off-cpu pairs of a sleeping process --------------------------
+printf 'import time\nfor i in range(6):\n    time.sleep(0.05)\n' >$T/sleep6.py
 $D -q -n '
+self int on;
 sched:::on-cpu /pid == $target/ {
 	@[self->on ? "on-after-on" : "on"] = count(); self->on = 1;
 }
@@ -45,8 +47,7 @@ sched:::on-cpu /next[cpu] != 0/ {
 }
 sched:::sleep /pid == $target/ { @["sleep"] = count(); }
 END { printa("%s %@d\n", @); }' \
-	-c "python3 -c 'import time
-for i in range(6): time.sleep(0.05)'" >$T/pairs 2>&1
+	-c "python3 $T/sleep6.py" >$T/pairs 2>&1
 cat $T/pairs
 v() { awk -v k=$1 '$1 == k { print $2 }' $T/pairs; }
 [ "$(v on)" -ge 6 ] 2>/dev/null && ok "on-cpu fired $(v on) times (6 sleeps)" || bad "on-cpu '$(v on)'"
@@ -61,8 +62,7 @@ v() { awk -v k=$1 '$1 == k { print $2 }' $T/pairs; }
 
 # ---- the issue's one-liner ---------------------------------------------------
 $D -q -n 'sched:::on-cpu { @[execname] = count(); }' \
-	-c "python3 -c 'import time
-for i in range(5): time.sleep(0.02)'" >$T/names 2>&1
+	-c "python3 $T/sleep6.py" >$T/names 2>&1
 head -20 $T/names
 awk '$1 == "python3" && $2 >= 5 { y = 1 } END { exit !y }' $T/names &&
 	ok "on-cpu by execname counts python3" || bad "no python3 in on-cpu by execname"
