@@ -37,10 +37,10 @@ printf 'import time\nfor i in range(6):\n    time.sleep(0.05)\n' >$T/sleep6.py
 $D -q -n '
 self int on;
 sched:::on-cpu /pid == $target/ {
-	@[self->on ? "on-after-on" : "on"] = count(); self->on = 1;
+	@[self->on == 1 ? "on-after-on" : "on"] = count(); self->on = 1;
 }
 sched:::off-cpu /pid == $target/ {
-	@[self->on ? "off" : "off-first"] = count(); self->on = 0;
+	@[self->on == 1 ? "off" : "off-first"] = count(); self->on = 2;
 	next[cpu] = ((struct task_struct *)arg0)->pid;
 }
 sched:::on-cpu /next[cpu] > 0/ {
@@ -57,8 +57,9 @@ v() { awk -v k=$1 '$1 == k { print $2 }' $T/pairs; }
 [ "$(v off-first)" ] && [ "$(v off-first)" -gt 1 ] && bad "off-cpu without on-cpu $(v off-first) times" ||
 	ok "off-cpu without a preceding on-cpu at most once (the first)"
 [ "$(v sleep)" -ge 6 ] 2>/dev/null && ok "sleep fired $(v sleep) times" || bad "sleep '$(v sleep)'"
-# next[cpu] is set to -1, not 0, once checked: a 0 would delete it, and
-# deleting and allocating dynamic variables this often drops some.
+# next[cpu] is set to -1, not 0, once checked (and self->on to 2 for off):
+# a 0 would delete the variable, and deleting and allocating dynamic
+# variables this often drops some.
 [ "$(v next-ok)" -ge $(($(v off) - 1)) ] 2>/dev/null && [ -z "$(v next-bad)" ] &&
 	ok "off-cpu args[0] is the thread on-cpu fires for next ($(v next-ok) times)" ||
 	bad "off-cpu args[0] vs next on-cpu: ok '$(v next-ok)' bad '$(v next-bad)'"
