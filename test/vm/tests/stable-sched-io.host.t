@@ -41,10 +41,10 @@ sched:::on-cpu /pid == $target/ {
 }
 sched:::off-cpu /pid == $target/ {
 	@[self->on == 1 ? "off" : "off-first"] = count(); self->on = 2;
-	next[cpu] = ((struct task_struct *)arg0)->pid;
+	next[cpu] = ((struct task_struct *)arg0)->pid + 1;
 }
 sched:::on-cpu /next[cpu] > 0/ {
-	@[next[cpu] == tid ? "next-ok" : "next-bad"] = count(); next[cpu] = -1;
+	@[next[cpu] == tid + 1 ? "next-ok" : "next-bad"] = count(); next[cpu] = -1;
 }
 sched:::sleep /pid == $target/ { @["sleep"] = count(); }
 END { printa("%s %@d\n", @); }' \
@@ -57,7 +57,8 @@ v() { awk -v k=$1 '$1 == k { print $2 }' $T/pairs; }
 [ "$(v off-first)" ] && [ "$(v off-first)" -gt 1 ] && bad "off-cpu without on-cpu $(v off-first) times" ||
 	ok "off-cpu without a preceding on-cpu at most once (the first)"
 [ "$(v sleep)" -ge 6 ] 2>/dev/null && ok "sleep fired $(v sleep) times" || bad "sleep '$(v sleep)'"
-# next[cpu] is set to -1, not 0, once checked (and self->on to 2 for off):
+# next[cpu] is the thread ID + 1 (the idle thread's is 0): set to -1, not 0,
+# once checked (and self->on to 2 for off):
 # a 0 would delete the variable, and deleting and allocating dynamic
 # variables this often drops some.
 [ "$(v next-ok)" -ge $(($(v off) - 1)) ] 2>/dev/null && [ -z "$(v next-bad)" ] &&
