@@ -915,4 +915,30 @@ struct dtrace_ioc_sdtnames {
 };
 #define DTRACEIOC_SDTNAMES	_IOWR(DTRACE_IOC_MAGIC, 12, struct dtrace_ioc_sdtnames)
 
+/*
+ * DTRACEIOC_PROBEARG: the type of argument ndx of probe id, as DTrace's
+ * argument descriptions give it (dtargd_native, dtargd_xlate,
+ * dtargd_mapping): native is the C type of the value the probe passes
+ * (a kernel type: "struct task_struct *"), xlate the type D programs see
+ * through a translator ("psinfo_t *"), empty when args[ndx] is the
+ * native value itself; mapping is the native argument args[ndx] is
+ * translated from (the providers that describe their arguments pass
+ * them in DTrace's numbering: mapping is ndx).  nargs is the number of
+ * arguments the probe describes; native is empty when ndx >= nargs.
+ * -ENOENT: no such probe; -ENODATA: its provider describes no arguments.
+ */
+#define DTRACE_ARGTYPELEN	128
+
+struct dtrace_ioc_probearg {
+	__u32 size;
+	__u32 version;
+	__u32 id;			/* in: the probe */
+	__u32 ndx;			/* in: the argument */
+	__u32 nargs;			/* out */
+	__s32 mapping;			/* out */
+	char native[DTRACE_ARGTYPELEN];	/* out */
+	char xlate[DTRACE_ARGTYPELEN];	/* out */
+};
+#define DTRACEIOC_PROBEARG	_IOWR(DTRACE_IOC_MAGIC, 13, struct dtrace_ioc_probearg)
+
 #endif /* _DTRACE_H */

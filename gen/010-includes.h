@@ -12,6 +12,7 @@
 
 #include <linux/atomic.h>
 #include <linux/bitops.h>
+#include <linux/blk_types.h>
 #include <linux/capability.h>
 #include <linux/compat.h>
 #include <linux/cpu.h>

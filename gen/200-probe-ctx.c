@@ -157,10 +157,29 @@ static bool dtrace_toxic(u64 addr, size_t len)
 	return false;
 }
 
+/*
+ * The thread a probe fires for when that is not current, else NULL: set
+ * by dtrace_probe_task_args() (500-ecb.c) with interrupts masked, for the
+ * duration of one firing.  sched:::on-cpu and proc:::start fire from the
+ * sched_switch tracepoint, which runs in the old thread just before the
+ * switch, for the thread about to run: DIF's built-in variables (pid,
+ * tid, execname, curthread, ...) then describe that thread, as they do
+ * in DTrace, where these probes fire in the new thread.  Its user memory
+ * is not loaded yet: user loads, stores and ustack() fail meanwhile.
+ */
+static DEFINE_PER_CPU(struct task_struct *, dtrace_probe_task);
+
+static struct task_struct *dtrace_cur_task(void)
+{
+	struct task_struct *t = this_cpu_read(dtrace_probe_task);
+
+	return t ? t : current;
+}
+
 static bool dtrace_user_ok(u64 addr, size_t len)
 {
 	return current->mm && !(current->flags & PF_KTHREAD) &&
-	       addr + len >= addr;
+	       !this_cpu_read(dtrace_probe_task) && addr + len >= addr;
 }
 
 static int dtrace_load_user(void *dst, u64 addr, size_t len)
@@ -199,18 +218,18 @@ static int dtrace_store_user(u64 addr, const void *src, size_t len)
 }
 
 /*
- * The current thread, as DIF's built-in variables see it.  All are safe
- * in probe context (they read fields of current under RCU rules that hold
- * with interrupts masked).
+ * The current thread (dtrace_cur_task()), as DIF's built-in variables see
+ * it.  All are safe in probe context (they read fields of the task under
+ * RCU rules that hold with interrupts masked).
  */
 static u64 dtrace_cur_pid(void)
 {
-	return current->tgid;
+	return dtrace_cur_task()->tgid;
 }
 
 static u64 dtrace_cur_tid(void)
 {
-	return current->pid;
+	return dtrace_cur_task()->pid;
 }
 
 static u64 dtrace_cur_ppid(void)
@@ -218,29 +237,36 @@ static u64 dtrace_cur_ppid(void)
 	u64 ppid;
 
 	rcu_read_lock();
-	ppid = task_tgid_nr(rcu_dereference(current->real_parent));
+	ppid = task_tgid_nr(rcu_dereference(dtrace_cur_task()->real_parent));
 	rcu_read_unlock();
 	return ppid;
 }
 
 static u64 dtrace_cur_uid(void)
 {
-	return from_kuid(&init_user_ns, current_uid());
+	struct task_struct *t = dtrace_cur_task();
+
+	return from_kuid(&init_user_ns,
+			 t == current ? current_uid() : task_uid(t));
 }
 
 static u64 dtrace_cur_gid(void)
 {
-	return from_kgid(&init_user_ns, current_gid());
+	struct task_struct *t = dtrace_cur_task();
+
+	return from_kgid(&init_user_ns,
+			 t == current ? current_gid() :
+			 task_cred_xxx(t, gid));
 }
 
 static u64 dtrace_cur_thread(void)
 {
-	return (u64)(uintptr_t)current;
+	return (u64)(uintptr_t)dtrace_cur_task();
 }
 
 static u64 dtrace_cur_vtime(void)
 {
-	return current->se.sum_exec_runtime;
+	return dtrace_cur_task()->se.sum_exec_runtime;
 }
 
 /* Copy the current command name (TASK_COMM_LEN bytes at most) to buf. */
@@ -248,7 +274,7 @@ static void dtrace_cur_execname(char *buf, size_t len)
 {
 	size_t n = min_t(size_t, len, TASK_COMM_LEN);
 
-	memcpy(buf, current->comm, n);
+	memcpy(buf, dtrace_cur_task()->comm, n);
 	buf[n - 1] = '\0';
 }
 
@@ -260,7 +286,7 @@ static bool dtrace_cur_progenyof(u64 pid)
 	int depth = 0;
 
 	rcu_read_lock();
-	for (t = current; t && depth < 4096; depth++) {
+	for (t = dtrace_cur_task(); t && depth < 4096; depth++) {
 		struct task_struct *parent;
 
 		if (t->tgid == pid) {
@@ -302,7 +328,8 @@ static int dtrace_getupcstack(u64 *pcs, int max)
 	u64 fp, frame[2];
 	int n = 0;
 
-	if (!current->mm || (current->flags & PF_KTHREAD))
+	if (!current->mm || (current->flags & PF_KTHREAD) ||
+	    this_cpu_read(dtrace_probe_task))
 		return 0;
 	regs = task_pt_regs(current);
 	if (max <= 0)

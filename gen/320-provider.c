@@ -18,6 +18,10 @@
  *   disable(arg, id, parg)  the last ECB was detached
  *   destroy(arg, id, parg)  the probe is gone; no probe context can still
  *                           see it (called after an RCU grace period)
+ *   getargdesc(arg, id, parg, a)  fill a->native, a->xlate, a->mapping
+ *                        and a->nargs for argument a->ndx of probe id
+ *                        (DTRACEIOC_PROBEARG); 0 or -ENODATA.  May be NULL
+ *                        (the provider describes no arguments).
  *   commit(arg)          apply the enables and disables made since the
  *                        last commit (a provider that patches many sites
  *                        at once, fbt, does it here in one batch); called
@@ -69,6 +73,8 @@ struct dtrace_pops {
 	void (*disable)(void *arg, u32 id, void *parg);
 	void (*destroy)(void *arg, u32 id, void *parg);
 	void (*commit)(void *arg);
+	int (*getargdesc)(void *arg, u32 id, void *parg,
+			  struct dtrace_ioc_probearg *a);
 };
 
 /*

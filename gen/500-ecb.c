@@ -212,13 +212,14 @@ static void dtrace_sigq_run(struct irq_work *w)
 static bool dtrace_sigq_add(int sig)
 {
 	struct dtrace_sigq *q = this_cpu_ptr(&dtrace_sigq);
+	struct task_struct *t = dtrace_cur_task();
 
-	if (current->flags & PF_KTHREAD || !current->pid)
+	if (t->flags & PF_KTHREAD || !t->pid)
 		return true;	/* kernel threads and idle: nothing to do */
 	if (q->n >= DTRACE_SIGQ_LEN)
 		return false;
-	get_task_struct(current);
-	q->task[q->n] = current;
+	get_task_struct(t);
+	q->task[q->n] = t;
 	q->sig[q->n] = sig;
 	q->n++;
 	irq_work_queue(&q->work);
@@ -866,6 +867,31 @@ static void dtrace_probe_args(u32 id, struct dtrace_state *only,
 			      const u64 *args)
 {
 	dtrace_probe_args_err(id, only, args, 0);
+}
+
+/*
+ * Fire probe id for every consumer as if task were current: DIF's
+ * built-in variables describe task (dtrace_cur_task(), 200-probe-ctx.c).
+ * For a probe fired in another thread for one that is about to run.
+ */
+static void __maybe_unused dtrace_probe_task_args(u32 id,
+						  struct task_struct *task,
+						  const u64 *args)
+{
+	struct dtrace_probe *p;
+	unsigned long flags;
+
+	preempt_disable_notrace();
+	if (dtrace_probe_enter(&flags)) {
+		p = dtrace_probe_find(id);
+		if (p) {
+			this_cpu_write(dtrace_probe_task, task);
+			dtrace_probe_fire(p, NULL, args);
+			this_cpu_write(dtrace_probe_task, NULL);
+		}
+		dtrace_probe_exit(flags);
+	}
+	preempt_enable_notrace();
 }
 
 /* Fire probe id for every consumer: arg0..arg9 = args, errno = err. */

@@ -227,6 +227,36 @@ static long dtrace_ioc_provider(void __user *arg)
 	return copy_to_user(arg, &p, sizeof(p)) ? -EFAULT : 0;
 }
 
+/* The type of one argument of a probe, from its provider. */
+static long dtrace_ioc_probearg(void __user *arg)
+{
+	struct dtrace_ioc_probearg a;
+	struct dtrace_probe *p;
+	int err;
+
+	err = dtrace_ioc_in(&a, arg, sizeof(a));
+	if (err)
+		return err;
+	a.nargs = 0;
+	a.mapping = a.ndx;
+	memset(a.native, 0, sizeof(a.native));
+	memset(a.xlate, 0, sizeof(a.xlate));
+	mutex_lock(&dtrace_lock);
+	p = a.id ? dtrace_probe_get(a.id) : NULL;
+	if (!p)
+		err = -ENOENT;
+	else if (!p->prov->ops->getargdesc)
+		err = -ENODATA;
+	else
+		err = p->prov->ops->getargdesc(p->prov->arg, p->id, p->arg, &a);
+	mutex_unlock(&dtrace_lock);
+	if (err)
+		return err;
+	a.native[sizeof(a.native) - 1] = '\0';
+	a.xlate[sizeof(a.xlate) - 1] = '\0';
+	return copy_to_user(arg, &a, sizeof(a)) ? -EFAULT : 0;
+}
+
 static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
 			       void __user *arg)
 {
@@ -240,6 +270,8 @@ static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
 		return dtrace_fbt_ioctl(arg);
 	if (cmd == DTRACEIOC_SDTNAMES)
 		return dtrace_sdt_ioctl(arg);
+	if (cmd == DTRACEIOC_PROBEARG)
+		return dtrace_ioc_probearg(arg);
 
 	mutex_lock(&st->lock);
 	switch (cmd) {

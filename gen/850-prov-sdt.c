@@ -34,7 +34,9 @@
  *  tracepoint_probe_register(tp, dtrace_sdt_cb, s) while the probe is
  *  enabled, tracepoint_probe_unregister when it is disabled: a disabled
  *  sdt probe costs nothing (the tracepoint's static key stays off unless
- *  someone else uses it).  data is the probe's own struct dtrace_sdt_tp.
+ *  someone else uses it).  data is the probe's own struct dtrace_sdt_tp,
+ *  whose struct dtrace_tp_hook does the attaching (845-tracepoint.c,
+ *  shared with the proc, sched and io providers).
  *
  *  One callback for every tracepoint, whatever its prototype: declared
  *  as (void *data, u64 a0, ..., u64 a4), the six integer argument
@@ -74,14 +76,14 @@
  *  after tracepoint_synchronize_unregister() (SRCU and RCU).
  *
  * Compiled with CONFIG_DTRACE_PROVIDER_SDT on kernels with
- * CONFIG_EVENT_TRACING and without CONFIG_CFI_CLANG; listed in the
+ * CONFIG_EVENT_TRACING and without CONFIG_CFI_CLANG (DTRACE_HAVE_TP,
+ * 845-tracepoint.c); listed in the
  * provider table (890-providers.c).
  * Owns: the sdt provider, DTRACEIOC_SDTNAMES, its tracepoint module
  * notifier.  Calls: 320-provider.c, dtrace_probe_args() (500-ecb.c),
- * the kernel's tracepoint and trace event API.
+ * 845-tracepoint.c, the kernel's tracepoint and trace event API.
  */
-#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_SDT) && \
-	IS_ENABLED(CONFIG_EVENT_TRACING) && !IS_ENABLED(CONFIG_CFI_CLANG)
+#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_SDT) && defined(DTRACE_HAVE_TP)
 
 #define DTRACE_SDT_HASH_BITS	11
 #define DTRACE_SDT_NARGS	5	/* the argument registers after data */
@@ -90,10 +92,9 @@
 struct dtrace_sdt_tp {
 	struct list_head link;		/* dtrace_sdt_tps (dtrace_lock) */
 	struct hlist_node hash;		/* dtrace_sdt_kernel_hash: image only */
-	struct tracepoint *tp;
+	struct dtrace_tp_hook hook;	/* tracepoint, dtrace_sdt_cb, self */
 	struct module *mod;		/* NULL: the kernel image */
 	u32 id;				/* its probe, 0: none yet */
-	u32 armed;			/* id while enabled, else 0 */
 };
 
 static struct dtrace_provider *dtrace_prov_sdt;
@@ -129,10 +130,18 @@ static void notrace dtrace_sdt_cb(void *data, u64 a0, u64 a1, u64 a2,
 	u32 id;
 
 	preempt_disable_notrace();
-	id = READ_ONCE(s->armed);
+	id = READ_ONCE(s->hook.armed);
 	if (likely(id))
 		dtrace_probe_args(id, NULL, args);
 	preempt_enable_notrace();
+}
+
+static void dtrace_sdt_hook_init(struct dtrace_sdt_tp *s,
+				 struct tracepoint *tp)
+{
+	s->hook.tp = tp;
+	s->hook.cb = (void *)dtrace_sdt_cb;
+	s->hook.data = s;
 }
 
 /* ---- enabling (dtrace_lock held) ---- */
@@ -142,27 +151,17 @@ static int dtrace_sdt_enable(void *arg, u32 id, void *parg)
 	struct dtrace_sdt_tp *s = parg;
 	int err;
 
-	WRITE_ONCE(s->armed, id);
-	err = tracepoint_probe_register(s->tp, (void *)dtrace_sdt_cb, s);
-	if (err) {
-		WRITE_ONCE(s->armed, 0);
-		return err;
-	}
-	dtrace_sdt_nregistered++;
-	return 0;
+	err = dtrace_tp_arm(&s->hook, id);
+	if (!err)
+		dtrace_sdt_nregistered++;
+	return err;
 }
 
 static void dtrace_sdt_disable(void *arg, u32 id, void *parg)
 {
 	struct dtrace_sdt_tp *s = parg;
-	int err;
 
-	WRITE_ONCE(s->armed, 0);
-	err = tracepoint_probe_unregister(s->tp, (void *)dtrace_sdt_cb, s);
-	if (err)
-		pr_warn("sdt provider: unregistering from %s failed (%d)\n",
-			s->tp->name, err);
-	else
+	if (!dtrace_tp_disarm(&s->hook))
 		dtrace_sdt_nregistered--;
 }
 
@@ -181,7 +180,7 @@ static int dtrace_sdt_create(struct dtrace_sdt_tp *s, const char *group)
 	lockdep_assert_held(&dtrace_lock);
 	if (s->id)
 		return 0;
-	err = dtrace_probe_create(dtrace_prov_sdt, group, "", s->tp->name, 0,
+	err = dtrace_probe_create(dtrace_prov_sdt, group, "", s->hook.tp->name, 0,
 				  s, &id);
 	if (err == -EEXIST)	/* another tracepoint of the same name */
 		return err;
@@ -205,7 +204,7 @@ static void dtrace_sdt_add_kernel(struct tracepoint *tp, void *priv)
 		dtrace_sdt_err = -ENOMEM;
 		return;
 	}
-	s->tp = tp;
+	dtrace_sdt_hook_init(s, tp);
 	list_add_tail(&s->link, &dtrace_sdt_tps);
 	hlist_add_head(&s->hash,
 		       &dtrace_sdt_kernel_hash[dtrace_sdt_hash(tp->name)]);
@@ -218,7 +217,7 @@ static struct dtrace_sdt_tp *dtrace_sdt_kernel_find(const char *name)
 
 	hlist_for_each_entry(s, &dtrace_sdt_kernel_hash[dtrace_sdt_hash(name)],
 			     hash) {
-		if (!strcmp(s->tp->name, name))
+		if (!strcmp(s->hook.tp->name, name))
 			return s;
 	}
 	return NULL;
@@ -241,7 +240,7 @@ static bool dtrace_sdt_verify(const char *group, const char *event,
 		return false;
 	call = file->event_call;
 	ok = call && (call->flags & TRACE_EVENT_FL_TRACEPOINT) &&
-	     call->tp == s->tp;
+	     call->tp == s->hook.tp;
 	trace_put_event_file(file);
 	return ok;
 }
@@ -399,7 +398,7 @@ static void dtrace_sdt_mod_coming(struct module *mod)
 		s = kzalloc(sizeof(*s), GFP_KERNEL);
 		if (!s)
 			break;
-		s->tp = call->tp;
+		dtrace_sdt_hook_init(s, call->tp);
 		s->mod = mod;
 		INIT_HLIST_NODE(&s->hash);
 		list_add_tail(&s->link, &dtrace_sdt_tps);

@@ -112,6 +112,54 @@ static const struct dtrace_provider_def dtrace_provider_table[] = {
 		.status = dtrace_sdt_status,
 	},
 #endif
+#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_PROC)
+	{
+		/* The Guide's proc provider stability (proc:vmlinux:TRACEPOINT:NAME) */
+		.name = "proc",
+		.attr = {
+			DTRACE_ATTR(EVOLVING, EVOLVING, ISA),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(EVOLVING, EVOLVING, ISA),
+			DTRACE_ATTR(EVOLVING, EVOLVING, ISA),
+		},
+		.init = dtrace_prov_proc_init,
+		.exit = dtrace_prov_proc_exit,
+		.status = dtrace_prov_proc_status,
+	},
+#endif
+#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_SCHED)
+	{
+		/* The Guide's sched provider stability (sched:vmlinux:TRACEPOINT:NAME) */
+		.name = "sched",
+		.attr = {
+			DTRACE_ATTR(EVOLVING, EVOLVING, ISA),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(EVOLVING, EVOLVING, ISA),
+			DTRACE_ATTR(EVOLVING, EVOLVING, ISA),
+		},
+		.init = dtrace_prov_sched_init,
+		.exit = dtrace_prov_sched_exit,
+		.status = dtrace_prov_sched_status,
+	},
+#endif
+#if IS_ENABLED(CONFIG_DTRACE_PROVIDER_IO)
+	{
+		/* The Guide's io provider stability (io:vmlinux:TRACEPOINT:NAME) */
+		.name = "io",
+		.attr = {
+			DTRACE_ATTR(EVOLVING, EVOLVING, ISA),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(PRIVATE, PRIVATE, UNKNOWN),
+			DTRACE_ATTR(EVOLVING, EVOLVING, ISA),
+			DTRACE_ATTR(EVOLVING, EVOLVING, ISA),
+		},
+		.init = dtrace_prov_io_init,
+		.exit = dtrace_prov_io_exit,
+		.status = dtrace_prov_io_status,
+	},
+#endif
 };
 
 static int dtrace_providers_init(void)

@@ -292,6 +292,8 @@ const char *dt_class_name(unsigned int c);
 
 /* Probe description helpers (dt_list.c). */
 int dt_pdesc_parse(const char *s, int spec, struct dtrace_probedesc *pd);
+int dt_probe_argdesc(int fd, uint32_t id, uint32_t ndx,
+		     struct dtrace_ioc_probearg *a);
 
 /*
  * Give the module's fbt provider the kernel's functions if one of the n

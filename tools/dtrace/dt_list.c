@@ -12,7 +12,9 @@
  * attributes are the minimum of its provider's and those of each module,
  * function and name field that is given and not a pattern; a description
  * without a provider, or with a pattern there, gets DTrace's Unstable
- * default.  Argument types are not known yet.
+ * default.  Argument types: fbt's from the kernel's BTF, those of the
+ * providers that describe their arguments (proc, sched, io) from the
+ * module (DTRACEIOC_PROBEARG: the translated and the native type).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -159,7 +161,49 @@ static void print_attr(const char *title, struct dtrace_attribute a)
  * kernel's BTF (dt_kbtf.c), "args[N]: TYPE" per argument as DTrace lists
  * them; None where no type is known.
  */
-static void print_argtypes(const struct dtrace_probedesc *pd)
+/*
+ * The module's description of argument ndx of probe id
+ * (DTRACEIOC_PROBEARG): 0, or -1 if the probe's provider gives none.
+ */
+int dt_probe_argdesc(int fd, uint32_t id, uint32_t ndx,
+		     struct dtrace_ioc_probearg *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->size = sizeof(*a);
+	a->version = DTRACE_ABI_VERSION;
+	a->id = id;
+	a->ndx = ndx;
+	if (fd < 0 || ioctl(fd, DTRACEIOC_PROBEARG, a) < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Argument types a provider describes itself (proc, sched, io): the
+ * translated type as DTrace lists it, and the native type it comes from.
+ * Returns the number of arguments, -1 if the provider describes none.
+ */
+static int print_module_argtypes(int fd, const struct dtrace_probedesc *pd)
+{
+	struct dtrace_ioc_probearg a;
+	uint32_t i, n;
+
+	if (dt_probe_argdesc(fd, pd->id, 0, &a) < 0)
+		return -1;
+	n = a.nargs;
+	for (i = 0; i < n && i < DTRACE_MAXARGS; i++) {
+		if (i > 0 && dt_probe_argdesc(fd, pd->id, i, &a) < 0)
+			break;
+		if (a.xlate[0])
+			fprintf(dt_out, "\t\targs[%u]: %s (from %s)\n", i,
+				a.xlate, a.native);
+		else
+			fprintf(dt_out, "\t\targs[%u]: %s\n", i, a.native);
+	}
+	return (int)n;
+}
+
+static void print_argtypes(int fd, const struct dtrace_probedesc *pd)
 {
 	uint32_t ids[DTRACE_MAXARGS];
 	char name[256];
@@ -168,6 +212,11 @@ static void print_argtypes(const struct dtrace_probedesc *pd)
 	fprintf(dt_out, "\n\tArgument Types\n");
 	if (!strcmp(pd->provider, "fbt"))
 		n = dt_kbtf_fbt_args(pd->func, pd->name, ids, DTRACE_MAXARGS);
+	else {
+		n = print_module_argtypes(fd, pd);
+		if (n > 0)
+			return;
+	}
 	if (n <= 0) {
 		fprintf(dt_out, "\t\tNone\n");
 		return;
@@ -188,7 +237,7 @@ static void print_attrs(int fd, const struct dtrace_probedesc *pd)
 	dt_desc_attr(fd, pd, &desc, &args);
 	print_attr("Probe Description Attributes", desc);
 	print_attr("Argument Attributes", args);
-	print_argtypes(pd);
+	print_argtypes(fd, pd);
 	fprintf(dt_out, "\n");
 }
 
