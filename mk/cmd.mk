@@ -7,7 +7,11 @@
 #   make cmd-install [DESTDIR=D]     D/usr/sbin/dtrace, D/usr/share/man/man1,
 #                                    the D library in D/usr/lib/dtrace
 #   make cmd-check                   host unit tests of the consumer
-#                                    (printf, aggregations, options)
+#                                    (printf, aggregations, options) and
+#                                    its layering (cmd-layering)
+#   make cmd-layering                tools/check-cmd-layering.sh on OUT:
+#                                    dt_consume -> dt_aggprint -> dt_printf
+#                                    -> dt_print -> dt_util, nothing upwards
 #   make cmd-vmcheck MODULE=dtrace.ko [CMD_VM_KVER=6.1]
 #                    [CMD_VM_PLATFORM=native]
 #                                    test/consumer/vm in one QEMU boot
@@ -27,13 +31,13 @@ CMD_LIBFILES := $(sort $(wildcard $(SRCDIR)/tools/dtrace/lib/*.d))
 CMD_OBJS := $(patsubst $(SRCDIR)/tools/dtrace/%.c,$(CMD_OUT)/%.o,$(CMD_SRCS))
 
 # The consumer's own files, for tests that need no compiler.
-CMD_CONSUMER := dt_printf dt_aggprint dt_ksyms dt_usym dt_options dt_pdesc dt_consume dt_list dt_json dt_kbtf
+CMD_CONSUMER := dt_util dt_print dt_printf dt_aggprint dt_ksyms dt_usym dt_options dt_pdesc dt_consume dt_list dt_json dt_kbtf
 CMD_TEST_OUT := $(CMD_OUT)/test
 
 CMD_VM_KVER ?= 6.1
 CMD_VM_PLATFORM ?= native
 
-.PHONY: cmd cmd-install cmd-check cmd-vmcheck cmd-clean cmd-libs
+.PHONY: cmd cmd-install cmd-check cmd-layering cmd-vmcheck cmd-clean cmd-libs
 
 cmd: $(CMD_OUT)/dtrace
 
@@ -66,8 +70,14 @@ $(CMD_TEST_OUT)/consumer-test: $(SRCDIR)/test/consumer/consumer-test.c \
 		$(SRCDIR)/test/consumer/consumer-test.c \
 		$(foreach f,$(CMD_CONSUMER),$(SRCDIR)/tools/dtrace/$(f).c) $(CMD_LIBS)
 
-cmd-check: $(CMD_TEST_OUT)/consumer-test
+cmd-check: $(CMD_TEST_OUT)/consumer-test cmd-layering
 	$(Q)$(CMD_TEST_OUT)/consumer-test
+
+# The checker first proves it fails on upward references, then checks ours.
+cmd-layering: $(CMD_OBJS)
+	$(Q)$(SRCDIR)/tools/test-check-cmd-layering.sh >$(CMD_OUT)/layering-selftest.log 2>&1 || \
+		{ cat $(CMD_OUT)/layering-selftest.log; exit 1; }
+	$(Q)$(SRCDIR)/tools/check-cmd-layering.sh $(CMD_OUT)
 
 cmd-vmcheck: cmd
 	$(Q)test -n "$(MODULE)" || { echo "cmd-vmcheck: set MODULE=path/to/dtrace.ko" >&2; exit 2; }

@@ -69,6 +69,7 @@ step builds tools/check-builds.sh
 # Each runner and static check fed broken input must fail (seconds each).
 step check-insns-selftest tools/test-check-insns.sh
 step check-symbols-selftest tools/test-check-symbols.sh
+step cmd-layering-selftest tools/test-check-cmd-layering.sh
 step compiler-run-selftest tools/test-compiler-run.sh
 step dtest-run-selftest tools/test-dtest-run.sh
 step vm-judge-selftest tools/test-vm-judge.sh

@@ -3,8 +3,9 @@
  * dt_aggprint.c - aggregations on the consumer side: accumulating the
  * per-CPU delta snapshots of DTRACEIOC_AGGSNAP, clear(), trunc(),
  * normalize(), sorting (aggsortkey, aggsortrev, aggsortpos,
- * aggsortkeypos) and printing, by default or with a printa() format,
- * including DTrace's quantize/lquantize/llquantize histograms.
+ * aggsortkeypos) and printing, by default, packed (aggpack) or with a
+ * printa() format.  The values and DTrace's quantize/lquantize/llquantize
+ * histograms themselves are printed by dt_print.c.
  *
  * Entries live in one hash table keyed by (aggid, key bytes) and on a list
  * per aggregation; values are kept in the snapshot layout of dtrace.h
@@ -18,28 +19,6 @@
 
 #include "dt_cmd.h"
 
-uint32_t dt_agg_nwords(int func, uint64_t arg2)
-{
-	switch (func) {
-	case DTRACEAGG_COUNT:
-	case DTRACEAGG_SUM:
-	case DTRACEAGG_MIN:
-	case DTRACEAGG_MAX:
-		return 1;
-	case DTRACEAGG_AVG:
-		return 2;
-	case DTRACEAGG_STDDEV:
-		return 4;
-	case DTRACEAGG_QUANTIZE:
-		return DTRACE_QUANTIZE_NBUCKETS;
-	case DTRACEAGG_LQUANTIZE:
-		return DTRACE_LQUANTIZE_LEVELS(arg2) + 2;
-	case DTRACEAGG_LLQUANTIZE:
-		return DTRACE_LLQUANTIZE_NBUCKETS(arg2);
-	default:
-		return 0;
-	}
-}
 
 /* ----------------------------------------------------------------------
  * 128-bit helpers for stddev (values are two's complement lo/hi words)
@@ -50,294 +29,6 @@ static void add128(uint64_t *a, const uint64_t *b)
 
 	a[1] += b[1] + (lo < a[0]);
 	a[0] = lo;
-}
-
-static uint64_t isqrt128(unsigned __int128 v)
-{
-	unsigned __int128 r = 0, bit = (unsigned __int128)1 << 126;
-
-	while (bit > v)
-		bit >>= 2;
-	while (bit) {
-		if (v >= r + bit) {
-			v -= r + bit;
-			r = (r >> 1) + bit;
-		} else {
-			r >>= 1;
-		}
-		bit >>= 2;
-	}
-	return (uint64_t)r;
-}
-
-/*
- * sqrt(avg(x^2) - avg(x)^2) with DTrace's integer arithmetic: the sum of
- * squares divided by normal and the count, minus the square of the
- * (normalized, truncated) average.
- */
-uint64_t dt_stddev(const int64_t *val, uint64_t normal)
-{
-	unsigned __int128 sq, avgsq;
-	int64_t avg;
-	uint64_t cnt = (uint64_t)val[0];
-
-	if (cnt == 0 || normal == 0)
-		return 0;
-	sq = ((unsigned __int128)(uint64_t)val[3] << 64) | (uint64_t)val[2];
-	sq = sq / normal / cnt;
-	avg = val[1] / (int64_t)normal / (int64_t)cnt;
-	if (avg < 0)
-		avg = -avg;
-	avgsq = (unsigned __int128)(uint64_t)avg * (uint64_t)avg;
-	if (avgsq > sq)
-		return 0;
-	return isqrt128(sq - avgsq);
-}
-
-int64_t dt_agg_value(const struct dt_aggdesc *ad, const int64_t *val,
-		     uint64_t normal)
-{
-	int64_t n = normal ? (int64_t)normal : 1;
-
-	switch (ad->func) {
-	case DTRACEAGG_AVG:
-		return val[0] ? val[1] / n / val[0] : 0;
-	case DTRACEAGG_STDDEV:
-		return (int64_t)dt_stddev(val, normal);
-	default:
-		return val[0] / n;
-	}
-}
-
-/* ----------------------------------------------------------------------
- * Histograms
- * ---------------------------------------------------------------------- */
-static long double dabs(long double x)
-{
-	return x < 0 ? -x : x;
-}
-
-static const char ats[] = "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@";
-static const char spaces[] = "                                        ";
-
-/* With aggzoom, the largest bar is this fraction of the full width. */
-#define DT_AGGZOOM_MAX	0.95L
-
-/*
- * Add a bucket to the total the bars are scaled against: the sum of the
- * absolute counts, or with aggzoom the largest of them over
- * DT_AGGZOOM_MAX (DTrace's dt_quantize_total()).
- */
-static void quant_total(int64_t datum, long double *total)
-{
-	long double v = dabs((long double)datum);
-
-	if (!dt_opt.aggzoom) {
-		*total += v;
-		return;
-	}
-	v *= 1 / DT_AGGZOOM_MAX;
-	if (*total < v)
-		*total = v;
-}
-
-/* One character of U+2580..U+258F as UTF-8. */
-static void put_block(FILE *fp, unsigned int b)
-{
-	fprintf(fp, "%c%c%c", 0xe0 | (b >> 12), 0x80 | ((b >> 6) & 0x3f),
-		0x80 | (b & 0x3f));
-}
-
-/*
- * -x encoding=utf8: a bar of full blocks (U+2588) and one partial block
- * for the remaining eighths (U+258F down to U+2589), DTrace's
- * dt_print_quantline_utf8() (positive counts only).
- */
-static void quantline_utf8(FILE *fp, int64_t val, long long n,
-			   long double total)
-{
-	long double f = dabs((long double)val) * 40 / total;
-	unsigned int whole = (unsigned int)f, i;
-	unsigned int part = (unsigned int)((f - (long double)whole) * 8);
-
-	fputc('|', fp);
-	for (i = 0; i < whole; i++)
-		put_block(fp, 0x2588);
-	if (part) {
-		put_block(fp, 0x258f - (part - 1));
-		i++;
-	}
-	fprintf(fp, "%s %-9lld\n", spaces + i, n);
-}
-
-static void quantline(FILE *fp, int64_t val, uint64_t normal,
-		      long double total, int positives, int negatives)
-{
-	unsigned int len = 40, depth;
-	const char *a = ats, *s = spaces;
-	long long n;
-
-	/*
-	 * DTrace divides the count by the normalization factor as unsigned
-	 * 64-bit numbers: a negative count, once normalized, prints as a
-	 * large positive number (the bar keeps its length).
-	 */
-	n = (long long)((uint64_t)val / (normal ? normal : 1));
-
-	if (!negatives && positives && dt_opt.encoding == DT_ENC_UTF8) {
-		quantline_utf8(fp, val, n, total);
-		return;
-	}
-	if (!negatives) {
-		depth = positives ? (unsigned int)(dabs(val) * len / total +
-						   0.5) : 0;
-		fprintf(fp, "|%s%s %-9lld\n", a + len - depth, s + depth,
-			n);
-		return;
-	}
-	if (!positives) {
-		depth = (unsigned int)(dabs(val) * len / total + 0.5);
-		fprintf(fp, "%s%s| %-9lld\n", s + depth, a + len - depth,
-			n);
-		return;
-	}
-	/* Both signs: half-width bars on either side of a center line. */
-	len /= 2;
-	a += len;
-	s += len;
-	depth = (unsigned int)(dabs(val) * len / total + 0.5);
-	if (val <= 0)
-		fprintf(fp, "%s%s|%*s %-9lld\n", s + depth, a + len - depth,
-			len, "", n);
-	else
-		fprintf(fp, "%20s|%s%s %-9lld\n", "", a + len - depth,
-			s + depth, n);
-}
-
-static void quanthdr(FILE *fp)
-{
-	fprintf(fp, "\n%16s %41s %-9s\n", "value",
-		"------------- Distribution -------------", "count");
-}
-
-/* First and last rows to print: one zero row around the data. */
-static void quantrange(const int64_t *data, int n, int *first, int *last,
-		       int none_first, int none_last)
-{
-	int f = 0, l = n - 1;
-
-	while (f < n - 1 && data[f] == 0)
-		f++;
-	if (f == n - 1 && data[f] == 0) {
-		*first = none_first;
-		*last = none_last;
-		return;
-	}
-	if (f > 0)
-		f--;
-	while (l > 0 && data[l] == 0)
-		l--;
-	if (l < n - 1)
-		l++;
-	*first = f;
-	*last = l;
-}
-
-static void quantsums(const int64_t *data, int first, int last,
-		      long double *total, int *pos, int *neg)
-{
-	int i;
-
-	*total = 0;
-	*pos = *neg = 0;
-	for (i = first; i <= last; i++) {
-		*pos |= data[i] > 0;
-		*neg |= data[i] < 0;
-		quant_total(data[i], total);
-	}
-}
-
-static int64_t quant_bucketval(int i)
-{
-	int z = DTRACE_QUANTIZE_ZEROBUCKET;
-
-	if (i < z)
-		return -(int64_t)(1ULL << (z - 1 - i));
-	if (i == z)
-		return 0;
-	return (int64_t)(1ULL << (i - z - 1));
-}
-
-void dt_print_quantize(FILE *fp, const int64_t *data, uint64_t normal)
-{
-	int n = DTRACE_QUANTIZE_NBUCKETS, first, last, i, pos, neg;
-	long double total;
-
-	quantrange(data, n, &first, &last, DTRACE_QUANTIZE_ZEROBUCKET - 1,
-		   DTRACE_QUANTIZE_ZEROBUCKET + 1);
-	quantsums(data, first, last, &total, &pos, &neg);
-	quanthdr(fp);
-	for (i = first; i <= last; i++) {
-		fprintf(fp, "%16lld ", (long long)quant_bucketval(i));
-		quantline(fp, data[i], normal, total, pos, neg);
-	}
-}
-
-void dt_print_lquantize(FILE *fp, const int64_t *data, uint64_t arg2,
-			uint64_t normal)
-{
-	int base = DTRACE_LQUANTIZE_BASE(arg2);
-	int step = DTRACE_LQUANTIZE_STEP(arg2);
-	int levels = DTRACE_LQUANTIZE_LEVELS(arg2);
-	int n = levels + 2, first, last, i, pos, neg;
-	long double total;
-	char c[32];
-
-	quantrange(data, n, &first, &last, 0, n - 1 < 2 ? n - 1 : 2);
-	quantsums(data, first, last, &total, &pos, &neg);
-	quanthdr(fp);
-	for (i = first; i <= last; i++) {
-		if (i == 0) {
-			snprintf(c, sizeof(c), "< %d", base);
-			fprintf(fp, "%16s ", c);
-		} else if (i == levels + 1) {
-			snprintf(c, sizeof(c), ">= %d", base + levels * step);
-			fprintf(fp, "%16s ", c);
-		} else {
-			fprintf(fp, "%16d ", base + (i - 1) * step);
-		}
-		quantline(fp, data[i], normal, total, pos, neg);
-	}
-}
-
-void dt_print_llquantize(FILE *fp, const int64_t *data, uint64_t arg2,
-			 uint64_t normal)
-{
-	int n = (int)DTRACE_LLQUANTIZE_NBUCKETS(arg2), first, last, i;
-	int pos, neg;
-	long double total;
-	char c[40];
-
-	if (n < 2)
-		return;
-	/* no data: the underflow row and the first bucket, as DTrace */
-	quantrange(data, n, &first, &last, 0, 1);
-	quantsums(data, first, last, &total, &pos, &neg);
-	quanthdr(fp);
-	for (i = first; i <= last; i++) {
-		if (i == 0) {
-			snprintf(c, sizeof(c), "< %lld", (long long)
-				 dtrace_llquantize_bucket_min(arg2, 1));
-		} else if (i == n - 1) {
-			snprintf(c, sizeof(c), ">= %lld", (long long)
-				 dtrace_llquantize_bucket_min(arg2, i));
-		} else {
-			snprintf(c, sizeof(c), "%lld", (long long)
-				 dtrace_llquantize_bucket_min(arg2, i));
-		}
-		fprintf(fp, "%16s ", c);
-		quantline(fp, data[i], normal, total, pos, neg);
-	}
 }
 
 /* ----------------------------------------------------------------------
@@ -583,7 +274,7 @@ static long double quantsum(const struct dt_aggdesc *d, const int64_t *v,
 
 		switch (d->func) {
 		case DTRACEAGG_QUANTIZE:
-			bv = quant_bucketval(i);
+			bv = dt_quant_bucketval(i);
 			if ((int)i == DTRACE_QUANTIZE_ZEROBUCKET)
 				*zero = v[i];
 			break;
@@ -952,7 +643,7 @@ static void print_value(FILE *fp, const struct dt_aggdesc *d,
 			(v[0] ? dt_stddev(v, d->normal) : 0));
 		break;
 	default:
-		/* unsigned division, as DTrace: see quantline() */
+		/* unsigned division, as DTrace: see dt_quantline() */
 		fprintf(fp, " %16lld", (long long)((uint64_t)v[0] /
 						  (uint64_t)n));
 	}
@@ -1029,12 +720,12 @@ static void print_packed(FILE *fp, long double datum, long double total,
 		return;
 	}
 	if (datum < 0) {
-		v = dabs(datum * (sizeof(neg) - 2)) / total;
+		v = dt_ldabs(datum * (sizeof(neg) - 2)) / total;
 		fputc(neg[(unsigned int)(v + 0.5)], fp);
 		return;
 	}
 	if (utf8) {
-		put_block(fp, 0x2581 + (unsigned int)(datum * 7 / total +
+		dt_put_block(fp, 0x2581 + (unsigned int)(datum * 7 / total +
 						      0.5));
 		return;
 	}
@@ -1082,8 +773,8 @@ static void print_pack_hdr(FILE *fp, const struct dt_aggdesc *d, int width,
 	int minw, maxw, i;
 
 	if (d->func == DTRACEAGG_QUANTIZE) {
-		minw = ndigits(quant_bucketval(mn));
-		maxw = ndigits(quant_bucketval(mx));
+		minw = ndigits(dt_quant_bucketval(mn));
+		maxw = ndigits(dt_quant_bucketval(mx));
 	} else {
 		/* lquantize: every bucket, underflow to overflow */
 		maxw = 8;
@@ -1114,7 +805,7 @@ static void print_pack_row(FILE *fp, const struct dt_aggdesc *d,
 		snprintf(c, sizeof(c), "< %d", base);
 		fprintf(fp, "%8s :", c);
 		for (i = mn; i <= mx; i++) {
-			quant_total(v[i], &total);
+			dt_quant_total(v[i], &total);
 			count += v[i];
 		}
 		for (i = mn; i <= mx; i++)
@@ -1123,16 +814,16 @@ static void print_pack_row(FILE *fp, const struct dt_aggdesc *d,
 		fprintf(fp, ": %-8s | %lld\n", c, (long long)count);
 		return;
 	}
-	fprintf(fp, " %*lld :", ndigits(quant_bucketval(mn)),
-		(long long)quant_bucketval(mn));
+	fprintf(fp, " %*lld :", ndigits(dt_quant_bucketval(mn)),
+		(long long)dt_quant_bucketval(mn));
 	for (i = mn; i <= mx; i++) {
-		quant_total(v[i], &total);
+		dt_quant_total(v[i], &total);
 		count += v[i];
 	}
 	for (i = mn; i <= mx; i++)
 		print_packed(fp, v[i], total, utf8);
-	fprintf(fp, ": %*lld | %lld\n", -ndigits(quant_bucketval(mx)),
-		(long long)quant_bucketval(mx), (long long)count);
+	fprintf(fp, ": %*lld | %lld\n", -ndigits(dt_quant_bucketval(mx)),
+		(long long)dt_quant_bucketval(mx), (long long)count);
 }
 
 /*
@@ -1192,7 +883,7 @@ static void print_packed_agg(FILE *fp, const struct dt_aggdesc *d,
 		print_key(fp, d, rows[r].key, 1);
 		if (hist) {
 			fputc(' ', fp);
-			quantline(fp, rows[r].vals[0][0], d->normal, total,
+			dt_quantline(fp, rows[r].vals[0][0], d->normal, total,
 				  pos, neg);
 		} else {
 			print_pack_row(fp, d, rows[r].vals[0], mn, mx, utf8);

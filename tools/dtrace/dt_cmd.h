@@ -136,24 +136,6 @@ int dt_printf_format(FILE *fp, const char *fmt, const struct dt_pfarg *args,
 		     int nargs, const struct dt_pfarg *aggvals, int naggvals,
 		     char *err, size_t errlen);
 
-/* Strings for the output of DTrace's %S: C escapes for unprintables. */
-void dt_print_escaped(FILE *fp, const char *s, size_t len);
-
-/* tracemem()/rawbytes layout. */
-void dt_print_rawbytes(FILE *fp, const void *data, size_t len);
-/* trace() of a by-ref object: string if printable, else raw bytes. */
-void dt_print_bytes(FILE *fp, const void *data, size_t len, int width,
-		    int quiet);
-/* stack(): "\n" then one symbolized frame per line. */
-/*
- * A ustack() record (pid, depth, PCs; len bytes) as DTrace prints it: a
- * newline, then one frame per line after indent spaces, through fmt
- * ("%s" when NULL).
- */
-void dt_print_ustack(FILE *fp, const unsigned char *d, uint32_t len,
-		     int indent, const char *fmt);
-void dt_print_stack(FILE *fp, const uint64_t *pcs, int depth, int indent,
-		    const char *fmt);
 
 /* ----------------------------------------------------------------------
  * Aggregations (dt_aggprint.c)
@@ -213,6 +195,31 @@ void dt_agg_foreach(struct dt_aggset *as, uint32_t aggid,
 			       const unsigned char *key, const int64_t *val,
 			       void *arg), void *arg);
 
+/* ----------------------------------------------------------------------
+ * Output primitives (dt_print.c): a leaf below dt_consume.c, dt_printf.c
+ * and dt_aggprint.c
+ * ---------------------------------------------------------------------- */
+/* Strings for the output of DTrace's %S: C escapes for unprintables. */
+void dt_print_escaped(FILE *fp, const char *s, size_t len);
+
+/* tracemem()/rawbytes layout. */
+void dt_print_rawbytes(FILE *fp, const void *data, size_t len);
+/* trace() of a by-ref object: string if printable, else raw bytes. */
+void dt_print_bytes(FILE *fp, const void *data, size_t len, int width,
+		    int quiet);
+/* stack(): "\n" then one symbolized frame per line. */
+void dt_print_stack(FILE *fp, const uint64_t *pcs, int depth, int indent,
+		    const char *fmt);
+/*
+ * A ustack() record (pid, depth, PCs; len bytes) as DTrace prints it: a
+ * newline, then one frame per line after indent spaces, through fmt
+ * ("%s" when NULL).
+ */
+void dt_print_ustack(FILE *fp, const unsigned char *d, uint32_t len,
+		     int indent, const char *fmt);
+
+/* Number of value words of an aggregating function. */
+uint32_t dt_agg_nwords(int func, uint64_t arg2);
 /* The value printers (also used by %@). */
 int64_t dt_agg_value(const struct dt_aggdesc *ad, const int64_t *val,
 		     uint64_t normal);
@@ -222,17 +229,43 @@ void dt_print_lquantize(FILE *fp, const int64_t *data, uint64_t arg2,
 			uint64_t normal);
 void dt_print_llquantize(FILE *fp, const int64_t *data, uint64_t arg2,
 			 uint64_t normal);
-/* Number of value words of an aggregating function. */
-uint32_t dt_agg_nwords(int func, uint64_t arg2);
+
+/* Histogram pieces shared with the packed (aggpack) layout. */
+/* With aggzoom, the largest bar is this fraction of the full width. */
+#define DT_AGGZOOM_MAX	0.95L
+long double dt_ldabs(long double x);
+/* Add a bucket's count to the total the bars are scaled against. */
+void dt_quant_total(int64_t datum, long double *total);
+/* One character of U+2580..U+258F as UTF-8. */
+void dt_put_block(FILE *fp, unsigned int b);
+/* One histogram row's bar and count. */
+void dt_quantline(FILE *fp, int64_t val, uint64_t normal,
+		  long double total, int positives, int negatives);
+/* The lower bound of quantize() bucket i. */
+int64_t dt_quant_bucketval(int i);
 
 /* ----------------------------------------------------------------------
- * Consumer (dt_consume.c) and listing (dt_list.c)
+ * Shared helpers (dt_util.c): the bottom of the call graph
  * ---------------------------------------------------------------------- */
 extern const char *dt_pname;		/* "dtrace" */
 extern FILE *dt_out;			/* output (stdout or -o FILE) */
 
+/* "dtrace: " and the message on stderr, after flushing dt_out. */
 void dt_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+/* dt_error(), then exit status 1. */
+void dt_fatal(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+/* "failed to allocate memory", then exit status 1. */
+void dt_nomem(void) __attribute__((noreturn));
+/* Zeroed memory (at least one byte) or dt_nomem(). */
+void *dt_xzalloc(size_t n);
+/* strdup() or dt_nomem(). */
+char *dt_xstrdup(const char *s);
+
+/* ----------------------------------------------------------------------
+ * Consumer (dt_consume.c) and listing (dt_list.c)
+ * ---------------------------------------------------------------------- */
 const char *dt_faultstr(int fault);
 
 /* Open /dev/dtrace with DTrace's messages; exits on failure. */

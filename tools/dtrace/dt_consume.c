@@ -36,20 +36,6 @@
 #include "dt_kbtf.h"
 #include "dt_json.h"
 
-const char *dt_pname = "dtrace";
-FILE *dt_out;
-
-void dt_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fflush(dt_out);
-	fprintf(stderr, "%s: ", dt_pname);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-}
-
 static void notice(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
@@ -258,30 +244,6 @@ static void print_value(const struct dt_action *a, const unsigned char *d,
 		return;
 	default:
 		print_trace(a, d);
-	}
-}
-
-void dt_print_ustack(FILE *fp, const unsigned char *d, uint32_t len,
-		     int indent, const char *fmt)
-{
-	uint64_t pid, depth, i, pc;
-	char sym[512];
-
-	if (len < 16)
-		return;
-	memcpy(&pid, d, 8);
-	memcpy(&depth, d + 8, 8);
-	if (depth > (len - 16) / 8)
-		depth = (len - 16) / 8;
-	fputc('\n', fp);
-	for (i = 0; i < depth; i++) {
-		memcpy(&pc, d + 16 + 8 * i, 8);
-		if (pc == 0)
-			break;
-		dt_usym(pid, pc, sym, sizeof(sym));
-		fprintf(fp, "%*s", indent, "");
-		fprintf(fp, fmt ? fmt : "%s", sym);
-		fputc('\n', fp);
 	}
 }
 

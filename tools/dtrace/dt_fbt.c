@@ -24,12 +24,6 @@
 
 #include "dt_cmd.h"
 
-static void nomem(void)
-{
-	dt_error("failed to allocate memory\n");
-	exit(1);
-}
-
 struct fbt_buf {
 	struct dtrace_fbt_sym *syms;
 	size_t nsyms, capsyms;
@@ -50,7 +44,7 @@ static uint32_t fbt_str(struct fbt_buf *b, const char *s)
 			cap *= 2;
 		b->str = realloc(b->str, cap);
 		if (b->str == NULL)
-			nomem();
+			dt_nomem();
 		b->capstr = cap;
 	}
 	off = (uint32_t)b->strlen;
@@ -68,7 +62,7 @@ static void fbt_add(struct fbt_buf *b, uint64_t addr, const char *mod,
 		b->capsyms = b->capsyms ? b->capsyms * 2 : 65536;
 		b->syms = realloc(b->syms, b->capsyms * sizeof(*b->syms));
 		if (b->syms == NULL)
-			nomem();
+			dt_nomem();
 	}
 	if (strcmp(lastmod, mod) != 0) {
 		snprintf(lastmod, DTRACE_MODNAMELEN, "%s", mod);
@@ -179,7 +173,7 @@ static void set_add(struct fbt_set *s, const char *mod, const char *name)
 
 		t.slot = calloc(t.cap, sizeof(*t.slot));
 		if (t.slot == NULL)
-			nomem();
+			dt_nomem();
 		for (j = 0; j < s->cap; j++) {
 			if (!s->slot[j])
 				continue;
@@ -204,7 +198,7 @@ static void set_add(struct fbt_set *s, const char *mod, const char *name)
 	len = strlen(mod) + strlen(name) + 2;
 	key = malloc(len);
 	if (key == NULL)
-		nomem();
+		dt_nomem();
 	snprintf(key, len, "%s\t%s", mod, name);
 	for (i = set_hash(mod, name) & (s->cap - 1); s->slot[i];
 	     i = (i + 1) & (s->cap - 1))

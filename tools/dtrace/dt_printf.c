@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * dt_printf.c - DTrace's printf(): conversions, flags, widths and the
- * DTrace-specific conversions (%a %A %I %k %P %S %T %Y %@), plus the helpers
- * that print traced bytes (trace() of objects, tracemem()) and stacks.
+ * DTrace-specific conversions (%a %A %I %k %P %S %T %Y %@).  Traced bytes,
+ * stacks and aggregation values are printed by dt_print.c, which this file
+ * calls and which never calls back.
  *
  * A format is parsed each time it is used: conversions are rare compared
  * with the cost of the output itself, and parsing here keeps the consumer
@@ -289,32 +290,6 @@ void dt_pfarg_from_rec(struct dt_pfarg *a, const struct dt_vtype *t,
 	}
 }
 
-void dt_print_escaped(FILE *fp, const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len && s[i] != '\0'; i++) {
-		unsigned char c = s[i];
-
-		switch (c) {
-		case '\a': fputs("\\a", fp); break;
-		case '\b': fputs("\\b", fp); break;
-		case '\f': fputs("\\f", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\t': fputs("\\t", fp); break;
-		case '\v': fputs("\\v", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '"': fputs("\\\"", fp); break;
-		default:
-			if (isprint(c))
-				fputc(c, fp);
-			else
-				fprintf(fp, "\\%03o", c);
-		}
-	}
-}
-
 /* %S: the escaped form of the string, as one string for the format. */
 static char *pf_escape(const char *s, size_t len)
 {
@@ -347,89 +322,6 @@ static void pf_time822(uint64_t ns, char *buf, size_t len)
 
 	localtime_r(&sec, &tm);
 	strftime(buf, len, "%a, %d %b %G %T %Z", &tm);
-}
-
-void dt_print_stack(FILE *fp, const uint64_t *pcs, int depth, int indent,
-		    const char *fmt)
-{
-	char sym[512];
-	int i;
-
-	fputc('\n', fp);
-	for (i = 0; i < depth; i++) {
-		if (pcs[i] == 0)
-			break;
-		fprintf(fp, "%*s", indent, "");
-		dt_ksym_addr(pcs[i], sym, sizeof(sym), 1);
-		if (fmt)
-			fprintf(fp, fmt, sym);
-		else
-			fputs(sym, fp);
-		fputc('\n', fp);
-	}
-}
-
-void dt_print_rawbytes(FILE *fp, const void *data, size_t len)
-{
-	const unsigned char *c = data;
-	size_t i, j;
-
-	if (len == 0)
-		return;
-	fprintf(fp, "\n%5s      ", "");
-	for (i = 0; i < 16; i++)
-		fprintf(fp, "  %c", "0123456789abcdef"[i]);
-	fprintf(fp, "  0123456789abcdef\n");
-	for (i = 0; i < len; i += 16) {
-		fprintf(fp, "%5s%5zx:", "", i);
-		for (j = i; j < i + 16 && j < len; j++)
-			fprintf(fp, " %02x", c[j]);
-		for (; j % 16; j++)
-			fputs("   ", fp);
-		fputs("  ", fp);
-		for (j = i; j < i + 16 && j < len; j++)
-			fputc(c[j] < ' ' || c[j] > '~' ? '.' : c[j], fp);
-		fputc('\n', fp);
-	}
-}
-
-void dt_print_bytes(FILE *fp, const void *data, size_t len, int width,
-		    int quiet)
-{
-	const unsigned char *c = data;
-	size_t i, j;
-
-	if (len == 0)
-		return;
-	if (dt_opt.rawbytes) {
-		dt_print_rawbytes(fp, data, len);
-		return;
-	}
-	for (i = 0; i < len; i++) {
-		if (isprint(c[i]) || isspace(c[i]) || c[i] == '\b' ||
-		    c[i] == '\a')
-			continue;
-		if (c[i] == '\0' && i > 0) {
-			/* A string if only NULs follow. */
-			for (j = i + 1; j < len; j++)
-				if (c[j] != '\0')
-					break;
-			if (j != len)
-				break;
-			if (quiet)
-				fprintf(fp, "%s", (const char *)c);
-			else
-				fprintf(fp, "  %-*s", width, (const char *)c);
-			return;
-		}
-		break;
-	}
-	if (i == len) {
-		/* All printable, no NUL: DTrace pads it even when quiet. */
-		fprintf(fp, "  %-*.*s", width, (int)len, (const char *)c);
-		return;
-	}
-	dt_print_rawbytes(fp, data, len);
 }
 
 /* Print an aggregation value (%@) with the given numeric spec. */

@@ -17,7 +17,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -107,39 +106,6 @@ static int usage(FILE *fp)
 	return E_USAGE;
 }
 
-static void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2),
-							 noreturn));
-
-static void fatal(const char *fmt, ...)
-{
-	va_list ap;
-
-	fflush(dt_out);
-	fprintf(stderr, "%s: ", dt_pname);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	exit(E_ERROR);
-}
-
-static void *xmalloc(size_t n)
-{
-	void *p = calloc(1, n ? n : 1);
-
-	if (p == NULL)
-		fatal("failed to allocate memory\n");
-	return p;
-}
-
-static char *xstrdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (p == NULL)
-		fatal("failed to allocate memory\n");
-	return p;
-}
-
 static char *read_file(const char *path)
 {
 	FILE *fp = fopen(path, "r");
@@ -147,13 +113,13 @@ static char *read_file(const char *path)
 	size_t len = 0, cap = 0, n;
 
 	if (fp == NULL)
-		fatal("failed to open %s: %s\n", path, strerror(errno));
+		dt_fatal("failed to open %s: %s\n", path, strerror(errno));
 	for (;;) {
 		if (cap - len < 4096) {
 			cap = cap ? cap * 2 : 8192;
 			buf = realloc(buf, cap);
 			if (buf == NULL)
-				fatal("failed to allocate memory\n");
+				dt_nomem();
 		}
 		n = fread(buf + len, 1, cap - len - 1, fp);
 		len += n;
@@ -161,7 +127,7 @@ static char *read_file(const char *path)
 			break;
 	}
 	if (ferror(fp))
-		fatal("failed to read %s: %s\n", path, strerror(errno));
+		dt_fatal("failed to read %s: %s\n", path, strerror(errno));
 	fclose(fp);
 	buf[len] = '\0';
 	/* An interpreter line stays a (blank) line, for line numbers. */
@@ -193,8 +159,8 @@ static char *spec_to_d(const char *arg, int kind)
 	size_t olen;
 
 	if (kind == K_NAME)
-		return xstrdup(arg);
-	desc = xmalloc(dl + 1);
+		return dt_xstrdup(arg);
+	desc = dt_xzalloc(dl + 1);
 	memcpy(desc, arg, dl);
 	while (dl > 0 && (desc[dl - 1] == ' ' || desc[dl - 1] == '\t' ||
 			  desc[dl - 1] == '\n'))
@@ -206,13 +172,13 @@ static char *spec_to_d(const char *arg, int kind)
 		while (*d == ' ' || *d == '\t')
 			d++;
 		if (dt_pdesc_parse(d, spec[kind], &pd) < 0)
-			fatal("invalid probe specifier %s: invalid probe "
+			dt_fatal("invalid probe specifier %s: invalid probe "
 			      "description \"%s\"\n", arg, d);
 	}
 	free(desc);
 	olen = strlen(arg) + DTRACE_PROVNAMELEN + DTRACE_MODNAMELEN +
 		DTRACE_FUNCNAMELEN + DTRACE_NAMELEN + 16;
-	out = xmalloc(olen);
+	out = dt_xzalloc(olen);
 	if (kind == K_ID) {
 		/* The compiler knows no IDs: keep the text (it will say so). */
 		snprintf(out, olen, "%s", arg);
@@ -235,8 +201,8 @@ static void add_xopt(const char *s)
 {
 	xopts = realloc(xopts, (nxopts + 1) * sizeof(*xopts));
 	if (xopts == NULL)
-		fatal("failed to allocate memory\n");
-	xopts[nxopts++] = xstrdup(s);
+		dt_nomem();
+	xopts[nxopts++] = dt_xstrdup(s);
 }
 
 static void add_cpparg(const char *pfx, const char *s)
@@ -245,8 +211,8 @@ static void add_cpparg(const char *pfx, const char *s)
 
 	cppargs = realloc(cppargs, (ncppargs + 1) * sizeof(*cppargs));
 	if (cppargs == NULL)
-		fatal("failed to allocate memory\n");
-	cppargs[ncppargs] = xmalloc(n);
+		dt_nomem();
+	cppargs[ncppargs] = dt_xzalloc(n);
 	snprintf(cppargs[ncppargs++], n, "%s%s", pfx, s);
 }
 
@@ -255,13 +221,13 @@ static void set_opt(const char *name, const char *value, const char *what)
 	const char *err;
 
 	if (dt_opt_set(&dt_opt, name, value, &err) < 0)
-		fatal("failed to set %s: %s\n", what, err);
+		dt_fatal("failed to set %s: %s\n", what, err);
 }
 
 /* Split a -c command on white space, as DTrace does. */
 static char **make_argv(char *s)
 {
-	char **argv = xmalloc(sizeof(char *) * (strlen(s) / 2 + 2));
+	char **argv = dt_xzalloc(sizeof(char *) * (strlen(s) / 2 + 2));
 	int argc = 0;
 	char *p;
 
@@ -301,17 +267,17 @@ static pid_t create_child(char *cmdline, int *gofd)
 	pid_t pid;
 
 	if (argv[0] == NULL)
-		fatal("failed to execute %s: No such file or directory\n",
+		dt_fatal("failed to execute %s: No such file or directory\n",
 		      cmdline);
 	if (!in_path(argv[0]))
-		fatal("failed to execute %s: No such file or directory\n",
+		dt_fatal("failed to execute %s: No such file or directory\n",
 		      argv[0]);
 	if (pipe(pfd) < 0)
-		fatal("failed to create pipe: %s\n", strerror(errno));
+		dt_fatal("failed to create pipe: %s\n", strerror(errno));
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0)
-		fatal("failed to fork: %s\n", strerror(errno));
+		dt_fatal("failed to fork: %s\n", strerror(errno));
 	if (pid == 0) {
 		char go;
 
@@ -344,7 +310,7 @@ static char *join_programs(int n)
 
 	for (i = 0; i < n; i++)
 		len += strlen(cmds[i].text) + 8;
-	t = xmalloc(len);
+	t = dt_xzalloc(len);
 	t[0] = '\0';
 	for (i = 0; i < n; i++) {
 		strcat(t, cmds[i].text);
@@ -386,9 +352,9 @@ static int compile_one(struct cmd *c, long target, unsigned flags,
 		dt_error_format(&err, co.kind, dt_opt.errtags, msg,
 				sizeof(msg));
 		if (c->kind == K_FILE)
-			fatal("failed to compile script %s: %s\n", c->arg,
+			dt_fatal("failed to compile script %s: %s\n", c->arg,
 			      msg);
-		fatal("invalid probe specifier %s: %s\n", c->arg, msg);
+		dt_fatal("invalid probe specifier %s: %s\n", c->arg, msg);
 	}
 	margv[0] = argv0;
 	return 0;
@@ -411,7 +377,7 @@ static void apply_pragmas(const struct dt_prog *p, const char *name)
 					 o->name, o->value);
 			else
 				snprintf(what, sizeof(what), "'%s'", o->name);
-			fatal("failed to compile script %s: %sline %d: failed "
+			dt_fatal("failed to compile script %s: %sline %d: failed "
 			      "to set option %s: %s\n", name,
 			      dt_opt.errtags ? "[D_PRAGMA_OPTSET] " : "",
 			      o->line, what, err);
@@ -457,8 +423,8 @@ int main(int argc, char *argv[])
 	if (argc <= 1)
 		return usage(stderr);
 
-	cmds = xmalloc(sizeof(*cmds) * argc);
-	margv = xmalloc(sizeof(char *) * (argc + 1));
+	cmds = dt_xzalloc(sizeof(*cmds) * argc);
+	margv = dt_xzalloc(sizeof(char *) * (argc + 1));
 	margv[margc++] = argv[0];
 
 	opterr = 0;
@@ -490,7 +456,7 @@ int main(int argc, char *argv[])
 				break;
 			case 'c':
 				if (ccmd)
-					fatal("only one -c or -p option may "
+					dt_fatal("only one -c or -p option may "
 					      "be given\n");
 				ccmd = optarg;
 				break;
@@ -528,7 +494,7 @@ int main(int argc, char *argv[])
 				libdirs = realloc(libdirs, (nlibdirs + 1) *
 						  sizeof(*libdirs));
 				if (libdirs == NULL)
-					fatal("out of memory\n");
+					dt_fatal("out of memory\n");
 				libdirs[nlibdirs++] = optarg;
 				break;
 			case 'X':
@@ -544,7 +510,7 @@ int main(int argc, char *argv[])
 				break;
 			case 'p':
 				if (pidarg || ccmd)
-					fatal("only one -c or -p option may "
+					dt_fatal("only one -c or -p option may "
 					      "be given\n");
 				pidarg = optarg;
 				break;
@@ -633,7 +599,7 @@ int main(int argc, char *argv[])
 
 	if (ofile && (dt_out = fopen(ofile, "a")) == NULL) {
 		dt_out = stdout;
-		fatal("failed to open output file '%s': %s\n", ofile,
+		dt_fatal("failed to open output file '%s': %s\n", ofile,
 		      strerror(errno));
 	}
 
@@ -642,7 +608,7 @@ int main(int argc, char *argv[])
 		struct dtrace_probedesc *descs;
 		int nd = 0, fd, rc;
 
-		descs = xmalloc(sizeof(*descs) * (ncmds * 8 + 1));
+		descs = dt_xzalloc(sizeof(*descs) * (ncmds * 8 + 1));
 		fd = dt_dev_open();
 		for (i = 0; i < ncmds; i++) {
 			struct cmd *cm = &cmds[i];
@@ -657,7 +623,7 @@ int main(int argc, char *argv[])
 			if (cm->kind != K_FILE && !strpbrk(cm->arg, "{/;,")) {
 				if (dt_pdesc_parse(cm->arg, sp[cm->kind],
 						   &descs[nd]) < 0)
-					fatal("invalid probe specifier %s: "
+					dt_fatal("invalid probe specifier %s: "
 					      "invalid probe description\n",
 					      cm->arg);
 				nd++;
@@ -669,7 +635,7 @@ int main(int argc, char *argv[])
 			descs = realloc(descs, sizeof(*descs) *
 					(nd + cm->prog->nclauses + 1));
 			if (descs == NULL)
-				fatal("failed to allocate memory\n");
+				dt_nomem();
 			for (j = 0; j < cm->prog->nclauses; j++)
 				descs[nd++] = cm->prog->clauses[j].desc;
 		}
@@ -692,9 +658,9 @@ int main(int argc, char *argv[])
 		errno = 0;
 		target = strtol(pidarg, &end, 10);
 		if (errno || end == pidarg || *end || target <= 0)
-			fatal("invalid pid: %s\n", pidarg);
+			dt_fatal("invalid pid: %s\n", pidarg);
 		if (kill((pid_t)target, 0) < 0 && errno == ESRCH)
-			fatal("failed to grab pid %ld: no such process\n",
+			dt_fatal("failed to grab pid %ld: no such process\n",
 			      target);
 		run.grabbed = (pid_t)target;
 	}
@@ -706,7 +672,7 @@ int main(int argc, char *argv[])
 	if (ncmds == 0) {
 		if (run.child > 0)
 			kill(run.child, SIGKILL);
-		fatal("no probes specified\n");
+		dt_fatal("no probes specified\n");
 	}
 
 	for (i = 0; i < ncmds; i++) {
@@ -719,7 +685,7 @@ int main(int argc, char *argv[])
 			size_t n = strcspn(cm->arg, "{/;");
 
 			cm->text = spec_to_d(cm->arg, cm->kind);
-			cm->name = xmalloc(n + 1);
+			cm->name = dt_xzalloc(n + 1);
 			memcpy(cm->name, cm->arg, n);
 		}
 		/* what earlier programs declared is known, as in DTrace */
@@ -729,13 +695,13 @@ int main(int argc, char *argv[])
 		apply_pragmas(cm->prog, cm->name);
 	}
 
-	firsts = xmalloc(sizeof(int) * ncmds);
+	firsts = dt_xzalloc(sizeof(int) * ncmds);
 	if (ncmds == 1)
 		run.prog = cmds[0].prog;
 	else
 		run.prog = merge(target, flags, firsts);
 	run.nsources = ncmds;
-	run.sources = xmalloc(sizeof(*run.sources) * ncmds);
+	run.sources = dt_xzalloc(sizeof(*run.sources) * ncmds);
 	for (i = 0; i < ncmds; i++) {
 		run.sources[i].desc = cmds[i].kind == K_FILE ? "script" :
 			"description";
@@ -760,7 +726,7 @@ int main(int argc, char *argv[])
 		struct dtrace_probedesc *d;
 		int j, nc = run.prog->nclauses;
 
-		d = xmalloc(sizeof(*d) * (nc + 1));
+		d = dt_xzalloc(sizeof(*d) * (nc + 1));
 		for (j = 0; j < nc; j++)
 			d[j] = run.prog->clauses[j].desc;
 		/* n == 0 would mean "all": no clause, nothing to supply */
