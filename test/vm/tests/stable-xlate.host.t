@@ -12,10 +12,13 @@ set -u
 export DTRACE_LIBDIR=${DTRACE_LIBDIR-$DTRACE_TEST_SRCDIR/tools/dtrace/lib}
 
 # ---- proc: create's args[0] is a psinfo_t * ------------------------------------
+# (dtrace -c splits its command at blanks, as DTrace does: no shell quoting)
+printf '/bin/true &\necho spawned $!\nwait\n' >$T/spawn.sh
+printf '/bin/sleep 0\n' >$T/exec.sh
 $D -q -n 'proc:::create /pid == $target/ { printf("child %d parent %d creator %d\n",
 	args[0]->pr_pid, args[0]->pr_ppid, pid); }' \
 	-n 'proc:::exit /pid == $target/ { printf("reason %d\n", args[0] + 0); }' \
-	-c "/bin/sh -c '/bin/true & echo spawned \$!; wait'" >$T/cr 2>&1
+	-c "/bin/sh $T/spawn.sh" >$T/cr 2>&1
 rc=$?
 cat $T/cr
 sp=$(awk '$1 == "spawned" { print $2 }' $T/cr)
@@ -28,7 +31,7 @@ grep -qx "reason 1" $T/cr && ok "proc:::exit args[0] is CLD_EXITED (1)" ||
 
 # ---- proc: exec-success and curpsinfo (the issue's first one-liner) -----------
 $D -q -n 'proc:::exec-success /ppid == $target/ { printf("exec %s\n", curpsinfo->pr_psargs); }' \
-	-c "/bin/sh -c '/bin/sleep 0; wait'" >$T/ex 2>&1
+	-c "/bin/sh $T/exec.sh" >$T/ex 2>&1
 cat $T/ex
 grep -q "^exec /bin/sleep" $T/ex && ok "exec-success curpsinfo->pr_psargs names /bin/sleep" ||
 	bad "exec-success pr_psargs"
