@@ -327,6 +327,10 @@ const char *dt_class_name(unsigned int c);
 int dt_pdesc_parse(const char *s, int spec, struct dtrace_probedesc *pd);
 int dt_probe_argdesc(int fd, uint32_t id, uint32_t ndx,
 		     struct dtrace_ioc_probearg *a);
+int dt_desc_argtype(const char *prov, const char *mod, const char *func,
+		    const char *name, int idx, char *native, char *xlate,
+		    size_t len);
+void dt_desc_argtype_done(void);
 
 /*
  * Give the module's fbt provider the kernel's functions if one of the n

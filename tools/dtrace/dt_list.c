@@ -17,9 +17,11 @@
  * module (DTRACEIOC_PROBEARG: the translated and the native type).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "dt_cmd.h"
 #include "dt_kbtf.h"
@@ -176,6 +178,54 @@ int dt_probe_argdesc(int fd, uint32_t id, uint32_t ndx,
 	if (fd < 0 || ioctl(fd, DTRACEIOC_PROBEARG, a) < 0)
 		return -1;
 	return 0;
+}
+
+/*
+ * For the compiler (dt_compile_opts.argdesc): the module's description of
+ * argument idx of the first probe prov:mod:func:name matches (patterns
+ * allowed, empty fields match all).  The device is opened on first use,
+ * quietly: without it (a compile-only run on a machine without the
+ * module) -1, and args[] stay untyped.  0, or -1 if unknown.
+ */
+static int argdesc_fd = -2;
+
+int dt_desc_argtype(const char *prov, const char *mod, const char *func,
+		    const char *name, int idx, char *native, char *xlate,
+		    size_t len)
+{
+	struct dtrace_ioc_probes req;
+	struct dtrace_probedesc pd;
+	struct dtrace_ioc_probearg a;
+
+	if (argdesc_fd == -2)
+		argdesc_fd = open(DTRACE_DEVICE, O_RDWR | O_CLOEXEC);
+	if (argdesc_fd < 0 || idx < 0)
+		return -1;
+	memset(&req, 0, sizeof(req));
+	memset(&pd, 0, sizeof(pd));
+	req.size = sizeof(req);
+	req.version = DTRACE_ABI_VERSION;
+	snprintf(req.match.provider, sizeof(req.match.provider), "%s", prov);
+	snprintf(req.match.mod, sizeof(req.match.mod), "%s", mod);
+	snprintf(req.match.func, sizeof(req.match.func), "%s", func);
+	snprintf(req.match.name, sizeof(req.match.name), "%s", name);
+	req.count = 1;
+	req.probes = (uint64_t)(uintptr_t)&pd;
+	if (ioctl(argdesc_fd, DTRACEIOC_PROBES, &req) < 0 || req.count < 1 ||
+	    dt_probe_argdesc(argdesc_fd, pd.id, (uint32_t)idx, &a) < 0 ||
+	    (uint32_t)idx >= a.nargs || !a.native[0])
+		return -1;
+	snprintf(native, len, "%s", a.native);
+	snprintf(xlate, len, "%s", a.xlate);
+	return 0;
+}
+
+/* The compiler is done: close the device dt_desc_argtype opened. */
+void dt_desc_argtype_done(void)
+{
+	if (argdesc_fd >= 0)
+		close(argdesc_fd);
+	argdesc_fd = -2;
 }
 
 /*

@@ -1094,53 +1094,99 @@ static int lazy_inline_exists(struct dt_cc *cc, const char *name)
  * Parse a library declaration noted by lazy_record(), now; with to_only,
  * only a translator's output type, which is returned.
  */
+/* The lexer's and parser's position, saved while another text is parsed. */
+struct dt_lexsave {
+	const char *p, *file, *xp;
+	struct dt_node *xb;
+	struct dt_token tok, peek[4];
+	int line, npeek, in_clause, in_pred, parens, brackets, pred_ok;
+	int pdesc_ok, region, in_lib;
+};
+
+/* Save the position and start parsing src (from file, at line). */
+static void lex_push(struct dt_cc *cc, struct dt_lexsave *sv, const char *src,
+		     int line, const char *file)
+{
+	sv->p = cc->p;
+	sv->file = cc->lib_file;
+	sv->xp = cc->xl_param;
+	sv->xb = cc->xl_bind;
+	sv->tok = cc->tok;
+	memcpy(sv->peek, cc->peek, sizeof(sv->peek));
+	sv->line = cc->line;
+	sv->npeek = cc->npeek;
+	sv->in_clause = cc->in_clause;
+	sv->in_pred = cc->in_pred;
+	sv->parens = cc->parens;
+	sv->brackets = cc->brackets;
+	sv->pred_ok = cc->pred_ok;
+	sv->pdesc_ok = cc->pdesc_ok;
+	sv->region = cc->region;
+	sv->in_lib = cc->in_lib;
+	cc->p = src;
+	cc->line = line;
+	cc->npeek = 0;
+	cc->in_clause = cc->in_pred = cc->parens = cc->brackets = 0;
+	cc->pred_ok = cc->pdesc_ok = cc->region = cc->in_lib = 0;
+	cc->lib_file = file;
+	cc->xl_param = NULL;
+	cc->xl_bind = NULL;
+	dt_lex_next(cc);
+}
+
+static void lex_pop(struct dt_cc *cc, const struct dt_lexsave *sv)
+{
+	cc->p = sv->p;
+	cc->line = sv->line;
+	cc->tok = sv->tok;
+	memcpy(cc->peek, sv->peek, sizeof(sv->peek));
+	cc->npeek = sv->npeek;
+	cc->in_clause = sv->in_clause;
+	cc->in_pred = sv->in_pred;
+	cc->parens = sv->parens;
+	cc->brackets = sv->brackets;
+	cc->pred_ok = sv->pred_ok;
+	cc->pdesc_ok = sv->pdesc_ok;
+	cc->region = sv->region;
+	cc->in_lib = sv->in_lib;
+	cc->lib_file = sv->file;
+	cc->xl_param = sv->xp;
+	cc->xl_bind = sv->xb;
+}
+
 struct dt_type *dt_parse_lazy(struct dt_cc *cc, struct dt_lazy *lz,
 			      int to_only)
 {
 	struct dt_type *to = NULL;
-	const char *p = cc->p, *file = cc->lib_file, *xp = cc->xl_param;
-	struct dt_node *xb = cc->xl_bind;
-	struct dt_token tok = cc->tok, peek[4];
-	int line = cc->line, npeek = cc->npeek, in_clause = cc->in_clause;
-	int in_pred = cc->in_pred, parens = cc->parens;
-	int brackets = cc->brackets, pred_ok = cc->pred_ok;
-	int pdesc_ok = cc->pdesc_ok, region = cc->region, in_lib = cc->in_lib;
+	struct dt_lexsave sv;
 
-	memcpy(peek, cc->peek, sizeof(peek));
 	if (!to_only)
 		lz->done = 1;
-	cc->p = lz->src;
-	cc->line = lz->line;
-	cc->npeek = 0;
-	cc->in_clause = cc->in_pred = cc->parens = cc->brackets = 0;
-	cc->pred_ok = cc->pdesc_ok = cc->region = cc->in_lib = 0;
-	cc->lib_file = lz->file;
-	cc->xl_param = NULL;
-	cc->xl_bind = NULL;
-	dt_lex_next(cc);
+	lex_push(cc, &sv, lz->src, lz->line, lz->file);
 	if (to_only) {
 		dt_lex_next(cc);	/* "translator" */
 		to = parse_typename(cc);
 	} else {
 		parse_declaration(cc);
 	}
-	cc->p = p;
-	cc->line = line;
-	cc->tok = tok;
-	memcpy(cc->peek, peek, sizeof(peek));
-	cc->npeek = npeek;
-	cc->in_clause = in_clause;
-	cc->in_pred = in_pred;
-	cc->parens = parens;
-	cc->brackets = brackets;
-	cc->pred_ok = pred_ok;
-	cc->pdesc_ok = pdesc_ok;
-	cc->region = region;
-	cc->in_lib = in_lib;
-	cc->lib_file = file;
-	cc->xl_param = xp;
-	cc->xl_bind = xb;
+	lex_pop(cc, &sv);
 	return to;
+}
+
+/*
+ * The type a provider's argument description names ("struct request *",
+ * "psinfo_t *"), parsed as a D type name at line.
+ */
+static struct dt_type *parse_type_text(struct dt_cc *cc, const char *text,
+				       int line)
+{
+	struct dt_lexsave sv;
+	struct dt_type *t;
+
+	lex_push(cc, &sv, text, line, cc->lib_file);
+	t = parse_typename(cc);
+	lex_pop(cc, &sv);
+	return t;
 }
 
 /* ----------------------------------------------------------------------
@@ -2477,6 +2523,26 @@ static void cook_op1(struct dt_cc *cc, struct dt_node *n)
 }
 
 /*
+ * Split the probe description text "p:m:f:n" into f[0..3] (in buf):
+ * 0, or -1 if it does not have exactly four fields.
+ */
+static int split_desc(const char *text, char *buf, size_t len, char *f[4])
+{
+	char *p = buf;
+	int k;
+
+	snprintf(buf, len, "%s", text);
+	for (k = 0; k < 4; k++) {
+		f[k] = p;
+		p = strchr(p, ':');
+		if (!p)
+			break;
+		*p++ = '\0';
+	}
+	return k == 3 ? 0 : -1;
+}
+
+/*
  * args[idx] of a clause whose probe descriptions all name the same kernel
  * function's fbt entry (or all its return) probe: the type of the
  * function's parameter idx from BTF (at return, args[1] is the return
@@ -2493,18 +2559,9 @@ static void fbt_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
 		return;
 	for (i = 0; i < s->ndescs; i++) {
 		char buf[512], *f[4];
-		char *p = buf;
-		int k;
 
-		snprintf(buf, sizeof(buf), "%s", s->desc_text[i]);
-		for (k = 0; k < 4; k++) {
-			f[k] = p;
-			p = strchr(p, ':');
-			if (!p)
-				break;
-			*p++ = '\0';
-		}
-		if (k != 3 || strcmp(f[0], "fbt") || !*f[2] ||
+		if (split_desc(s->desc_text[i], buf, sizeof(buf), f) ||
+		    strcmp(f[0], "fbt") || !*f[2] ||
 		    strpbrk(f[2], "*?[\\") ||
 		    (strcmp(f[3], "entry") && strcmp(f[3], "return")))
 			return;
@@ -2522,6 +2579,63 @@ static void fbt_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
 		dt_cc_error(cc, n->line, D_ARGS_IDX,
 			    "index %d is out of range for fbt::%s:%s args[ ]",
 			    idx, func, name);
+}
+
+/*
+ * args[idx] of a clause whose probe descriptions all name probes of a
+ * provider that describes its arguments (proc, sched, io: the module's
+ * DTRACEIOC_PROBEARG, through the compile options' argdesc), all with
+ * the same description of argument idx: the native value cast to its
+ * type and, where the provider gives a translated type, translated to it
+ * (as DTrace types args[] from dtargd_native and dtargd_xlate), so that
+ * args[0]->pr_pid reads through the D library's translator.  Any other
+ * clause keeps args[] as int64_t.
+ */
+static __attribute__((noinline)) void desc_args_type(struct dt_cc *cc,
+							   struct dt_node *n, int idx)
+{
+	struct dt_stmt *s = cc->cur;
+	char native[DTRACE_ARGTYPELEN], xlate[DTRACE_ARGTYPELEN];
+	char nat0[DTRACE_ARGTYPELEN] = "", xl0[DTRACE_ARGTYPELEN] = "";
+	struct dt_node *orig, *cast;
+	int i;
+
+	if (!s || !s->ndescs || !cc->opts || !cc->opts->argdesc)
+		return;
+	for (i = 0; i < s->ndescs; i++) {
+		char buf[512], *f[4];
+
+		if (split_desc(s->desc_text[i], buf, sizeof(buf), f) ||
+		    !*f[0] || strpbrk(f[0], "*?[\\") ||
+		    cc->opts->argdesc(f[0], f[1], f[2], f[3], idx, native,
+				      xlate, sizeof(native)) < 0 ||
+		    !native[0])
+			return;
+		if (i && (strcmp(native, nat0) || strcmp(xlate, xl0)))
+			return;
+		snprintf(nat0, sizeof(nat0), "%s", native);
+		snprintf(xl0, sizeof(xl0), "%s", xlate);
+	}
+	/* n becomes cast (or xlate) of a copy of itself */
+	orig = dt_zalloc(cc, sizeof(*orig));
+	*orig = *n;
+	cast = dt_node_new(cc, N_CAST, n->line);
+	cast->ctype = parse_type_text(cc, nat0, n->line);
+	cast->l = orig;
+	cast->src_start = n->src_start;
+	cast->src_end = n->src_end;
+	n->args = NULL;
+	n->nargs = 0;
+	n->builtin = 0;
+	n->cooked = 0;
+	if (xl0[0]) {
+		n->kind = N_XLATE;
+		n->ctype = parse_type_text(cc, xl0, n->line);
+		n->l = cast;
+	} else {
+		*n = *cast;
+	}
+	dt_cook(cc, n);
 }
 
 static int dt_cook1(struct dt_cc *cc, struct dt_node *n);
@@ -2642,6 +2756,8 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 			n->type = cc->t_int64;
 			if (n->args[0]->kind == N_INT)
 				fbt_args_type(cc, n, (int)n->args[0]->ival);
+			if (n->args[0]->kind == N_INT && n->type == cc->t_int64)
+				desc_args_type(cc, n, (int)n->args[0]->ival);
 			break;
 		}
 		if (index_is_assoc(cc, l)) {

@@ -283,6 +283,17 @@ struct dt_compile_opts {
 	 */
 	int nlibdirs;
 	char *const *libdirs;
+	/*
+	 * Argument types of the probes a description names, as the
+	 * providers that describe their arguments give them (proc, sched,
+	 * io: DTrace's dtargd_native and dtargd_xlate): fills native and
+	 * xlate (xlate empty: args[idx] is the native value) and returns 0,
+	 * or -1 if unknown (no device, no such probe, no description).
+	 * NULL: no argument types but fbt's (from BTF).
+	 */
+	int (*argdesc)(const char *prov, const char *mod, const char *func,
+		       const char *name, int idx, char *native, char *xlate,
+		       size_t len);
 };
 
 /* Error tags: DTrace's names (D_SYNTAX, D_IDENT_UNDEF, ...). */

@@ -348,6 +348,7 @@ static int compile_one(struct cmd *c, long target, unsigned flags,
 	co.options = xopts;
 	co.nlibdirs = nlibdirs;
 	co.libdirs = libdirs;
+	co.argdesc = dt_desc_argtype;
 	if (dt_compile(&co, &c->prog, &err) < 0) {
 		dt_error_format(&err, co.kind, dt_opt.errtags, msg,
 				sizeof(msg));
@@ -700,6 +701,7 @@ int main(int argc, char *argv[])
 		run.prog = cmds[0].prog;
 	else
 		run.prog = merge(target, flags, firsts);
+	dt_desc_argtype_done();
 	run.nsources = ncmds;
 	run.sources = dt_xzalloc(sizeof(*run.sources) * ncmds);
 	for (i = 0; i < ncmds; i++) {

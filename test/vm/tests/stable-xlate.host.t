@@ -1,0 +1,59 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The stable providers' args[] typed and translated as DTrace types them
+# (dtargd_native / dtargd_xlate from DTRACEIOC_PROBEARG, the translators
+# of the D library): proc:::create's args[0]->pr_pid is the child's pid,
+# proc:::exit's args[0] an int, exec-success's curpsinfo->pr_psargs the
+# program, and the issue's io one-liner (args[1]->dev_statname,
+# args[0]->b_bcount) for a known direct dd to a null_blk device.
+set -u
+. "$(dirname "$0")/stable.sh"
+export DTRACE_LIBDIR=${DTRACE_LIBDIR-$DTRACE_TEST_SRCDIR/tools/dtrace/lib}
+
+# ---- proc: create's args[0] is a psinfo_t * ------------------------------------
+# (dtrace -c splits its command at blanks, as DTrace does: no shell quoting)
+printf '/bin/true &\necho spawned $!\nwait\n' >$T/spawn.sh
+printf '/bin/sleep 0\n' >$T/exec.sh
+$D -q -n 'proc:::create /pid == $target/ { printf("child %d parent %d creator %d\n",
+	args[0]->pr_pid, args[0]->pr_ppid, pid); }' \
+	-n 'proc:::exit /pid == $target/ { printf("reason %d\n", args[0] + 0); }' \
+	-c "/bin/sh $T/spawn.sh" >$T/cr 2>&1
+rc=$?
+cat $T/cr
+sp=$(awk '$1 == "spawned" { print $2 }' $T/cr)
+[ $rc = 0 ] && [ -n "$sp" ] &&
+	awk -v c=$sp '$1 == "child" && $2 == c && $4 == $6 { y = 1 } END { exit !y }' $T/cr &&
+	ok "proc:::create args[0]->pr_pid $sp is the child the shell spawned, pr_ppid the creator" ||
+	bad "proc:::create args[0] (exit $rc)"
+grep -qx "reason 1" $T/cr && ok "proc:::exit args[0] is CLD_EXITED (1)" ||
+	bad "proc:::exit args[0] is not 1"
+
+# ---- proc: exec-success and curpsinfo (the issue's first one-liner) -----------
+$D -q -n 'proc:::exec-success /ppid == $target/ { printf("exec %s\n", curpsinfo->pr_psargs); }' \
+	-c "/bin/sh $T/exec.sh" >$T/ex 2>&1
+cat $T/ex
+grep -q "^exec /bin/sleep" $T/ex && ok "exec-success curpsinfo->pr_psargs names /bin/sleep" ||
+	bad "exec-success pr_psargs"
+
+# ---- io: the issue's one-liner on a known dd -----------------------------------
+if modprobe null_blk nr_devices=1 gb=1 2>$T/mod; then
+	i=0
+	while [ ! -e /sys/block/nullb0/dev ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	dev=/dev/nullb0
+	if [ ! -b $dev ]; then
+		dev=$T/nullb0
+		mknod $dev b $(tr ':' ' ' </sys/block/nullb0/dev)
+	fi
+	$D -q -n 'io:::start { @[args[1]->dev_statname] = sum(args[0]->b_bcount); }' \
+		-n 'END { printa("%s %@d\n", @); }' \
+		-c "dd if=/dev/zero of=$dev bs=4k count=16 oflag=direct" >$T/io 2>&1
+	rc=$?
+	cat $T/io
+	grep -qx "nullb0 65536" $T/io && ok "io:::start args[1]->dev_statname nullb0, 65536 bytes" ||
+		bad "io one-liner (exit $rc)"
+	rmmod null_blk
+else
+	echo "SKIP io one-liner: no null_blk ($(cat $T/mod))"
+fi
+exit $fail
