@@ -2055,6 +2055,31 @@ static int index_is_assoc(struct dt_cc *cc, struct dt_node *l)
 	return !v || v->is_assoc || !v->type;
 }
 
+/*
+ * A string against NULL.  DTrace's string is a char array, which a void *
+ * matches (dt_node_is_ptrcompat): `s = NULL` stores a null value, which
+ * deallocates a dynamic variable (the Guide's whoexec.d clears
+ * self->parent so), and `s != NULL` is false for a variable never set.
+ * Here an unset string variable reads as "" and storing "" deletes one, so
+ * NULL beside a string becomes "": the assignment deletes, the comparison
+ * compares strings (differing from DTrace only for a variable explicitly
+ * set to "", which DTrace keeps and compares as not NULL).  Returns 1 if
+ * it rewrote n.
+ */
+static int null_to_empty_str(struct dt_cc *cc, const struct dt_type *st,
+			     struct dt_node *n)
+{
+	if (!dt_type_is_string(st) || n->kind != N_INT || n->ival != 0 ||
+	    n->type->kind != DT_T_PTR)
+		return 0;
+	n->kind = N_STR;
+	n->str = "";
+	n->ival = 0;
+	n->type = cc->t_string;
+	n->isconst = 0;
+	return 1;
+}
+
 static void cook_assign(struct dt_cc *cc, struct dt_node *n)
 {
 	struct dt_node *l = n->l, *r = n->r;
@@ -2153,6 +2178,8 @@ static void cook_assign(struct dt_cc *cc, struct dt_node *n)
 		dt_cc_error(cc, n->line, D_OP_ARRFUN,
 			    "operator %s may not be applied to an array",
 			    dt_op_name(n->op));
+	if (n->op == OP_ASSIGN)
+		null_to_empty_str(cc, lt, r);
 	if (n->op == OP_ASSIGN) {
 		if (!dt_type_compat(lt, r->type) &&
 		    !(lt->kind == DT_T_PTR && r->kind == N_INT &&
@@ -2236,6 +2263,10 @@ static void cook_op2(struct dt_cc *cc, struct dt_node *n)
 	case OP_EQ: case OP_NE: case OP_LT: case OP_GT: case OP_LE:
 	case OP_GE:
 		n->type = cc->t_int;
+		if ((op == OP_EQ || op == OP_NE) &&
+		    (null_to_empty_str(cc, lt, r) ||
+		     null_to_empty_str(cc, rt, l)))
+			rt = r->type, lt = l->type;
 		if (dt_type_is_strlike(lt) && dt_type_is_strlike(rt) &&
 		    (lt->kind == DT_T_STRING || rt->kind == DT_T_STRING ||
 		     dt_type_is_chararray(lt) || dt_type_is_chararray(rt))) {
