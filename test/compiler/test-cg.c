@@ -224,6 +224,7 @@ static int run(const char *src, u64 *val, struct dt_prog **progp)
 				       &used, &verr))
 			return -1;
 		live[nlive++] = d;
+		dtrace_vstate_addvars(vs, d);	/* as the enabling's parser */
 		ms.flags = 0;
 		v = dtrace_dif_emulate(d, &ms);
 		if (ms.flags & DTRACE_MSTATE_FAULT) {

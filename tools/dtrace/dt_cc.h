@@ -468,6 +468,7 @@ struct dt_difo *dt_cg_expr(struct dt_cc *cc, struct dt_node *n, int rkind);
 #define DT_CG_VOID	1	/* side effects only */
 #define DT_CG_PRED	2	/* predicate: int */
 void dt_cg_stmt(struct dt_cc *cc, struct dt_node *n);
+int dt_cg_func_known(const char *name);
 void dt_difo_free(struct dt_difo *d);
 size_t dt_difo_size(const struct dt_difo *d);
 void dt_difo_write(const struct dt_difo *d, void *buf);

@@ -1217,12 +1217,15 @@ static struct dt_node *mk2(struct dt_cc *cc, int kind, int op,
 	return n;
 }
 
-static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
+/* Arguments up to the closing token; *close_line gets that token's line. */
+static struct dt_node **parse_args_at(struct dt_cc *cc, int close, int *nargs,
+				      int *close_line)
 {
 	struct dt_node *tmp[64], **a;
 	int n = 0;
 
 	if (is_op(cc, close)) {
+		*close_line = TOK->line;
 		dt_lex_next(cc);
 		*nargs = 0;
 		return NULL;
@@ -1236,6 +1239,7 @@ static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
 			dt_lex_next(cc);
 			continue;
 		}
+		*close_line = TOK->line;
 		expect_op(cc, close);
 		break;
 	}
@@ -1243,6 +1247,13 @@ static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
 	memcpy(a, tmp, n * sizeof(*a));
 	*nargs = n;
 	return a;
+}
+
+static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
+{
+	int line;
+
+	return parse_args_at(cc, close, nargs, &line);
 }
 
 static struct dt_node *parse_primary(struct dt_cc *cc)
@@ -1371,6 +1382,48 @@ static struct dt_node *parse_primary(struct dt_cc *cc)
 	syntax_error(cc);
 }
 
+
+/*
+ * A call names a function when it is parsed, as DTrace's dt_node_func()
+ * does in its parse pass (so this error comes before any type error of
+ * an earlier statement): a name DTrace knows as another kind of
+ * identifier "may not be referenced as a function" (D_FUNC_IDKIND); any
+ * other name, including one only declared by a prototype (int foo(int);
+ * is an extern symbol of the D program, not an identifier), is an
+ * "undefined function name" (D_FUNC_UNDEF).  An inline that is an integer
+ * constant is folded into one before the call, so DTrace reports that
+ * the designator is not a function (D_FUNC_IDENT).
+ */
+static void check_func_name(struct dt_cc *cc, const char *name, int line)
+{
+	struct dt_inline *in;
+	struct dt_type *et;
+	struct dt_var *v;
+	const char *kind = NULL;
+	int64_t ev;
+
+	if (dt_cg_func_known(name))
+		return;
+	in = inline_lookup(cc, name);
+	if (in && in->expr && in->expr->kind == N_INT)
+		dt_cc_error(cc, line, D_FUNC_IDENT,
+			    "function designator is not of function type");
+	v = dt_var_lookup(cc, name, DT_VS_GLOBAL);
+	if (in)
+		kind = "scalar";
+	else if (!strcmp(name, "args") || (v && v->is_assoc))
+		kind = "associative array";
+	else if (v || builtin_lookup(name) >= 0)
+		kind = "scalar";
+	else if (dt_enum_lookup(cc, name, &ev, &et))
+		kind = "enumerator";
+	if (kind)
+		dt_cc_error(cc, line, D_FUNC_IDKIND,
+			    "%s '%s' may not be referenced as a function", kind,
+			    name);
+	dt_cc_error(cc, line, D_FUNC_UNDEF, "undefined function name: %s",
+		    name);
+}
 static struct dt_node *parse_postfix(struct dt_cc *cc)
 {
 	struct dt_node *n = parse_primary(cc);
@@ -1401,7 +1454,8 @@ static struct dt_node *parse_postfix(struct dt_cc *cc)
 			dt_lex_next(cc);
 			m = dt_node_new(cc, N_CALL, n->line);
 			m->str = n->str;
-			m->args = parse_args(cc, OP_RPAR, &m->nargs);
+			m->args = parse_args_at(cc, OP_RPAR, &m->nargs, &line);
+			check_func_name(cc, m->str, line);
 			m->src_start = n->src_start;
 			m->src_end = cc->tok.start;
 			n = m;
