@@ -1787,6 +1787,56 @@ static void fold_int(struct dt_cc *cc, struct dt_node *n, int64_t v,
 	n->l = n->r = n->c = NULL;
 }
 
+/*
+ * Integer constant expressions fold as in DTrace's dt_node_op1() and
+ * dt_node_op2() (illumos libdtrace dt_parser.c): the value is computed in
+ * 64 bits (uintmax_t) and kept whole, whatever the result's type, so
+ * "1 << 32" is an int whose value is 0x100000000: trace() records the
+ * int's 4 bytes (0), but (1 << 32) >> 32 folds to 1, 1 << 32 == 0 to 0,
+ * and an aggregating function or a predicate sees 4294967296.  Only a
+ * cast narrows a constant (fold_cast), and a record of the type's size.
+ */
+static void fold_raw(struct dt_node *n, uint64_t v, struct dt_type *t)
+{
+	n->kind = N_INT;
+	n->ival = (int64_t)v;
+	n->type = t;
+	n->isconst = 1;
+	n->l = n->r = n->c = NULL;
+}
+
+/*
+ * A cast of an integer constant, as DTrace's dt_cast(): narrowing keeps
+ * the low bytes (zero-extended), widening sign-extends a signed source
+ * from its own size to the destination's size and zero-extends above
+ * it; a change of signedness alone changes nothing.
+ */
+static uint64_t fold_cast(uint64_t v, const struct dt_type *from,
+			  const struct dt_type *to)
+{
+	uint32_t src = from->size, dst = to->size;
+	int n, sh;
+
+	if (!src || !dst || src > 8 || dst > 8)
+		return v;
+	if (dst < src) {
+		n = (8 - dst) * 8;
+		v <<= n;
+		v >>= n;
+	} else if (dst > src) {
+		n = (8 - src) * 8;
+		sh = (dst - src) * 8;
+		v <<= n;
+		if (from->is_signed) {
+			v = (uint64_t)((int64_t)v >> sh);
+			v >>= n - sh;
+		} else {
+			v >>= n;
+		}
+	}
+	return v;
+}
+
 static int is_lvalue_var(struct dt_node *n)
 {
 	return n->kind == N_VAR || n->kind == N_SELF || n->kind == N_THIS ||
@@ -2301,16 +2351,11 @@ static void cook_op2(struct dt_cc *cc, struct dt_node *n)
 
 			n->ctype = t;
 			if (l->kind == N_INT && r->kind == N_INT) {
+				/* all 64 bits, signed or not by t (DTrace) */
 				int64_t x = l->ival, y = r->ival, v;
 				uint64_t ux = x, uy = y;
 				int s = t->is_signed;
 
-				if (t->size == 4) {
-					x = (int32_t)x;
-					y = (int32_t)y;
-					ux = (uint32_t)ux;
-					uy = (uint32_t)uy;
-				}
 				switch (op) {
 				case OP_EQ: v = s ? x == y : ux == uy; break;
 				case OP_NE: v = s ? x != y : ux != uy; break;
@@ -2394,39 +2439,35 @@ static void cook_op2(struct dt_cc *cc, struct dt_node *n)
 		dt_cc_error(cc, n->line, D_DIV_ZERO,
 			    "expression contains division by zero");
 	if (l->kind == N_INT && r->kind == N_INT) {
-		int64_t x = l->ival, y = r->ival, v = 0;
-		uint64_t ux = x, uy = y;
+		/* DTrace's uintmax_t arithmetic: see fold_raw() */
+		int64_t x = l->ival, y = r->ival;
+		uint64_t ux = x, uy = y, v = 0;
 		int s = n->type->is_signed;
 
-		if (n->type->size == 4 && !s) {
-			ux = (uint32_t)ux;
-			uy = (uint32_t)uy;
-		}
 		switch (op) {
-		case OP_PLUS: v = (int64_t)(ux + uy); break;
-		case OP_MINUS: v = (int64_t)(ux - uy); break;
-		case OP_STAR: v = (int64_t)(ux * uy); break;
+		case OP_PLUS: v = ux + uy; break;
+		case OP_MINUS: v = ux - uy; break;
+		case OP_STAR: v = ux * uy; break;
 		case OP_SLASH:
 			if (s)
-				v = (y == -1) ? (int64_t)(0 - ux) : x / y;
+				v = (y == -1) ? 0 - ux : (uint64_t)(x / y);
 			else
-				v = (int64_t)(ux / uy);
+				v = ux / uy;
 			break;
 		case OP_MOD:
 			if (s)
-				v = (y == -1) ? 0 : x % y;
+				v = (y == -1) ? 0 : (uint64_t)(x % y);
 			else
-				v = (int64_t)(ux % uy);
+				v = ux % uy;
 			break;
-		case OP_SHL: v = (int64_t)(ux << (uy & 63)); break;
-		case OP_SHR:
-			v = s ? x >> (uy & 63) : (int64_t)(ux >> (uy & 63));
-			break;
-		case OP_AMP: v = (int64_t)(ux & uy); break;
-		case OP_BOR: v = (int64_t)(ux | uy); break;
-		case OP_XOR: v = (int64_t)(ux ^ uy); break;
+		/* DTrace shifts the uintmax_t: >> is logical for any type */
+		case OP_SHL: v = ux << (uy & 63); break;
+		case OP_SHR: v = ux >> (uy & 63); break;
+		case OP_AMP: v = ux & uy; break;
+		case OP_BOR: v = ux | uy; break;
+		case OP_XOR: v = ux ^ uy; break;
 		}
-		fold_int(cc, n, v, n->type);
+		fold_raw(n, v, n->type);
 	}
 	return;
 incompat:
@@ -2505,9 +2546,21 @@ static void cook_op1(struct dt_cc *cc, struct dt_node *n)
 				    "operator %s requires an operand of arithmetic type",
 				    dt_op_name(op));
 		n->type = dt_type_promote(cc, t);
-		if (l->kind == N_INT)
-			fold_int(cc, n, op == OP_NEG ? (int64_t)(0 - (uint64_t)l->ival) :
-				 l->ival, n->type);
+		if (l->kind == N_INT) {
+			/*
+			 * DTrace's dt_node_op1(): negation masks an
+			 * unsigned value to its type's size, nothing else
+			 * is narrowed.
+			 */
+			uint64_t v = l->ival;
+
+			if (op == OP_NEG) {
+				v = 0 - v;
+				if (!n->type->is_signed && n->type->size < 8)
+					v &= ~0ULL >> (64 - 8 * n->type->size);
+			}
+			fold_raw(n, v, n->type);
+		}
 		return;
 	case OP_TILDE:
 		if (!dt_type_is_integral(t))
@@ -2516,7 +2569,7 @@ static void cook_op1(struct dt_cc *cc, struct dt_node *n)
 				    dt_op_name(op));
 		n->type = dt_type_promote(cc, t);
 		if (l->kind == N_INT)
-			fold_int(cc, n, ~l->ival, n->type);
+			fold_raw(n, ~(uint64_t)l->ival, n->type);
 		return;
 	case OP_NOT:
 		if (!dt_type_is_scalar(t) && !dt_type_is_strlike(t))
@@ -2907,7 +2960,7 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 		if (dt_type_is_scalar(t) &&
 		    (dt_type_is_scalar(f) || f->kind == DT_T_ARRAY)) {
 			if (n->l->kind == N_INT && t->kind == DT_T_INT)
-				fold_int(cc, n, n->l->ival, t);
+				fold_raw(n, fold_cast(n->l->ival, f, t), t);
 			break;
 		}
 		if (t->kind == DT_T_STRING && dt_type_is_strlike(f))
