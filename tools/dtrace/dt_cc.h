@@ -73,6 +73,8 @@ struct dt_type *dt_type_func(struct dt_cc *cc);
 struct dt_type *dt_type_lookup(struct dt_cc *cc, const char *name);
 struct dt_type *dt_type_int(struct dt_cc *cc, uint32_t size, int sgn);
 struct dt_type *dt_type_ptr(struct dt_cc *cc, struct dt_type *base);
+struct dt_type *dt_type_ptr_named(struct dt_cc *cc, struct dt_type *base,
+				  const char *tdname);
 /* Type of a stack()/ustack() aggregation key of size bytes. */
 struct dt_type *dt_type_stack(struct dt_cc *cc, int user, uint32_t size);
 struct dt_type *dt_type_array(struct dt_cc *cc, struct dt_type *base,
@@ -293,6 +295,10 @@ struct dt_cc {
 	const struct dt_compile_opts *opts;
 	struct dt_error *err;
 	jmp_buf jb;
+
+	/* the type the last specifiers named through a typedef, and that name */
+	struct dt_type *spec_type;
+	const char *spec_tdname;
 
 	/* source */
 	char *src;		/* after cpp, owned */

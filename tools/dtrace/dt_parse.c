@@ -251,6 +251,7 @@ static struct dt_type *parse_specifiers(struct dt_cc *cc)
 	int nsigned = 0, nunsigned = 0, nshort = 0, nlong = 0;
 	int nchar = 0, nint = 0, nvoid = 0, nfloat = 0, ndouble = 0;
 	struct dt_type *t = NULL;
+	const char *tdname = NULL;
 	int line = TOK->line;
 
 	for (;;) {
@@ -360,9 +361,14 @@ static struct dt_type *parse_specifiers(struct dt_cc *cc)
 			if (!td)
 				break;
 			t = td;
+			tdname = TOK->str;
 		}
 		dt_lex_next(cc);
 	}
+	/* a pointer declarator keeps the typedef's name (parse_declarator) */
+	cc->spec_type = t;
+	cc->spec_tdname = t && tdname && (!t->name || strcmp(t->name, tdname)) ?
+			  tdname : NULL;
 	/* DTrace's checks of attributes against the type (dt_decl.c) */
 	if (t) {
 		if (nchar || nint || nvoid || nfloat || ndouble)
@@ -539,7 +545,9 @@ static void parse_declarator(struct dt_cc *cc, struct dt_type *base,
 	memset(d, 0, sizeof(*d));
 	d->line = TOK->line;
 	while (is_op(cc, OP_STAR)) {
-		t = dt_type_ptr(cc, t);
+		t = t == base && base == cc->spec_type ?
+		    dt_type_ptr_named(cc, t, cc->spec_tdname) :
+		    dt_type_ptr(cc, t);
 		dt_lex_next(cc);
 		while (is_kw(cc, "const") || is_kw(cc, "volatile"))
 			dt_lex_next(cc);
