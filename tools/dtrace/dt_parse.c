@@ -1022,7 +1022,15 @@ static void parse_translator(struct dt_cc *cc)
 		*mp = xm;
 		mp = &xm->next;
 	}
-	/* DTrace checks the declaration once it has read all of it */
+	/*
+	 * DTrace checks the declaration when its grammar rule is reduced,
+	 * once the ';' after the '}' is read (dt_grammar.y's
+	 * translator_definition ends with '}' ';' and calls
+	 * dt_node_xlator()): every error is reported at the ';' line.
+	 */
+	dt_lex_next(cc);
+	if (!is_op(cc, OP_SEMI))
+		syntax_error(cc);
 	line = xl->line = TOK->line;
 	if (dt_xlator_lookup(cc, to, d.type, 1)) {
 		tname(d.type, a, sizeof(a));
@@ -1040,9 +1048,6 @@ static void parse_translator(struct dt_cc *cc)
 	if (to->kind != DT_T_STRUCT && to->kind != DT_T_UNION)
 		dt_cc_error(cc, line, D_XLATE_SOU,
 			    "translator output type must be a struct or union");
-	dt_lex_next(cc);
-	if (!is_op(cc, OP_SEMI))
-		syntax_error(cc);
 	/* declared before its members are cooked, as in DTrace */
 	for (pp = &cc->xlators; *pp; pp = &(*pp)->next)
 		;
