@@ -299,15 +299,16 @@ static void test_arith(void)
 	EI("-7 % 2", (u64)-1);
 	EI("1 << 10", 1024);
 	/*
-	 * Constants fold as DTrace's dt_node_op2() folds them: in 64 bits
-	 * (uintmax_t), kept whole (trace() records the type's size), so >>
-	 * is logical here and an int can hold more than 32 bits.
+	 * Constants fold as DTrace's dt_node_op2() folds them: in 64 bits,
+	 * kept whole (trace() records the type's size), so an int can hold
+	 * more than 32 bits; >> of a signed type stays arithmetic.
 	 */
-	EI("-16 >> 2", 0x3ffffffffffffffcULL);	/* trace() prints -4 */
+	EI("-16 >> 2", (u64)-4);
 	EI("(1 << 32) >> 32", 1);
 	EI("1 << 32 == 0", 0);
 	EI("(long)(1 << 32)", 0);		/* dt_cast(): from 4 bytes */
 	EI("(long)(-16 >> 2)", (u64)-4);
+	EI("(-1LL) >> 60", (u64)-1);
 	EI("0xf0 | 0x0f", 0xff);
 	EI("0xff & 0x3c", 0x3c);
 	EI("0xff ^ 0x0f", 0xf0);
@@ -328,9 +329,9 @@ static void test_arith(void)
 	EI("4294967295U + 1", 0x100000000ULL);	/* trace() prints 0 */
 	EI("(char)300", 44);
 	EI("(unsigned char)-1", 255);
-	EI("(short)0x18000", 0x8000);		/* dt_cast() zero-extends */
+	EI("(short)0x18000", (u64)(s64)(short)0x8000);
 	EI("(int)0x100000001", 1);
-	EI("(unsigned int)-1", (u64)-1);	/* same size: unchanged */
+	EI("(unsigned int)-1", 0xffffffffULL);
 	EI("(long)(int)-1", (u64)-1);
 	/* not folded: values from variables */
 	PI("BEGIN { x = 6; y = 7; trace(x * y); }", 42);

@@ -1808,6 +1808,7 @@ static void fold_int(struct dt_cc *cc, struct dt_node *n, int64_t v,
  * int's 4 bytes (0), but (1 << 32) >> 32 folds to 1, 1 << 32 == 0 to 0,
  * and an aggregating function or a predicate sees 4294967296.  Only a
  * cast narrows a constant (fold_cast), and a record of the type's size.
+ * Right shifts of signed types stay arithmetic (see cook_op2).
  */
 static void fold_raw(struct dt_node *n, uint64_t v, struct dt_type *t)
 {
@@ -1818,36 +1819,31 @@ static void fold_raw(struct dt_node *n, uint64_t v, struct dt_type *t)
 	n->l = n->r = n->c = NULL;
 }
 
+/* v as a value of integer type t: its low t->size bytes, extended */
+static uint64_t fold_to_type(uint64_t v, const struct dt_type *t)
+{
+	int sh;
+
+	if (!t->size || t->size >= 8)
+		return v;
+	sh = 64 - 8 * t->size;
+	return t->is_signed ? (uint64_t)((int64_t)(v << sh) >> sh) :
+			      (v << sh) >> sh;
+}
+
 /*
- * A cast of an integer constant, as DTrace's dt_cast(): narrowing keeps
- * the low bytes (zero-extended), widening sign-extends a signed source
- * from its own size to the destination's size and zero-extends above
- * it; a change of signedness alone changes nothing.
+ * A cast of an integer constant converts the value of its source type
+ * (its low bytes) to the destination type, as C and DTrace's run-time
+ * casts do, and as DTrace's dt_cast() folds a widening: (long)(1 << 32)
+ * is 0.  Where dt_cast() disagrees with DTrace's own run-time cast
+ * (dt_cg_typecast()), we follow C: a narrowing to a signed type
+ * sign-extends ((char)-3 < 0 is true) and a change of signedness
+ * truncates ((unsigned)-2 / 2 is 2147483647).
  */
 static uint64_t fold_cast(uint64_t v, const struct dt_type *from,
 			  const struct dt_type *to)
 {
-	uint32_t src = from->size, dst = to->size;
-	int n, sh;
-
-	if (!src || !dst || src > 8 || dst > 8)
-		return v;
-	if (dst < src) {
-		n = (8 - dst) * 8;
-		v <<= n;
-		v >>= n;
-	} else if (dst > src) {
-		n = (8 - src) * 8;
-		sh = (dst - src) * 8;
-		v <<= n;
-		if (from->is_signed) {
-			v = (uint64_t)((int64_t)v >> sh);
-			v >>= n - sh;
-		} else {
-			v >>= n;
-		}
-	}
-	return v;
+	return fold_to_type(fold_to_type(v, from), to);
 }
 
 static int is_lvalue_var(struct dt_node *n)
@@ -2473,9 +2469,15 @@ static void cook_op2(struct dt_cc *cc, struct dt_node *n)
 			else
 				v = ux % uy;
 			break;
-		/* DTrace shifts the uintmax_t: >> is logical for any type */
 		case OP_SHL: v = ux << (uy & 63); break;
-		case OP_SHR: v = ux >> (uy & 63); break;
+		/*
+		 * Arithmetic for a signed type, as DTrace's run-time code
+		 * (sra); its folding shifts the uintmax_t logically, so
+		 * (-1LL) >> 60 would fold to 15 there.
+		 */
+		case OP_SHR:
+			v = s ? (uint64_t)(x >> (uy & 63)) : ux >> (uy & 63);
+			break;
 		case OP_AMP: v = ux & uy; break;
 		case OP_BOR: v = ux | uy; break;
 		case OP_XOR: v = ux ^ uy; break;
