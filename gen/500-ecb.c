@@ -917,6 +917,7 @@ struct dtrace_enparse {
 	struct dtrace_vlimits lim;
 	const struct dtrace_enable_hdr *opts;	/* normalised */
 	struct dtrace_aggspace *aggs;
+	struct dtrace_vstate *vstate;	/* learns the variables' sizes */
 	bool destructive;
 	u32 clause;
 	u32 action;
@@ -1075,6 +1076,7 @@ static int dtrace_difo_parse(struct dtrace_enparse *pp, const u8 *p,
 		return dtrace_enerr(pp, ~0U, "bad DIF object size %zu",
 				    *used);
 	}
+	dtrace_vstate_addvars(pp->vstate, *out);
 	return 0;
 }
 
@@ -1728,6 +1730,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 		}
 	}
 	pp.aggs = st->aggs;
+	pp.vstate = st->vstate;
 
 	cls = kcalloc(hdr->nclauses, sizeof(*cls), GFP_KERNEL);
 	nmatch = kcalloc(hdr->nclauses, sizeof(*nmatch), GFP_KERNEL);

@@ -73,6 +73,8 @@ struct dt_type *dt_type_func(struct dt_cc *cc);
 struct dt_type *dt_type_lookup(struct dt_cc *cc, const char *name);
 struct dt_type *dt_type_int(struct dt_cc *cc, uint32_t size, int sgn);
 struct dt_type *dt_type_ptr(struct dt_cc *cc, struct dt_type *base);
+struct dt_type *dt_type_ptr_named(struct dt_cc *cc, struct dt_type *base,
+				  const char *tdname);
 /* Type of a stack()/ustack() aggregation key of size bytes. */
 struct dt_type *dt_type_stack(struct dt_cc *cc, int user, uint32_t size);
 struct dt_type *dt_type_array(struct dt_cc *cc, struct dt_type *base,
@@ -294,6 +296,10 @@ struct dt_cc {
 	struct dt_error *err;
 	jmp_buf jb;
 
+	/* the type the last specifiers named through a typedef, and that name */
+	struct dt_type *spec_type;
+	const char *spec_tdname;
+
 	/* source */
 	char *src;		/* after cpp, owned */
 	const char *p;		/* lexer position */
@@ -468,6 +474,7 @@ struct dt_difo *dt_cg_expr(struct dt_cc *cc, struct dt_node *n, int rkind);
 #define DT_CG_VOID	1	/* side effects only */
 #define DT_CG_PRED	2	/* predicate: int */
 void dt_cg_stmt(struct dt_cc *cc, struct dt_node *n);
+int dt_cg_func_known(const char *name);
 void dt_difo_free(struct dt_difo *d);
 size_t dt_difo_size(const struct dt_difo *d);
 void dt_difo_write(const struct dt_difo *d, void *buf);

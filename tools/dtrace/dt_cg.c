@@ -396,6 +396,12 @@ static const struct subr *subr_lookup(const char *name)
 	return NULL;
 }
 
+/* Is name a subroutine, an action or an aggregating function? */
+int dt_cg_func_known(const char *name)
+{
+	return subr_lookup(name) || is_action(name);
+}
+
 /* Maximum argument count that stands for "variadic". */
 #define DT_VARARGS_MAX	64
 

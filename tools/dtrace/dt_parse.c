@@ -251,6 +251,7 @@ static struct dt_type *parse_specifiers(struct dt_cc *cc)
 	int nsigned = 0, nunsigned = 0, nshort = 0, nlong = 0;
 	int nchar = 0, nint = 0, nvoid = 0, nfloat = 0, ndouble = 0;
 	struct dt_type *t = NULL;
+	const char *tdname = NULL;
 	int line = TOK->line;
 
 	for (;;) {
@@ -360,9 +361,14 @@ static struct dt_type *parse_specifiers(struct dt_cc *cc)
 			if (!td)
 				break;
 			t = td;
+			tdname = TOK->str;
 		}
 		dt_lex_next(cc);
 	}
+	/* a pointer declarator keeps the typedef's name (parse_declarator) */
+	cc->spec_type = t;
+	cc->spec_tdname = t && tdname && (!t->name || strcmp(t->name, tdname)) ?
+			  tdname : NULL;
 	/* DTrace's checks of attributes against the type (dt_decl.c) */
 	if (t) {
 		if (nchar || nint || nvoid || nfloat || ndouble)
@@ -539,7 +545,9 @@ static void parse_declarator(struct dt_cc *cc, struct dt_type *base,
 	memset(d, 0, sizeof(*d));
 	d->line = TOK->line;
 	while (is_op(cc, OP_STAR)) {
-		t = dt_type_ptr(cc, t);
+		t = t == base && base == cc->spec_type ?
+		    dt_type_ptr_named(cc, t, cc->spec_tdname) :
+		    dt_type_ptr(cc, t);
 		dt_lex_next(cc);
 		while (is_kw(cc, "const") || is_kw(cc, "volatile"))
 			dt_lex_next(cc);
@@ -1014,7 +1022,15 @@ static void parse_translator(struct dt_cc *cc)
 		*mp = xm;
 		mp = &xm->next;
 	}
-	/* DTrace checks the declaration once it has read all of it */
+	/*
+	 * DTrace checks the declaration when its grammar rule is reduced,
+	 * once the ';' after the '}' is read (dt_grammar.y's
+	 * translator_definition ends with '}' ';' and calls
+	 * dt_node_xlator()): every error is reported at the ';' line.
+	 */
+	dt_lex_next(cc);
+	if (!is_op(cc, OP_SEMI))
+		syntax_error(cc);
 	line = xl->line = TOK->line;
 	if (dt_xlator_lookup(cc, to, d.type, 1)) {
 		tname(d.type, a, sizeof(a));
@@ -1032,9 +1048,6 @@ static void parse_translator(struct dt_cc *cc)
 	if (to->kind != DT_T_STRUCT && to->kind != DT_T_UNION)
 		dt_cc_error(cc, line, D_XLATE_SOU,
 			    "translator output type must be a struct or union");
-	dt_lex_next(cc);
-	if (!is_op(cc, OP_SEMI))
-		syntax_error(cc);
 	/* declared before its members are cooked, as in DTrace */
 	for (pp = &cc->xlators; *pp; pp = &(*pp)->next)
 		;
@@ -1217,12 +1230,15 @@ static struct dt_node *mk2(struct dt_cc *cc, int kind, int op,
 	return n;
 }
 
-static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
+/* Arguments up to the closing token; *close_line gets that token's line. */
+static struct dt_node **parse_args_at(struct dt_cc *cc, int close, int *nargs,
+				      int *close_line)
 {
 	struct dt_node *tmp[64], **a;
 	int n = 0;
 
 	if (is_op(cc, close)) {
+		*close_line = TOK->line;
 		dt_lex_next(cc);
 		*nargs = 0;
 		return NULL;
@@ -1236,6 +1252,7 @@ static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
 			dt_lex_next(cc);
 			continue;
 		}
+		*close_line = TOK->line;
 		expect_op(cc, close);
 		break;
 	}
@@ -1243,6 +1260,13 @@ static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
 	memcpy(a, tmp, n * sizeof(*a));
 	*nargs = n;
 	return a;
+}
+
+static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
+{
+	int line;
+
+	return parse_args_at(cc, close, nargs, &line);
 }
 
 static struct dt_node *parse_primary(struct dt_cc *cc)
@@ -1371,6 +1395,48 @@ static struct dt_node *parse_primary(struct dt_cc *cc)
 	syntax_error(cc);
 }
 
+
+/*
+ * A call names a function when it is parsed, as DTrace's dt_node_func()
+ * does in its parse pass (so this error comes before any type error of
+ * an earlier statement): a name DTrace knows as another kind of
+ * identifier "may not be referenced as a function" (D_FUNC_IDKIND); any
+ * other name, including one only declared by a prototype (int foo(int);
+ * is an extern symbol of the D program, not an identifier), is an
+ * "undefined function name" (D_FUNC_UNDEF).  An inline that is an integer
+ * constant is folded into one before the call, so DTrace reports that
+ * the designator is not a function (D_FUNC_IDENT).
+ */
+static void check_func_name(struct dt_cc *cc, const char *name, int line)
+{
+	struct dt_inline *in;
+	struct dt_type *et;
+	struct dt_var *v;
+	const char *kind = NULL;
+	int64_t ev;
+
+	if (dt_cg_func_known(name))
+		return;
+	in = inline_lookup(cc, name);
+	if (in && in->expr && in->expr->kind == N_INT)
+		dt_cc_error(cc, line, D_FUNC_IDENT,
+			    "function designator is not of function type");
+	v = dt_var_lookup(cc, name, DT_VS_GLOBAL);
+	if (in)
+		kind = "scalar";
+	else if (!strcmp(name, "args") || (v && v->is_assoc))
+		kind = "associative array";
+	else if (v || builtin_lookup(name) >= 0)
+		kind = "scalar";
+	else if (dt_enum_lookup(cc, name, &ev, &et))
+		kind = "enumerator";
+	if (kind)
+		dt_cc_error(cc, line, D_FUNC_IDKIND,
+			    "%s '%s' may not be referenced as a function", kind,
+			    name);
+	dt_cc_error(cc, line, D_FUNC_UNDEF, "undefined function name: %s",
+		    name);
+}
 static struct dt_node *parse_postfix(struct dt_cc *cc)
 {
 	struct dt_node *n = parse_primary(cc);
@@ -1401,7 +1467,8 @@ static struct dt_node *parse_postfix(struct dt_cc *cc)
 			dt_lex_next(cc);
 			m = dt_node_new(cc, N_CALL, n->line);
 			m->str = n->str;
-			m->args = parse_args(cc, OP_RPAR, &m->nargs);
+			m->args = parse_args_at(cc, OP_RPAR, &m->nargs, &line);
+			check_func_name(cc, m->str, line);
 			m->src_start = n->src_start;
 			m->src_end = cc->tok.start;
 			n = m;
@@ -1731,6 +1798,52 @@ static void fold_int(struct dt_cc *cc, struct dt_node *n, int64_t v,
 	n->type = t;
 	n->isconst = 1;
 	n->l = n->r = n->c = NULL;
+}
+
+/*
+ * Integer constant expressions fold as in DTrace's dt_node_op1() and
+ * dt_node_op2() (illumos libdtrace dt_parser.c): the value is computed in
+ * 64 bits (uintmax_t) and kept whole, whatever the result's type, so
+ * "1 << 32" is an int whose value is 0x100000000: trace() records the
+ * int's 4 bytes (0), but (1 << 32) >> 32 folds to 1, 1 << 32 == 0 to 0,
+ * and an aggregating function or a predicate sees 4294967296.  Only a
+ * cast narrows a constant (fold_cast), and a record of the type's size.
+ * Right shifts of signed types stay arithmetic (see cook_op2).
+ */
+static void fold_raw(struct dt_node *n, uint64_t v, struct dt_type *t)
+{
+	n->kind = N_INT;
+	n->ival = (int64_t)v;
+	n->type = t;
+	n->isconst = 1;
+	n->l = n->r = n->c = NULL;
+}
+
+/* v as a value of integer type t: its low t->size bytes, extended */
+static uint64_t fold_to_type(uint64_t v, const struct dt_type *t)
+{
+	int sh;
+
+	if (!t->size || t->size >= 8)
+		return v;
+	sh = 64 - 8 * t->size;
+	return t->is_signed ? (uint64_t)((int64_t)(v << sh) >> sh) :
+			      (v << sh) >> sh;
+}
+
+/*
+ * A cast of an integer constant converts the value of its source type
+ * (its low bytes) to the destination type, as C and DTrace's run-time
+ * casts do, and as DTrace's dt_cast() folds a widening: (long)(1 << 32)
+ * is 0.  Where dt_cast() disagrees with DTrace's own run-time cast
+ * (dt_cg_typecast()), we follow C: a narrowing to a signed type
+ * sign-extends ((char)-3 < 0 is true) and a change of signedness
+ * truncates ((unsigned)-2 / 2 is 2147483647).
+ */
+static uint64_t fold_cast(uint64_t v, const struct dt_type *from,
+			  const struct dt_type *to)
+{
+	return fold_to_type(fold_to_type(v, from), to);
 }
 
 static int is_lvalue_var(struct dt_node *n)
@@ -2278,16 +2391,11 @@ static void cook_op2(struct dt_cc *cc, struct dt_node *n)
 
 			n->ctype = t;
 			if (l->kind == N_INT && r->kind == N_INT) {
+				/* all 64 bits, signed or not by t (DTrace) */
 				int64_t x = l->ival, y = r->ival, v;
 				uint64_t ux = x, uy = y;
 				int s = t->is_signed;
 
-				if (t->size == 4) {
-					x = (int32_t)x;
-					y = (int32_t)y;
-					ux = (uint32_t)ux;
-					uy = (uint32_t)uy;
-				}
 				switch (op) {
 				case OP_EQ: v = s ? x == y : ux == uy; break;
 				case OP_NE: v = s ? x != y : ux != uy; break;
@@ -2371,39 +2479,41 @@ static void cook_op2(struct dt_cc *cc, struct dt_node *n)
 		dt_cc_error(cc, n->line, D_DIV_ZERO,
 			    "expression contains division by zero");
 	if (l->kind == N_INT && r->kind == N_INT) {
-		int64_t x = l->ival, y = r->ival, v = 0;
-		uint64_t ux = x, uy = y;
+		/* DTrace's uintmax_t arithmetic: see fold_raw() */
+		int64_t x = l->ival, y = r->ival;
+		uint64_t ux = x, uy = y, v = 0;
 		int s = n->type->is_signed;
 
-		if (n->type->size == 4 && !s) {
-			ux = (uint32_t)ux;
-			uy = (uint32_t)uy;
-		}
 		switch (op) {
-		case OP_PLUS: v = (int64_t)(ux + uy); break;
-		case OP_MINUS: v = (int64_t)(ux - uy); break;
-		case OP_STAR: v = (int64_t)(ux * uy); break;
+		case OP_PLUS: v = ux + uy; break;
+		case OP_MINUS: v = ux - uy; break;
+		case OP_STAR: v = ux * uy; break;
 		case OP_SLASH:
 			if (s)
-				v = (y == -1) ? (int64_t)(0 - ux) : x / y;
+				v = (y == -1) ? 0 - ux : (uint64_t)(x / y);
 			else
-				v = (int64_t)(ux / uy);
+				v = ux / uy;
 			break;
 		case OP_MOD:
 			if (s)
-				v = (y == -1) ? 0 : x % y;
+				v = (y == -1) ? 0 : (uint64_t)(x % y);
 			else
-				v = (int64_t)(ux % uy);
+				v = ux % uy;
 			break;
-		case OP_SHL: v = (int64_t)(ux << (uy & 63)); break;
+		case OP_SHL: v = ux << (uy & 63); break;
+		/*
+		 * Arithmetic for a signed type, as DTrace's run-time code
+		 * (sra); its folding shifts the uintmax_t logically, so
+		 * (-1LL) >> 60 would fold to 15 there.
+		 */
 		case OP_SHR:
-			v = s ? x >> (uy & 63) : (int64_t)(ux >> (uy & 63));
+			v = s ? (uint64_t)(x >> (uy & 63)) : ux >> (uy & 63);
 			break;
-		case OP_AMP: v = (int64_t)(ux & uy); break;
-		case OP_BOR: v = (int64_t)(ux | uy); break;
-		case OP_XOR: v = (int64_t)(ux ^ uy); break;
+		case OP_AMP: v = ux & uy; break;
+		case OP_BOR: v = ux | uy; break;
+		case OP_XOR: v = ux ^ uy; break;
 		}
-		fold_int(cc, n, v, n->type);
+		fold_raw(n, v, n->type);
 	}
 	return;
 incompat:
@@ -2482,9 +2592,21 @@ static void cook_op1(struct dt_cc *cc, struct dt_node *n)
 				    "operator %s requires an operand of arithmetic type",
 				    dt_op_name(op));
 		n->type = dt_type_promote(cc, t);
-		if (l->kind == N_INT)
-			fold_int(cc, n, op == OP_NEG ? (int64_t)(0 - (uint64_t)l->ival) :
-				 l->ival, n->type);
+		if (l->kind == N_INT) {
+			/*
+			 * DTrace's dt_node_op1(): negation masks an
+			 * unsigned value to its type's size, nothing else
+			 * is narrowed.
+			 */
+			uint64_t v = l->ival;
+
+			if (op == OP_NEG) {
+				v = 0 - v;
+				if (!n->type->is_signed && n->type->size < 8)
+					v &= ~0ULL >> (64 - 8 * n->type->size);
+			}
+			fold_raw(n, v, n->type);
+		}
 		return;
 	case OP_TILDE:
 		if (!dt_type_is_integral(t))
@@ -2493,7 +2615,7 @@ static void cook_op1(struct dt_cc *cc, struct dt_node *n)
 				    dt_op_name(op));
 		n->type = dt_type_promote(cc, t);
 		if (l->kind == N_INT)
-			fold_int(cc, n, ~l->ival, n->type);
+			fold_raw(n, ~(uint64_t)l->ival, n->type);
 		return;
 	case OP_NOT:
 		if (!dt_type_is_scalar(t) && !dt_type_is_strlike(t))
@@ -2884,7 +3006,7 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 		if (dt_type_is_scalar(t) &&
 		    (dt_type_is_scalar(f) || f->kind == DT_T_ARRAY)) {
 			if (n->l->kind == N_INT && t->kind == DT_T_INT)
-				fold_int(cc, n, n->l->ival, t);
+				fold_raw(n, fold_cast(n->l->ival, f, t), t);
 			break;
 		}
 		if (t->kind == DT_T_STRING && dt_type_is_strlike(f))
