@@ -21,7 +21,9 @@
 #    must appear in the disassembly);
 # 5. several programs in one dtrace(1);
 # 6. kernel types without BTF (DTRACE_BTF_DIR=an empty directory), and the
-#    D library's files that depend on them skipped.
+#    D library's files that depend on them skipped;
+# 7. typed args[] of sdt and syscall probes (the host's BTF, and syscall
+#    trace event formats in a stand-in tracefs: DTRACE_TRACEFS_DIR).
 # dtrace's exit status is checked everywhere: a tst.* must exit 0, an err.*
 # exactly 1 (with its tag); a sanitizer report, a crash or any other
 # status fails the test.  A build that fails fails the run (no stale
@@ -253,6 +255,73 @@ nobtf 0 '' -n 'BEGIN { trace(curthread); x = (arg0); exit(0); }'
 DTRACE_LIBDIR=$top/tools/dtrace/lib nobtf 1 "\[D_IDENT_UNDEF\] .*failed to resolve curpsinfo" \
 	-n 'BEGIN { trace(curpsinfo->pr_pid); }'
 DTRACE_LIBDIR=$top/tools/dtrace/lib nobtf 0 '' -n 'BEGIN { trace(curcpu->cpu_id); }'
+nobtf 0 '' -n 'sdt:sched::sched_switch { trace(args[1]); }' \
+	-n 'syscall::openat:entry { trace(args[1]); }'
+
+# 7. typed args[] of sdt probes (the tracepoint's prototype in the host's
+# BTF: sched_switch(bool preempt, struct task_struct *prev, struct
+# task_struct *next, unsigned int prev_state)) and of syscall entry probes
+# (a syscall trace event's format, in a stand-in tracefs: openat(int dfd,
+# const char *filename, int flags, umode_t mode), execve's const char
+# *const * argv)
+ev=$tmp/tfs/events/syscalls
+mkdir -p "$ev/sys_enter_openat" "$ev/sys_enter_execve"
+fmt() {	# NAME FIELD...: a syscall trace event's format file
+	local f=$ev/sys_enter_$1/format off=16 a
+	shift
+	{
+		printf 'format:\n\tfield:unsigned short common_type;\toffset:0;\tsize:2;\tsigned:0;\n'
+		printf '\tfield:int common_pid;\toffset:4;\tsize:4;\tsigned:1;\n\n'
+		printf '\tfield:int __syscall_nr;\toffset:8;\tsize:4;\tsigned:1;\n'
+		for a in "$@"; do
+			printf '\tfield:%s;\toffset:%d;\tsize:8;\tsigned:0;\n' "$a" $off
+			off=$((off + 8))
+		done
+		printf '\nprint fmt: "..."\n'
+	} >"$f"
+}
+fmt openat 'int dfd' 'const char * filename' 'int flags' 'umode_t mode'
+fmt execve 'const char * filename' 'const char *const * argv' \
+	'const char *const * envp'
+kbtf() {	# WANT(0|1) PATTERN ARGS...
+	local want=$1 pat=$2 msg rc
+	shift 2
+	msg=$(DTRACE_TRACEFS_DIR=$tmp/tfs ASAN_OPTIONS=$DASAN "$D" -e -xerrtags "$@" 2>&1 </dev/null)
+	rc=$?
+	if [ $rc -eq "$want" ] && sane "$msg" && { [ -z "$pat" ] ||
+	    printf '%s' "$msg" | grep -q -- "$pat"; }; then
+		pass=$((pass + 1)); note "ok typed args: $*"
+	else
+		bad "typed args: dtrace -e $*: $(why $rc), want exit $want and /$pat/: $msg"
+	fi
+}
+if [ -r /sys/kernel/btf/vmlinux ]; then
+	kbtf 0 '' -n 'sdt:sched::sched_switch { trace(args[1]->pid + args[2]->tgid);
+	    trace(stringof(args[2]->comm)); trace(args[0] + args[3]); }'
+	kbtf 0 '' -n 'sdt:::sched_switch, sdt:sched::sched_switch { trace(args[2]->pid); }'
+	kbtf 1 '\[D_ARGS_IDX\] .*index 4 is out of range for sdt:::sched_switch args\[ \]' \
+		-n 'sdt:sched::sched_switch { trace(args[4]); }'
+	kbtf 1 '\[D_TYPE_MEMBER\] .*nosuch is not a member of struct task_struct' \
+		-n 'sdt:sched::sched_switch { trace(args[1]->nosuch); }'
+	kbtf 1 '\[D_OP_PTR\]' -n 'sdt:sched::sched_switch { trace(args[3]->pid); }'
+	# descriptions of different tracepoints: args[] stay int64_t
+	kbtf 1 '\[D_OP_PTR\]' \
+		-n 'sdt:sched::sched_switch, sdt:sched::sched_wakeup { trace(args[1]->pid); }'
+	kbtf 0 '' -n 'syscall::openat:entry { printf("%s %d %d", copyinstr((uintptr_t)args[1]),
+	    args[0], args[2] + args[3]); }'
+	kbtf 0 '' -n 'syscall::execve:entry { trace(copyinstr((uintptr_t)args[0]));
+	    trace(copyinstr((uintptr_t)*(char **)copyin((uintptr_t)args[1], sizeof (args[1][0])))); }'
+	kbtf 1 '\[D_ARGS_IDX\] .*index 4 is out of range for syscall::openat:entry args\[ \]' \
+		-n 'syscall::openat:entry { trace(args[4]); }'
+	kbtf 1 '\[D_OP_SOU\] .*applied to type "char"' -n 'syscall::openat:entry { trace(args[1]->x); }'
+	kbtf 1 'cannot dereference non-pointer type' \
+		-n 'syscall::openat:entry { trace(*args[3]); }'
+	# a return probe, and a call without a format: untyped
+	kbtf 0 '' -n 'syscall::openat:return { trace(args[1] + 1); }'
+	kbtf 1 '\[D_OP_PTR\]' -n 'syscall::openat:return { trace(args[1]->x); }'
+else
+	echo "SKIP typed sdt/syscall args[]: no /sys/kernel/btf/vmlinux on this host"
+fi
 rm -rf "$tmp"
 
 [ $xf -gt 0 ] && echo "($xf known-unsupported programs in test/compiler/xfail did not compile, as expected)"

@@ -436,25 +436,32 @@ struct dt_type *dt_btf_var(struct dt_cc *cc, const char *name,
 }
 
 /* ----------------------------------------------------------------------
- * fbt args[]
+ * fbt, sdt and syscall args[]
  * ---------------------------------------------------------------------- */
 
 /*
- * The D type of args[idx] of the fbt probes func:name (entry: the
- * function's parameters, return: args[1] the return value), or NULL if
- * the kernel's BTF does not describe the function; *nargs is how many
- * typed args[] there are.
+ * The D type of args[idx] of the probes prov:*:func:name whose arguments
+ * the kernel's prototypes describe (dt_kbtf_probe_args: fbt, sdt,
+ * syscall entry), or NULL if they are not described; *nargs is how many
+ * typed args[] there are (-1: none described).
  */
-struct dt_type *dt_btf_fbt_arg(struct dt_cc *cc, const char *func,
-			       const char *name, int idx, int *nargs)
+struct dt_type *dt_btf_probe_arg(struct dt_cc *cc, const char *prov,
+				 const char *func, const char *name, int idx,
+				 int *nargs)
 {
-	uint32_t ids[DTRACE_MAXARGS];
-	int n = dt_kbtf_fbt_args(func, name, ids, DTRACE_MAXARGS);
+	struct dt_kbtf_arg args[DTRACE_MAXARGS];
+	struct dt_type *t;
+	int i, n = dt_kbtf_probe_args(prov, func, name, args, DTRACE_MAXARGS);
 
 	*nargs = n;
 	if (n < 0 || idx < 0 || idx >= n)
 		return NULL;
-	if (ids[idx] == DT_KBTF_INT)
+	if (args[idx].id == DT_KBTF_UNKNOWN)
+		return cc->t_int64;
+	if (args[idx].id == DT_KBTF_INT)
 		return cc->t_int;
-	return dt_btf_conv(cc, ids[idx]);
+	t = dt_btf_conv(cc, args[idx].id);
+	for (i = 0; i < args[idx].nptr; i++)
+		t = dt_type_ptr(cc, t);
+	return t;
 }

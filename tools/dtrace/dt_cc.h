@@ -112,8 +112,9 @@ int dt_btf_ksym(const char *mod, const char *name, uint64_t *addr,
 		char *why, size_t len);
 struct dt_type *dt_btf_var(struct dt_cc *cc, const char *name,
 			   char *why, size_t len);
-struct dt_type *dt_btf_fbt_arg(struct dt_cc *cc, const char *func,
-			       const char *name, int idx, int *nargs);
+struct dt_type *dt_btf_probe_arg(struct dt_cc *cc, const char *prov,
+				 const char *func, const char *name, int idx,
+				 int *nargs);
 
 /* ----------------------------------------------------------------------
  * Lexer (dt_lex.c)

@@ -189,6 +189,254 @@ int dt_kbtf_fbt_args(const char *func, const char *name, uint32_t *ids,
 }
 
 /* ----------------------------------------------------------------------
+ * sdt and syscall arguments, and the argument types of every provider
+ * whose prototypes the kernel describes (fbt, sdt, syscall)
+ * ---------------------------------------------------------------------- */
+
+/* The sdt callback sees a tracepoint's first five arguments (850-prov-sdt.c). */
+#define DT_KBTF_SDT_MAXARGS	5
+/* A system call has at most six arguments. */
+#define DT_KBTF_SYS_MAXARGS	6
+
+static void dt_kbtf_arg_set(struct dt_kbtf_arg *a, uint32_t id)
+{
+	a->id = id;
+	a->nptr = 0;
+	if (id == DT_KBTF_INT)
+		snprintf(a->text, sizeof(a->text), "int");
+	else
+		dt_kbtf_name(id, a->text, sizeof(a->text));
+}
+
+/* The parameters of FUNC_PROTO t from parameter first on, at most max. */
+static int dt_kbtf_proto_args(const struct btf_type *t, int first,
+			      struct dt_kbtf_arg *args, int max)
+{
+	const struct btf_param *p = btf_params(t);
+	int i, n = btf_vlen(t);
+
+	for (i = first; i < n && i - first < max; i++) {
+		if (p[i].type == 0)	/* "..." */
+			break;
+		dt_kbtf_arg_set(&args[i - first], p[i].type);
+	}
+	return i - first;
+}
+
+/*
+ * sdt:GROUP::EVENT: the tracepoint EVENT's prototype is BTF's typedef
+ * btf_trace_EVENT (a pointer to a function whose first parameter is the
+ * callback's void *data), so args[N] is its parameter N + 1.  A trace
+ * event's tracepoint has the event's name (850-prov-sdt.c checks it).
+ */
+static int dt_kbtf_sdt_args(const struct btf *btf, const char *event,
+			    struct dt_kbtf_arg *args, int max)
+{
+	const struct btf_type *t;
+	char tn[256];
+	int32_t id;
+
+	snprintf(tn, sizeof(tn), "btf_trace_%s", event);
+	id = btf__find_by_name_kind(btf, tn, BTF_KIND_TYPEDEF);
+	if (id <= 0)
+		return -1;
+	t = btf__type_by_id(btf, btf__type_by_id(btf, id)->type);
+	if (!t || !btf_is_ptr(t))
+		return -1;
+	t = btf__type_by_id(btf, t->type);
+	if (!t || !btf_is_func_proto(t) || btf_vlen(t) < 1)
+		return -1;
+	return dt_kbtf_proto_args(t, 1, args,
+				  max < DT_KBTF_SDT_MAXARGS ?
+				  max : DT_KBTF_SDT_MAXARGS);
+}
+
+/*
+ * A C type spelled as the kernel's syscall trace events spell their
+ * fields' types ("const char *", "unsigned long", "umode_t",
+ * "struct stat *", "const char *const *"): the BTF id of its base type
+ * and its pointer levels (qualifiers dropped), into a.  The integer
+ * types are looked up by the names BTF gives them ("long unsigned int").
+ */
+static void dt_kbtf_ctype(const struct btf *btf, const char *text,
+			  struct dt_kbtf_arg *a)
+{
+	int uns = 0, sgn = 0, nlong = 0, nshort = 0, nchar = 0, kind = 0;
+	char buf[128], name[128] = "", *w, *save = NULL, *p;
+	int32_t id = -1;
+
+	snprintf(a->text, sizeof(a->text), "%s", text);
+	snprintf(buf, sizeof(buf), "%s", text);
+	a->nptr = 0;
+	for (p = buf; *p; p++) {
+		if (*p == '*') {
+			a->nptr++;
+			*p = ' ';
+		}
+	}
+	for (w = strtok_r(buf, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+		if (!strcmp(w, "const") || !strcmp(w, "volatile") ||
+		    !strcmp(w, "__user") || !strcmp(w, "restrict"))
+			continue;
+		if (!strcmp(w, "struct"))
+			kind = BTF_KIND_STRUCT;
+		else if (!strcmp(w, "union"))
+			kind = BTF_KIND_UNION;
+		else if (!strcmp(w, "enum"))
+			kind = BTF_KIND_ENUM;
+		else if (!strcmp(w, "unsigned"))
+			uns = 1;
+		else if (!strcmp(w, "signed"))
+			sgn = 1;
+		else if (!strcmp(w, "long"))
+			nlong++;
+		else if (!strcmp(w, "short"))
+			nshort++;
+		else if (!strcmp(w, "char"))
+			nchar++;
+		else if (strcmp(w, "int"))
+			snprintf(name, sizeof(name), "%s", w);
+	}
+	if (kind && name[0]) {
+		id = btf__find_by_name_kind(btf, name, kind);
+		if (id <= 0 && kind == BTF_KIND_ENUM)
+			id = btf__find_by_name_kind(btf, name, BTF_KIND_ENUM64);
+		if (id <= 0 && kind != BTF_KIND_ENUM)
+			id = btf__find_by_name_kind(btf, name, BTF_KIND_FWD);
+	} else if (!strcmp(name, "void")) {
+		id = 0;
+	} else if (name[0]) {
+		id = btf__find_by_name_kind(btf, name, BTF_KIND_TYPEDEF);
+		if (id <= 0)
+			id = btf__find_by_name_kind(btf, name, BTF_KIND_INT);
+	} else {
+		const char *in;
+
+		if (nchar)
+			in = uns ? "unsigned char" :
+			     sgn ? "signed char" : "char";
+		else if (nshort)
+			in = uns ? "short unsigned int" : "short int";
+		else if (nlong > 1)
+			in = uns ? "long long unsigned int" : "long long int";
+		else if (nlong)
+			in = uns ? "long unsigned int" : "long int";
+		else
+			in = uns ? "unsigned int" : "int";
+		id = btf__find_by_name_kind(btf, in, BTF_KIND_INT);
+	}
+	a->id = id < 0 ? DT_KBTF_UNKNOWN : (uint32_t)id;
+}
+
+/*
+ * The field types after __syscall_nr in the syscall trace event's format
+ * (tracefs events/syscalls/sys_enter_NAME/format, lines such as
+ * "field:const char * filename;	offset:24;	size:8;	signed:0;");
+ * $DTRACE_TRACEFS_DIR, if set, stands for tracefs (the compiler's tests).
+ */
+static int dt_kbtf_sys_format(const struct btf *btf, const char *sys,
+			      struct dt_kbtf_arg *args, int max)
+{
+	static const char *const dirs[] = {
+		"/sys/kernel/tracing", "/sys/kernel/debug/tracing",
+	};
+	const char *env = getenv("DTRACE_TRACEFS_DIR");
+	char path[512], line[512];
+	FILE *fp = NULL;
+	int n = 0, after = 0;
+	unsigned int i;
+
+	for (i = 0; i < 2 && !fp; i++) {
+		snprintf(path, sizeof(path),
+			 "%s/events/syscalls/sys_enter_%s/format",
+			 env && *env ? env : dirs[i], sys);
+		fp = fopen(path, "r");
+	}
+	if (!fp)
+		return -1;
+	while (fgets(line, sizeof(line), fp) && n < max) {
+		char *f = strstr(line, "field:"), *e, *nm;
+
+		if (!f || !(e = strchr(f, ';')))
+			continue;
+		f += 6;
+		*e = '\0';
+		nm = e;
+		while (nm > f && (isalnum((unsigned char)nm[-1]) || nm[-1] == '_'))
+			nm--;
+		if (!strcmp(nm, "__syscall_nr")) {
+			after = 1;
+			continue;
+		}
+		if (!after || nm == f)
+			continue;
+		*nm = '\0';
+		while (nm > f && isspace((unsigned char)nm[-1]))
+			*--nm = '\0';
+		dt_kbtf_ctype(btf, f, &args[n++]);
+	}
+	fclose(fp);
+	return after ? n : -1;
+}
+
+/*
+ * syscall::NAME:entry: the system call's C prototype.  BTF has it only
+ * where SYSCALL_DEFINE's __do_sys_NAME was not inlined (about a hundred
+ * calls on Debian's 6.1 and 6.12 kernels; __se_sys_NAME, whose
+ * parameters are all long, is never in their BTF, and __x64_sys_NAME
+ * takes the pt_regs), so the rest come from the syscall trace event's
+ * field types (CONFIG_FTRACE_SYSCALLS), each resolved in BTF.
+ */
+static int dt_kbtf_sys_args(const struct btf *btf, const char *sys,
+			    struct dt_kbtf_arg *args, int max)
+{
+	const struct btf_type *t;
+	char fn[256];
+	int32_t id;
+
+	if (max > DT_KBTF_SYS_MAXARGS)
+		max = DT_KBTF_SYS_MAXARGS;
+	snprintf(fn, sizeof(fn), "__do_sys_%s", sys);
+	id = btf__find_by_name_kind(btf, fn, BTF_KIND_FUNC);
+	if (id > 0) {
+		t = btf__type_by_id(btf, btf__type_by_id(btf, id)->type);
+		if (t && btf_is_func_proto(t))
+			return dt_kbtf_proto_args(t, 0, args, max);
+	}
+	return dt_kbtf_sys_format(btf, sys, args, max);
+}
+
+/*
+ * The typed args[] of the probes prov:*:func:name (at most max): fbt's
+ * from the function's prototype, sdt's from the tracepoint's, syscall
+ * entry's from the system call's.  Returns how many, or -1 if there are
+ * none to be had (another provider, a function BTF does not know, no
+ * BTF).
+ */
+int dt_kbtf_probe_args(const char *prov, const char *func, const char *name,
+		       struct dt_kbtf_arg *args, int max)
+{
+	const struct btf *btf = dt_kbtf();
+	uint32_t ids[DT_KBTF_MAXARGS];
+	int i, n;
+
+	if (!btf || max <= 0)
+		return -1;
+	if (!strcmp(prov, "sdt"))
+		return dt_kbtf_sdt_args(btf, name, args, max);
+	if (!strcmp(prov, "syscall"))
+		return strcmp(name, "entry") ? -1 :
+		       dt_kbtf_sys_args(btf, func, args, max);
+	if (strcmp(prov, "fbt"))
+		return -1;
+	n = dt_kbtf_fbt_args(func, name, ids,
+			     max < DT_KBTF_MAXARGS ? max : DT_KBTF_MAXARGS);
+	for (i = 0; i < n; i++)
+		dt_kbtf_arg_set(&args[i], ids[i]);
+	return n;
+}
+
+/* ----------------------------------------------------------------------
  * print(): a value of a kernel type, as DTrace prints it
  * ---------------------------------------------------------------------- */
 

@@ -2543,15 +2543,19 @@ static int split_desc(const char *text, char *buf, size_t len, char *f[4])
 }
 
 /*
- * args[idx] of a clause whose probe descriptions all name the same kernel
- * function's fbt entry (or all its return) probe: the type of the
- * function's parameter idx from BTF (at return, args[1] is the return
- * value).  Any other clause keeps args[] as int64_t.
+ * args[idx] of a clause whose probe descriptions all name the same probes
+ * whose prototypes the kernel's BTF describes: one kernel function's fbt
+ * entry (or all its return) probe, the parameter idx from its prototype
+ * (at return, args[1] is the return value); one tracepoint's sdt probe
+ * (sdt:GROUP::EVENT), the tracepoint's parameter idx; one system call's
+ * syscall entry probe, its parameter idx.  Any other clause keeps args[]
+ * as int64_t (or desc_args_type's).
  */
-static void fbt_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
+static void kbtf_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
 {
 	struct dt_stmt *s = cc->cur;
-	char func[DTRACE_FUNCNAMELEN] = "", name[DTRACE_NAMELEN] = "";
+	char prov[DTRACE_PROVNAMELEN] = "", func[DTRACE_FUNCNAMELEN] = "";
+	char name[DTRACE_NAMELEN] = "";
 	struct dt_type *t;
 	int i, nargs;
 
@@ -2559,26 +2563,33 @@ static void fbt_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
 		return;
 	for (i = 0; i < s->ndescs; i++) {
 		char buf[512], *f[4];
+		int sdt;
 
-		if (split_desc(s->desc_text[i], buf, sizeof(buf), f) ||
-		    strcmp(f[0], "fbt") || !*f[2] ||
-		    strpbrk(f[2], "*?[\\") ||
-		    (strcmp(f[3], "entry") && strcmp(f[3], "return")))
+		if (split_desc(s->desc_text[i], buf, sizeof(buf), f))
 			return;
-		if (i && (strcmp(func, f[2]) || strcmp(name, f[3])))
+		sdt = !strcmp(f[0], "sdt");
+		if ((strcmp(f[0], "fbt") && strcmp(f[0], "syscall") && !sdt) ||
+		    (!sdt && !*f[2]) || strpbrk(f[2], "*?[\\") ||
+		    !*f[3] || strpbrk(f[3], "*?[\\"))
 			return;
+		if (!sdt && strcmp(f[3], "entry") && strcmp(f[3], "return"))
+			return;
+		if (i && (strcmp(prov, f[0]) || strcmp(func, f[2]) ||
+			  strcmp(name, f[3])))
+			return;
+		snprintf(prov, sizeof(prov), "%s", f[0]);
 		snprintf(func, sizeof(func), "%s", f[2]);
 		snprintf(name, sizeof(name), "%s", f[3]);
 	}
-	t = dt_btf_fbt_arg(cc, func, name, idx, &nargs);
+	t = dt_btf_probe_arg(cc, prov, func, name, idx, &nargs);
 	if (t) {
 		n->type = t;
 		return;
 	}
 	if (nargs >= 0)
 		dt_cc_error(cc, n->line, D_ARGS_IDX,
-			    "index %d is out of range for fbt::%s:%s args[ ]",
-			    idx, func, name);
+			    "index %d is out of range for %s::%s:%s args[ ]",
+			    idx, prov, func, name);
 }
 
 /*
@@ -2755,7 +2766,7 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 			n->builtin = DIF_VAR_ARGS;
 			n->type = cc->t_int64;
 			if (n->args[0]->kind == N_INT)
-				fbt_args_type(cc, n, (int)n->args[0]->ival);
+				kbtf_args_type(cc, n, (int)n->args[0]->ival);
 			if (n->args[0]->kind == N_INT && n->type == cc->t_int64)
 				desc_args_type(cc, n, (int)n->args[0]->ival);
 			break;
