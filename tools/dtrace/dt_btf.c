@@ -465,3 +465,143 @@ struct dt_type *dt_btf_probe_arg(struct dt_cc *cc, const char *prov,
 		t = dt_type_ptr(cc, t);
 	return t;
 }
+
+/* ----------------------------------------------------------------------
+ * D's own types as BTF, for print()
+ * ---------------------------------------------------------------------- */
+
+static int32_t dt_btf_dtype1(struct btf *b, struct dt_type *t);
+
+/* An int type named name of size bytes in b (array indexes, strings). */
+static int32_t dt_btf_dint(struct btf *b, const char *name, int size,
+			   int enc)
+{
+	int32_t id = btf__find_by_name_kind(b, name, BTF_KIND_INT);
+
+	return id > 0 ? id : btf__add_int(b, name, size, enc);
+}
+
+static int32_t dt_btf_dsou(struct btf *b, struct dt_type *t)
+{
+	int32_t ids[256], id;
+	struct dt_member *m;
+	int n = 0;
+
+	if (!t->complete || t->btf_lazy)
+		return btf__add_fwd(b, t->tag ? t->tag : "",
+				    t->kind == DT_T_UNION ? BTF_FWD_UNION :
+				    BTF_FWD_STRUCT);
+	/* the members' types first: a struct's fields follow it in BTF */
+	t->d_btf_busy = 1;
+	for (m = t->members; m; m = m->next) {
+		if (n == 256) {
+			t->d_btf_busy = 0;
+			return -E2BIG;
+		}
+		ids[n] = dt_btf_dtype1(b, m->type);
+		if (ids[n] < 0) {
+			t->d_btf_busy = 0;
+			return ids[n];
+		}
+		n++;
+	}
+	t->d_btf_busy = 0;
+	id = t->kind == DT_T_UNION ? btf__add_union(b, t->tag, t->size) :
+				     btf__add_struct(b, t->tag, t->size);
+	if (id < 0)
+		return id;
+	n = 0;
+	for (m = t->members; m; m = m->next) {
+		int e = btf__add_field(b, m->name ? m->name : "", ids[n++],
+				       m->bits ? m->off * 8 + m->bitoff :
+				       m->off * 8, m->bits);
+
+		if (e < 0)
+			return e;
+	}
+	return id;
+}
+
+static int32_t dt_btf_dtype1(struct btf *b, struct dt_type *t)
+{
+	struct dt_enumer *e;
+	int32_t id, base;
+
+	if (t->btf_id)
+		return (int32_t)t->btf_id;
+	if (t->d_btf_id)
+		return (int32_t)t->d_btf_id;
+	switch (t->kind) {
+	case DT_T_VOID:
+	case DT_T_FUNC:
+		return 0;
+	case DT_T_INT:
+		if (t->is_enum) {
+			id = btf__add_enum(b, t->tag, t->size);
+			for (e = t->enums; e && id > 0; e = e->next)
+				if (btf__add_enum_value(b, e->name, e->value) < 0)
+					return -EINVAL;
+			break;
+		}
+		id = btf__add_int(b, t->name ? t->name : "int", t->size,
+				  (t->is_signed ? BTF_INT_SIGNED : 0) |
+				  (t->size == 1 && t->name &&
+				   strstr(t->name, "char") ? BTF_INT_CHAR : 0));
+		break;
+	case DT_T_FLOAT:
+		id = btf__add_float(b, t->name ? t->name : "double", t->size);
+		break;
+	case DT_T_PTR:
+		if (t->base && (t->base->kind == DT_T_STRUCT ||
+				t->base->kind == DT_T_UNION) &&
+		    t->base->d_btf_busy)
+			base = btf__add_fwd(b, t->base->tag ? t->base->tag : "",
+					    t->base->kind == DT_T_UNION ?
+					    BTF_FWD_UNION : BTF_FWD_STRUCT);
+		else
+			base = t->base ? dt_btf_dtype1(b, t->base) : 0;
+		if (base < 0)
+			return base;
+		id = btf__add_ptr(b, base);
+		break;
+	case DT_T_ARRAY:
+	case DT_T_STRING:
+		base = t->kind == DT_T_STRING ?
+		       dt_btf_dint(b, "char", 1, BTF_INT_CHAR) :
+		       dt_btf_dtype1(b, t->base);
+		if (base < 0)
+			return base;
+		id = dt_btf_dint(b, "int", 4, BTF_INT_SIGNED);
+		if (id < 0)
+			return id;
+		id = btf__add_array(b, id, base, t->kind == DT_T_STRING ?
+				    t->size : t->nelems);
+		break;
+	case DT_T_STRUCT:
+	case DT_T_UNION:
+		if (t->d_btf_busy)
+			return -ELOOP;
+		id = dt_btf_dsou(b, t);
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (id > 0)
+		t->d_btf_id = (uint32_t)id;
+	return id;
+}
+
+/*
+ * The BTF id of D type t in dt_kbtf_dtypes() (a kernel type's is its own),
+ * adding it and the types it is made of there: print() of a struct, union
+ * or enum a program declared.  Negative if it cannot be added.
+ */
+int32_t dt_btf_dtype(struct dt_cc *cc, struct dt_type *t)
+{
+	struct btf *b = dt_kbtf_dtypes();
+
+	(void)cc;
+	if (!b)
+		return -ENOMEM;
+	return dt_btf_dtype1(b, t);
+}

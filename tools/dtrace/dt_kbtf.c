@@ -61,6 +61,28 @@ const char *dt_kbtf_error(void)
 	return dt_kbtf() ? NULL : dt_kbtf_why;
 }
 
+/*
+ * D's own types (structs, unions and enums a program declares) as BTF,
+ * so that print() prints them as it prints the kernel's: a BTF split on
+ * vmlinux's (kernel types keep their ids, D's get the ids after them;
+ * dt_btf_dtype() in dt_btf.c adds them), or a BTF of its own when the
+ * kernel has none.  NULL if libbpf cannot make one.
+ */
+static struct btf *dt_kbtf_d;
+
+struct btf *dt_kbtf_dtypes(void)
+{
+	struct btf *base;
+
+	if (dt_kbtf_d)
+		return dt_kbtf_d;
+	base = dt_kbtf();
+	dt_kbtf_d = base ? btf__new_empty_split(base) : btf__new_empty();
+	if (libbpf_get_error(dt_kbtf_d))
+		dt_kbtf_d = NULL;
+	return dt_kbtf_d;
+}
+
 /* ----------------------------------------------------------------------
  * C names of BTF types ("struct file *", "size_t", "char [16]")
  * ---------------------------------------------------------------------- */
@@ -747,7 +769,8 @@ static void dt_kpr_member(struct dt_kpr *pa, const char *name, uint32_t id,
 }
 
 /*
- * Print len bytes at data as the kernel type id.  Returns 0, or -1 if the
+ * Print len bytes at data as the kernel type id (or D's own type id, from
+ * dt_kbtf_dtypes()).  Returns 0, or -1 if the
  * type is unknown (the caller prints the value as trace() would).
  */
 int dt_kbtf_print(FILE *fp, uint32_t id, const void *data, size_t len)
@@ -755,7 +778,7 @@ int dt_kbtf_print(FILE *fp, uint32_t id, const void *data, size_t len)
 	struct dt_kpr pa;
 
 	memset(&pa, 0, sizeof(pa));
-	pa.btf = dt_kbtf();
+	pa.btf = dt_kbtf_d ? dt_kbtf_d : dt_kbtf();
 	if (!pa.btf || !id || !btf__type_by_id(pa.btf, id))
 		return -1;
 	pa.fp = fp;

@@ -39,5 +39,6 @@ struct dt_kbtf_arg {
 int dt_kbtf_probe_args(const char *prov, const char *func, const char *name,
 		       struct dt_kbtf_arg *args, int max);
 int dt_kbtf_print(FILE *fp, uint32_t id, const void *data, size_t len);
+struct btf *dt_kbtf_dtypes(void);	/* D's own types, for print() */
 
 #endif /* _DT_KBTF_H */
