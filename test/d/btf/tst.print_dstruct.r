@@ -14,3 +14,4 @@ struct point {
     int x = 0x1
     int y = 0x2
 }
+
