@@ -26,7 +26,8 @@
 #include "dt_cc.h"
 #include "dt_kbtf.h"
 
-#define dt_btf_vmlinux	dt_kbtf()
+/* vmlinux's types, and those of the modules read since (dt_kbtf.c) */
+#define dt_btf_vmlinux	dt_kbtf_all()
 
 static struct btf *dt_btf_load(void)
 {
@@ -50,14 +51,21 @@ static struct dt_type *dt_btf_conv(struct dt_cc *cc, uint32_t id);
 
 static struct dt_type **dt_btf_slot(struct dt_cc *cc, uint32_t id)
 {
-	if (!cc->btf_cache) {
-		cc->btf_ntypes = btf__type_cnt(dt_btf_vmlinux);
-		cc->btf_cache = dt_zalloc(cc, cc->btf_ntypes *
-					  sizeof(*cc->btf_cache));
+	if (id >= cc->btf_ntypes) {
+		/* first use, or modules' types appended since */
+		uint32_t n = btf__type_cnt(dt_btf_vmlinux);
+		struct dt_type **c;
+
+		if (id >= n)
+			dt_cc_error(cc, cc->line, D_UNKNOWN,
+				    "BTF type id %u is out of range", id);
+		c = dt_zalloc(cc, n * sizeof(*c));
+		if (cc->btf_cache)
+			memcpy(c, cc->btf_cache,
+			       cc->btf_ntypes * sizeof(*c));
+		cc->btf_cache = c;
+		cc->btf_ntypes = n;
 	}
-	if (id >= cc->btf_ntypes)
-		dt_cc_error(cc, cc->line, D_UNKNOWN,
-			    "BTF type id %u is out of range", id);
 	return &cc->btf_cache[id];
 }
 
@@ -440,18 +448,19 @@ struct dt_type *dt_btf_var(struct dt_cc *cc, const char *name,
  * ---------------------------------------------------------------------- */
 
 /*
- * The D type of args[idx] of the probes prov:*:func:name whose arguments
+ * The D type of args[idx] of the probes prov:mod:func:name whose arguments
  * the kernel's prototypes describe (dt_kbtf_probe_args: fbt, sdt,
  * syscall entry), or NULL if they are not described; *nargs is how many
  * typed args[] there are (-1: none described).
  */
 struct dt_type *dt_btf_probe_arg(struct dt_cc *cc, const char *prov,
-				 const char *func, const char *name, int idx,
-				 int *nargs)
+				 const char *mod, const char *func,
+				 const char *name, int idx, int *nargs)
 {
 	struct dt_kbtf_arg args[DTRACE_MAXARGS];
 	struct dt_type *t;
-	int i, n = dt_kbtf_probe_args(prov, func, name, args, DTRACE_MAXARGS);
+	int i, n = dt_kbtf_probe_args(prov, mod, func, name, args,
+				      DTRACE_MAXARGS);
 
 	*nargs = n;
 	if (n < 0 || idx < 0 || idx >= n)

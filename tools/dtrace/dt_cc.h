@@ -116,8 +116,8 @@ struct dt_type *dt_btf_var(struct dt_cc *cc, const char *name,
 			   char *why, size_t len);
 int32_t dt_btf_dtype(struct dt_cc *cc, struct dt_type *t);
 struct dt_type *dt_btf_probe_arg(struct dt_cc *cc, const char *prov,
-				 const char *func, const char *name, int idx,
-				 int *nargs);
+				 const char *mod, const char *func,
+				 const char *name, int idx, int *nargs);
 
 /* ----------------------------------------------------------------------
  * Lexer (dt_lex.c)

@@ -84,6 +84,129 @@ struct btf *dt_kbtf_dtypes(void)
 }
 
 /* ----------------------------------------------------------------------
+ * Modules' BTF
+ * ---------------------------------------------------------------------- */
+
+/*
+ * A module's BTF (/sys/kernel/btf/MODULE, split on vmlinux's) is read the
+ * first time a probe of the module needs it and its types are appended to
+ * dt_kbtf_dtypes(), renumbered after what is there already: one id space
+ * holds vmlinux's types, every module's read so far and D's own, so the
+ * compiler and print() need no notion of which BTF an id is from.  A name
+ * that vmlinux and a module both define is found as vmlinux's (lower ids
+ * come first).
+ */
+static struct {
+	char name[64];
+	uint32_t first, end;		/* its types' ids: [first, end) */
+} dt_kbtf_mods[64];
+static unsigned int dt_kbtf_nmods;
+
+/* The type ids t refers to, renumbered: id >= from becomes id + delta. */
+static void dt_kbtf_renumber(struct btf_type *t, uint32_t from,
+			     int64_t delta)
+{
+#define DT_KBTF_FIX(x)	do { if ((x) >= from) (x) = (uint32_t)((x) + delta); } while (0)
+	int i, n = btf_vlen(t);
+
+	switch (btf_kind(t)) {
+	case BTF_KIND_PTR:
+	case BTF_KIND_TYPEDEF:
+	case BTF_KIND_VOLATILE:
+	case BTF_KIND_CONST:
+	case BTF_KIND_RESTRICT:
+	case BTF_KIND_TYPE_TAG:
+	case BTF_KIND_FUNC:
+	case BTF_KIND_VAR:
+	case BTF_KIND_DECL_TAG:
+		DT_KBTF_FIX(t->type);
+		break;
+	case BTF_KIND_ARRAY:
+		DT_KBTF_FIX(btf_array(t)->type);
+		DT_KBTF_FIX(btf_array(t)->index_type);
+		break;
+	case BTF_KIND_STRUCT:
+	case BTF_KIND_UNION:
+		for (i = 0; i < n; i++)
+			DT_KBTF_FIX(btf_members(t)[i].type);
+		break;
+	case BTF_KIND_FUNC_PROTO:
+		DT_KBTF_FIX(t->type);
+		for (i = 0; i < n; i++)
+			DT_KBTF_FIX(btf_params(t)[i].type);
+		break;
+	case BTF_KIND_DATASEC:
+		for (i = 0; i < n; i++)
+			DT_KBTF_FIX(btf_var_secinfos(t)[i].type);
+		break;
+	default:
+		break;
+	}
+#undef DT_KBTF_FIX
+}
+
+/*
+ * Module mod's types in dt_kbtf_dtypes(): sets their id range and returns
+ * 0, or -1 if it has no BTF (not loaded, or no such module).
+ */
+int dt_kbtf_module(const char *mod, uint32_t *first, uint32_t *end)
+{
+	const char *dir = getenv("DTRACE_BTF_DIR");
+	struct btf *base = dt_kbtf(), *mb, *d;
+	uint32_t i, mstart, mcnt, dfirst;
+	char path[4096];
+	unsigned int k;
+
+	if (!base || !mod || !*mod || !strcmp(mod, "vmlinux") ||
+	    strchr(mod, '/') || strlen(mod) >= sizeof(dt_kbtf_mods[0].name))
+		return -1;
+	for (k = 0; k < dt_kbtf_nmods; k++) {
+		if (!strcmp(dt_kbtf_mods[k].name, mod)) {
+			*first = dt_kbtf_mods[k].first;
+			*end = dt_kbtf_mods[k].end;
+			return *end > *first ? 0 : -1;
+		}
+	}
+	if (dt_kbtf_nmods == sizeof(dt_kbtf_mods) / sizeof(dt_kbtf_mods[0]))
+		return -1;
+	d = dt_kbtf_dtypes();
+	if (!d)
+		return -1;
+	k = dt_kbtf_nmods++;
+	snprintf(dt_kbtf_mods[k].name, sizeof(dt_kbtf_mods[k].name), "%s",
+		 mod);
+	dfirst = btf__type_cnt(d);
+	dt_kbtf_mods[k].first = dt_kbtf_mods[k].end = dfirst;
+	snprintf(path, sizeof(path), "%s/%s", dir && *dir ? dir :
+		 "/sys/kernel/btf", mod);
+	mb = btf__parse_split(path, base);
+	if (libbpf_get_error(mb))
+		return -1;
+	mstart = btf__type_cnt(base);
+	mcnt = btf__type_cnt(mb);
+	for (i = mstart; i < mcnt; i++) {
+		int id = btf__add_type(d, mb, btf__type_by_id(mb, i));
+
+		if (id < 0)
+			break;
+		/* the copy is d's own, writable */
+		dt_kbtf_renumber((struct btf_type *)btf__type_by_id(d, id),
+				 mstart, (int64_t)dfirst - mstart);
+	}
+	btf__free(mb);
+	dt_kbtf_mods[k].end = btf__type_cnt(d);
+	*first = dt_kbtf_mods[k].first;
+	*end = dt_kbtf_mods[k].end;
+	return *end > *first ? 0 : -1;
+}
+
+/* The BTF that holds every type read so far (vmlinux's, or more). */
+struct btf *dt_kbtf_all(void)
+{
+	return dt_kbtf_d ? dt_kbtf_d : dt_kbtf();
+}
+
+/* ----------------------------------------------------------------------
  * C names of BTF types ("struct file *", "size_t", "char [16]")
  * ---------------------------------------------------------------------- */
 static void dt_kbtf_name1(const struct btf *btf, uint32_t id, char *buf,
@@ -157,7 +280,7 @@ static void dt_kbtf_name1(const struct btf *btf, uint32_t id, char *buf,
 
 void dt_kbtf_name(uint32_t id, char *buf, size_t len)
 {
-	const struct btf *btf = dt_kbtf();
+	const struct btf *btf = dt_kbtf_all();
 
 	if (!btf) {
 		snprintf(buf, len, "?");
@@ -171,23 +294,35 @@ void dt_kbtf_name(uint32_t id, char *buf, size_t len)
  * ---------------------------------------------------------------------- */
 
 /*
- * The BTF type ids of fbt probe func:name's args[]: at entry the
+ * The BTF type ids of fbt probe mod:func:name's args[]: at entry the
  * function's parameters; at return args[0] is the offset (an int, id
- * DT_KBTF_INT) and args[1] the return value.  Returns how many (at most
- * max), or -1 if the kernel's BTF does not know the function.
+ * DT_KBTF_INT) and args[1] the return value.  A function of a module
+ * (mod neither empty nor vmlinux) is looked up in the module's BTF first.
+ * Returns how many (at most max), or -1 if BTF does not know the function.
  */
-int dt_kbtf_fbt_args(const char *func, const char *name, uint32_t *ids,
-		     int max)
+int dt_kbtf_fbt_args(const char *mod, const char *func, const char *name,
+		     uint32_t *ids, int max)
 {
 	const struct btf *btf = dt_kbtf();
 	const struct btf_type *t;
 	const struct btf_param *p;
-	int32_t id;
+	uint32_t first, end, k;
+	int32_t id = -1;
 	int i, n;
 
 	if (!btf)
 		return -1;
-	id = btf__find_by_name_kind(btf, func, BTF_KIND_FUNC);
+	if (mod && dt_kbtf_module(mod, &first, &end) == 0) {
+		btf = dt_kbtf_all();
+		for (k = first; k < end && id < 0; k++) {
+			t = btf__type_by_id(btf, k);
+			if (t && btf_is_func(t) &&
+			    !strcmp(btf__name_by_offset(btf, t->name_off), func))
+				id = (int32_t)k;
+		}
+	}
+	if (id <= 0)
+		id = btf__find_by_name_kind(btf, func, BTF_KIND_FUNC);
 	if (id <= 0)
 		return -1;
 	t = btf__type_by_id(btf, btf__type_by_id(btf, id)->type);
@@ -429,14 +564,15 @@ static int dt_kbtf_sys_args(const struct btf *btf, const char *sys,
 }
 
 /*
- * The typed args[] of the probes prov:*:func:name (at most max): fbt's
- * from the function's prototype, sdt's from the tracepoint's, syscall
+ * The typed args[] of the probes prov:mod:func:name (at most max): fbt's
+ * from the function's prototype (a module's function's from the module's
+ * BTF), sdt's from the tracepoint's, syscall
  * entry's from the system call's.  Returns how many, or -1 if there are
  * none to be had (another provider, a function BTF does not know, no
  * BTF).
  */
-int dt_kbtf_probe_args(const char *prov, const char *func, const char *name,
-		       struct dt_kbtf_arg *args, int max)
+int dt_kbtf_probe_args(const char *prov, const char *mod, const char *func,
+		       const char *name, struct dt_kbtf_arg *args, int max)
 {
 	const struct btf *btf = dt_kbtf();
 	uint32_t ids[DT_KBTF_MAXARGS];
@@ -451,7 +587,7 @@ int dt_kbtf_probe_args(const char *prov, const char *func, const char *name,
 		       dt_kbtf_sys_args(btf, func, args, max);
 	if (strcmp(prov, "fbt"))
 		return -1;
-	n = dt_kbtf_fbt_args(func, name, ids,
+	n = dt_kbtf_fbt_args(mod, func, name, ids,
 			     max < DT_KBTF_MAXARGS ? max : DT_KBTF_MAXARGS);
 	for (i = 0; i < n; i++)
 		dt_kbtf_arg_set(&args[i], ids[i]);
@@ -778,7 +914,7 @@ int dt_kbtf_print(FILE *fp, uint32_t id, const void *data, size_t len)
 	struct dt_kpr pa;
 
 	memset(&pa, 0, sizeof(pa));
-	pa.btf = dt_kbtf_d ? dt_kbtf_d : dt_kbtf();
+	pa.btf = dt_kbtf_all();
 	if (!pa.btf || !id || !btf__type_by_id(pa.btf, id))
 		return -1;
 	pa.fp = fp;

@@ -261,8 +261,8 @@ static void print_argtypes(int fd, const struct dtrace_probedesc *pd)
 	int i, n;
 
 	fprintf(dt_out, "\n\tArgument Types\n");
-	n = dt_kbtf_probe_args(pd->provider, pd->func, pd->name, args,
-			       DTRACE_MAXARGS);
+	n = dt_kbtf_probe_args(pd->provider, pd->mod, pd->func, pd->name,
+			       args, DTRACE_MAXARGS);
 	if (n < 0) {
 		n = print_module_argtypes(fd, pd);
 		if (n > 0)

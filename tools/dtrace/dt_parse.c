@@ -2546,7 +2546,8 @@ static int split_desc(const char *text, char *buf, size_t len, char *f[4])
  * args[idx] of a clause whose probe descriptions all name the same probes
  * whose prototypes the kernel's BTF describes: one kernel function's fbt
  * entry (or all its return) probe, the parameter idx from its prototype
- * (at return, args[1] is the return value); one tracepoint's sdt probe
+ * (at return, args[1] is the return value; a function of a module named
+ * in the descriptions from the module's BTF); one tracepoint's sdt probe
  * (sdt:GROUP::EVENT), the tracepoint's parameter idx; one system call's
  * syscall entry probe, its parameter idx.  Any other clause keeps args[]
  * as int64_t (or desc_args_type's).
@@ -2555,7 +2556,7 @@ static void kbtf_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
 {
 	struct dt_stmt *s = cc->cur;
 	char prov[DTRACE_PROVNAMELEN] = "", func[DTRACE_FUNCNAMELEN] = "";
-	char name[DTRACE_NAMELEN] = "";
+	char name[DTRACE_NAMELEN] = "", mod[DTRACE_MODNAMELEN] = "";
 	struct dt_type *t;
 	int i, nargs;
 
@@ -2574,22 +2575,26 @@ static void kbtf_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
 			return;
 		if (!sdt && strcmp(f[3], "entry") && strcmp(f[3], "return"))
 			return;
+		/* a module named (fbt): its BTF; a pattern: vmlinux's */
+		if (sdt || strpbrk(f[1], "*?[\\"))
+			f[1] = "";
 		if (i && (strcmp(prov, f[0]) || strcmp(func, f[2]) ||
-			  strcmp(name, f[3])))
+			  strcmp(name, f[3]) || strcmp(mod, f[1])))
 			return;
+		snprintf(mod, sizeof(mod), "%s", f[1]);
 		snprintf(prov, sizeof(prov), "%s", f[0]);
 		snprintf(func, sizeof(func), "%s", f[2]);
 		snprintf(name, sizeof(name), "%s", f[3]);
 	}
-	t = dt_btf_probe_arg(cc, prov, func, name, idx, &nargs);
+	t = dt_btf_probe_arg(cc, prov, mod, func, name, idx, &nargs);
 	if (t) {
 		n->type = t;
 		return;
 	}
 	if (nargs >= 0)
 		dt_cc_error(cc, n->line, D_ARGS_IDX,
-			    "index %d is out of range for %s::%s:%s args[ ]",
-			    idx, prov, func, name);
+			    "index %d is out of range for %s:%s:%s:%s args[ ]",
+			    idx, prov, mod, func, name);
 }
 
 /*

@@ -1,0 +1,38 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Typed args[] of a module's function from the module's BTF
+# (/sys/kernel/btf/dummy, split on vmlinux's): dummy.ko's
+# dummy_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *)
+# runs for dummy0 when /proc/net/dev is read; its args[0]'s name and
+# ifindex against sysfs, and dtrace -lv's argument types.
+set -u
+. "$(dirname "$0")/fbt.sh"
+
+ko=$(ls /lib/modules/$(uname -r)/kernel/drivers/net/dummy.ko* 2>/dev/null | head -1)
+if [ -z "$ko" ] || grep -q '^dummy ' /proc/modules; then
+	echo "SKIP: dummy.ko missing or loaded"
+	exit 77
+fi
+insmod "$ko" numdummies=1 || { fail "insmod $ko"; exit 1; }
+[ -r /sys/kernel/btf/dummy ] || fail "no /sys/kernel/btf/dummy"
+ifindex=$(cat /sys/class/net/dummy0/ifindex)
+out=$($D -q -n 'fbt:dummy:dummy_get_stats64:entry /pid == $target/ {
+	printf("stats %s %d\n", stringof(args[0]->name), args[0]->ifindex);
+	exit(0); }' -c "cat /proc/net/dev" 2>&1)
+echo "$out" | grep -v '|'
+echo "$out" | grep -qx "stats dummy0 $ifindex" &&
+	ok "dummy_get_stats64: args[0] a struct net_device * (dummy0, ifindex $ifindex)" ||
+	fail "dummy_get_stats64 args: want 'stats dummy0 $ifindex'"
+
+$D -lv -n fbt:dummy:dummy_get_stats64:entry 2>&1 | sed -n '/Argument Types/,$p' >/tmp/btf-mlv
+cat /tmp/btf-mlv
+grep -Fxq '		args[0]: struct net_device *' /tmp/btf-mlv &&
+	grep -Fxq '		args[1]: struct rtnl_link_stats64 *' /tmp/btf-mlv &&
+	ok "-lv fbt:dummy:dummy_get_stats64:entry: the module's prototype" ||
+	fail "-lv dummy_get_stats64 argument types"
+out=$($D -q -n 'fbt:dummy:dummy_get_stats64:entry { trace(args[2]); }' 2>&1)
+echo "$out" | grep -q "index 2 is out of range for fbt:dummy:dummy_get_stats64:entry args\[ \]" &&
+	ok "args[2]: out of range" || fail "args[2]: $out"
+rm -f /tmp/btf-mlv
+rmmod dummy || fail "rmmod dummy"
+fbt_done
