@@ -293,14 +293,51 @@ void dt_btf_members(struct dt_cc *cc, struct dt_type *sou)
 /* ----------------------------------------------------------------------
  * Lookups by name, tried after D's own names
  * ---------------------------------------------------------------------- */
+/*
+ * The id of type name of BTF kind kind that module mod defines (DTrace's
+ * scoped type names, struct mod`tag and mod`typedef): its own types first
+ * (a module's BTF holds the types vmlinux lacks), then vmlinux's, which
+ * it uses; mod vmlinux: vmlinux's only.  -1 if none or no such module.
+ */
+static int32_t dt_btf_scoped(const char *mod, size_t modlen,
+			     const char *name, int kind)
+{
+	struct btf *all = dt_btf_vmlinux;
+	uint32_t first, end, k;
+	char m[64];
+
+	if (modlen >= sizeof(m))
+		return -1;
+	memcpy(m, mod, modlen);
+	m[modlen] = '\0';
+	if (strcmp(m, "vmlinux")) {
+		if (dt_kbtf_module(m, &first, &end))
+			return -1;
+		all = dt_btf_vmlinux;
+		for (k = first; k < end; k++) {
+			const struct btf_type *bt = btf__type_by_id(all, k);
+
+			if (bt && btf_kind(bt) == kind &&
+			    !strcmp(btf__name_by_offset(all, bt->name_off),
+				    name))
+				return (int32_t)k;
+		}
+	}
+	return btf__find_by_name_kind(dt_kbtf(), name, kind);
+}
+
 static struct dt_type *dt_btf_by_name(struct dt_cc *cc, const char *name,
 				      int kind)
 {
+	const char *bq = strchr(name, '`');
 	int32_t id;
 
 	if (!dt_btf_load())
 		return NULL;
-	id = btf__find_by_name_kind(dt_btf_vmlinux, name, kind);
+	if (bq && bq != name)
+		id = dt_btf_scoped(name, (size_t)(bq - name), bq + 1, kind);
+	else
+		id = btf__find_by_name_kind(dt_btf_vmlinux, name, kind);
 	if (id <= 0)
 		return NULL;
 	return dt_btf_conv(cc, (uint32_t)id);

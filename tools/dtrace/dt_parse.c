@@ -204,7 +204,9 @@ static int lazy_inline_exists(struct dt_cc *cc, const char *name);
  * Does t start a type name?  D's keywords and typedefs first; then, when t
  * is no name D knows and the token after it (next) can follow a type name
  * (a declarator's name, '*', or the ')' of a cast or sizeof), a typedef of
- * the kernel's (BTF).  So an expression never reads the kernel's types.
+ * the kernel's (BTF); mod`name, DTrace's type name scoped to a module,
+ * names a typedef of that module.  So an expression never reads the
+ * kernel's types.
  */
 static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t,
 			     const struct dt_token *next)
@@ -223,7 +225,7 @@ static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t,
 	for (i = 0; kw[i]; i++)
 		if (!strcmp(t->str, kw[i]))
 			return 1;
-	if (builtin_lookup(t->str) >= 0 || strchr(t->str, '`'))
+	if (builtin_lookup(t->str) >= 0 || t->str[0] == '`')
 		return 0;
 	if (dt_type_lookup(cc, t->str))
 		return 1;
@@ -231,6 +233,9 @@ static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t,
 		       (next->kind == T_OP && (next->op == OP_STAR ||
 					       next->op == OP_RPAR))))
 		return 0;
+	/* mod`name: a typedef of that module's BTF, else a kernel symbol */
+	if (strchr(t->str, '`'))
+		return dt_btf_typedef(cc, t->str) != NULL;
 	if (dt_var_lookup(cc, t->str, DT_VS_GLOBAL) ||
 	    inline_lookup(cc, t->str) || lazy_inline_exists(cc, t->str) ||
 	    dt_enum_lookup(cc, t->str, &ev, &et) ||

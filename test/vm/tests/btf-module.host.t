@@ -4,7 +4,8 @@
 # (/sys/kernel/btf/dummy, split on vmlinux's): dummy.ko's
 # dummy_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *)
 # runs for dummy0 when /proc/net/dev is read; its args[0]'s name and
-# ifindex against sysfs, and dtrace -lv's argument types.
+# ifindex against sysfs, and dtrace -lv's argument types; DTrace's
+# module-scoped type names.
 set -u
 . "$(dirname "$0")/fbt.sh"
 
@@ -34,5 +35,31 @@ out=$($D -q -n 'fbt:dummy:dummy_get_stats64:entry { trace(args[2]); }' 2>&1)
 echo "$out" | grep -q "index 2 is out of range for fbt:dummy:dummy_get_stats64:entry args\[ \]" &&
 	ok "args[2]: out of range" || fail "args[2]: $out"
 rm -f /tmp/btf-mlv
+
+# -- DTrace's module-scoped type names (struct mod`tag, mod`typedef): a
+# type only loop.ko defines (struct loop_device, whose first member is
+# lo_number), and one a module uses from vmlinux (struct net_device, the
+# same type scoped to dummy or not); unscoped, a module's own type is not
+# found until the module's BTF has been read ------------------------------
+lp=$(ls /lib/modules/$(uname -r)/kernel/drivers/block/loop.ko* 2>/dev/null | head -1)
+lpin=
+grep -q '^loop ' /proc/modules || { [ -n "$lp" ] && insmod "$lp" && lpin=1; }
+if [ -r /sys/kernel/btf/loop ]; then
+	out=$($D -q -n 'BEGIN { printf("scoped %d %d %d %d\n",
+	    offsetof(struct loop`loop_device, lo_number),
+	    sizeof (struct loop`loop_device) > 8,
+	    sizeof (struct dummy`net_device) == sizeof (struct net_device),
+	    sizeof (vmlinux`pid_t)); exit(0); }' 2>&1)
+	echo "$out"
+	echo "$out" | grep -qx "scoped 0 1 1 4" &&
+		ok "struct loop\`loop_device, struct dummy\`net_device, vmlinux\`pid_t" ||
+		fail "module-scoped type names: want 'scoped 0 1 1 4'"
+	out=$($D -q -n 'BEGIN { trace(sizeof (struct loop_device)); exit(0); }' 2>&1)
+	echo "$out" | grep -q "incomplete" && ok "unscoped struct loop_device: not found" ||
+		fail "unscoped struct loop_device: $out"
+else
+	echo "no loop module BTF: scoped names not tested"
+fi
+[ -n "$lpin" ] && rmmod loop
 rmmod dummy || fail "rmmod dummy"
 fbt_done
