@@ -299,7 +299,7 @@ if [ -r /sys/kernel/btf/vmlinux ]; then
 	kbtf 0 '' -n 'sdt:sched::sched_switch { trace(args[1]->pid + args[2]->tgid);
 	    trace(stringof(args[2]->comm)); trace(args[0] + args[3]); }'
 	kbtf 0 '' -n 'sdt:::sched_switch, sdt:sched::sched_switch { trace(args[2]->pid); }'
-	kbtf 1 '\[D_ARGS_IDX\] .*index 4 is out of range for sdt:::sched_switch args\[ \]' \
+	kbtf 1 '\[D_ARGS_IDX\] .*index 4 is out of range for sdt:sched::sched_switch args\[ \]' \
 		-n 'sdt:sched::sched_switch { trace(args[4]); }'
 	kbtf 1 '\[D_TYPE_MEMBER\] .*nosuch is not a member of struct task_struct' \
 		-n 'sdt:sched::sched_switch { trace(args[1]->nosuch); }'

@@ -384,17 +384,31 @@ static int dt_kbtf_proto_args(const struct btf_type *t, int first,
  * sdt:GROUP::EVENT: the tracepoint EVENT's prototype is BTF's typedef
  * btf_trace_EVENT (a pointer to a function whose first parameter is the
  * callback's void *data), so args[N] is its parameter N + 1.  A trace
- * event's tracepoint has the event's name (850-prov-sdt.c checks it).
+ * event's tracepoint has the event's name (850-prov-sdt.c checks it).  An
+ * event vmlinux lacks is looked for in the BTF of the module named as its
+ * group (nbd's events are group nbd: a module's TRACE_SYSTEM is usually
+ * its name).
  */
-static int dt_kbtf_sdt_args(const struct btf *btf, const char *event,
+static int dt_kbtf_sdt_args(const char *group, const char *event,
 			    struct dt_kbtf_arg *args, int max)
 {
+	const struct btf *btf = dt_kbtf();
 	const struct btf_type *t;
+	uint32_t first, end, k;
 	char tn[256];
 	int32_t id;
 
 	snprintf(tn, sizeof(tn), "btf_trace_%s", event);
 	id = btf__find_by_name_kind(btf, tn, BTF_KIND_TYPEDEF);
+	if (id <= 0 && group && dt_kbtf_module(group, &first, &end) == 0) {
+		btf = dt_kbtf_all();
+		for (k = first; k < end && id <= 0; k++) {
+			t = btf__type_by_id(btf, k);
+			if (t && btf_is_typedef(t) &&
+			    !strcmp(btf__name_by_offset(btf, t->name_off), tn))
+				id = (int32_t)k;
+		}
+	}
 	if (id <= 0)
 		return -1;
 	t = btf__type_by_id(btf, btf__type_by_id(btf, id)->type);
@@ -581,7 +595,7 @@ int dt_kbtf_probe_args(const char *prov, const char *mod, const char *func,
 	if (!btf || max <= 0)
 		return -1;
 	if (!strcmp(prov, "sdt"))
-		return dt_kbtf_sdt_args(btf, name, args, max);
+		return dt_kbtf_sdt_args(mod, name, args, max);
 	if (!strcmp(prov, "syscall"))
 		return strcmp(name, "entry") ? -1 :
 		       dt_kbtf_sys_args(btf, func, args, max);

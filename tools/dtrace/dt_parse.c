@@ -2580,13 +2580,16 @@ static void kbtf_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
 			return;
 		if (!sdt && strcmp(f[3], "entry") && strcmp(f[3], "return"))
 			return;
-		/* a module named (fbt): its BTF; a pattern: vmlinux's */
-		if (sdt || strpbrk(f[1], "*?[\\"))
+		/* a module (fbt) or group (sdt) named: its BTF too */
+		if (strpbrk(f[1], "*?[\\"))
 			f[1] = "";
+		/* (an event's name is unique: its group may be left out) */
 		if (i && (strcmp(prov, f[0]) || strcmp(func, f[2]) ||
-			  strcmp(name, f[3]) || strcmp(mod, f[1])))
+			  strcmp(name, f[3]) ||
+			  (strcmp(mod, f[1]) && !(sdt && (!*mod || !*f[1])))))
 			return;
-		snprintf(mod, sizeof(mod), "%s", f[1]);
+		if (*f[1])
+			snprintf(mod, sizeof(mod), "%s", f[1]);
 		snprintf(prov, sizeof(prov), "%s", f[0]);
 		snprintf(func, sizeof(func), "%s", f[2]);
 		snprintf(name, sizeof(name), "%s", f[3]);

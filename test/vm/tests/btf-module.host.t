@@ -61,5 +61,27 @@ else
 	echo "no loop module BTF: scoped names not tested"
 fi
 [ -n "$lpin" ] && rmmod loop
+
+# -- a module's tracepoint: nbd's events (group nbd) have their prototypes
+# in nbd's BTF: nbd_send_request(struct nbd_request *, int index, struct
+# request *rq) -------------------------------------------------------------
+nb=$(ls /lib/modules/$(uname -r)/kernel/drivers/block/nbd.ko* 2>/dev/null | head -1)
+if [ -n "$nb" ] && ! grep -q '^nbd ' /proc/modules && insmod "$nb" nbds_max=1; then
+	$D -lv -n sdt:nbd::nbd_send_request 2>&1 | sed -n '/Argument Types/,$p' >/tmp/btf-nlv
+	cat /tmp/btf-nlv
+	grep -Fxq '		args[0]: struct nbd_request *' /tmp/btf-nlv &&
+		grep -Fxq '		args[1]: int' /tmp/btf-nlv &&
+		grep -Fxq '		args[2]: struct request *' /tmp/btf-nlv &&
+		ok "-lv sdt:nbd::nbd_send_request: from nbd's BTF" ||
+		fail "-lv sdt:nbd::nbd_send_request argument types"
+	out=$($D -q -n 'sdt:nbd::nbd_send_request { trace(args[2]->tag); }
+	    BEGIN { printf("compiled\n"); exit(0); }' 2>&1)
+	echo "$out" | grep -qx compiled && ok "sdt:nbd::nbd_send_request args[2]->tag" ||
+		fail "nbd args[2]->tag: $out"
+	rm -f /tmp/btf-nlv
+	rmmod nbd || fail "rmmod nbd"
+else
+	echo "nbd.ko missing or loaded: module tracepoint not tested"
+fi
 rmmod dummy || fail "rmmod dummy"
 fbt_done

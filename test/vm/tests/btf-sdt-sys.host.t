@@ -48,7 +48,7 @@ rm -f "$f"
 
 # -- index past the prototype: a compile error ------------------------------
 out=$($D -q -n 'sdt:sched::sched_switch { trace(args[4]); }' 2>&1)
-echo "$out" | grep -q "index 4 is out of range for sdt:::sched_switch args\[ \]" &&
+echo "$out" | grep -q "index 4 is out of range for sdt:sched::sched_switch args\[ \]" &&
 	ok "sched_switch args[4]: out of range" || fail "sched_switch args[4]: $out"
 
 # -- dtrace -lv --------------------------------------------------------------
