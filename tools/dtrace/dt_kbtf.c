@@ -571,8 +571,18 @@ static int dt_kbtf_sys_args(const struct btf *btf, const char *sys,
 	id = btf__find_by_name_kind(btf, fn, BTF_KIND_FUNC);
 	if (id > 0) {
 		t = btf__type_by_id(btf, btf__type_by_id(btf, id)->type);
-		if (t && btf_is_func_proto(t))
-			return dt_kbtf_proto_args(t, 0, args, max);
+		if (t && btf_is_func_proto(t)) {
+			int n = dt_kbtf_proto_args(t, 0, args, max);
+
+			/*
+			 * SYSCALL_DEFINE0's __do_sys_NAME takes the unused
+			 * const struct pt_regs * of x86's syscall wrappers
+			 */
+			if (n == 1 && !strcmp(args[0].text,
+					      "const struct pt_regs *"))
+				return 0;
+			return n;
+		}
 	}
 	return dt_kbtf_sys_format(btf, sys, args, max);
 }
