@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# vm-timeout: 150 (about ten dtrace starts, each seconds under Xen PV)
 # Typed args[] of a module's function from the module's BTF
 # (/sys/kernel/btf/dummy, split on vmlinux's): dummy.ko's
 # dummy_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *)

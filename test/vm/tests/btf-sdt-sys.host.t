@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
+# vm-timeout: 150 (about ten dtrace starts, each seconds under Xen PV)
 # Typed args[] of sdt and syscall probes, from the kernel's prototypes:
 # a tracepoint's (BTF's btf_trace_EVENT) and a system call's (BTF's
 # __do_sys_NAME, else the syscall trace event's field types), checked
