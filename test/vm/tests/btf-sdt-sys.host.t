@@ -22,9 +22,10 @@ echo "$out" | grep -qx "exec 1 1 true /bin/true" &&
 
 # -- sched_switch(bool preempt, struct task_struct *prev, struct
 # task_struct *next, unsigned int prev_state): sleep(1) switching out
-# asleep (TASK_INTERRUPTIBLE, 1) in nanosleep, not preempted --------------------
+# asleep in nanosleep, not preempted (prev_state has TASK_INTERRUPTIBLE,
+# 0x1, and not TASK_UNINTERRUPTIBLE, 0x2; 6.1 adds TASK_FREEZABLE) -------------
 out=$($D -q -n 'sdt:sched::sched_switch /args[1]->tgid == $target &&
-	stringof(args[1]->comm) == "sleep" && args[3] == 1/ {
+	stringof(args[1]->comm) == "sleep" && (args[3] & 3) == 1/ {
 	printf("switch %s %d %d %d\n", stringof(args[1]->comm), args[0],
 	    args[2] != args[1], args[1]->pid == $target); exit(0); }' \
 	-c "sleep 0.5" 2>&1)
