@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): a133f0f7dbd6fb8c
+ * Input hash (FNV-1a 64): b6a840743ceca9fb
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -11228,9 +11228,10 @@ static struct tracepoint *dtrace_tp_kernel_find(const char *name)
  *  A narrower argument (int, bool, u32) is the register as the caller
  *  left it: the low bits are the value, the upper bits are unspecified
  *  by the ABI (in practice GCC's 32-bit moves zero them, so a negative
- *  int shows as 0x00000000ffffffff).  args[] typed from BTF (a later
- *  step) will give each argument its width, sign and count, and the
- *  stack arguments with it (per-arity callbacks).
+ *  int shows as 0x00000000ffffffff).  dtrace(1) types args[] from the
+ *  tracepoint's BTF prototype (btf_trace_EVENT), which gives each
+ *  argument its width, sign and count; the stack arguments would need
+ *  per-arity callbacks (not done: args[] stop at the fifth).
  *
  * PROBE CONTEXT
  *  Tracepoint callbacks run with preemption disabled under RCU-sched, or

@@ -61,6 +61,8 @@ struct dt_type {
 	struct dt_enumer *enums;
 	uint32_t btf_id;	/* kernel type: its BTF id, else 0 */
 	int btf_lazy;		/* BTF struct/union: members not read yet */
+	uint32_t d_btf_id;	/* D's own type: its id in dt_kbtf_dtypes() */
+	int d_btf_busy;		/* being added there (dt_btf_dtype) */
 	struct dt_type *next;	/* list of all types */
 };
 
@@ -114,8 +116,10 @@ int dt_btf_ksym(const char *mod, const char *name, uint64_t *addr,
 		char *why, size_t len);
 struct dt_type *dt_btf_var(struct dt_cc *cc, const char *name,
 			   char *why, size_t len);
-struct dt_type *dt_btf_fbt_arg(struct dt_cc *cc, const char *func,
-			       const char *name, int idx, int *nargs);
+int32_t dt_btf_dtype(struct dt_cc *cc, struct dt_type *t);
+struct dt_type *dt_btf_probe_arg(struct dt_cc *cc, const char *prov,
+				 const char *mod, const char *func,
+				 const char *name, int idx, int *nargs);
 
 /* ----------------------------------------------------------------------
  * Lexer (dt_lex.c)

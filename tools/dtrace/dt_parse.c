@@ -204,7 +204,9 @@ static int lazy_inline_exists(struct dt_cc *cc, const char *name);
  * Does t start a type name?  D's keywords and typedefs first; then, when t
  * is no name D knows and the token after it (next) can follow a type name
  * (a declarator's name, '*', or the ')' of a cast or sizeof), a typedef of
- * the kernel's (BTF).  So an expression never reads the kernel's types.
+ * the kernel's (BTF); mod`name, DTrace's type name scoped to a module,
+ * names a typedef of that module.  So an expression never reads the
+ * kernel's types.
  */
 static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t,
 			     const struct dt_token *next)
@@ -223,7 +225,7 @@ static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t,
 	for (i = 0; kw[i]; i++)
 		if (!strcmp(t->str, kw[i]))
 			return 1;
-	if (builtin_lookup(t->str) >= 0 || strchr(t->str, '`'))
+	if (builtin_lookup(t->str) >= 0 || t->str[0] == '`')
 		return 0;
 	if (dt_type_lookup(cc, t->str))
 		return 1;
@@ -231,6 +233,9 @@ static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t,
 		       (next->kind == T_OP && (next->op == OP_STAR ||
 					       next->op == OP_RPAR))))
 		return 0;
+	/* mod`name: a typedef of that module's BTF, else a kernel symbol */
+	if (strchr(t->str, '`'))
+		return dt_btf_typedef(cc, t->str) != NULL;
 	if (dt_var_lookup(cc, t->str, DT_VS_GLOBAL) ||
 	    inline_lookup(cc, t->str) || lazy_inline_exists(cc, t->str) ||
 	    dt_enum_lookup(cc, t->str, &ev, &et) ||
@@ -2696,15 +2701,20 @@ static int split_desc(const char *text, char *buf, size_t len, char *f[4])
 }
 
 /*
- * args[idx] of a clause whose probe descriptions all name the same kernel
- * function's fbt entry (or all its return) probe: the type of the
- * function's parameter idx from BTF (at return, args[1] is the return
- * value).  Any other clause keeps args[] as int64_t.
+ * args[idx] of a clause whose probe descriptions all name the same probes
+ * whose prototypes the kernel's BTF describes: one kernel function's fbt
+ * entry (or all its return) probe, the parameter idx from its prototype
+ * (at return, args[1] is the return value; a function of a module named
+ * in the descriptions from the module's BTF); one tracepoint's sdt probe
+ * (sdt:GROUP::EVENT), the tracepoint's parameter idx; one system call's
+ * syscall entry probe, its parameter idx.  Any other clause keeps args[]
+ * as int64_t (or desc_args_type's).
  */
-static void fbt_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
+static void kbtf_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
 {
 	struct dt_stmt *s = cc->cur;
-	char func[DTRACE_FUNCNAMELEN] = "", name[DTRACE_NAMELEN] = "";
+	char prov[DTRACE_PROVNAMELEN] = "", func[DTRACE_FUNCNAMELEN] = "";
+	char name[DTRACE_NAMELEN] = "", mod[DTRACE_MODNAMELEN] = "";
 	struct dt_type *t;
 	int i, nargs;
 
@@ -2712,26 +2722,40 @@ static void fbt_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
 		return;
 	for (i = 0; i < s->ndescs; i++) {
 		char buf[512], *f[4];
+		int sdt;
 
-		if (split_desc(s->desc_text[i], buf, sizeof(buf), f) ||
-		    strcmp(f[0], "fbt") || !*f[2] ||
-		    strpbrk(f[2], "*?[\\") ||
-		    (strcmp(f[3], "entry") && strcmp(f[3], "return")))
+		if (split_desc(s->desc_text[i], buf, sizeof(buf), f))
 			return;
-		if (i && (strcmp(func, f[2]) || strcmp(name, f[3])))
+		sdt = !strcmp(f[0], "sdt");
+		if ((strcmp(f[0], "fbt") && strcmp(f[0], "syscall") && !sdt) ||
+		    (!sdt && !*f[2]) || strpbrk(f[2], "*?[\\") ||
+		    !*f[3] || strpbrk(f[3], "*?[\\"))
 			return;
+		if (!sdt && strcmp(f[3], "entry") && strcmp(f[3], "return"))
+			return;
+		/* a module (fbt) or group (sdt) named: its BTF too */
+		if (strpbrk(f[1], "*?[\\"))
+			f[1] = "";
+		/* (an event's name is unique: its group may be left out) */
+		if (i && (strcmp(prov, f[0]) || strcmp(func, f[2]) ||
+			  strcmp(name, f[3]) ||
+			  (strcmp(mod, f[1]) && !(sdt && (!*mod || !*f[1])))))
+			return;
+		if (*f[1])
+			snprintf(mod, sizeof(mod), "%s", f[1]);
+		snprintf(prov, sizeof(prov), "%s", f[0]);
 		snprintf(func, sizeof(func), "%s", f[2]);
 		snprintf(name, sizeof(name), "%s", f[3]);
 	}
-	t = dt_btf_fbt_arg(cc, func, name, idx, &nargs);
+	t = dt_btf_probe_arg(cc, prov, mod, func, name, idx, &nargs);
 	if (t) {
 		n->type = t;
 		return;
 	}
 	if (nargs >= 0)
 		dt_cc_error(cc, n->line, D_ARGS_IDX,
-			    "index %d is out of range for fbt::%s:%s args[ ]",
-			    idx, func, name);
+			    "index %d is out of range for %s:%s:%s:%s args[ ]",
+			    idx, prov, mod, func, name);
 }
 
 /*
@@ -2908,7 +2932,7 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 			n->builtin = DIF_VAR_ARGS;
 			n->type = cc->t_int64;
 			if (n->args[0]->kind == N_INT)
-				fbt_args_type(cc, n, (int)n->args[0]->ival);
+				kbtf_args_type(cc, n, (int)n->args[0]->ival);
 			if (n->args[0]->kind == N_INT && n->type == cc->t_int64)
 				desc_args_type(cc, n, (int)n->args[0]->ival);
 			break;
