@@ -21,8 +21,8 @@
 # unset or "none": no hook, set but empty: an error),
 # VM_TIMEOUT (whole boot, default 300 s), VM_TEST_TIMEOUT (per test, 60 s),
 # VM_HOOK_TIMEOUT (1800 s), VM_OUT (cache and runs, default out/vm),
-# VM_ACCEL (QEMU's -accel, default tcg; tcg,thread=single runs both vCPUs
-# on one host thread: see test/vm/fbt-accept/accept.host.t for why),
+# VM_ACCEL (QEMU's -accel, default tcg,thread=single, both vCPUs on one
+# host thread; tcg is multi-threaded TCG: see below for why not),
 # VM_VERBOSE=1 (copy the console to stderr afterwards).
 #
 # Output: one line per test, then
@@ -87,10 +87,14 @@ exec 9>"$dir.lock"
 flock 9
 rm -rf "$dir"
 mkdir -p "$res"
-# VM_ACCEL: QEMU's -accel value (default tcg: multi-threaded TCG, one host
-# thread per vCPU).  `make vm-xmc` uses tcg,thread=single: see
-# test/vm/xmc/README.
-accel=${VM_ACCEL:-tcg}
+# VM_ACCEL: QEMU's -accel value (default tcg,thread=single: both vCPUs on
+# one host thread).  QEMU's multi-threaded TCG (VM_ACCEL=tcg) can run
+# kernel text that text_poke_bp() already rewrote, and any boot that
+# enables tracepoints or ftrace may then die of "Oops: int3" with or
+# without our module (test/vm/xmc/README); single-threaded TCG never did,
+# and costs about 15% of a boot's time (a 6.12 native make-check boot:
+# 411 s against 353 s).
+accel=${VM_ACCEL:-tcg,thread=single}
 case $accel in *thread=single*) tcg=single ;; *) tcg=multi ;; esac
 cat >"$res/job.env" <<EOF
 VM_MODE='$mode'
