@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 5d2c8dad99dc3c46
+ * Input hash (FNV-1a 64): 34660fa6113a7137
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -1405,6 +1405,11 @@ static bool dtrace_desc_terminated(const struct dtrace_probedesc *d)
  *                        fails) and of detaching a consumer's ECBs.  A
  *                        provider that removes its own probes commits
  *                        itself.  May be NULL.
+ *   reap(arg, id, parg)  the probe has no ECB: return true to have it
+ *                        removed (dtrace_reap, dtrace_lock held; destroy
+ *                        follows after a grace period).  For probes a
+ *                        provider made on demand (provide) that nobody
+ *                        enables any more.  May be NULL (probes stay).
  *
  * LIFETIME AND LOCKING
  *  - dtrace_lock (a mutex) serialises everything done in process context:
@@ -1450,6 +1455,7 @@ struct dtrace_pops {
 	void (*commit)(void *arg);
 	int (*getargdesc)(void *arg, u32 id, void *parg,
 			  struct dtrace_ioc_probearg *a);
+	bool (*reap)(void *arg, u32 id, void *parg);
 };
 
 /*
@@ -1744,6 +1750,64 @@ static int __maybe_unused dtrace_probe_destroy(struct dtrace_provider *prov,
 	return 0;
 }
 
+/*
+ * Probes removed by dtrace_reap (retired under dtrace_lock, on
+ * dtrace_probe_gone through prov_link) are freed by dtrace_reap_work after
+ * a grace period, outside dtrace_lock.  dtrace_unregister takes the ones
+ * still waiting and waits for the work, so no probe outlives its provider.
+ */
+static LIST_HEAD(dtrace_probe_gone);		/* dtrace_lock */
+
+/* Process context: free the reaped probes after a grace period. */
+static void dtrace_reap_free(struct work_struct *w)
+{
+	struct dtrace_probe *p, *n;
+	LIST_HEAD(gone);
+
+	mutex_lock(&dtrace_lock);
+	list_splice_init(&dtrace_probe_gone, &gone);
+	mutex_unlock(&dtrace_lock);
+	if (list_empty(&gone))
+		return;
+	synchronize_rcu();
+	list_for_each_entry_safe(p, n, &gone, prov_link)
+		dtrace_probe_free(p->prov, p);
+}
+
+static DECLARE_WORK(dtrace_reap_work, dtrace_reap_free);
+
+/*
+ * dtrace_lock held, at the end of an operation that may have provided
+ * probes or detached ECBs (ENABLE, succeeded or failed; the probe listing;
+ * a consumer's ECBs detached): every probe with no ECB whose provider's
+ * reap says so is removed now (it no longer matches anything nor counts
+ * towards its provider's limit) and freed soon after by dtrace_reap_work.
+ * Never between an ENABLE's provide and its matching: both happen in one
+ * hold of dtrace_lock.
+ */
+static void dtrace_reap(void)
+{
+	struct dtrace_provider *prov;
+	struct dtrace_probe *p, *n;
+	bool any = false;
+
+	dtrace_assert_held(&dtrace_lock);
+	list_for_each_entry(prov, &dtrace_providers, link) {
+		if (!prov->ops->reap)
+			continue;
+		list_for_each_entry_safe(p, n, &prov->probes, prov_link) {
+			if (p->nenabled || !list_empty(&p->ecbs) ||
+			    !prov->ops->reap(prov->arg, p->id, p->arg))
+				continue;
+			dtrace_probe_retire(p);
+			list_add_tail(&p->prov_link, &dtrace_probe_gone);
+			any = true;
+		}
+	}
+	if (any)
+		schedule_work(&dtrace_reap_work);
+}
+
 /* Remove a provider and all its probes, even if consumers use them. */
 static void dtrace_unregister(struct dtrace_provider *prov)
 {
@@ -1757,12 +1821,16 @@ static void dtrace_unregister(struct dtrace_provider *prov)
 		dtrace_probe_retire(p);
 		list_add_tail(&p->prov_link, &gone);
 	}
+	/* Reaped probes not yet freed (of any provider: freed below). */
+	list_splice_init(&dtrace_probe_gone, &gone);
 	list_del(&prov->link);
 	dtrace_nproviders--;
 	mutex_unlock(&dtrace_lock);
 	synchronize_rcu();
 	list_for_each_entry_safe(p, n, &gone, prov_link)
-		dtrace_probe_free(prov, p);
+		dtrace_probe_free(p->prov, p);
+	/* A dtrace_reap_work that took its list before us is done too. */
+	flush_work(&dtrace_reap_work);
 	kfree(prov);
 }
 
@@ -1855,6 +1923,7 @@ static int dtrace_probes_init(void)
 
 static void dtrace_probes_fini(void)
 {
+	flush_work(&dtrace_reap_work);	/* every provider is gone: empty */
 	kvfree(dtrace_probes);
 	kvfree(dtrace_probe_idbusy);
 	dtrace_probes = NULL;
@@ -6439,7 +6508,8 @@ static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more)
  * destroyed again).  One exception: aggregation ids that a failed later
  * enabling declared stay declared in the aggregation space (its API has
  * no undo), so a later enabling must declare them the same way.  Probes
- * that providers created on demand (provide) stay, as in DTrace.
+ * that providers created on demand (provide) and that no ECB took are
+ * removed again when the provider says so (dtrace_reap: profile-N).
  */
 static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			 struct dtrace_ioc_enable *res)
@@ -6688,6 +6758,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	res->nepids = st->necbs;
 	st->nzero += nzero;
 	dtrace_commit();
+	dtrace_reap();		/* probes provided that no clause took */
 	mutex_unlock(&dtrace_lock);
 	if (first) {
 		st->opts = opts;
@@ -6710,9 +6781,11 @@ fail_ecbs:
 	synchronize_rcu();	/* probe context may have seen them */
 	for (i = 0; i < made; i++)
 		kfree(newecbs[i]);
+	dtrace_reap();
 	mutex_unlock(&dtrace_lock);
 	goto fail;
 fail_locked:
+	dtrace_reap();		/* what this enabling provided goes again */
 	mutex_unlock(&dtrace_lock);
 fail:
 	if (cls) {
@@ -8133,6 +8206,7 @@ static void dtrace_state_detach_all(struct dtrace_state *st)
 	for (i = 0; i < st->necbs; i++)
 		dtrace_ecb_detach(st->ecbs[i]);
 	dtrace_commit();
+	dtrace_reap();		/* on-demand probes nobody enables now */
 	mutex_unlock(&dtrace_lock);
 }
 
@@ -8459,6 +8533,8 @@ static long dtrace_ioc_probes(void __user *arg)
 	/* Is there another match?  Then the next call starts there. */
 	pr = dtrace_probe_next(&p.match, &start);
 	p.next = pr ? pr->id : 0;
+	if (!p.next)
+		dtrace_reap();	/* the listing is over: what it provided */
 	mutex_unlock(&dtrace_lock);
 
 	p.count = n;
@@ -8932,7 +9008,13 @@ static void dtrace_prov_dtrace_exit(void)
  * the description matches nothing).  At most DTRACE_CFG_PROFILE_MAX
  * profile and tick probes exist (the defaults included); a description
  * naming one more matches nothing, and ENABLE's message says why
- * (dtrace_provide_refused).  Probes live until the module is unloaded.
+ * (dtrace_provide_refused).  The default probes live until the module is
+ * unloaded; one made on demand goes again, timers and all, as soon as no
+ * ECB holds it (dtrace_reap asks dtrace_profile_reap: after the ENABLE or
+ * listing that provided it, or when its last consumer lets it go), so the
+ * limit counts the probes in use, not every rate ever named.  (illumos
+ * keeps them until unload and counts them in profile_total against
+ * profile_max; freeing them bounds the timers by what is in use.)
  *
  * arg0 is the interrupted kernel PC (0 if user code was interrupted),
  * arg1 the interrupted user PC (0 if kernel code was).
@@ -8966,6 +9048,7 @@ struct dtrace_profile_timer {
 struct dtrace_profile {
 	u32 id;
 	bool tick;
+	bool dflt;			/* made at load: stays until unload */
 	u64 interval;			/* ns */
 	u32 ntimers;
 	struct dtrace_profile_timer *timers;
@@ -9141,8 +9224,22 @@ static void dtrace_profile_destroy(void *arg, u32 id, void *parg)
 	kfree(prof);
 }
 
+/*
+ * dtrace_lock held, the probe has no ECB: an on-demand probe goes (its
+ * timers are cancelled and freed by destroy after the grace period).
+ */
+static bool dtrace_profile_reap(void *arg, u32 id, void *parg)
+{
+	struct dtrace_profile *prof = parg;
+
+	if (prof->dflt)
+		return false;
+	dtrace_profile_total--;
+	return true;
+}
+
 /* dtrace_lock held: create profile:::name if it is a valid one. */
-static int dtrace_profile_create(const char *name)
+static int dtrace_profile_create(const char *name, bool dflt)
 {
 	struct dtrace_profile *prof;
 	bool tick;
@@ -9165,6 +9262,7 @@ static int dtrace_profile_create(const char *name)
 	if (!prof)
 		return -ENOMEM;
 	prof->tick = tick;
+	prof->dflt = dflt;
 	prof->interval = ns;
 	INIT_LIST_HEAD(&prof->enabled);
 	prof->ntimers = tick ? 1 : nr_cpu_ids;
@@ -9200,7 +9298,7 @@ static void dtrace_profile_provide(void *arg, const struct dtrace_probedesc *d)
 		return;
 	if (!dtrace_glob_match(d->mod, "") || !dtrace_glob_match(d->func, ""))
 		return;
-	dtrace_profile_create(d->name);
+	dtrace_profile_create(d->name, false);
 }
 
 static const struct dtrace_pops dtrace_profile_ops = {
@@ -9208,6 +9306,7 @@ static const struct dtrace_pops dtrace_profile_ops = {
 	.enable = dtrace_profile_enable,
 	.disable = dtrace_profile_disable,
 	.destroy = dtrace_profile_destroy,
+	.reap = dtrace_profile_reap,
 };
 
 static int dtrace_prov_profile_init(const struct dtrace_provider_def *def)
@@ -9237,7 +9336,7 @@ static int dtrace_prov_profile_init(const struct dtrace_provider_def *def)
 	}
 	mutex_lock(&dtrace_lock);
 	for (i = 0; i < ARRAY_SIZE(defaults); i++) {
-		err = dtrace_profile_create(defaults[i]);
+		err = dtrace_profile_create(defaults[i], true);
 		/* A default shorter than the configured minimum is skipped. */
 		if (err == -ERANGE)
 			err = 0;

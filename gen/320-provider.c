@@ -30,6 +30,11 @@
  *                        fails) and of detaching a consumer's ECBs.  A
  *                        provider that removes its own probes commits
  *                        itself.  May be NULL.
+ *   reap(arg, id, parg)  the probe has no ECB: return true to have it
+ *                        removed (dtrace_reap, dtrace_lock held; destroy
+ *                        follows after a grace period).  For probes a
+ *                        provider made on demand (provide) that nobody
+ *                        enables any more.  May be NULL (probes stay).
  *
  * LIFETIME AND LOCKING
  *  - dtrace_lock (a mutex) serialises everything done in process context:
@@ -75,6 +80,7 @@ struct dtrace_pops {
 	void (*commit)(void *arg);
 	int (*getargdesc)(void *arg, u32 id, void *parg,
 			  struct dtrace_ioc_probearg *a);
+	bool (*reap)(void *arg, u32 id, void *parg);
 };
 
 /*
@@ -369,6 +375,64 @@ static int __maybe_unused dtrace_probe_destroy(struct dtrace_provider *prov,
 	return 0;
 }
 
+/*
+ * Probes removed by dtrace_reap (retired under dtrace_lock, on
+ * dtrace_probe_gone through prov_link) are freed by dtrace_reap_work after
+ * a grace period, outside dtrace_lock.  dtrace_unregister takes the ones
+ * still waiting and waits for the work, so no probe outlives its provider.
+ */
+static LIST_HEAD(dtrace_probe_gone);		/* dtrace_lock */
+
+/* Process context: free the reaped probes after a grace period. */
+static void dtrace_reap_free(struct work_struct *w)
+{
+	struct dtrace_probe *p, *n;
+	LIST_HEAD(gone);
+
+	mutex_lock(&dtrace_lock);
+	list_splice_init(&dtrace_probe_gone, &gone);
+	mutex_unlock(&dtrace_lock);
+	if (list_empty(&gone))
+		return;
+	synchronize_rcu();
+	list_for_each_entry_safe(p, n, &gone, prov_link)
+		dtrace_probe_free(p->prov, p);
+}
+
+static DECLARE_WORK(dtrace_reap_work, dtrace_reap_free);
+
+/*
+ * dtrace_lock held, at the end of an operation that may have provided
+ * probes or detached ECBs (ENABLE, succeeded or failed; the probe listing;
+ * a consumer's ECBs detached): every probe with no ECB whose provider's
+ * reap says so is removed now (it no longer matches anything nor counts
+ * towards its provider's limit) and freed soon after by dtrace_reap_work.
+ * Never between an ENABLE's provide and its matching: both happen in one
+ * hold of dtrace_lock.
+ */
+static void dtrace_reap(void)
+{
+	struct dtrace_provider *prov;
+	struct dtrace_probe *p, *n;
+	bool any = false;
+
+	dtrace_assert_held(&dtrace_lock);
+	list_for_each_entry(prov, &dtrace_providers, link) {
+		if (!prov->ops->reap)
+			continue;
+		list_for_each_entry_safe(p, n, &prov->probes, prov_link) {
+			if (p->nenabled || !list_empty(&p->ecbs) ||
+			    !prov->ops->reap(prov->arg, p->id, p->arg))
+				continue;
+			dtrace_probe_retire(p);
+			list_add_tail(&p->prov_link, &dtrace_probe_gone);
+			any = true;
+		}
+	}
+	if (any)
+		schedule_work(&dtrace_reap_work);
+}
+
 /* Remove a provider and all its probes, even if consumers use them. */
 static void dtrace_unregister(struct dtrace_provider *prov)
 {
@@ -382,12 +446,16 @@ static void dtrace_unregister(struct dtrace_provider *prov)
 		dtrace_probe_retire(p);
 		list_add_tail(&p->prov_link, &gone);
 	}
+	/* Reaped probes not yet freed (of any provider: freed below). */
+	list_splice_init(&dtrace_probe_gone, &gone);
 	list_del(&prov->link);
 	dtrace_nproviders--;
 	mutex_unlock(&dtrace_lock);
 	synchronize_rcu();
 	list_for_each_entry_safe(p, n, &gone, prov_link)
-		dtrace_probe_free(prov, p);
+		dtrace_probe_free(p->prov, p);
+	/* A dtrace_reap_work that took its list before us is done too. */
+	flush_work(&dtrace_reap_work);
 	kfree(prov);
 }
 
@@ -480,6 +548,7 @@ static int dtrace_probes_init(void)
 
 static void dtrace_probes_fini(void)
 {
+	flush_work(&dtrace_reap_work);	/* every provider is gone: empty */
 	kvfree(dtrace_probes);
 	kvfree(dtrace_probe_idbusy);
 	dtrace_probes = NULL;

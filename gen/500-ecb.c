@@ -1624,7 +1624,8 @@ static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more)
  * destroyed again).  One exception: aggregation ids that a failed later
  * enabling declared stay declared in the aggregation space (its API has
  * no undo), so a later enabling must declare them the same way.  Probes
- * that providers created on demand (provide) stay, as in DTrace.
+ * that providers created on demand (provide) and that no ECB took are
+ * removed again when the provider says so (dtrace_reap: profile-N).
  */
 static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			 struct dtrace_ioc_enable *res)
@@ -1873,6 +1874,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	res->nepids = st->necbs;
 	st->nzero += nzero;
 	dtrace_commit();
+	dtrace_reap();		/* probes provided that no clause took */
 	mutex_unlock(&dtrace_lock);
 	if (first) {
 		st->opts = opts;
@@ -1895,9 +1897,11 @@ fail_ecbs:
 	synchronize_rcu();	/* probe context may have seen them */
 	for (i = 0; i < made; i++)
 		kfree(newecbs[i]);
+	dtrace_reap();
 	mutex_unlock(&dtrace_lock);
 	goto fail;
 fail_locked:
+	dtrace_reap();		/* what this enabling provided goes again */
 	mutex_unlock(&dtrace_lock);
 fail:
 	if (cls) {

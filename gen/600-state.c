@@ -295,6 +295,7 @@ static void dtrace_state_detach_all(struct dtrace_state *st)
 	for (i = 0; i < st->necbs; i++)
 		dtrace_ecb_detach(st->ecbs[i]);
 	dtrace_commit();
+	dtrace_reap();		/* on-demand probes nobody enables now */
 	mutex_unlock(&dtrace_lock);
 }
 

@@ -57,6 +57,8 @@ static long dtrace_ioc_probes(void __user *arg)
 	/* Is there another match?  Then the next call starts there. */
 	pr = dtrace_probe_next(&p.match, &start);
 	p.next = pr ? pr->id : 0;
+	if (!p.next)
+		dtrace_reap();	/* the listing is over: what it provided */
 	mutex_unlock(&dtrace_lock);
 
 	p.count = n;
