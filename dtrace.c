@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 34660fa6113a7137
+ * Input hash (FNV-1a 64): bb719f8bf75d0eed
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -200,6 +200,35 @@
 		DTRACE_ASSERT(mutex_is_locked(m));			\
 	} while (0)
 #endif
+
+/*
+ * Kernel memory a consumer makes the module allocate is charged to the
+ * consumer's memory cgroup (__GFP_ACCOUNT; kvmalloc and __vmalloc charge
+ * the pages too), so memory.max bounds what one container can pin with
+ * /dev/dtrace, and going over it is -ENOMEM for that consumer, not the
+ * OOM killer elsewhere.  DTRACE_GFP_CONSUMER, in the consumer's own
+ * process context (ioctl), for the allocations whose size the consumer
+ * chooses or multiplies:
+ *   - the principal and speculation buffers (510, bufsize/specsize x
+ *     CPUs), the per-CPU scratch and key buffers (600);
+ *   - the aggregation buffers (520, aggsize x CPUs x 2) and the dynamic
+ *     variable space with its hash and chunk map, global and clause-local
+ *     variables (410, dynvarsize, strsize x variables x CPUs);
+ *   - DIF objects (400), clauses, actions, ECBs and the ECB array (500),
+ *     the enabling blob copied in (610, up to 64 MiB, transient), the
+ *     probe listing's output array (610).
+ * Not charged, on purpose: the consumer's own small fixed-size
+ * structures (struct dtrace_state, the aggregation and speculation
+ * headers: bounded by CONFIG_DTRACE_MAX_CONSUMERS, freed at close);
+ * probes and providers (module-wide, they outlive the consumer that
+ * named them; profile-N are capped by CONFIG_DTRACE_PROFILE_MAX);
+ * ECBs made for a retained enabling when a probe appears later
+ * (dtrace_ecb_retain runs in whoever creates the probe, e.g. a module
+ * load, which must not be charged for, or fail on, another's enabling;
+ * they are bounded by CONFIG_DTRACE_MAX_ENABLINGS); the module's tables
+ * made at load.
+ */
+#define DTRACE_GFP_CONSUMER	(GFP_KERNEL_ACCOUNT | __GFP_NOWARN)
 
 /* Bounded string length: the length of s, at most max. */
 static inline size_t dtrace_strnlen(const char *s, size_t max)
@@ -1432,6 +1461,31 @@ static bool dtrace_desc_terminated(const struct dtrace_probedesc *d)
  *    the probe until that grace period ends, and must not fire a
  *    newcomer that took the slot (dtrace_probe_idbusy).
  *
+ * LOCK ORDER (every lock the module takes; take them top to bottom,
+ * never the other way round).  Process context only unless marked:
+ *   1. dtrace_test_lock (820, the dtrace_test provider's commands)
+ *   2. st->lock (500/600: one consumer's ioctls, held through ENABLE, GO,
+ *      STOP, snapshots)
+ *   3. as->lock (520: one consumer's aggregation snapshots)
+ *   4. dtrace_lock (here: providers, probes, ECB lists, consumer list)
+ *   5. the kernel's locks that providers' enable/disable/commit and
+ *      snapshots take under the ones above: cpus_read_lock (profile
+ *      enable, 520/600 IPIs to one CPU or all), the ftrace and text
+ *      locks inside ftrace_set_filter_ips and register_ftrace_function
+ *      (fbt commit), tracepoints_mutex (syscall, sdt, stable providers)
+ *   6. dtrace_profile_lock (810: enabled profile-N list; also taken by
+ *      the cpuhp callbacks, under the hotplug lock), dtrace_fbt_scratch_lock
+ *      (840), dtrace_text_mutex (130: load-time self-test only): leaves,
+ *      nothing of ours is taken under them
+ * Module notifiers (fbt, sdt) take dtrace_lock under the kernel's module
+ * notifier chain; cpuhp callbacks never take dtrace_lock; work items
+ * (dtrace_reap_work, a consumer's cleaner) take dtrace_lock or nothing of
+ * ours, and are flushed or cancelled with none of 1-4 they need held.
+ * Probe context (any context, interrupts masked by dtrace_probe_enter):
+ * no mutex at all; only each consumer's dynamic-variable lock (410,
+ * arch_spinlock_t, trylock with a bounded spin, so it cannot deadlock)
+ * and RCU-sched reads of the probe table and ECB lists.
+ *
  * Owns: dtrace_lock, the provider list, the probe table, the name hash.
  * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe and
  * dtrace_ecb_retain (via prototypes).
@@ -2589,7 +2643,7 @@ static int dtrace_difo_create(const void *p, size_t avail,
 	/* One block: priv, instrs, ints, vars, strings + NUL, iflags. */
 	fsize = (total - sizeof(h)) + 8;
 	asize = sizeof(*dp) + fsize + (u64)h.ninstr * sizeof(u32);
-	blk = kvzalloc(asize, GFP_KERNEL | __GFP_NOWARN);
+	blk = kvzalloc(asize, DTRACE_GFP_CONSUMER);
 	if (!blk)
 		return -ENOMEM;
 	dp = (struct dtrace_difo_priv *)blk;
@@ -2777,8 +2831,11 @@ struct dtrace_vstate {
 	u64 drops, drops_dirty;
 };
 
-/* Allocations whose size the consumer chooses: zeroed, -ENOMEM, no warning. */
-#define DTRACE_GFP_USER_SIZED	(GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN)
+/*
+ * Allocations whose size the consumer chooses: zeroed, -ENOMEM, no
+ * warning, charged to its memory cgroup (030-util.h).
+ */
+#define DTRACE_GFP_USER_SIZED	(DTRACE_GFP_CONSUMER | __GFP_ZERO)
 
 static int dtrace_vstate_create(const struct dtrace_enable_hdr *hdr,
 				struct dtrace_vstate **out)
@@ -5723,13 +5780,16 @@ static void dtrace_probe_fire(struct dtrace_probe *probe,
 }
 
 /*
- * Fire probe id for consumer only (NULL: every consumer), errno = err.
- * Any context.  Masked interrupts and disabled preemption make this an
- * RCU-sched read-side critical section for the probe table and the ECB
- * lists.
+ * Fire probe id for consumer only (NULL: every consumer), errno = err, as
+ * if task were current (NULL: current itself): DIF's built-in variables
+ * then describe task (dtrace_cur_task(), 200-probe-ctx.c), for a probe
+ * fired in another thread for one that is about to run.  Any context.
+ * Masked interrupts and disabled preemption make this an RCU-sched
+ * read-side critical section for the probe table and the ECB lists.
  */
 static void dtrace_probe_args_err(u32 id, struct dtrace_state *only,
-				  const u64 *args, int err)
+				  struct task_struct *task, const u64 *args,
+				  int err)
 {
 	struct dtrace_probe *p;
 	unsigned long flags;
@@ -5739,7 +5799,11 @@ static void dtrace_probe_args_err(u32 id, struct dtrace_state *only,
 		p = dtrace_probe_find(id);
 		if (p) {
 			this_cpu_write(dtrace_probe_errnum, err);
+			if (task)
+				this_cpu_write(dtrace_probe_task, task);
 			dtrace_probe_fire(p, only, args);
+			if (task)
+				this_cpu_write(dtrace_probe_task, NULL);
 			this_cpu_write(dtrace_probe_errnum, 0);
 		}
 		dtrace_probe_exit(flags);
@@ -5750,38 +5814,21 @@ static void dtrace_probe_args_err(u32 id, struct dtrace_state *only,
 static void dtrace_probe_args(u32 id, struct dtrace_state *only,
 			      const u64 *args)
 {
-	dtrace_probe_args_err(id, only, args, 0);
+	dtrace_probe_args_err(id, only, NULL, args, 0);
 }
 
-/*
- * Fire probe id for every consumer as if task were current: DIF's
- * built-in variables describe task (dtrace_cur_task(), 200-probe-ctx.c).
- * For a probe fired in another thread for one that is about to run.
- */
+/* Fire probe id for every consumer as if task were current. */
 static void __maybe_unused dtrace_probe_task_args(u32 id,
 						  struct task_struct *task,
 						  const u64 *args)
 {
-	struct dtrace_probe *p;
-	unsigned long flags;
-
-	preempt_disable_notrace();
-	if (dtrace_probe_enter(&flags)) {
-		p = dtrace_probe_find(id);
-		if (p) {
-			this_cpu_write(dtrace_probe_task, task);
-			dtrace_probe_fire(p, NULL, args);
-			this_cpu_write(dtrace_probe_task, NULL);
-		}
-		dtrace_probe_exit(flags);
-	}
-	preempt_enable_notrace();
+	dtrace_probe_args_err(id, NULL, task, args, 0);
 }
 
 /* Fire probe id for every consumer: arg0..arg9 = args, errno = err. */
 static void __maybe_unused dtrace_probe_errno(u32 id, const u64 *args, int err)
 {
-	dtrace_probe_args_err(id, NULL, args, err);
+	dtrace_probe_args_err(id, NULL, NULL, args, err);
 }
 
 /* THE probe-firing entry point for providers. */
@@ -6054,7 +6101,8 @@ static int dtrace_action_parse(struct dtrace_enparse *pp,
 	}
 
 	if (a->ndifo) {
-		a->difo = kcalloc(a->ndifo, sizeof(*a->difo), GFP_KERNEL);
+		a->difo = kcalloc(a->ndifo, sizeof(*a->difo),
+				  DTRACE_GFP_CONSUMER);
 		if (!a->difo)
 			return -ENOMEM;
 	}
@@ -6120,7 +6168,8 @@ static int dtrace_action_parse(struct dtrace_enparse *pp,
 	case DTRACEACT_AGGREGATE: {
 		struct dtrace_verr verr;
 
-		a->keykind = kcalloc(max(a->nkeys, 1u), 1, GFP_KERNEL);
+		a->keykind = kcalloc(max(a->nkeys, 1u), 1,
+				     DTRACE_GFP_CONSUMER);
 		if (!a->keykind)
 			return -ENOMEM;
 		a->keysize = 0;
@@ -6396,7 +6445,7 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 		return dtrace_enerr(pp, ~0U, "record size %u too large",
 				    ch->recsize);
 
-	cl = kzalloc(sizeof(*cl), GFP_KERNEL);
+	cl = kzalloc(sizeof(*cl), DTRACE_GFP_CONSUMER);
 	if (!cl)
 		return -ENOMEM;
 	cl->index = pp->clause;
@@ -6406,7 +6455,8 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 	cl->desc.id = DTRACE_IDNONE;
 	INIT_LIST_HEAD(&cl->link);
 	if (ch->nactions) {
-		cl->act = kcalloc(ch->nactions, sizeof(*cl->act), GFP_KERNEL);
+		cl->act = kcalloc(ch->nactions, sizeof(*cl->act),
+				  DTRACE_GFP_CONSUMER);
 		if (!cl->act) {
 			err = -ENOMEM;
 			goto fail;
@@ -6480,9 +6530,11 @@ fail:
 /*
  * dtrace_lock held: room in st->ecbs for more ECBs.  Every reader of
  * st->ecbs holds dtrace_lock (or st is off dtrace_states), so the array
- * may be replaced here.
+ * may be replaced here.  gfp: DTRACE_GFP_CONSUMER from the consumer's
+ * ENABLE, GFP_KERNEL from a retained enabling (030-util.h says why).
  */
-static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more)
+static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more,
+				  gfp_t gfp)
 {
 	u32 cap = max(st->necbs + more, st->ecbs_cap * 2);
 	struct dtrace_ecb **n;
@@ -6490,7 +6542,7 @@ static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more)
 	dtrace_assert_held(&dtrace_lock);
 	if (st->necbs + more <= st->ecbs_cap)
 		return 0;
-	n = kvmalloc_array(cap, sizeof(*n), GFP_KERNEL);
+	n = kvmalloc_array(cap, sizeof(*n), gfp);
 	if (!n)
 		return -ENOMEM;
 	if (st->necbs)
@@ -6614,8 +6666,8 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	}
 	pp.aggs = st->aggs;
 
-	cls = kcalloc(hdr->nclauses, sizeof(*cls), GFP_KERNEL);
-	nmatch = kcalloc(hdr->nclauses, sizeof(*nmatch), GFP_KERNEL);
+	cls = kcalloc(hdr->nclauses, sizeof(*cls), DTRACE_GFP_CONSUMER);
+	nmatch = kcalloc(hdr->nclauses, sizeof(*nmatch), DTRACE_GFP_CONSUMER);
 	if (!cls || !nmatch) {
 		err = -ENOMEM;
 		goto fail;
@@ -6693,7 +6745,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 				DTRACE_CFG_MAX_ENABLINGS);
 		goto fail_locked;
 	}
-	err = dtrace_state_ecbs_grow(st, (u32)total);
+	err = dtrace_state_ecbs_grow(st, (u32)total, DTRACE_GFP_CONSUMER);
 	if (err)
 		goto fail_locked;
 	newecbs = st->ecbs + st->necbs;
@@ -6706,7 +6758,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 
 			if (made >= total)
 				break;	/* cannot happen: same lock */
-			e = kzalloc(sizeof(*e), GFP_KERNEL);
+			e = kzalloc(sizeof(*e), DTRACE_GFP_CONSUMER);
 			if (!e) {
 				err = -ENOMEM;
 				goto fail_ecbs;
@@ -6830,7 +6882,7 @@ static int dtrace_ecb_retain_one(struct dtrace_state *st,
 
 	if (st->necbs >= DTRACE_CFG_MAX_ENABLINGS)
 		return -ENOSPC;
-	err = dtrace_state_ecbs_grow(st, 1);
+	err = dtrace_state_ecbs_grow(st, 1, GFP_KERNEL);
 	if (err)
 		return err;
 	e = kzalloc(sizeof(*e), GFP_KERNEL);
@@ -6920,8 +6972,7 @@ static int dtrace_buffer_alloc(struct dtrace_buffer *b, u64 size, u32 policy)
 	 * Large requests may fail: that is -ENOMEM, neither a kernel
 	 * warning nor the OOM killer.
 	 */
-	b->data = kvmalloc(size, GFP_KERNEL | __GFP_NOWARN |
-			   __GFP_RETRY_MAYFAIL);
+	b->data = kvmalloc(size, DTRACE_GFP_CONSUMER | __GFP_RETRY_MAYFAIL);
 	if (!b->data)
 		return -ENOMEM;
 	b->size = size;
@@ -7269,7 +7320,7 @@ static int dtrace_aggspace_create(u64 aggsize, u32 naggs,
 
 			/* aggsize is the consumer's: no allocator warning */
 			b->mem = __vmalloc(as->entoff + as->entsize,
-					   GFP_KERNEL | __GFP_NOWARN);
+					   DTRACE_GFP_CONSUMER);
 			if (!b->mem)
 				goto nomem;
 			dtrace_agg_buf_clear(as, b);
@@ -8095,8 +8146,9 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 			cs->buf[b].resv = resv;
 		}
 		cs->scratch = kvmalloc(st->scratch_size,
-				       GFP_KERNEL | __GFP_RETRY_MAYFAIL);
-		cs->keybuf = kmalloc(max(st->keysize_max, 8u), GFP_KERNEL);
+				       DTRACE_GFP_CONSUMER | __GFP_RETRY_MAYFAIL);
+		cs->keybuf = kmalloc(max(st->keysize_max, 8u),
+				     DTRACE_GFP_CONSUMER);
 		if (!cs->scratch || !cs->keybuf) {
 			err = -ENOMEM;
 			goto fail;
@@ -8520,7 +8572,7 @@ static long dtrace_ioc_probes(void __user *arg)
 		return -EINVAL;
 	room = min(p.count, DTRACE_PROBES_MAXCOUNT);
 	if (room) {
-		out = kvcalloc(room, sizeof(*out), GFP_KERNEL);
+		out = kvcalloc(room, sizeof(*out), DTRACE_GFP_CONSUMER);
 		if (!out)
 			return -ENOMEM;
 	}
@@ -8573,7 +8625,7 @@ static long dtrace_ioc_enable(struct dtrace_state *st, void __user *arg)
 		err = -EINVAL;
 		goto copyout;
 	}
-	blob = kvmalloc(e->bloblen, GFP_KERNEL);
+	blob = kvmalloc(e->bloblen, DTRACE_GFP_CONSUMER);
 	if (!blob) {
 		err = -ENOMEM;
 		goto out;

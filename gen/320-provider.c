@@ -57,6 +57,31 @@
  *    the probe until that grace period ends, and must not fire a
  *    newcomer that took the slot (dtrace_probe_idbusy).
  *
+ * LOCK ORDER (every lock the module takes; take them top to bottom,
+ * never the other way round).  Process context only unless marked:
+ *   1. dtrace_test_lock (820, the dtrace_test provider's commands)
+ *   2. st->lock (500/600: one consumer's ioctls, held through ENABLE, GO,
+ *      STOP, snapshots)
+ *   3. as->lock (520: one consumer's aggregation snapshots)
+ *   4. dtrace_lock (here: providers, probes, ECB lists, consumer list)
+ *   5. the kernel's locks that providers' enable/disable/commit and
+ *      snapshots take under the ones above: cpus_read_lock (profile
+ *      enable, 520/600 IPIs to one CPU or all), the ftrace and text
+ *      locks inside ftrace_set_filter_ips and register_ftrace_function
+ *      (fbt commit), tracepoints_mutex (syscall, sdt, stable providers)
+ *   6. dtrace_profile_lock (810: enabled profile-N list; also taken by
+ *      the cpuhp callbacks, under the hotplug lock), dtrace_fbt_scratch_lock
+ *      (840), dtrace_text_mutex (130: load-time self-test only): leaves,
+ *      nothing of ours is taken under them
+ * Module notifiers (fbt, sdt) take dtrace_lock under the kernel's module
+ * notifier chain; cpuhp callbacks never take dtrace_lock; work items
+ * (dtrace_reap_work, a consumer's cleaner) take dtrace_lock or nothing of
+ * ours, and are flushed or cancelled with none of 1-4 they need held.
+ * Probe context (any context, interrupts masked by dtrace_probe_enter):
+ * no mutex at all; only each consumer's dynamic-variable lock (410,
+ * arch_spinlock_t, trylock with a bounded spin, so it cannot deadlock)
+ * and RCU-sched reads of the probe table and ECB lists.
+ *
  * Owns: dtrace_lock, the provider list, the probe table, the name hash.
  * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe and
  * dtrace_ecb_retain (via prototypes).

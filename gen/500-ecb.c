@@ -839,13 +839,16 @@ static void dtrace_probe_fire(struct dtrace_probe *probe,
 }
 
 /*
- * Fire probe id for consumer only (NULL: every consumer), errno = err.
- * Any context.  Masked interrupts and disabled preemption make this an
- * RCU-sched read-side critical section for the probe table and the ECB
- * lists.
+ * Fire probe id for consumer only (NULL: every consumer), errno = err, as
+ * if task were current (NULL: current itself): DIF's built-in variables
+ * then describe task (dtrace_cur_task(), 200-probe-ctx.c), for a probe
+ * fired in another thread for one that is about to run.  Any context.
+ * Masked interrupts and disabled preemption make this an RCU-sched
+ * read-side critical section for the probe table and the ECB lists.
  */
 static void dtrace_probe_args_err(u32 id, struct dtrace_state *only,
-				  const u64 *args, int err)
+				  struct task_struct *task, const u64 *args,
+				  int err)
 {
 	struct dtrace_probe *p;
 	unsigned long flags;
@@ -855,7 +858,11 @@ static void dtrace_probe_args_err(u32 id, struct dtrace_state *only,
 		p = dtrace_probe_find(id);
 		if (p) {
 			this_cpu_write(dtrace_probe_errnum, err);
+			if (task)
+				this_cpu_write(dtrace_probe_task, task);
 			dtrace_probe_fire(p, only, args);
+			if (task)
+				this_cpu_write(dtrace_probe_task, NULL);
 			this_cpu_write(dtrace_probe_errnum, 0);
 		}
 		dtrace_probe_exit(flags);
@@ -866,38 +873,21 @@ static void dtrace_probe_args_err(u32 id, struct dtrace_state *only,
 static void dtrace_probe_args(u32 id, struct dtrace_state *only,
 			      const u64 *args)
 {
-	dtrace_probe_args_err(id, only, args, 0);
+	dtrace_probe_args_err(id, only, NULL, args, 0);
 }
 
-/*
- * Fire probe id for every consumer as if task were current: DIF's
- * built-in variables describe task (dtrace_cur_task(), 200-probe-ctx.c).
- * For a probe fired in another thread for one that is about to run.
- */
+/* Fire probe id for every consumer as if task were current. */
 static void __maybe_unused dtrace_probe_task_args(u32 id,
 						  struct task_struct *task,
 						  const u64 *args)
 {
-	struct dtrace_probe *p;
-	unsigned long flags;
-
-	preempt_disable_notrace();
-	if (dtrace_probe_enter(&flags)) {
-		p = dtrace_probe_find(id);
-		if (p) {
-			this_cpu_write(dtrace_probe_task, task);
-			dtrace_probe_fire(p, NULL, args);
-			this_cpu_write(dtrace_probe_task, NULL);
-		}
-		dtrace_probe_exit(flags);
-	}
-	preempt_enable_notrace();
+	dtrace_probe_args_err(id, NULL, task, args, 0);
 }
 
 /* Fire probe id for every consumer: arg0..arg9 = args, errno = err. */
 static void __maybe_unused dtrace_probe_errno(u32 id, const u64 *args, int err)
 {
-	dtrace_probe_args_err(id, NULL, args, err);
+	dtrace_probe_args_err(id, NULL, NULL, args, err);
 }
 
 /* THE probe-firing entry point for providers. */
@@ -1170,7 +1160,8 @@ static int dtrace_action_parse(struct dtrace_enparse *pp,
 	}
 
 	if (a->ndifo) {
-		a->difo = kcalloc(a->ndifo, sizeof(*a->difo), GFP_KERNEL);
+		a->difo = kcalloc(a->ndifo, sizeof(*a->difo),
+				  DTRACE_GFP_CONSUMER);
 		if (!a->difo)
 			return -ENOMEM;
 	}
@@ -1236,7 +1227,8 @@ static int dtrace_action_parse(struct dtrace_enparse *pp,
 	case DTRACEACT_AGGREGATE: {
 		struct dtrace_verr verr;
 
-		a->keykind = kcalloc(max(a->nkeys, 1u), 1, GFP_KERNEL);
+		a->keykind = kcalloc(max(a->nkeys, 1u), 1,
+				     DTRACE_GFP_CONSUMER);
 		if (!a->keykind)
 			return -ENOMEM;
 		a->keysize = 0;
@@ -1512,7 +1504,7 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 		return dtrace_enerr(pp, ~0U, "record size %u too large",
 				    ch->recsize);
 
-	cl = kzalloc(sizeof(*cl), GFP_KERNEL);
+	cl = kzalloc(sizeof(*cl), DTRACE_GFP_CONSUMER);
 	if (!cl)
 		return -ENOMEM;
 	cl->index = pp->clause;
@@ -1522,7 +1514,8 @@ static int dtrace_clause_parse(struct dtrace_enparse *pp, const u8 *p,
 	cl->desc.id = DTRACE_IDNONE;
 	INIT_LIST_HEAD(&cl->link);
 	if (ch->nactions) {
-		cl->act = kcalloc(ch->nactions, sizeof(*cl->act), GFP_KERNEL);
+		cl->act = kcalloc(ch->nactions, sizeof(*cl->act),
+				  DTRACE_GFP_CONSUMER);
 		if (!cl->act) {
 			err = -ENOMEM;
 			goto fail;
@@ -1596,9 +1589,11 @@ fail:
 /*
  * dtrace_lock held: room in st->ecbs for more ECBs.  Every reader of
  * st->ecbs holds dtrace_lock (or st is off dtrace_states), so the array
- * may be replaced here.
+ * may be replaced here.  gfp: DTRACE_GFP_CONSUMER from the consumer's
+ * ENABLE, GFP_KERNEL from a retained enabling (030-util.h says why).
  */
-static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more)
+static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more,
+				  gfp_t gfp)
 {
 	u32 cap = max(st->necbs + more, st->ecbs_cap * 2);
 	struct dtrace_ecb **n;
@@ -1606,7 +1601,7 @@ static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more)
 	dtrace_assert_held(&dtrace_lock);
 	if (st->necbs + more <= st->ecbs_cap)
 		return 0;
-	n = kvmalloc_array(cap, sizeof(*n), GFP_KERNEL);
+	n = kvmalloc_array(cap, sizeof(*n), gfp);
 	if (!n)
 		return -ENOMEM;
 	if (st->necbs)
@@ -1730,8 +1725,8 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	}
 	pp.aggs = st->aggs;
 
-	cls = kcalloc(hdr->nclauses, sizeof(*cls), GFP_KERNEL);
-	nmatch = kcalloc(hdr->nclauses, sizeof(*nmatch), GFP_KERNEL);
+	cls = kcalloc(hdr->nclauses, sizeof(*cls), DTRACE_GFP_CONSUMER);
+	nmatch = kcalloc(hdr->nclauses, sizeof(*nmatch), DTRACE_GFP_CONSUMER);
 	if (!cls || !nmatch) {
 		err = -ENOMEM;
 		goto fail;
@@ -1809,7 +1804,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 				DTRACE_CFG_MAX_ENABLINGS);
 		goto fail_locked;
 	}
-	err = dtrace_state_ecbs_grow(st, (u32)total);
+	err = dtrace_state_ecbs_grow(st, (u32)total, DTRACE_GFP_CONSUMER);
 	if (err)
 		goto fail_locked;
 	newecbs = st->ecbs + st->necbs;
@@ -1822,7 +1817,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 
 			if (made >= total)
 				break;	/* cannot happen: same lock */
-			e = kzalloc(sizeof(*e), GFP_KERNEL);
+			e = kzalloc(sizeof(*e), DTRACE_GFP_CONSUMER);
 			if (!e) {
 				err = -ENOMEM;
 				goto fail_ecbs;
@@ -1946,7 +1941,7 @@ static int dtrace_ecb_retain_one(struct dtrace_state *st,
 
 	if (st->necbs >= DTRACE_CFG_MAX_ENABLINGS)
 		return -ENOSPC;
-	err = dtrace_state_ecbs_grow(st, 1);
+	err = dtrace_state_ecbs_grow(st, 1, GFP_KERNEL);
 	if (err)
 		return err;
 	e = kzalloc(sizeof(*e), GFP_KERNEL);

@@ -184,8 +184,9 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 			cs->buf[b].resv = resv;
 		}
 		cs->scratch = kvmalloc(st->scratch_size,
-				       GFP_KERNEL | __GFP_RETRY_MAYFAIL);
-		cs->keybuf = kmalloc(max(st->keysize_max, 8u), GFP_KERNEL);
+				       DTRACE_GFP_CONSUMER | __GFP_RETRY_MAYFAIL);
+		cs->keybuf = kmalloc(max(st->keysize_max, 8u),
+				     DTRACE_GFP_CONSUMER);
 		if (!cs->scratch || !cs->keybuf) {
 			err = -ENOMEM;
 			goto fail;

@@ -44,7 +44,7 @@ static long dtrace_ioc_probes(void __user *arg)
 		return -EINVAL;
 	room = min(p.count, DTRACE_PROBES_MAXCOUNT);
 	if (room) {
-		out = kvcalloc(room, sizeof(*out), GFP_KERNEL);
+		out = kvcalloc(room, sizeof(*out), DTRACE_GFP_CONSUMER);
 		if (!out)
 			return -ENOMEM;
 	}
@@ -97,7 +97,7 @@ static long dtrace_ioc_enable(struct dtrace_state *st, void __user *arg)
 		err = -EINVAL;
 		goto copyout;
 	}
-	blob = kvmalloc(e->bloblen, GFP_KERNEL);
+	blob = kvmalloc(e->bloblen, DTRACE_GFP_CONSUMER);
 	if (!blob) {
 		err = -ENOMEM;
 		goto out;
