@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): bb719f8bf75d0eed
+ * Input hash (FNV-1a 64): 2c1b61c5e05a5179
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -205,8 +205,8 @@
  * Kernel memory a consumer makes the module allocate is charged to the
  * consumer's memory cgroup (__GFP_ACCOUNT; kvmalloc and __vmalloc charge
  * the pages too), so memory.max bounds what one container can pin with
- * /dev/dtrace, and going over it is -ENOMEM for that consumer, not the
- * OOM killer elsewhere.  DTRACE_GFP_CONSUMER, in the consumer's own
+ * /dev/dtrace; going over it is -ENOMEM for that consumer
+ * (__GFP_RETRY_MAYFAIL: neither the global nor the cgroup's OOM killer).  DTRACE_GFP_CONSUMER, in the consumer's own
  * process context (ioctl), for the allocations whose size the consumer
  * chooses or multiplies:
  *   - the principal and speculation buffers (510, bufsize/specsize x
@@ -228,7 +228,8 @@
  * they are bounded by CONFIG_DTRACE_MAX_ENABLINGS); the module's tables
  * made at load.
  */
-#define DTRACE_GFP_CONSUMER	(GFP_KERNEL_ACCOUNT | __GFP_NOWARN)
+#define DTRACE_GFP_CONSUMER						\
+	(GFP_KERNEL_ACCOUNT | __GFP_NOWARN | __GFP_RETRY_MAYFAIL)
 
 /* Bounded string length: the length of s, at most max. */
 static inline size_t dtrace_strnlen(const char *s, size_t max)
@@ -6972,7 +6973,7 @@ static int dtrace_buffer_alloc(struct dtrace_buffer *b, u64 size, u32 policy)
 	 * Large requests may fail: that is -ENOMEM, neither a kernel
 	 * warning nor the OOM killer.
 	 */
-	b->data = kvmalloc(size, DTRACE_GFP_CONSUMER | __GFP_RETRY_MAYFAIL);
+	b->data = kvmalloc(size, DTRACE_GFP_CONSUMER);
 	if (!b->data)
 		return -ENOMEM;
 	b->size = size;
@@ -8145,8 +8146,7 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 				goto fail;
 			cs->buf[b].resv = resv;
 		}
-		cs->scratch = kvmalloc(st->scratch_size,
-				       DTRACE_GFP_CONSUMER | __GFP_RETRY_MAYFAIL);
+		cs->scratch = kvmalloc(st->scratch_size, DTRACE_GFP_CONSUMER);
 		cs->keybuf = kmalloc(max(st->keysize_max, 8u),
 				     DTRACE_GFP_CONSUMER);
 		if (!cs->scratch || !cs->keybuf) {

@@ -37,8 +37,8 @@
  * Kernel memory a consumer makes the module allocate is charged to the
  * consumer's memory cgroup (__GFP_ACCOUNT; kvmalloc and __vmalloc charge
  * the pages too), so memory.max bounds what one container can pin with
- * /dev/dtrace, and going over it is -ENOMEM for that consumer, not the
- * OOM killer elsewhere.  DTRACE_GFP_CONSUMER, in the consumer's own
+ * /dev/dtrace; going over it is -ENOMEM for that consumer
+ * (__GFP_RETRY_MAYFAIL: neither the global nor the cgroup's OOM killer).  DTRACE_GFP_CONSUMER, in the consumer's own
  * process context (ioctl), for the allocations whose size the consumer
  * chooses or multiplies:
  *   - the principal and speculation buffers (510, bufsize/specsize x
@@ -60,7 +60,8 @@
  * they are bounded by CONFIG_DTRACE_MAX_ENABLINGS); the module's tables
  * made at load.
  */
-#define DTRACE_GFP_CONSUMER	(GFP_KERNEL_ACCOUNT | __GFP_NOWARN)
+#define DTRACE_GFP_CONSUMER						\
+	(GFP_KERNEL_ACCOUNT | __GFP_NOWARN | __GFP_RETRY_MAYFAIL)
 
 /* Bounded string length: the length of s, at most max. */
 static inline size_t dtrace_strnlen(const char *s, size_t max)

@@ -183,8 +183,7 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 				goto fail;
 			cs->buf[b].resv = resv;
 		}
-		cs->scratch = kvmalloc(st->scratch_size,
-				       DTRACE_GFP_CONSUMER | __GFP_RETRY_MAYFAIL);
+		cs->scratch = kvmalloc(st->scratch_size, DTRACE_GFP_CONSUMER);
 		cs->keybuf = kmalloc(max(st->keysize_max, 8u),
 				     DTRACE_GFP_CONSUMER);
 		if (!cs->scratch || !cs->keybuf) {

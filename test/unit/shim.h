@@ -95,6 +95,9 @@ typedef unsigned int gfp_t;
 #define __GFP_ZERO	0x200u
 #define __GFP_ACCOUNT	0x400u
 #define GFP_KERNEL_ACCOUNT	(GFP_KERNEL | __GFP_ACCOUNT)
+#ifndef __GFP_RETRY_MAYFAIL
+#define __GFP_RETRY_MAYFAIL	0x800u
+#endif
 
 struct shim_alloc {
 	struct shim_alloc *next, *prev;
