@@ -160,6 +160,12 @@ static struct dtrace_probe __rcu **dtrace_probes;	/* [MAX_PROBES] */
 static unsigned long *dtrace_probe_idbusy;
 static u32 dtrace_probe_count;		/* registered probes */
 static u32 dtrace_probe_hiwat;		/* highest ID ever handed out */
+/*
+ * Changes (under dtrace_lock) whenever a probe is created or retired: an
+ * ENABLE that matched without dtrace_lock (dtrace_match_scan) finds its
+ * result still valid if this did not change meanwhile.
+ */
+static u64 dtrace_probe_gen;
 static u32 dtrace_nproviders;
 
 #define DTRACE_PROBE_HASH_BITS	12
@@ -325,7 +331,8 @@ static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
 	if (!p)
 		return -ENOMEM;
 	if (id > dtrace_probe_hiwat)
-		dtrace_probe_hiwat = id;
+		WRITE_ONCE(dtrace_probe_hiwat, id);
+	WRITE_ONCE(dtrace_probe_gen, dtrace_probe_gen + 1);
 	set_bit(id - 1, dtrace_probe_idbusy);
 	p->id = id;
 	p->aframes = aframes;
@@ -362,6 +369,7 @@ static void dtrace_probe_retire(struct dtrace_probe *p)
 	list_del(&p->prov_link);
 	p->prov->nprobes--;
 	WRITE_ONCE(dtrace_probe_count, dtrace_probe_count - 1);
+	WRITE_ONCE(dtrace_probe_gen, dtrace_probe_gen + 1);
 }
 
 /* After the grace period that followed dtrace_probe_retire(p). */
@@ -549,6 +557,44 @@ static struct dtrace_probe *dtrace_probe_next(const struct dtrace_probedesc *d,
 	}
 	*start = id;
 	return NULL;
+}
+
+/*
+ * The probes matching d, without dtrace_lock: IDs into ids[0..room) (NULL:
+ * count only); returns how many match.  Reads the probe table under RCU
+ * (a probe is freed only after a grace period following its retirement,
+ * and its description never changes), DTRACE_MATCH_BATCH IDs at a time,
+ * rescheduling in between, so even the ~80000 fbt probes times many
+ * clauses neither hold dtrace_lock nor trip the soft-lockup detector.
+ * The caller checks dtrace_probe_gen under dtrace_lock afterwards: if it
+ * did not change since before the scan, the result is exact.  Also correct
+ * with dtrace_lock held (then nothing can change).
+ */
+#define DTRACE_MATCH_BATCH	1024
+
+static u32 dtrace_match_scan(const struct dtrace_probedesc *d, u32 *ids,
+			     u32 room)
+{
+	u32 id, hiwat = READ_ONCE(dtrace_probe_hiwat), n = 0;
+
+	rcu_read_lock();
+	for (id = 1; id <= hiwat; id++) {
+		struct dtrace_probe *p;
+
+		if (!(id % DTRACE_MATCH_BATCH)) {
+			rcu_read_unlock();
+			cond_resched();
+			rcu_read_lock();
+		}
+		p = rcu_dereference(dtrace_probes[id - 1]);
+		if (!p || !dtrace_desc_match(d, &p->desc))
+			continue;
+		if (ids && n < room)
+			ids[n] = id;
+		n++;
+	}
+	rcu_read_unlock();
+	return n;
 }
 
 static int dtrace_probes_init(void)

@@ -1613,6 +1613,47 @@ static int dtrace_state_ecbs_grow(struct dtrace_state *st, u32 more,
 }
 
 /*
+ * Matching an enabling's clauses against the probes (dtrace_enable).
+ * match_unlocked (module parameter, default on): scan the probe table
+ * without dtrace_lock (dtrace_match_scan); off, everything is done under
+ * it (as before; for measuring).  enable_lock_max_ns (module parameter,
+ * write 0 to reset): the longest single hold of dtrace_lock by an ENABLE.
+ */
+#define DTRACE_MATCH_TRIES	4
+
+static bool dtrace_match_unlocked = true;
+module_param_named(match_unlocked, dtrace_match_unlocked, bool, 0644);
+MODULE_PARM_DESC(match_unlocked,
+		 "match enablings against the probes without the global lock (default 1)");
+
+static unsigned long long dtrace_enable_hold_max_ns;	/* dtrace_lock */
+module_param_named(enable_lock_max_ns, dtrace_enable_hold_max_ns, ullong,
+		   0644);
+MODULE_PARM_DESC(enable_lock_max_ns,
+		 "longest hold of the global lock by an enabling, ns (write 0 to reset)");
+
+/* dtrace_lock held since t0 (ns), about to be dropped. */
+static void dtrace_enable_hold(u64 t0)
+{
+	u64 d = ktime_get_ns() - t0;
+
+	dtrace_assert_held(&dtrace_lock);
+	if (d > dtrace_enable_hold_max_ns)
+		dtrace_enable_hold_max_ns = d;
+}
+
+/* Free what a matching pass allocated and did not attach. */
+static void dtrace_match_free(u32 *ids, struct dtrace_ecb **ecbv, u64 n)
+{
+	u64 k;
+
+	for (k = 0; ecbv && k < n; k++)
+		kfree(ecbv[k]);
+	kvfree(ecbv);
+	kvfree(ids);
+}
+
+/*
  * DTRACEIOC_ENABLE: parse blob (len bytes, a kernel copy) for st, under
  * st->lock.  On success the clauses and ECBs are the consumer's; on any
  * error nothing changed (a first enabling's vstate and aggspace are
@@ -1630,9 +1671,11 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	struct dtrace_enable_hdr opts;
 	struct dtrace_clause **cls = NULL;
 	struct dtrace_ecb **newecbs = NULL;
-	u32 *nmatch = NULL;
-	u32 nc = 0, i, made = 0, nzero = 0;
+	struct dtrace_ecb **ecbv = NULL;	/* allocated, not attached */
+	u32 *nmatch = NULL, *ids = NULL;
+	u32 nc = 0, i, made = 0, nzero = 0, tries;
 	u64 total = 0;		/* u64: a sum of matches cannot wrap */
+	u64 t0 = 0;
 	bool first = !st->have_opts;
 	size_t off, used;
 	int err;
@@ -1749,16 +1792,77 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 		goto fail;
 	}
 
-	/* Match the probes and create the ECBs, all under dtrace_lock. */
-	mutex_lock(&dtrace_lock);
-	/* Probes one clause's provide creates may match another clause. */
-	for (i = 0; i < nc; i++)
-		dtrace_provide(&cls[i]->desc);
-	for (i = 0; i < nc; i++) {
-		u32 start = 1;
+	/*
+	 * Match the probes and create the ECBs.  dtrace_lock is held for the
+	 * providers' provide, dropped while the probe table is scanned
+	 * (dtrace_match_scan) and the ECBs are allocated, and taken again to
+	 * attach them if no probe came or went meanwhile (dtrace_probe_gen);
+	 * otherwise it starts over, and after DTRACE_MATCH_TRIES attempts (or
+	 * with the match_unlocked parameter off) does it all under the lock.
+	 * dtrace_reap runs only under the lock at the end of an operation,
+	 * and a probe it takes away bumps dtrace_probe_gen: what our provide
+	 * made cannot vanish unnoticed.
+	 */
+	for (tries = 0;; tries++) {
+		bool unlocked = dtrace_match_unlocked &&
+				tries < DTRACE_MATCH_TRIES;
+		bool changed = false;
+		u64 gen;
+		u32 k;
 
-		while (dtrace_probe_next(&cls[i]->desc, &start))
-			nmatch[i]++;
+		mutex_lock(&dtrace_lock);
+		t0 = ktime_get_ns();
+		/* Probes one clause's provide creates may match another. */
+		for (i = 0; i < nc; i++)
+			dtrace_provide(&cls[i]->desc);
+		gen = dtrace_probe_gen;
+		if (unlocked) {
+			dtrace_enable_hold(t0);
+			mutex_unlock(&dtrace_lock);
+		}
+		total = 0;
+		for (i = 0; i < nc; i++) {
+			nmatch[i] = dtrace_match_scan(&cls[i]->desc, NULL, 0);
+			total += nmatch[i];
+		}
+		/* The IDs and ECBs, unless the limit below refuses them. */
+		if (total && total <= DTRACE_CFG_MAX_ENABLINGS) {
+			ids = kvmalloc_array(total, sizeof(*ids),
+					     DTRACE_GFP_CONSUMER);
+			ecbv = kvcalloc(total, sizeof(*ecbv),
+					DTRACE_GFP_CONSUMER);
+			if (!ids || !ecbv)
+				err = -ENOMEM;
+			for (k = 0; !err && k < total; k++) {
+				ecbv[k] = kzalloc(sizeof(*ecbv[k]),
+						  DTRACE_GFP_CONSUMER);
+				if (!ecbv[k])
+					err = -ENOMEM;
+			}
+			for (i = 0, k = 0; !err && i < nc; i++) {
+				u32 n = dtrace_match_scan(&cls[i]->desc,
+							  ids + k, total - k);
+
+				changed |= n != nmatch[i];
+				k += min_t(u32, n, total - k);
+			}
+		}
+		if (unlocked) {
+			mutex_lock(&dtrace_lock);
+			t0 = ktime_get_ns();
+		}
+		if (err)
+			goto fail_locked;
+		if (!changed && gen == dtrace_probe_gen)
+			break;
+		/* A probe came or went while we looked: look again. */
+		dtrace_enable_hold(t0);
+		mutex_unlock(&dtrace_lock);
+		dtrace_match_free(ids, ecbv, total);
+		ids = NULL;
+		ecbv = NULL;
+	}
+	for (i = 0; i < nc; i++) {
 		/*
 		 * Matching nothing, ask again, to learn whether a provider
 		 * declined to create a probe the description names (a
@@ -1783,7 +1887,6 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 			}
 			nzero++;	/* retained (-Z): counted below */
 		}
-		total += nmatch[i];
 	}
 	/*
 	 * The limit bounds what a consumer holds: its enabled probes, and
@@ -1809,19 +1912,14 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 		goto fail_locked;
 	newecbs = st->ecbs + st->necbs;
 	for (i = 0; i < nc; i++) {
-		u32 start = 1;
-		struct dtrace_probe *p;
+		u32 j;
 
-		while ((p = dtrace_probe_next(&cls[i]->desc, &start))) {
-			struct dtrace_ecb *e;
+		for (j = 0; j < nmatch[i]; j++) {
+			struct dtrace_probe *p = dtrace_probe_get(ids[made]);
+			struct dtrace_ecb *e = ecbv[made];
 
-			if (made >= total)
-				break;	/* cannot happen: same lock */
-			e = kzalloc(sizeof(*e), DTRACE_GFP_CONSUMER);
-			if (!e) {
-				err = -ENOMEM;
-				goto fail_ecbs;
-			}
+			DTRACE_ASSERT(p);	/* dtrace_probe_gen unchanged */
+			ecbv[made] = NULL;
 			e->state = st;
 			e->clause = cls[i];
 			e->epid = st->necbs + made + 1;
@@ -1870,7 +1968,9 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 	st->nzero += nzero;
 	dtrace_commit();
 	dtrace_reap();		/* probes provided that no clause took */
+	dtrace_enable_hold(t0);
 	mutex_unlock(&dtrace_lock);
+	dtrace_match_free(ids, ecbv, total);
 	if (first) {
 		st->opts = opts;
 		st->have_opts = true;
@@ -1893,12 +1993,15 @@ fail_ecbs:
 	for (i = 0; i < made; i++)
 		kfree(newecbs[i]);
 	dtrace_reap();
+	dtrace_enable_hold(t0);
 	mutex_unlock(&dtrace_lock);
 	goto fail;
 fail_locked:
 	dtrace_reap();		/* what this enabling provided goes again */
+	dtrace_enable_hold(t0);
 	mutex_unlock(&dtrace_lock);
 fail:
+	dtrace_match_free(ids, ecbv, total);
 	if (cls) {
 		for (i = 0; i < hdr->nclauses; i++)
 			dtrace_clause_free(cls[i]);
