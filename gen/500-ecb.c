@@ -47,6 +47,22 @@
  */
 static DEFINE_PER_CPU(int, dtrace_probe_errnum);
 
+/*
+ * The worst-case work of the dtrace:::ERROR clauses run so far by the
+ * firing in progress on this CPU (cost units; reset by
+ * dtrace_probe_args_err, written in probe context like the errno above).
+ * The static bound (CONFIG_DTRACE_PROBE_COST_MAX) covers the clauses a
+ * probe runs, and a consumer's ERROR clauses on their own; but every
+ * clause of a firing may fault, and each fault runs the consumer's ERROR
+ * clauses again: thousands of cheap faulting clauses on one probe times
+ * expensive ERROR clauses would multiply past any bound.  So ERROR runs
+ * while the ERROR work of this firing stays within
+ * CONFIG_DTRACE_PROBE_COST_MAX; a fault beyond that is still recorded and
+ * counted (the error record, "errors"), only the ERROR clauses do not run
+ * for it.  One firing does at most twice CONFIG_DTRACE_PROBE_COST_MAX.
+ */
+static DEFINE_PER_CPU(u64, dtrace_probe_errwork);
+
 #define DTRACE_MAX_NSPEC	1024
 #define DTRACE_MAX_STRSIZE	65536
 #define DTRACE_MAX_ACTIONS	4096
@@ -141,6 +157,8 @@ struct dtrace_state {
 	bool noretain;			/* stopped or dying: no new ECBs */
 	u32 retain_skipped;		/* new probes not enabled (limit, memory) */
 	u32 nzero;			/* clauses that matched none at ENABLE */
+	u64 errcost;			/* its ERROR clauses' costs (dtrace_lock;
+					 * read in probe context) */
 	struct dtrace_vstate *vstate;
 	struct dtrace_aggspace *aggs;
 	bool uses_spec;			/* some clause speculates */
@@ -330,6 +348,9 @@ static void dtrace_ecb_detach(struct dtrace_ecb *ecb)
 	list_del_rcu(&ecb->probe_link);
 	ecb->probe = NULL;
 	p->cost -= ecb->clause->cost;
+	if (p->id == dtrace_probeid_error)
+		WRITE_ONCE(ecb->state->errcost,
+			   ecb->state->errcost - ecb->clause->cost);
 	if (--p->nenabled == 0 && p->prov->ops->disable)
 		p->prov->ops->disable(p->prov->arg, p->id, p->arg);
 }
@@ -381,6 +402,9 @@ static int dtrace_ecb_attach(struct dtrace_ecb *ecb, struct dtrace_probe *p)
 	}
 	p->nenabled++;
 	p->cost += ecb->clause->cost;
+	if (p->id == dtrace_probeid_error)
+		WRITE_ONCE(ecb->state->errcost,
+			   ecb->state->errcost + ecb->clause->cost);
 	ecb->probe = p;
 	list_add_tail_rcu(&ecb->probe_link, &p->ecbs);
 	return 0;
@@ -420,7 +444,7 @@ static void dtrace_ecb_error(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 		struct dtrace_rechdr h;
 		struct dtrace_errrec e;
 	} *r;
-	u64 off, eargs[DTRACE_MAXARGS] = { 0 };
+	u64 off, errwork, eargs[DTRACE_MAXARGS] = { 0 };
 
 	cs->cnt.errors++;
 	if (probe->id == dtrace_probeid_error)
@@ -445,6 +469,11 @@ static void dtrace_ecb_error(struct dtrace_ecb *ecb, struct dtrace_probe *probe,
 	ep = dtrace_probe_find(dtrace_probeid_error);
 	if (!ep)
 		return;
+	/* The ERROR work of this firing stays bounded (dtrace_probe_errwork). */
+	errwork = this_cpu_read(dtrace_probe_errwork) + READ_ONCE(st->errcost);
+	if (errwork > DTRACE_CFG_PROBE_COST_MAX)
+		return;
+	this_cpu_write(dtrace_probe_errwork, errwork);
 	eargs[1] = ecb->epid;
 	eargs[2] = ms->action;
 	eargs[3] = ms->difoff;
@@ -858,6 +887,7 @@ static void dtrace_probe_args_err(u32 id, struct dtrace_state *only,
 		p = dtrace_probe_find(id);
 		if (p) {
 			this_cpu_write(dtrace_probe_errnum, err);
+			this_cpu_write(dtrace_probe_errwork, 0);
 			if (task)
 				this_cpu_write(dtrace_probe_task, task);
 			dtrace_probe_fire(p, only, args);
