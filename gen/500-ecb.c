@@ -1452,16 +1452,47 @@ static int dtrace_clause_check(struct dtrace_enparse *pp,
 }
 
 /*
+ * THE BOUND ON ONE FIRING (issue 11 asked for a run-time budget per firing
+ * or a static bound; the static bound was chosen, with one run-time cap):
+ *  - each clause's worst case (below) is at most CONFIG_DTRACE_CLAUSE_COST_MAX
+ *    (1000000 units), the clauses one firing runs, of every consumer,
+ *    at most CONFIG_DTRACE_PROBE_COST_MAX (2000000) together
+ *    (dtrace_ecb_attach; BEGIN, END and ERROR per consumer);
+ *  - faults: each may run the consumer's ERROR clauses again; those runs
+ *    stop once they would pass CONFIG_DTRACE_PROBE_COST_MAX in one firing
+ *    (dtrace_probe_errwork), so a firing does at most 2 x 2000000 units;
+ *  - every clause costs at least DTRACE_COST_CALL (its ECB's dispatch),
+ *    so a probe carries at most 50000 ECBs' worth of dispatch;
+ *  - not in the units: chill() (its own per-CPU budget, dtrace_chill),
+ *    the wait for a consumer's dynamic-variable lock (held by other CPUs
+ *    only for one bounded hash operation each; the spin gives up after
+ *    DTRACE_DYN_LOCKSPIN and drops), and skipping other consumers' ECBs
+ *    on BEGIN/END/ERROR (at most CONFIG_DTRACE_MAX_CONSUMERS x
+ *    CONFIG_DTRACE_MAX_ENABLINGS list steps, a few ns each).
+ * In time: a unit is about 0.5 ns on current x86-64 hardware (make -C
+ * test/unit bench), so 1 ms per firing, 2 ms with ERROR clauses.  In the
+ * project's QEMU (TCG) VMs, test/vm/tests/cost.host.t measured a clause of
+ * about 530000 units at 1.2-2.1 ms on average and 3.6 ms at most natively,
+ * 3.2 ms on average and 16 ms at most in a Xen PV dom0; scaled to 4000000
+ * units: about 16 ms (27 ms at most) natively and 24 ms (120 ms at most)
+ * under Xen PV, emulated.  That is enough: the kernel notices a CPU with
+ * interrupts masked after 10 s (hard lockup), a CPU not scheduling after
+ * 20 s (soft lockup) and an RCU stall after 21 s: two orders of magnitude
+ * above the worst firing even under TCG, three to four on hardware.
+ */
+
+/*
  * Worst-case work of one firing of a clause, in the validator's cost units
- * (400): its DIF objects, the record it clears and fills, and what each
- * action does beyond its DIF (a string or memory copy, a stack walk, an
- * aggregation's key and hash lookup, a commit's copy of the speculation).
- * chill() is left out: it is a deliberate delay with its own budget.
+ * (400): its dispatch, its DIF objects, the record it clears and fills, and
+ * what each action does beyond its DIF (a string or memory copy, a stack
+ * walk, an aggregation's key and hash lookup, a commit's copy of the
+ * speculation).  chill() is left out: it is a deliberate delay with its
+ * own budget.
  */
 static u64 dtrace_clause_cost(const struct dtrace_enparse *pp,
 			      const struct dtrace_clause *cl)
 {
-	u64 cost = cl->pred ? cl->pred->cost : 0;
+	u64 cost = DTRACE_COST_CALL + (cl->pred ? cl->pred->cost : 0);
 	u32 i, j;
 
 	if (cl->recsize)
