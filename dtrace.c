@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): edff0c2e85bfe5bd
+ * Input hash (FNV-1a 64): 0ae188b14586af87
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -23,7 +23,10 @@
  *   410-dynvar.c             DIF variables: globals, clause-locals, thread-locals, associative arrays
  *   420-dif-subr.c           DIF runtime helpers (faults, scratch, safe reads) and the subroutines
  *   430-dif-emulate.c        DIF emulation: the register machine that runs predicates and actions
- *   500-ecb.c                Enablings and ECBs: parsing DTRACEIOC_ENABLE, firing probes
+ *   500-ecb.c                Consumers' clauses and ECBs: structures, deferred actions, attach/detach
+ *   502-fire.c               Probe context: dtrace_probe(), predicates, actions, ERROR
+ *   504-enparse.c            Parsing an enabling: options, actions, clauses, their worst-case cost
+ *   506-enable.c             DTRACEIOC_ENABLE: matching probes, creating ECBs; retained enablings
  *   510-buffer.c             Principal buffers: reserve/commit records, switch, fill and ring
  *   520-aggregate.c          Aggregations: per-CPU hashed aggregation buffers, snapshots as deltas
  *   530-speculate.c          Speculations: speculation(), speculate(), commit(), discard()
@@ -718,7 +721,7 @@ static bool dtrace_toxic(u64 addr, size_t len)
 
 /*
  * The thread a probe fires for when that is not current, else NULL: set
- * by dtrace_probe_task_args() (500-ecb.c) with interrupts masked, for the
+ * by dtrace_probe_task_args() (502-fire.c) with interrupts masked, for the
  * duration of one firing.  sched:::on-cpu and proc:::start fire from the
  * sched_switch tracepoint, which runs in the old thread just before the
  * switch, for the thread about to run: DIF's built-in variables (pid,
@@ -1113,7 +1116,7 @@ static u32 dtrace_core_nprobes(void);
 /* Framework types: buffers, speculations, per-CPU counters */
 /*
  * Types and prototypes of the framework that several fragments share and
- * that come before their definitions in MANIFEST order (500-ecb.c fires
+ * that come before their definitions in MANIFEST order (502-fire.c fires
  * probes into the buffers of 510 and the speculations of 530).
  *
  * Like 300-core.h, this header and 510-buffer.c / 530-speculate.c compile
@@ -1488,7 +1491,7 @@ static bool dtrace_desc_terminated(const struct dtrace_probedesc *d)
  * and RCU-sched reads of the probe table and ECB lists.
  *
  * Owns: dtrace_lock, the provider list, the probe table, the name hash.
- * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe and
+ * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe and 506-enable.c's
  * dtrace_ecb_retain (via prototypes).
  */
 
@@ -1581,7 +1584,7 @@ static u32 dtrace_probeid_begin, dtrace_probeid_end, dtrace_probeid_error;
 
 /* 500-ecb.c: detach every ECB of a probe that goes away. */
 static void dtrace_ecb_detach_probe(struct dtrace_probe *probe);
-/* 500-ecb.c: give a new probe the ECBs of the consumers' clauses. */
+/* 506-enable.c: give a new probe the ECBs of the consumers' clauses. */
 static void dtrace_ecb_retain(struct dtrace_probe *probe);
 
 static u32 dtrace_name_hash(const char *prov, const char *mod,
@@ -1693,7 +1696,7 @@ static struct dtrace_probe *dtrace_probe_lookup(struct dtrace_provider *prov,
 /*
  * dtrace_lock held: create probe prov:mod:func:name.  Returns its ID in
  * *idp, having attached the ECBs of the consumers whose clauses match it
- * (500-ecb.c, dtrace_ecb_retain; those never make it fail); -EEXIST (with the existing ID) if it exists, -ENOSPC at
+ * (506-enable.c, dtrace_ecb_retain; those never make it fail); -EEXIST (with the existing ID) if it exists, -ENOSPC at
  * DTRACE_CFG_MAX_PROBES, -EINVAL for a name too long.
  */
 static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
@@ -4987,7 +4990,7 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
 }
 /************** End gen/430-dif-emulate.c ****************/
 /************** Begin gen/500-ecb.c **************/
-/* Enablings and ECBs: parsing DTRACEIOC_ENABLE, firing probes */
+/* Consumers' clauses and ECBs: structures, deferred actions, attach/detach */
 /*
  * An enabling (the blob of DTRACEIOC_ENABLE) is parsed and validated
  * completely - every size, offset, count, action kind and DIF object -
@@ -5017,8 +5020,15 @@ static u64 dtrace_dif_emulate(const struct dtrace_difo *difo,
  * a DTRACE_EPID_ERROR record and fires dtrace:::ERROR for that consumer
  * (never from an ERROR clause).  Probe context obeys 200-probe-ctx.c.
  *
- * Owns: struct dtrace_state/clause/action/ecb, the enabling parser,
- * retained enablings, dtrace_probe().  Calls: 320 (probes), 4xx (DIF), 510/520/530.
+ * The layer is four fragments: this one (the structures, deferred
+ * signals/breakpoint/panic, freeing, attaching ECBs to probes),
+ * 502-fire.c (probe context: dtrace_probe() and the actions),
+ * 504-enparse.c (parsing and validating an enabling, the cost of a clause)
+ * and 506-enable.c (DTRACEIOC_ENABLE: matching probes, creating ECBs;
+ * retained enablings).
+ *
+ * Owns: struct dtrace_state/clause/action/ecb, deferred actions, ECB
+ * attach/detach.  Calls: 320 (probes), 4xx (DIF), 510/520/530.
  */
 
 /* Internal activities besides the DTRACE_ACTIVITY_* of the ABI. */
@@ -5397,6 +5407,18 @@ static int dtrace_ecb_attach(struct dtrace_ecb *ecb, struct dtrace_probe *p)
 	list_add_tail_rcu(&ecb->probe_link, &p->ecbs);
 	return 0;
 }
+/************** End gen/500-ecb.c ****************/
+/************** Begin gen/502-fire.c **************/
+/* Probe context: dtrace_probe(), predicates, actions, ERROR */
+/*
+ * The firing path (see 500-ecb.c for the ECB states): dtrace_probe() and
+ * its variants, each ECB's predicate and actions into its consumer's
+ * buffers, faults and dtrace:::ERROR, chill(), stack(), aggregations.
+ * Everything here runs in probe context and obeys 200-probe-ctx.c.
+ *
+ * Owns: dtrace_probe(), dtrace_probe_args(), the per-firing ERROR budget.
+ * Calls: 4xx (DIF), 510/520/530.
+ */
 
 /* ------------------------------------------------------------------
  * Probe context: firing
@@ -5916,6 +5938,18 @@ static void __maybe_unused dtrace_probe(u32 id, u64 arg0, u64 arg1,
 
 	dtrace_probe_args(id, NULL, args);
 }
+/************** End gen/502-fire.c ****************/
+/************** Begin gen/504-enparse.c **************/
+/* Parsing an enabling: options, actions, clauses, their worst-case cost */
+/*
+ * A DTRACEIOC_ENABLE blob is parsed and validated here, completely,
+ * before anything is attached (506-enable.c attaches): options, DIF
+ * objects (400), actions, the rules across a clause's actions, and each
+ * clause's worst-case cost per firing (the bound on one firing).
+ *
+ * Owns: struct dtrace_enparse, dtrace_clause_parse, dtrace_clause_cost.
+ * Calls: 400 (validator), 520 (aggregation declarations), 530.
+ */
 
 /* ------------------------------------------------------------------
  * Parsing an enabling (process context)
@@ -6634,6 +6668,18 @@ fail:
 	dtrace_clause_free(cl);
 	return err;
 }
+/************** End gen/504-enparse.c ****************/
+/************** Begin gen/506-enable.c **************/
+/* DTRACEIOC_ENABLE: matching probes, creating ECBs; retained enablings */
+/*
+ * dtrace_enable() takes a parsed enabling (504-enparse.c), matches its
+ * clauses against the probes (without dtrace_lock where it can) and
+ * attaches an ECB per match; dtrace_ecb_retain() gives a probe created
+ * later the ECBs of the running consumers' clauses that match it.
+ *
+ * Owns: dtrace_enable, dtrace_ecb_retain, the match_unlocked and
+ * enable_lock_max_ns parameters.  Calls: 320 (probes), 500 (attach).
+ */
 
 /*
  * dtrace_lock held: room in st->ecbs for more ECBs.  Every reader of
@@ -7149,7 +7195,7 @@ static void dtrace_ecb_retain(struct dtrace_probe *p)
 		}
 	}
 }
-/************** End gen/500-ecb.c ****************/
+/************** End gen/506-enable.c ****************/
 /************** Begin gen/510-buffer.c **************/
 /* Principal buffers: reserve/commit records, switch, fill and ring */
 /*
@@ -8183,7 +8229,7 @@ static void dtrace_spec_clean_finish(struct dtrace_specset *ss)
  *             fixes the options and creates the variable and aggregation
  *             spaces
  *   (then)    a probe created later gets ECBs of the clauses it matches
- *             (500-ecb.c, retained enablings), until STOP or destroy
+ *             (506-enable.c, retained enablings), until STOP or destroy
  *   GO        allocates everything probe context needs (per-CPU principal
  *             buffers, scratch, key buffers, speculations), then WARMUP:
  *             fires dtrace:::BEGIN on this CPU, then ACTIVE
@@ -9054,7 +9100,7 @@ static long dtrace_state_ioctl(struct dtrace_state *st, unsigned int cmd,
  * initial user namespace: capable() does, and the group ID is the one of
  * the initial namespace, so a user namespace that maps its own IDs onto
  * the configured number gains nothing.  Destructive actions (-w) need
- * CAP_SYS_ADMIN at ENABLE, group or not (dtrace_enable, 500-ecb.c).
+ * CAP_SYS_ADMIN at ENABLE, group or not (dtrace_enable, 506-enable.c).
  * At most DTRACE_CFG_MAX_CONSUMERS consumers exist at once (Kconfig): an
  * open beyond that fails with EUSERS.
  *
@@ -9205,7 +9251,7 @@ static void dtrace_dev_exit(void)
 /*
  * Three probes with empty module and function.  They are never fired by a
  * provider callback: 600-state.c fires BEGIN (GO) and END (STOP), and
- * 500-ecb.c fires ERROR after a fault, each for the one consumer concerned
+ * 502-fire.c fires ERROR after a fault, each for the one consumer concerned
  * only (dtrace_probe_args with a state).  ERROR's arguments are DTrace's:
  * arg1 EPID, arg2 action index (0 = predicate), arg3 DIF offset, arg4
  * fault (DTRACEFLT_*), arg5 the offending address or value.
@@ -10329,7 +10375,7 @@ static void dtrace_prov_syscall_exit(void)
  * provider table (890-providers.c).
  * Owns: the fbt provider, DTRACEIOC_FBTSYMS, its module notifier.
  * Calls: 320-provider.c (probes, retire/free), 310-glob.c,
- * dtrace_probe_args() (500-ecb.c).
+ * dtrace_probe_args() (502-fire.c).
  */
 #if IS_ENABLED(CONFIG_DTRACE_PROVIDER_FBT) && \
 	IS_ENABLED(CONFIG_DYNAMIC_FTRACE_WITH_ARGS) && \
@@ -11539,7 +11585,7 @@ static struct tracepoint *dtrace_tp_kernel_find(const char *name)
  * 845-tracepoint.c); listed in the
  * provider table (890-providers.c).
  * Owns: the sdt provider, DTRACEIOC_SDTNAMES, its tracepoint module
- * notifier.  Calls: 320-provider.c, dtrace_probe_args() (500-ecb.c),
+ * notifier.  Calls: 320-provider.c, dtrace_probe_args() (502-fire.c),
  * 845-tracepoint.c, the kernel's tracepoint and trace event API.
  */
 #if IS_ENABLED(CONFIG_DTRACE_PROVIDER_SDT) && defined(DTRACE_HAVE_TP)
@@ -12044,7 +12090,7 @@ static void dtrace_prov_sdt_exit(void)
  *  thread: they fire after the probes of the old thread (off-cpu, sleep,
  *  preempt: their callbacks have a higher tracepoint priority), with
  *  DIF's built-in variables (pid, tid, execname, curthread, uid, self->,
- *  ...) describing the new thread (dtrace_probe_task_args, 500-ecb.c),
+ *  ...) describing the new thread (dtrace_probe_task_args, 502-fire.c),
  *  as in DTrace, where they fire in it; stack() is still the old
  *  thread's scheduler stack and user memory (copyin, ustack) is not
  *  reachable.  Every other probe fires in the context the Guide gives it
@@ -12090,7 +12136,7 @@ static void dtrace_prov_sdt_exit(void)
  * provider table (890-providers.c).
  * Owns: the proc, sched and io providers.  Calls: 320-provider.c,
  * 845-tracepoint.c, dtrace_probe_args() and dtrace_probe_task_args()
- * (500-ecb.c).
+ * (502-fire.c).
  */
 #if defined(DTRACE_HAVE_TP) && (IS_ENABLED(CONFIG_DTRACE_PROVIDER_PROC) || \
 				IS_ENABLED(CONFIG_DTRACE_PROVIDER_SCHED) || \

@@ -83,7 +83,7 @@
  * and RCU-sched reads of the probe table and ECB lists.
  *
  * Owns: dtrace_lock, the provider list, the probe table, the name hash.
- * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe and
+ * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe and 506-enable.c's
  * dtrace_ecb_retain (via prototypes).
  */
 
@@ -176,7 +176,7 @@ static u32 dtrace_probeid_begin, dtrace_probeid_end, dtrace_probeid_error;
 
 /* 500-ecb.c: detach every ECB of a probe that goes away. */
 static void dtrace_ecb_detach_probe(struct dtrace_probe *probe);
-/* 500-ecb.c: give a new probe the ECBs of the consumers' clauses. */
+/* 506-enable.c: give a new probe the ECBs of the consumers' clauses. */
 static void dtrace_ecb_retain(struct dtrace_probe *probe);
 
 static u32 dtrace_name_hash(const char *prov, const char *mod,
@@ -288,7 +288,7 @@ static struct dtrace_probe *dtrace_probe_lookup(struct dtrace_provider *prov,
 /*
  * dtrace_lock held: create probe prov:mod:func:name.  Returns its ID in
  * *idp, having attached the ECBs of the consumers whose clauses match it
- * (500-ecb.c, dtrace_ecb_retain; those never make it fail); -EEXIST (with the existing ID) if it exists, -ENOSPC at
+ * (506-enable.c, dtrace_ecb_retain; those never make it fail); -EEXIST (with the existing ID) if it exists, -ENOSPC at
  * DTRACE_CFG_MAX_PROBES, -EINVAL for a name too long.
  */
 static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,

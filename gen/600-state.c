@@ -10,7 +10,7 @@
  *             fixes the options and creates the variable and aggregation
  *             spaces
  *   (then)    a probe created later gets ECBs of the clauses it matches
- *             (500-ecb.c, retained enablings), until STOP or destroy
+ *             (506-enable.c, retained enablings), until STOP or destroy
  *   GO        allocates everything probe context needs (per-CPU principal
  *             buffers, scratch, key buffers, speculations), then WARMUP:
  *             fires dtrace:::BEGIN on this CPU, then ACTIVE
