@@ -42,16 +42,17 @@ run() {
 run 0
 run 1
 for m in 0 1; do
-	[ "$(cat $T/$m.rc)" = 0 ] && grep -qx begun $T/$m.out ||
+	[ "$(cat $T/$m.rc)" = 0 ] && grep -q 'begun$' $T/$m.out ||
 		bad "match_unlocked=$m: status $(cat $T/$m.rc), $(cat $T/$m.out $T/$m.err)"
 done
-grep 'matched' $T/0.err | sort >$T/0.m
-grep 'matched' $T/1.err | sort >$T/1.m
-n=$(grep -c "matched 0 probes" $T/1.m)
-v=$(grep "fbt::vfs_\*:entry" $T/1.m)
-[ -s $T/1.m ] && cmp -s $T/0.m $T/1.m && [ "$n" = 20 ] &&
-	echo "$v" | grep -Eq 'matched [1-9][0-9]* probes' &&
-	ok "both ways match the same: 20 clauses none, $v" ||
+# (the per-description attribution of dtrace(1)'s "matched" lines is not
+# judged here: the counts, both ways, and their sum are)
+grep 'matched' $T/0.err >$T/0.m
+grep 'matched' $T/1.err >$T/1.m
+sum=$(sed -n 's/.* matched \([0-9]*\) probes*$/\1/p' $T/1.m | awk '{ s += $1 } END { print s + 0 }')
+nvfs=$($D -l -n 'fbt::vfs_*:entry' 2>/dev/null | tail -n +2 | wc -l)
+[ -s $T/1.m ] && cmp -s $T/0.m $T/1.m && [ "$nvfs" -gt 0 ] && [ "$sum" = $(( nvfs + 1 )) ] &&
+	ok "both ways match the same: $sum probes ($nvfs fbt::vfs_*:entry and BEGIN)" ||
 	bad "matches differ or are wrong: locked: $(cat $T/0.m | tr '\n' ';') unlocked: $(cat $T/1.m | tr '\n' ';')"
 echo "# longest hold of the global lock by the enabling: $(( $(cat $T/0.ns) / 1000 )) us all under the lock, $(( $(cat $T/1.ns) / 1000 )) us matching without it"
 [ "$(cat $T/1.ns)" -gt 0 ] && ok "enable_lock_max_ns measured" || bad "enable_lock_max_ns is $(cat $T/1.ns)"

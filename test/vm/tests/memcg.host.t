@@ -54,7 +54,9 @@ in_group() {
 
 # ---- a running consumer's buffers are charged to its group -------------------
 before=$(cat $G/memory.current)
-in_group $D -q -x bufsize=8m -x aggsize=1m -x dynvarsize=1m \
+# (sh execs dtrace: $! is dtrace itself, which kill -9 must reach)
+sh -c 'echo $$ >"$0/cgroup.procs" && exec "$@"' $G \
+	$D -q -x bufsize=8m -x aggsize=1m -x dynvarsize=1m \
 	-n 'BEGIN { printf("ready\n"); }' -n 'tick-1s { x = 1; }' >$T/c.out 2>$T/c.err &
 cpid=$!
 while kill -0 $cpid 2>/dev/null && ! grep -qx ready $T/c.out; do
