@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): 0ae188b14586af87
+ * Input hash (FNV-1a 64): b8c95f255218a15a
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -2792,6 +2792,14 @@ fail:
  *    the entry and returns its chunk to its free list; storing a struct
  *    never deletes (an all-zero struct is a value like any other).  When
  *    no chunk is free the store is dropped and counted (dyndrops).
+ *  - A store through an address (DIF's st*, copys) into a global or
+ *    clause-local slot must lie inside the variable that owns the slot:
+ *    its first refsize bytes, where refsize is the by-reference size the
+ *    enabling's variable tables give it (a struct, an array such as
+ *    "int a[5]", a string) and 0 for an integer (never addressed).  So
+ *    a[i] = 1 with i out of range faults with BADADDR and the address, as
+ *    DTrace's dtrace_canstore() refuses a store outside every static
+ *    variable's storage; it never lands in a neighbour's slot.
  *  - By-reference values (structs, unions) of global scalars,
  *    clause-locals, thread-locals and array elements are at most
  *    max(8, strsize) bytes, the size of a scalar slot (the validator, 400,
@@ -2865,6 +2873,8 @@ struct dtrace_vstate {
 	u32 ngvars, ntvars, nlvars;
 	u32 ncpus;
 	char *gvars;			/* ngvars * slot */
+	u32 *grefsize;			/* ngvars: bytes a store may touch */
+	u32 *lrefsize;			/* nlvars: the same for clause-locals */
 	size_t gsize;
 	char *pcpu;			/* ncpus * stride */
 	size_t stride, pcpu_size;
@@ -2952,8 +2962,12 @@ static int dtrace_vstate_create(const struct dtrace_enable_hdr *hdr,
 	/* one entry per started 64 bytes: storeat looks up any offset */
 	vs->chunkmap = __vmalloc((size_t)DIV_ROUND_UP(dynsize, 64) * sizeof(u32),
 				 DTRACE_GFP_USER_SIZED);
+	vs->grefsize = __vmalloc(max_t(u64, hdr->ngvars, 1) * sizeof(u32),
+				 DTRACE_GFP_USER_SIZED);
+	vs->lrefsize = __vmalloc(max_t(u64, hdr->nlvars, 1) * sizeof(u32),
+				 DTRACE_GFP_USER_SIZED);
 	if (!vs->gvars || !vs->pcpu || !vs->dyn || !vs->buckets ||
-	    !vs->chunkmap) {
+	    !vs->chunkmap || !vs->grefsize || !vs->lrefsize) {
 		dtrace_vstate_destroy(vs);
 		return -ENOMEM;
 	}
@@ -2970,6 +2984,8 @@ static void dtrace_vstate_destroy(struct dtrace_vstate *vs)
 	vfree(vs->dyn);
 	vfree(vs->buckets);
 	vfree(vs->chunkmap);
+	vfree(vs->grefsize);
+	vfree(vs->lrefsize);
 	kfree(vs);
 }
 
@@ -3053,29 +3069,77 @@ static bool dtrace_vstate_region(const struct dtrace_vstate *vs, u64 addr,
 }
 
 /*
+ * Note the by-reference sizes of the global and clause-local variables a
+ * DIF object names (process context, before tracing starts: enablings are
+ * refused once it has).  The validator (400) has checked every entry's
+ * scope, id and size (at most a slot).  If two objects disagree, the
+ * larger size is kept: still inside the slot.
+ */
+static void dtrace_vstate_addvars(struct dtrace_vstate *vs,
+				  const struct dtrace_difo *d)
+{
+	u32 i, id, size, *ref;
+
+	for (i = 0; vs && i < d->varlen; i++) {
+		const struct dtrace_difv *v = &d->vartab[i];
+
+		if (v->kind != DIFV_KIND_SCALAR || v->id < DIF_VAR_OTHER_UBASE)
+			continue;
+		id = v->id - DIF_VAR_OTHER_UBASE;
+		if (v->scope == DIFV_SCOPE_GLOBAL && id < vs->ngvars)
+			ref = &vs->grefsize[id];
+		else if (v->scope == DIFV_SCOPE_LOCAL && id < vs->nlvars)
+			ref = &vs->lrefsize[id];
+		else
+			continue;
+		if (v->type.kind == DIF_TYPE_STRING)
+			size = vs->strsize;
+		else if (v->type.flags & DIF_TF_BYREF)
+			size = v->type.size;
+		else
+			size = 0;
+		*ref = max_t(u32, *ref, min_t(u32, size, vs->slot));
+	}
+}
+
+/* Is [addr, addr + len) inside the first refsize[i] bytes of slot i? */
+static bool dtrace_vstate_inslot(const struct dtrace_vstate *vs, u64 b,
+				 u32 nslots, const u32 *refsize, u64 addr,
+				 u64 len)
+{
+	u64 off, i;
+
+	if (addr < b || addr - b >= (u64)nslots * vs->slot)
+		return false;
+	i = (addr - b) / vs->slot;
+	off = (addr - b) % vs->slot;
+	return len <= refsize[i] && off <= refsize[i] - len;
+}
+
+/*
  * May DIF code store len bytes at addr in variable storage?  Only inside
- * the global slots or this CPU's clause-local slots (by-reference objects
- * such as structs live there).  Stores into the dynamic space go through
+ * one global variable or one of this CPU's clause-local variables that is
+ * addressed by reference (a struct, an array, a string; see the top of
+ * this file).  Stores into the dynamic space go through
  * dtrace_dynvar_storeat() instead, which checks them against the entry
  * under the lock.
  */
 static bool dtrace_vstate_canstore(const struct dtrace_vstate *vs, int cpu,
 				   u64 addr, u64 len)
 {
-	u64 b, size;
+	u64 b;
 
 	if (!vs)
 		return false;
-	b = (u64)(uintptr_t)vs->gvars;
-	size = vs->gsize;
-	if (addr >= b && len <= size && addr - b <= size - len)
+	if (dtrace_vstate_inslot(vs, (u64)(uintptr_t)vs->gvars, vs->ngvars,
+				 vs->grefsize, addr, len))
 		return true;
 	if (cpu < 0 || (u32)cpu >= vs->ncpus)
 		return false;
 	b = (u64)(uintptr_t)(vs->pcpu + (size_t)cpu * vs->stride +
 			     vs->off_lvars);
-	size = (u64)vs->nlvars * vs->slot;
-	return addr >= b && len <= size && addr - b <= size - len;
+	return dtrace_vstate_inslot(vs, b, vs->nlvars, vs->lrefsize, addr,
+				    len);
 }
 
 /* ---- dynamic variables ------------------------------------------------ */
@@ -5959,6 +6023,7 @@ struct dtrace_enparse {
 	struct dtrace_vlimits lim;
 	const struct dtrace_enable_hdr *opts;	/* normalised */
 	struct dtrace_aggspace *aggs;
+	struct dtrace_vstate *vstate;	/* learns the variables' sizes */
 	bool destructive;
 	u32 clause;
 	u32 action;
@@ -6117,6 +6182,7 @@ static int dtrace_difo_parse(struct dtrace_enparse *pp, const u8 *p,
 		return dtrace_enerr(pp, ~0U, "bad DIF object size %zu",
 				    *used);
 	}
+	dtrace_vstate_addvars(pp->vstate, *out);
 	return 0;
 }
 
@@ -6862,6 +6928,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 		}
 	}
 	pp.aggs = st->aggs;
+	pp.vstate = st->vstate;
 
 	cls = kcalloc(hdr->nclauses, sizeof(*cls), DTRACE_GFP_CONSUMER);
 	nmatch = kcalloc(hdr->nclauses, sizeof(*nmatch), DTRACE_GFP_CONSUMER);
@@ -11568,9 +11635,10 @@ static struct tracepoint *dtrace_tp_kernel_find(const char *name)
  *  A narrower argument (int, bool, u32) is the register as the caller
  *  left it: the low bits are the value, the upper bits are unspecified
  *  by the ABI (in practice GCC's 32-bit moves zero them, so a negative
- *  int shows as 0x00000000ffffffff).  args[] typed from BTF (a later
- *  step) will give each argument its width, sign and count, and the
- *  stack arguments with it (per-arity callbacks).
+ *  int shows as 0x00000000ffffffff).  dtrace(1) types args[] from the
+ *  tracepoint's BTF prototype (btf_trace_EVENT), which gives each
+ *  argument its width, sign and count; the stack arguments would need
+ *  per-arity callbacks (not done: args[] stop at the fifth).
  *
  * PROBE CONTEXT
  *  Tracepoint callbacks run with preemption disabled under RCU-sched, or

@@ -18,6 +18,7 @@ struct dtrace_enparse {
 	struct dtrace_vlimits lim;
 	const struct dtrace_enable_hdr *opts;	/* normalised */
 	struct dtrace_aggspace *aggs;
+	struct dtrace_vstate *vstate;	/* learns the variables' sizes */
 	bool destructive;
 	u32 clause;
 	u32 action;
@@ -176,6 +177,7 @@ static int dtrace_difo_parse(struct dtrace_enparse *pp, const u8 *p,
 		return dtrace_enerr(pp, ~0U, "bad DIF object size %zu",
 				    *used);
 	}
+	dtrace_vstate_addvars(pp->vstate, *out);
 	return 0;
 }
 

@@ -191,6 +191,7 @@ static int dtrace_enable(struct dtrace_state *st, const void *blob, u32 len,
 		}
 	}
 	pp.aggs = st->aggs;
+	pp.vstate = st->vstate;
 
 	cls = kcalloc(hdr->nclauses, sizeof(*cls), DTRACE_GFP_CONSUMER);
 	nmatch = kcalloc(hdr->nclauses, sizeof(*nmatch), DTRACE_GFP_CONSUMER);

@@ -63,9 +63,10 @@
  *  A narrower argument (int, bool, u32) is the register as the caller
  *  left it: the low bits are the value, the upper bits are unspecified
  *  by the ABI (in practice GCC's 32-bit moves zero them, so a negative
- *  int shows as 0x00000000ffffffff).  args[] typed from BTF (a later
- *  step) will give each argument its width, sign and count, and the
- *  stack arguments with it (per-arity callbacks).
+ *  int shows as 0x00000000ffffffff).  dtrace(1) types args[] from the
+ *  tracepoint's BTF prototype (btf_trace_EVENT), which gives each
+ *  argument its width, sign and count; the stack arguments would need
+ *  per-arity callbacks (not done: args[] stop at the fifth).
  *
  * PROBE CONTEXT
  *  Tracepoint callbacks run with preemption disabled under RCU-sched, or

@@ -21,7 +21,11 @@
 #    must appear in the disassembly);
 # 5. several programs in one dtrace(1);
 # 6. kernel types without BTF (DTRACE_BTF_DIR=an empty directory), and the
-#    D library's files that depend on them skipped.
+#    D library's files that depend on them skipped;
+# 7. typed args[] of sdt and syscall probes (the host's BTF, and syscall
+#    trace event formats in a stand-in tracefs: DTRACE_TRACEFS_DIR);
+# 8. modules' BTF (Debian's 6.1 vmlinux and modules' .BTF sections):
+#    module functions' and tracepoints' args[], scoped type names.
 # dtrace's exit status is checked everywhere: a tst.* must exit 0, an err.*
 # exactly 1 (with its tag); a sanitizer report, a crash or any other
 # status fails the test.  A build that fails fails the run (no stale
@@ -31,7 +35,8 @@
 # Self-test hooks (tools/test-compiler-run.sh): COMPILER_TEST_DTRACE and
 # COMPILER_TEST_CG name stand-ins for dtrace and test-cg (nothing is built
 # when both are given); COMPILER_TEST_ROOT=DIR takes err/, tst/, dis/ and
-# xfail from DIR instead of test/compiler, and no tst.*.d from test/d.
+# xfail from DIR instead of test/compiler, and no tst.*.d from test/d nor
+# the kernel-type steps 7 and 8.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${OUT:-$top/out/compiler-test}
@@ -253,6 +258,140 @@ nobtf 0 '' -n 'BEGIN { trace(curthread); x = (arg0); exit(0); }'
 DTRACE_LIBDIR=$top/tools/dtrace/lib nobtf 1 "\[D_IDENT_UNDEF\] .*failed to resolve curpsinfo" \
 	-n 'BEGIN { trace(curpsinfo->pr_pid); }'
 DTRACE_LIBDIR=$top/tools/dtrace/lib nobtf 0 '' -n 'BEGIN { trace(curcpu->cpu_id); }'
+nobtf 0 '' -n 'sdt:sched::sched_switch { trace(args[1]); }' \
+	-n 'syscall::openat:entry { trace(args[1]); }'
+
+# 7. typed args[] of sdt probes (the tracepoint's prototype in the host's
+# BTF: sched_switch(bool preempt, struct task_struct *prev, struct
+# task_struct *next, unsigned int prev_state)) and of syscall entry probes
+# (a syscall trace event's format, in a stand-in tracefs: openat(int dfd,
+# const char *filename, int flags, umode_t mode), execve's const char
+# *const * argv)
+ev=$tmp/tfs/events/syscalls
+mkdir -p "$ev/sys_enter_openat" "$ev/sys_enter_execve"
+fmt() {	# NAME FIELD...: a syscall trace event's format file
+	local f=$ev/sys_enter_$1/format off=16 a
+	shift
+	{
+		printf 'format:\n\tfield:unsigned short common_type;\toffset:0;\tsize:2;\tsigned:0;\n'
+		printf '\tfield:int common_pid;\toffset:4;\tsize:4;\tsigned:1;\n\n'
+		printf '\tfield:int __syscall_nr;\toffset:8;\tsize:4;\tsigned:1;\n'
+		for a in "$@"; do
+			printf '\tfield:%s;\toffset:%d;\tsize:8;\tsigned:0;\n' "$a" $off
+			off=$((off + 8))
+		done
+		printf '\nprint fmt: "..."\n'
+	} >"$f"
+}
+fmt openat 'int dfd' 'const char * filename' 'int flags' 'umode_t mode'
+fmt execve 'const char * filename' 'const char *const * argv' \
+	'const char *const * envp'
+kbtf() {	# WANT(0|1) PATTERN ARGS...
+	local want=$1 pat=$2 msg rc
+	shift 2
+	msg=$(DTRACE_TRACEFS_DIR=$tmp/tfs ASAN_OPTIONS=$DASAN "$D" -e -xerrtags "$@" 2>&1 </dev/null)
+	rc=$?
+	if [ $rc -eq "$want" ] && sane "$msg" && { [ -z "$pat" ] ||
+	    printf '%s' "$msg" | grep -q -- "$pat"; }; then
+		pass=$((pass + 1)); note "ok typed args: $*"
+	else
+		bad "typed args: dtrace -e $*: $(why $rc), want exit $want and /$pat/: $msg"
+	fi
+}
+if [ -n "${COMPILER_TEST_ROOT:-}" ]; then
+	:	# the runner's self-test: its stand-in dtrace knows no kernel
+elif [ -r /sys/kernel/btf/vmlinux ]; then
+	kbtf 0 '' -n 'sdt:sched::sched_switch { trace(args[1]->pid + args[2]->tgid);
+	    trace(stringof(args[2]->comm)); trace(args[0] + args[3]); }'
+	kbtf 0 '' -n 'sdt:::sched_switch, sdt:sched::sched_switch { trace(args[2]->pid); }'
+	kbtf 1 '\[D_ARGS_IDX\] .*index 4 is out of range for sdt:sched::sched_switch args\[ \]' \
+		-n 'sdt:sched::sched_switch { trace(args[4]); }'
+	kbtf 1 '\[D_TYPE_MEMBER\] .*nosuch is not a member of struct task_struct' \
+		-n 'sdt:sched::sched_switch { trace(args[1]->nosuch); }'
+	kbtf 1 '\[D_OP_PTR\]' -n 'sdt:sched::sched_switch { trace(args[3]->pid); }'
+	# descriptions of different tracepoints: args[] stay int64_t
+	kbtf 1 '\[D_OP_PTR\]' \
+		-n 'sdt:sched::sched_switch, sdt:sched::sched_wakeup { trace(args[1]->pid); }'
+	kbtf 0 '' -n 'syscall::openat:entry { printf("%s %d %d", copyinstr((uintptr_t)args[1]),
+	    args[0], args[2] + args[3]); }'
+	kbtf 0 '' -n 'syscall::execve:entry { trace(copyinstr((uintptr_t)args[0]));
+	    trace(copyinstr((uintptr_t)*(char **)copyin((uintptr_t)args[1], sizeof (args[1][0])))); }'
+	kbtf 1 '\[D_ARGS_IDX\] .*index 4 is out of range for syscall::openat:entry args\[ \]' \
+		-n 'syscall::openat:entry { trace(args[4]); }'
+	kbtf 1 '\[D_OP_SOU\] .*applied to type "char"' -n 'syscall::openat:entry { trace(args[1]->x); }'
+	kbtf 1 'cannot dereference non-pointer type' \
+		-n 'syscall::openat:entry { trace(*args[3]); }'
+	# a return probe, and a call without a format: untyped
+	kbtf 0 '' -n 'syscall::openat:return { trace(args[1] + 1); }'
+	kbtf 1 '\[D_OP_PTR\]' -n 'syscall::openat:return { trace(args[1]->x); }'
+else
+	echo "SKIP typed sdt/syscall args[]: no /sys/kernel/btf/vmlinux on this host"
+fi
+
+# 8. modules' BTF: Debian's 6.1 kernel's (vmlinux's .BTF from the
+# installed image, dummy.ko's, loop.ko's and nbd.ko's .BTF, split on it,
+# in a DTRACE_BTF_DIR): typed args[] of a module's function and
+# tracepoint, DTrace's scoped type names (struct loop`loop_device)
+kv=$(ls /boot/vmlinuz-6.1.*-amd64 2>/dev/null | grep -v cloud | tail -n 1)
+km=/lib/modules/${kv#/boot/vmlinuz-}/kernel/drivers
+mb=$tmp/modbtf
+mkdir -p "$mb"
+if [ -z "${COMPILER_TEST_ROOT:-}" ] && [ -n "$kv" ] &&
+    command -v objcopy >/dev/null &&
+    python3 - "$kv" "$tmp/vmlinux.elf" <<'PY' 2>/dev/null &&
+import lzma, sys
+d = open(sys.argv[1], 'rb').read()
+i = d.find(b'\xfd7zXZ\x00')
+while i >= 0:
+    try:
+        out = lzma.LZMADecompressor().decompress(d[i:])
+        if out[:4] == b'\x7fELF':
+            open(sys.argv[2], 'wb').write(out)
+            sys.exit(0)
+    except lzma.LZMAError:
+        pass
+    i = d.find(b'\xfd7zXZ\x00', i + 1)
+sys.exit(1)
+PY
+    objcopy --dump-section .BTF="$mb/vmlinux" "$tmp/vmlinux.elf" /dev/null &&
+    objcopy --dump-section .BTF="$mb/dummy" "$km/net/dummy.ko" /dev/null &&
+    objcopy --dump-section .BTF="$mb/loop" "$km/block/loop.ko" /dev/null &&
+    objcopy --dump-section .BTF="$mb/nbd" "$km/block/nbd.ko" /dev/null; then
+	rm -f "$tmp/vmlinux.elf"
+	modbtf() {	# WANT(0|1) PATTERN ARGS...
+		local want=$1 pat=$2 msg rc
+		shift 2
+		msg=$(DTRACE_BTF_DIR=$mb ASAN_OPTIONS=$DASAN "$D" -e -xerrtags "$@" 2>&1 </dev/null)
+		rc=$?
+		if [ $rc -eq "$want" ] && sane "$msg" && { [ -z "$pat" ] ||
+		    printf '%s' "$msg" | grep -q -- "$pat"; }; then
+			pass=$((pass + 1)); note "ok modules' BTF: $*"
+		else
+			bad "modules' BTF: dtrace -e $*: $(why $rc), want exit $want and /$pat/: $msg"
+		fi
+	}
+	# dummy_get_stats64(struct net_device *, struct rtnl_link_stats64 *)
+	modbtf 0 '' -n 'fbt:dummy:dummy_get_stats64:entry { trace(args[0]->ifindex);
+	    trace(args[1]->rx_packets); }'
+	modbtf 1 '\[D_ARGS_IDX\] .*index 2 is out of range for fbt:dummy:dummy_get_stats64:entry' \
+		-n 'fbt:dummy:dummy_get_stats64:entry { trace(args[2]); }'
+	# without the module named, vmlinux's BTF only: untyped
+	modbtf 1 '\[D_OP_PTR\]' -n 'fbt::dummy_get_stats64:entry { trace(args[0]->ifindex); }'
+	# nbd_send_request(struct nbd_request *, int, struct request *)
+	modbtf 0 '' -n 'sdt:nbd::nbd_send_request { trace(args[2]->tag + args[1]); }'
+	modbtf 1 '\[D_ARGS_IDX\]' -n 'sdt:nbd::nbd_send_request { trace(args[3]); }'
+	modbtf 0 '' -n 'BEGIN { trace(offsetof(struct loop`loop_device, lo_number));
+	    trace(sizeof (struct dummy`net_device) == sizeof (struct net_device));
+	    trace(sizeof (vmlinux`pid_t)); trace((loop`u32)1); }'
+	modbtf 1 '\[D_SIZEOF_TYPE\]' -n 'BEGIN { trace(sizeof (struct loop_device)); }'
+	modbtf 1 '\[D_SIZEOF_TYPE\]' -n 'BEGIN { trace(sizeof (struct vmlinux`loop_device)); }'
+	modbtf 1 '\[D_SIZEOF_TYPE\]' -n 'BEGIN { trace(sizeof (struct nosuchmod`net_device)); }'
+	# once loop's BTF is read, its types are found unscoped too
+	modbtf 0 '' -n 'BEGIN { trace(sizeof (struct loop`loop_device));
+	    trace(sizeof (struct loop_device)); }'
+elif [ -z "${COMPILER_TEST_ROOT:-}" ]; then
+	echo "SKIP modules' BTF: no Debian 6.1 image and modules (dummy, loop, nbd) here"
+fi
 rm -rf "$tmp"
 
 [ $xf -gt 0 ] && echo "($xf known-unsupported programs in test/compiler/xfail did not compile, as expected)"

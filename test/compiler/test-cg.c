@@ -224,6 +224,7 @@ static int run(const char *src, u64 *val, struct dt_prog **progp)
 				       &used, &verr))
 			return -1;
 		live[nlive++] = d;
+		dtrace_vstate_addvars(vs, d);	/* as the enabling's parser */
 		ms.flags = 0;
 		v = dtrace_dif_emulate(d, &ms);
 		if (ms.flags & DTRACE_MSTATE_FAULT) {
@@ -297,7 +298,17 @@ static void test_arith(void)
 	EI("-7 / 2", (u64)-3);			/* truncation toward 0 */
 	EI("-7 % 2", (u64)-1);
 	EI("1 << 10", 1024);
-	EI("-16 >> 2", (u64)-4);		/* arithmetic shift: int */
+	/*
+	 * Constants fold as DTrace's dt_node_op2() folds them: in 64 bits,
+	 * kept whole (trace() records the type's size), so an int can hold
+	 * more than 32 bits; >> of a signed type stays arithmetic.
+	 */
+	EI("-16 >> 2", (u64)-4);
+	EI("(1 << 32) >> 32", 1);
+	EI("1 << 32 == 0", 0);
+	EI("(long)(1 << 32)", 0);		/* dt_cast(): from 4 bytes */
+	EI("(long)(-16 >> 2)", (u64)-4);
+	EI("(-1LL) >> 60", (u64)-1);
 	EI("0xf0 | 0x0f", 0xff);
 	EI("0xff & 0x3c", 0x3c);
 	EI("0xff ^ 0x0f", 0xf0);
@@ -315,7 +326,7 @@ static void test_arith(void)
 	EI("'\\n'", 10);
 	EI("010", 8);
 	EI("0x10", 16);
-	EI("4294967295U + 1", 0);		/* unsigned int wraps */
+	EI("4294967295U + 1", 0x100000000ULL);	/* trace() prints 0 */
 	EI("(char)300", 44);
 	EI("(unsigned char)-1", 255);
 	EI("(short)0x18000", (u64)(s64)(short)0x8000);

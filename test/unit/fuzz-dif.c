@@ -257,6 +257,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	eh.dynvarsize = 16384;
 	if (dtrace_vstate_create(&eh, &vs))
 		__builtin_trap();
+	dtrace_vstate_addvars(vs, d);	/* as the enabling's parser does */
 
 	shim_mem_clear();
 	memset(fz_kmem, 0, sizeof(fz_kmem));

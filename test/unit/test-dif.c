@@ -231,6 +231,7 @@ static u64 p_run(struct prog *p)
 		cur_fail++;
 		return 0xdeadbeef;
 	}
+	dtrace_vstate_addvars(vs, d);	/* as the enabling's parser does */
 	ms.flags = 0;
 	return dtrace_dif_emulate(d, &ms);
 }
@@ -1202,6 +1203,45 @@ static void test_dynvar_stress(void)
 }
 
 
+/*
+ * a[i] = 7 for int a[5] in slot 3 of scope (global or clause-local), an
+ * integer variable in slot 4 next to it: 0 if the store was done (a[i]
+ * reads 7 back), else the faulting address's offset from &a[0] (the
+ * fault must be BADADDR).
+ */
+static s64 array_store(u8 scope, s64 i)
+{
+	u32 ld = scope == DIFV_SCOPE_GLOBAL ? DIF_OP_LDGS : DIF_OP_LDLS;
+	struct prog pp, *p = &pp;
+	u64 r, base;
+
+	p_init(p);
+	p_var(p, U(3), scope, DIFV_KIND_SCALAR, false);
+	p->vars[0].type.flags = DIF_TF_BYREF;
+	p->vars[0].type.size = 20;
+	p_var(p, U(4), scope, DIFV_KIND_SCALAR, false);
+	emit(p, DIF_INSTR_LDV(ld, U(3), 1));		/* r1 = &a[0] */
+	SETX((u64)i * 4, 2);
+	FMT(DIF_OP_ADD, 1, 2, 2);			/* r2 = &a[i] */
+	SETX(7, 3);
+	FMT(DIF_OP_STW, 3, 0, 2);
+	FMT(DIF_OP_LDSW, 2, 0, 4);
+	RET(4);
+	ms_reset();
+	r = p_run(p);
+	if (!(ms.flags & DTRACE_MSTATE_FAULT)) {
+		CHECK_EQ(r, 7);
+		return 0;
+	}
+	CHECK_EQ(ms.fault, DTRACEFLT_BADADDR);
+	CHECK_EQ(ms.difoff, 4);
+	base = scope == DIFV_SCOPE_GLOBAL ?
+	       (u64)(uintptr_t)vs->gvars + 3 * vs->slot :
+	       (u64)(uintptr_t)(vs->pcpu + ms.cpu * vs->stride +
+				vs->off_lvars) + 3 * vs->slot;
+	return (s64)(ms.illval - base);
+}
+
 /* By-reference (struct) variables in global and clause-local slots. */
 static void test_struct_vars(void)
 {
@@ -1270,6 +1310,9 @@ static void test_struct_vars(void)
 	ms_reset();
 	run_fault(p, DTRACEFLT_BADADDR, 3);
 	p_init(p);
+	p_var(p, U(0), DIFV_SCOPE_LOCAL, DIFV_KIND_SCALAR, false);
+	p->vars[0].type.flags = DIF_TF_BYREF;
+	p->vars[0].type.size = 8;
 	SETX((uintptr_t)(vs->pcpu + 2 * vs->stride + vs->off_lvars), 1);
 	FMT(DIF_OP_STB, 1, 0, 1);
 	RET(1);
@@ -1284,6 +1327,26 @@ static void test_struct_vars(void)
 	RET(1);
 	ms_reset();
 	run_fault(p, DTRACEFLT_BADADDR, 1);
+	/*
+	 * int a[5] (20 bytes by reference) in global slot 3, an integer in
+	 * slot 4: a[4] is writable; a[5], the rest of a's slot, a[-1] and
+	 * the integer's slot are not (BADADDR with the address, as
+	 * DTrace's dtrace_canstore() refuses a store outside every
+	 * variable).  The same for a clause-local array in slot 3.
+	 */
+	vs_fresh();
+	CHECK_EQ(array_store(DIFV_SCOPE_GLOBAL, 4), 0);
+	CHECK_EQ(array_store(DIFV_SCOPE_GLOBAL, 5), 20);
+	CHECK_EQ(array_store(DIFV_SCOPE_GLOBAL, vs->slot / 4 - 1),
+		 vs->slot - 4);
+	CHECK_EQ(array_store(DIFV_SCOPE_GLOBAL, vs->slot / 4), vs->slot);
+	CHECK_EQ(array_store(DIFV_SCOPE_GLOBAL, -1), -4);
+	CHECK_EQ(array_store(DIFV_SCOPE_LOCAL, 4), 0);
+	CHECK_EQ(array_store(DIFV_SCOPE_LOCAL, 5), 20);
+	CHECK_EQ(array_store(DIFV_SCOPE_LOCAL, vs->slot / 4), vs->slot);
+	CHECK_EQ(vs->grefsize[3], 20);
+	CHECK_EQ(vs->grefsize[4], 0);
+	CHECK_EQ(vs->lrefsize[3], 20);
 	/* the validator: sizes of by-ref objects in every scope and kind */
 	p_init(p);
 	p_var(p, U(0), DIFV_SCOPE_THREAD, DIFV_KIND_SCALAR, false);

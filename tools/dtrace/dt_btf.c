@@ -26,7 +26,8 @@
 #include "dt_cc.h"
 #include "dt_kbtf.h"
 
-#define dt_btf_vmlinux	dt_kbtf()
+/* vmlinux's types, and those of the modules read since (dt_kbtf.c) */
+#define dt_btf_vmlinux	dt_kbtf_all()
 
 static struct btf *dt_btf_load(void)
 {
@@ -50,14 +51,21 @@ static struct dt_type *dt_btf_conv(struct dt_cc *cc, uint32_t id);
 
 static struct dt_type **dt_btf_slot(struct dt_cc *cc, uint32_t id)
 {
-	if (!cc->btf_cache) {
-		cc->btf_ntypes = btf__type_cnt(dt_btf_vmlinux);
-		cc->btf_cache = dt_zalloc(cc, cc->btf_ntypes *
-					  sizeof(*cc->btf_cache));
+	if (id >= cc->btf_ntypes) {
+		/* first use, or modules' types appended since */
+		uint32_t n = btf__type_cnt(dt_btf_vmlinux);
+		struct dt_type **c;
+
+		if (id >= n)
+			dt_cc_error(cc, cc->line, D_UNKNOWN,
+				    "BTF type id %u is out of range", id);
+		c = dt_zalloc(cc, n * sizeof(*c));
+		if (cc->btf_cache)
+			memcpy(c, cc->btf_cache,
+			       cc->btf_ntypes * sizeof(*c));
+		cc->btf_cache = c;
+		cc->btf_ntypes = n;
 	}
-	if (id >= cc->btf_ntypes)
-		dt_cc_error(cc, cc->line, D_UNKNOWN,
-			    "BTF type id %u is out of range", id);
 	return &cc->btf_cache[id];
 }
 
@@ -285,14 +293,51 @@ void dt_btf_members(struct dt_cc *cc, struct dt_type *sou)
 /* ----------------------------------------------------------------------
  * Lookups by name, tried after D's own names
  * ---------------------------------------------------------------------- */
+/*
+ * The id of type name of BTF kind kind that module mod defines (DTrace's
+ * scoped type names, struct mod`tag and mod`typedef): its own types first
+ * (a module's BTF holds the types vmlinux lacks), then vmlinux's, which
+ * it uses; mod vmlinux: vmlinux's only.  -1 if none or no such module.
+ */
+static int32_t dt_btf_scoped(const char *mod, size_t modlen,
+			     const char *name, int kind)
+{
+	struct btf *all = dt_btf_vmlinux;
+	uint32_t first, end, k;
+	char m[64];
+
+	if (modlen >= sizeof(m))
+		return -1;
+	memcpy(m, mod, modlen);
+	m[modlen] = '\0';
+	if (strcmp(m, "vmlinux")) {
+		if (dt_kbtf_module(m, &first, &end))
+			return -1;
+		all = dt_btf_vmlinux;
+		for (k = first; k < end; k++) {
+			const struct btf_type *bt = btf__type_by_id(all, k);
+
+			if (bt && btf_kind(bt) == kind &&
+			    !strcmp(btf__name_by_offset(all, bt->name_off),
+				    name))
+				return (int32_t)k;
+		}
+	}
+	return btf__find_by_name_kind(dt_kbtf(), name, kind);
+}
+
 static struct dt_type *dt_btf_by_name(struct dt_cc *cc, const char *name,
 				      int kind)
 {
+	const char *bq = strchr(name, '`');
 	int32_t id;
 
 	if (!dt_btf_load())
 		return NULL;
-	id = btf__find_by_name_kind(dt_btf_vmlinux, name, kind);
+	if (bq && bq != name)
+		id = dt_btf_scoped(name, (size_t)(bq - name), bq + 1, kind);
+	else
+		id = btf__find_by_name_kind(dt_btf_vmlinux, name, kind);
 	if (id <= 0)
 		return NULL;
 	return dt_btf_conv(cc, (uint32_t)id);
@@ -436,25 +481,173 @@ struct dt_type *dt_btf_var(struct dt_cc *cc, const char *name,
 }
 
 /* ----------------------------------------------------------------------
- * fbt args[]
+ * fbt, sdt and syscall args[]
  * ---------------------------------------------------------------------- */
 
 /*
- * The D type of args[idx] of the fbt probes func:name (entry: the
- * function's parameters, return: args[1] the return value), or NULL if
- * the kernel's BTF does not describe the function; *nargs is how many
- * typed args[] there are.
+ * The D type of args[idx] of the probes prov:mod:func:name whose arguments
+ * the kernel's prototypes describe (dt_kbtf_probe_args: fbt, sdt,
+ * syscall entry), or NULL if they are not described; *nargs is how many
+ * typed args[] there are (-1: none described).
  */
-struct dt_type *dt_btf_fbt_arg(struct dt_cc *cc, const char *func,
-			       const char *name, int idx, int *nargs)
+struct dt_type *dt_btf_probe_arg(struct dt_cc *cc, const char *prov,
+				 const char *mod, const char *func,
+				 const char *name, int idx, int *nargs)
 {
-	uint32_t ids[DTRACE_MAXARGS];
-	int n = dt_kbtf_fbt_args(func, name, ids, DTRACE_MAXARGS);
+	struct dt_kbtf_arg args[DTRACE_MAXARGS];
+	struct dt_type *t;
+	int i, n = dt_kbtf_probe_args(prov, mod, func, name, args,
+				      DTRACE_MAXARGS);
 
 	*nargs = n;
 	if (n < 0 || idx < 0 || idx >= n)
 		return NULL;
-	if (ids[idx] == DT_KBTF_INT)
+	if (args[idx].id == DT_KBTF_UNKNOWN)
+		return cc->t_int64;
+	if (args[idx].id == DT_KBTF_INT)
 		return cc->t_int;
-	return dt_btf_conv(cc, ids[idx]);
+	t = dt_btf_conv(cc, args[idx].id);
+	for (i = 0; i < args[idx].nptr; i++)
+		t = dt_type_ptr(cc, t);
+	return t;
+}
+
+/* ----------------------------------------------------------------------
+ * D's own types as BTF, for print()
+ * ---------------------------------------------------------------------- */
+
+static int32_t dt_btf_dtype1(struct btf *b, struct dt_type *t);
+
+/* An int type named name of size bytes in b (array indexes, strings). */
+static int32_t dt_btf_dint(struct btf *b, const char *name, int size,
+			   int enc)
+{
+	int32_t id = btf__find_by_name_kind(b, name, BTF_KIND_INT);
+
+	return id > 0 ? id : btf__add_int(b, name, size, enc);
+}
+
+static int32_t dt_btf_dsou(struct btf *b, struct dt_type *t)
+{
+	int32_t ids[256], id;
+	struct dt_member *m;
+	int n = 0;
+
+	if (!t->complete || t->btf_lazy)
+		return btf__add_fwd(b, t->tag ? t->tag : "",
+				    t->kind == DT_T_UNION ? BTF_FWD_UNION :
+				    BTF_FWD_STRUCT);
+	/* the members' types first: a struct's fields follow it in BTF */
+	t->d_btf_busy = 1;
+	for (m = t->members; m; m = m->next) {
+		if (n == 256) {
+			t->d_btf_busy = 0;
+			return -E2BIG;
+		}
+		ids[n] = dt_btf_dtype1(b, m->type);
+		if (ids[n] < 0) {
+			t->d_btf_busy = 0;
+			return ids[n];
+		}
+		n++;
+	}
+	t->d_btf_busy = 0;
+	id = t->kind == DT_T_UNION ? btf__add_union(b, t->tag, t->size) :
+				     btf__add_struct(b, t->tag, t->size);
+	if (id < 0)
+		return id;
+	n = 0;
+	for (m = t->members; m; m = m->next) {
+		int e = btf__add_field(b, m->name ? m->name : "", ids[n++],
+				       m->bits ? m->off * 8 + m->bitoff :
+				       m->off * 8, m->bits);
+
+		if (e < 0)
+			return e;
+	}
+	return id;
+}
+
+static int32_t dt_btf_dtype1(struct btf *b, struct dt_type *t)
+{
+	struct dt_enumer *e;
+	int32_t id, base;
+
+	if (t->btf_id)
+		return (int32_t)t->btf_id;
+	if (t->d_btf_id)
+		return (int32_t)t->d_btf_id;
+	switch (t->kind) {
+	case DT_T_VOID:
+	case DT_T_FUNC:
+		return 0;
+	case DT_T_INT:
+		if (t->is_enum) {
+			id = btf__add_enum(b, t->tag, t->size);
+			for (e = t->enums; e && id > 0; e = e->next)
+				if (btf__add_enum_value(b, e->name, e->value) < 0)
+					return -EINVAL;
+			break;
+		}
+		id = btf__add_int(b, t->name ? t->name : "int", t->size,
+				  (t->is_signed ? BTF_INT_SIGNED : 0) |
+				  (t->size == 1 && t->name &&
+				   strstr(t->name, "char") ? BTF_INT_CHAR : 0));
+		break;
+	case DT_T_FLOAT:
+		id = btf__add_float(b, t->name ? t->name : "double", t->size);
+		break;
+	case DT_T_PTR:
+		if (t->base && (t->base->kind == DT_T_STRUCT ||
+				t->base->kind == DT_T_UNION) &&
+		    t->base->d_btf_busy)
+			base = btf__add_fwd(b, t->base->tag ? t->base->tag : "",
+					    t->base->kind == DT_T_UNION ?
+					    BTF_FWD_UNION : BTF_FWD_STRUCT);
+		else
+			base = t->base ? dt_btf_dtype1(b, t->base) : 0;
+		if (base < 0)
+			return base;
+		id = btf__add_ptr(b, base);
+		break;
+	case DT_T_ARRAY:
+	case DT_T_STRING:
+		base = t->kind == DT_T_STRING ?
+		       dt_btf_dint(b, "char", 1, BTF_INT_CHAR) :
+		       dt_btf_dtype1(b, t->base);
+		if (base < 0)
+			return base;
+		id = dt_btf_dint(b, "int", 4, BTF_INT_SIGNED);
+		if (id < 0)
+			return id;
+		id = btf__add_array(b, id, base, t->kind == DT_T_STRING ?
+				    t->size : t->nelems);
+		break;
+	case DT_T_STRUCT:
+	case DT_T_UNION:
+		if (t->d_btf_busy)
+			return -ELOOP;
+		id = dt_btf_dsou(b, t);
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (id > 0)
+		t->d_btf_id = (uint32_t)id;
+	return id;
+}
+
+/*
+ * The BTF id of D type t in dt_kbtf_dtypes() (a kernel type's is its own),
+ * adding it and the types it is made of there: print() of a struct, union
+ * or enum a program declared.  Negative if it cannot be added.
+ */
+int32_t dt_btf_dtype(struct dt_cc *cc, struct dt_type *t)
+{
+	struct btf *b = dt_kbtf_dtypes();
+
+	(void)cc;
+	if (!b)
+		return -ENOMEM;
+	return dt_btf_dtype1(b, t);
 }

@@ -61,6 +61,8 @@ struct dt_type {
 	struct dt_enumer *enums;
 	uint32_t btf_id;	/* kernel type: its BTF id, else 0 */
 	int btf_lazy;		/* BTF struct/union: members not read yet */
+	uint32_t d_btf_id;	/* D's own type: its id in dt_kbtf_dtypes() */
+	int d_btf_busy;		/* being added there (dt_btf_dtype) */
 	struct dt_type *next;	/* list of all types */
 };
 
@@ -73,6 +75,8 @@ struct dt_type *dt_type_func(struct dt_cc *cc);
 struct dt_type *dt_type_lookup(struct dt_cc *cc, const char *name);
 struct dt_type *dt_type_int(struct dt_cc *cc, uint32_t size, int sgn);
 struct dt_type *dt_type_ptr(struct dt_cc *cc, struct dt_type *base);
+struct dt_type *dt_type_ptr_named(struct dt_cc *cc, struct dt_type *base,
+				  const char *tdname);
 /* Type of a stack()/ustack() aggregation key of size bytes. */
 struct dt_type *dt_type_stack(struct dt_cc *cc, int user, uint32_t size);
 struct dt_type *dt_type_array(struct dt_cc *cc, struct dt_type *base,
@@ -112,8 +116,10 @@ int dt_btf_ksym(const char *mod, const char *name, uint64_t *addr,
 		char *why, size_t len);
 struct dt_type *dt_btf_var(struct dt_cc *cc, const char *name,
 			   char *why, size_t len);
-struct dt_type *dt_btf_fbt_arg(struct dt_cc *cc, const char *func,
-			       const char *name, int idx, int *nargs);
+int32_t dt_btf_dtype(struct dt_cc *cc, struct dt_type *t);
+struct dt_type *dt_btf_probe_arg(struct dt_cc *cc, const char *prov,
+				 const char *mod, const char *func,
+				 const char *name, int idx, int *nargs);
 
 /* ----------------------------------------------------------------------
  * Lexer (dt_lex.c)
@@ -294,6 +300,10 @@ struct dt_cc {
 	struct dt_error *err;
 	jmp_buf jb;
 
+	/* the type the last specifiers named through a typedef, and that name */
+	struct dt_type *spec_type;
+	const char *spec_tdname;
+
 	/* source */
 	char *src;		/* after cpp, owned */
 	const char *p;		/* lexer position */
@@ -468,6 +478,7 @@ struct dt_difo *dt_cg_expr(struct dt_cc *cc, struct dt_node *n, int rkind);
 #define DT_CG_VOID	1	/* side effects only */
 #define DT_CG_PRED	2	/* predicate: int */
 void dt_cg_stmt(struct dt_cc *cc, struct dt_node *n);
+int dt_cg_func_known(const char *name);
 void dt_difo_free(struct dt_difo *d);
 size_t dt_difo_size(const struct dt_difo *d);
 void dt_difo_write(const struct dt_difo *d, void *buf);

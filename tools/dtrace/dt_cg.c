@@ -396,6 +396,12 @@ static const struct subr *subr_lookup(const char *name)
 	return NULL;
 }
 
+/* Is name a subroutine, an action or an aggregating function? */
+int dt_cg_func_known(const char *name)
+{
+	return subr_lookup(name) || is_action(name);
+}
+
 /* Maximum argument count that stands for "variadic". */
 #define DT_VARARGS_MAX	64
 
@@ -2494,9 +2500,13 @@ static void cg_action1(struct dt_cc *cc, struct dt_node *n)
 		a = value_act(cc, n->args[0], -1);
 		a->a.print = 1;
 		t = n->args[0]->type;
-		if (t->btf_id && (t->kind == DT_T_STRUCT ||
-				  t->kind == DT_T_UNION || t->is_enum))
-			a->a.btf_id = t->btf_id;
+		if (t->kind == DT_T_STRUCT || t->kind == DT_T_UNION ||
+		    t->is_enum) {
+			int32_t id = dt_btf_dtype(cc, t);
+
+			if (id > 0)
+				a->a.btf_id = (uint32_t)id;
+		}
 	} else if (agg_func(nm)) {
 		dt_cc_error(cc, n->line, D_AGG_FUNC,
 			    "%s( ) may only be used as the value of an aggregation",

@@ -12,7 +12,8 @@
  * attributes are the minimum of its provider's and those of each module,
  * function and name field that is given and not a pattern; a description
  * without a provider, or with a pattern there, gets DTrace's Unstable
- * default.  Argument types: fbt's from the kernel's BTF, those of the
+ * default.  Argument types: fbt's, sdt's (the tracepoint's prototype)
+ * and syscall entry's from the kernel's BTF (dt_kbtf.c), those of the
  * providers that describe their arguments (proc, sched, io) from the
  * module (DTRACEIOC_PROBEARG: the translated and the native type).
  */
@@ -159,11 +160,6 @@ static void print_attr(const char *title, struct dtrace_attribute a)
 }
 
 /*
- * "Argument Types": an fbt probe's from the function's prototype in the
- * kernel's BTF (dt_kbtf.c), "args[N]: TYPE" per argument as DTrace lists
- * them; None where no type is known.
- */
-/*
  * The module's description of argument ndx of probe id
  * (DTRACEIOC_PROBEARG): 0, or -1 if the probe's provider gives none.
  */
@@ -253,16 +249,21 @@ static int print_module_argtypes(int fd, const struct dtrace_probedesc *pd)
 	return (int)n;
 }
 
+/*
+ * "Argument Types", "args[N]: TYPE" per argument as DTrace lists them:
+ * fbt's, sdt's and syscall entry's from the kernel's prototypes
+ * (dt_kbtf.c), the other providers' from the module; None where no type
+ * is known.
+ */
 static void print_argtypes(int fd, const struct dtrace_probedesc *pd)
 {
-	uint32_t ids[DTRACE_MAXARGS];
-	char name[256];
-	int i, n = -1;
+	struct dt_kbtf_arg args[DTRACE_MAXARGS];
+	int i, n;
 
 	fprintf(dt_out, "\n\tArgument Types\n");
-	if (!strcmp(pd->provider, "fbt"))
-		n = dt_kbtf_fbt_args(pd->func, pd->name, ids, DTRACE_MAXARGS);
-	else {
+	n = dt_kbtf_probe_args(pd->provider, pd->mod, pd->func, pd->name,
+			       args, DTRACE_MAXARGS);
+	if (n < 0) {
 		n = print_module_argtypes(fd, pd);
 		if (n > 0)
 			return;
@@ -271,13 +272,8 @@ static void print_argtypes(int fd, const struct dtrace_probedesc *pd)
 		fprintf(dt_out, "\t\tNone\n");
 		return;
 	}
-	for (i = 0; i < n; i++) {
-		if (ids[i] == DT_KBTF_INT)
-			snprintf(name, sizeof(name), "int");
-		else
-			dt_kbtf_name(ids[i], name, sizeof(name));
-		fprintf(dt_out, "\t\targs[%d]: %s\n", i, name);
-	}
+	for (i = 0; i < n; i++)
+		fprintf(dt_out, "\t\targs[%d]: %s\n", i, args[i].text);
 }
 
 static void print_attrs(int fd, const struct dtrace_probedesc *pd)

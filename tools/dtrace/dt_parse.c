@@ -204,7 +204,9 @@ static int lazy_inline_exists(struct dt_cc *cc, const char *name);
  * Does t start a type name?  D's keywords and typedefs first; then, when t
  * is no name D knows and the token after it (next) can follow a type name
  * (a declarator's name, '*', or the ')' of a cast or sizeof), a typedef of
- * the kernel's (BTF).  So an expression never reads the kernel's types.
+ * the kernel's (BTF); mod`name, DTrace's type name scoped to a module,
+ * names a typedef of that module.  So an expression never reads the
+ * kernel's types.
  */
 static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t,
 			     const struct dt_token *next)
@@ -223,7 +225,7 @@ static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t,
 	for (i = 0; kw[i]; i++)
 		if (!strcmp(t->str, kw[i]))
 			return 1;
-	if (builtin_lookup(t->str) >= 0 || strchr(t->str, '`'))
+	if (builtin_lookup(t->str) >= 0 || t->str[0] == '`')
 		return 0;
 	if (dt_type_lookup(cc, t->str))
 		return 1;
@@ -231,6 +233,9 @@ static int is_type_start_tok(struct dt_cc *cc, const struct dt_token *t,
 		       (next->kind == T_OP && (next->op == OP_STAR ||
 					       next->op == OP_RPAR))))
 		return 0;
+	/* mod`name: a typedef of that module's BTF, else a kernel symbol */
+	if (strchr(t->str, '`'))
+		return dt_btf_typedef(cc, t->str) != NULL;
 	if (dt_var_lookup(cc, t->str, DT_VS_GLOBAL) ||
 	    inline_lookup(cc, t->str) || lazy_inline_exists(cc, t->str) ||
 	    dt_enum_lookup(cc, t->str, &ev, &et) ||
@@ -251,6 +256,7 @@ static struct dt_type *parse_specifiers(struct dt_cc *cc)
 	int nsigned = 0, nunsigned = 0, nshort = 0, nlong = 0;
 	int nchar = 0, nint = 0, nvoid = 0, nfloat = 0, ndouble = 0;
 	struct dt_type *t = NULL;
+	const char *tdname = NULL;
 	int line = TOK->line;
 
 	for (;;) {
@@ -360,9 +366,14 @@ static struct dt_type *parse_specifiers(struct dt_cc *cc)
 			if (!td)
 				break;
 			t = td;
+			tdname = TOK->str;
 		}
 		dt_lex_next(cc);
 	}
+	/* a pointer declarator keeps the typedef's name (parse_declarator) */
+	cc->spec_type = t;
+	cc->spec_tdname = t && tdname && (!t->name || strcmp(t->name, tdname)) ?
+			  tdname : NULL;
 	/* DTrace's checks of attributes against the type (dt_decl.c) */
 	if (t) {
 		if (nchar || nint || nvoid || nfloat || ndouble)
@@ -539,7 +550,9 @@ static void parse_declarator(struct dt_cc *cc, struct dt_type *base,
 	memset(d, 0, sizeof(*d));
 	d->line = TOK->line;
 	while (is_op(cc, OP_STAR)) {
-		t = dt_type_ptr(cc, t);
+		t = t == base && base == cc->spec_type ?
+		    dt_type_ptr_named(cc, t, cc->spec_tdname) :
+		    dt_type_ptr(cc, t);
 		dt_lex_next(cc);
 		while (is_kw(cc, "const") || is_kw(cc, "volatile"))
 			dt_lex_next(cc);
@@ -1014,7 +1027,15 @@ static void parse_translator(struct dt_cc *cc)
 		*mp = xm;
 		mp = &xm->next;
 	}
-	/* DTrace checks the declaration once it has read all of it */
+	/*
+	 * DTrace checks the declaration when its grammar rule is reduced,
+	 * once the ';' after the '}' is read (dt_grammar.y's
+	 * translator_definition ends with '}' ';' and calls
+	 * dt_node_xlator()): every error is reported at the ';' line.
+	 */
+	dt_lex_next(cc);
+	if (!is_op(cc, OP_SEMI))
+		syntax_error(cc);
 	line = xl->line = TOK->line;
 	if (dt_xlator_lookup(cc, to, d.type, 1)) {
 		tname(d.type, a, sizeof(a));
@@ -1032,9 +1053,6 @@ static void parse_translator(struct dt_cc *cc)
 	if (to->kind != DT_T_STRUCT && to->kind != DT_T_UNION)
 		dt_cc_error(cc, line, D_XLATE_SOU,
 			    "translator output type must be a struct or union");
-	dt_lex_next(cc);
-	if (!is_op(cc, OP_SEMI))
-		syntax_error(cc);
 	/* declared before its members are cooked, as in DTrace */
 	for (pp = &cc->xlators; *pp; pp = &(*pp)->next)
 		;
@@ -1217,12 +1235,15 @@ static struct dt_node *mk2(struct dt_cc *cc, int kind, int op,
 	return n;
 }
 
-static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
+/* Arguments up to the closing token; *close_line gets that token's line. */
+static struct dt_node **parse_args_at(struct dt_cc *cc, int close, int *nargs,
+				      int *close_line)
 {
 	struct dt_node *tmp[64], **a;
 	int n = 0;
 
 	if (is_op(cc, close)) {
+		*close_line = TOK->line;
 		dt_lex_next(cc);
 		*nargs = 0;
 		return NULL;
@@ -1236,6 +1257,7 @@ static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
 			dt_lex_next(cc);
 			continue;
 		}
+		*close_line = TOK->line;
 		expect_op(cc, close);
 		break;
 	}
@@ -1243,6 +1265,13 @@ static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
 	memcpy(a, tmp, n * sizeof(*a));
 	*nargs = n;
 	return a;
+}
+
+static struct dt_node **parse_args(struct dt_cc *cc, int close, int *nargs)
+{
+	int line;
+
+	return parse_args_at(cc, close, nargs, &line);
 }
 
 static struct dt_node *parse_primary(struct dt_cc *cc)
@@ -1371,6 +1400,48 @@ static struct dt_node *parse_primary(struct dt_cc *cc)
 	syntax_error(cc);
 }
 
+
+/*
+ * A call names a function when it is parsed, as DTrace's dt_node_func()
+ * does in its parse pass (so this error comes before any type error of
+ * an earlier statement): a name DTrace knows as another kind of
+ * identifier "may not be referenced as a function" (D_FUNC_IDKIND); any
+ * other name, including one only declared by a prototype (int foo(int);
+ * is an extern symbol of the D program, not an identifier), is an
+ * "undefined function name" (D_FUNC_UNDEF).  An inline that is an integer
+ * constant is folded into one before the call, so DTrace reports that
+ * the designator is not a function (D_FUNC_IDENT).
+ */
+static void check_func_name(struct dt_cc *cc, const char *name, int line)
+{
+	struct dt_inline *in;
+	struct dt_type *et;
+	struct dt_var *v;
+	const char *kind = NULL;
+	int64_t ev;
+
+	if (dt_cg_func_known(name))
+		return;
+	in = inline_lookup(cc, name);
+	if (in && in->expr && in->expr->kind == N_INT)
+		dt_cc_error(cc, line, D_FUNC_IDENT,
+			    "function designator is not of function type");
+	v = dt_var_lookup(cc, name, DT_VS_GLOBAL);
+	if (in)
+		kind = "scalar";
+	else if (!strcmp(name, "args") || (v && v->is_assoc))
+		kind = "associative array";
+	else if (v || builtin_lookup(name) >= 0)
+		kind = "scalar";
+	else if (dt_enum_lookup(cc, name, &ev, &et))
+		kind = "enumerator";
+	if (kind)
+		dt_cc_error(cc, line, D_FUNC_IDKIND,
+			    "%s '%s' may not be referenced as a function", kind,
+			    name);
+	dt_cc_error(cc, line, D_FUNC_UNDEF, "undefined function name: %s",
+		    name);
+}
 static struct dt_node *parse_postfix(struct dt_cc *cc)
 {
 	struct dt_node *n = parse_primary(cc);
@@ -1401,7 +1472,8 @@ static struct dt_node *parse_postfix(struct dt_cc *cc)
 			dt_lex_next(cc);
 			m = dt_node_new(cc, N_CALL, n->line);
 			m->str = n->str;
-			m->args = parse_args(cc, OP_RPAR, &m->nargs);
+			m->args = parse_args_at(cc, OP_RPAR, &m->nargs, &line);
+			check_func_name(cc, m->str, line);
 			m->src_start = n->src_start;
 			m->src_end = cc->tok.start;
 			n = m;
@@ -1733,6 +1805,52 @@ static void fold_int(struct dt_cc *cc, struct dt_node *n, int64_t v,
 	n->l = n->r = n->c = NULL;
 }
 
+/*
+ * Integer constant expressions fold as in DTrace's dt_node_op1() and
+ * dt_node_op2() (illumos libdtrace dt_parser.c): the value is computed in
+ * 64 bits (uintmax_t) and kept whole, whatever the result's type, so
+ * "1 << 32" is an int whose value is 0x100000000: trace() records the
+ * int's 4 bytes (0), but (1 << 32) >> 32 folds to 1, 1 << 32 == 0 to 0,
+ * and an aggregating function or a predicate sees 4294967296.  Only a
+ * cast narrows a constant (fold_cast), and a record of the type's size.
+ * Right shifts of signed types stay arithmetic (see cook_op2).
+ */
+static void fold_raw(struct dt_node *n, uint64_t v, struct dt_type *t)
+{
+	n->kind = N_INT;
+	n->ival = (int64_t)v;
+	n->type = t;
+	n->isconst = 1;
+	n->l = n->r = n->c = NULL;
+}
+
+/* v as a value of integer type t: its low t->size bytes, extended */
+static uint64_t fold_to_type(uint64_t v, const struct dt_type *t)
+{
+	int sh;
+
+	if (!t->size || t->size >= 8)
+		return v;
+	sh = 64 - 8 * t->size;
+	return t->is_signed ? (uint64_t)((int64_t)(v << sh) >> sh) :
+			      (v << sh) >> sh;
+}
+
+/*
+ * A cast of an integer constant converts the value of its source type
+ * (its low bytes) to the destination type, as C and DTrace's run-time
+ * casts do, and as DTrace's dt_cast() folds a widening: (long)(1 << 32)
+ * is 0.  Where dt_cast() disagrees with DTrace's own run-time cast
+ * (dt_cg_typecast()), we follow C: a narrowing to a signed type
+ * sign-extends ((char)-3 < 0 is true) and a change of signedness
+ * truncates ((unsigned)-2 / 2 is 2147483647).
+ */
+static uint64_t fold_cast(uint64_t v, const struct dt_type *from,
+			  const struct dt_type *to)
+{
+	return fold_to_type(fold_to_type(v, from), to);
+}
+
 static int is_lvalue_var(struct dt_node *n)
 {
 	return n->kind == N_VAR || n->kind == N_SELF || n->kind == N_THIS ||
@@ -2055,6 +2173,31 @@ static int index_is_assoc(struct dt_cc *cc, struct dt_node *l)
 	return !v || v->is_assoc || !v->type;
 }
 
+/*
+ * A string against NULL.  DTrace's string is a char array, which a void *
+ * matches (dt_node_is_ptrcompat): `s = NULL` stores a null value, which
+ * deallocates a dynamic variable (the Guide's whoexec.d clears
+ * self->parent so), and `s != NULL` is false for a variable never set.
+ * Here an unset string variable reads as "" and storing "" deletes one, so
+ * NULL beside a string becomes "": the assignment deletes, the comparison
+ * compares strings (differing from DTrace only for a variable explicitly
+ * set to "", which DTrace keeps and compares as not NULL).  Returns 1 if
+ * it rewrote n.
+ */
+static int null_to_empty_str(struct dt_cc *cc, const struct dt_type *st,
+			     struct dt_node *n)
+{
+	if (!dt_type_is_string(st) || n->kind != N_INT || n->ival != 0 ||
+	    n->type->kind != DT_T_PTR)
+		return 0;
+	n->kind = N_STR;
+	n->str = "";
+	n->ival = 0;
+	n->type = cc->t_string;
+	n->isconst = 0;
+	return 1;
+}
+
 static void cook_assign(struct dt_cc *cc, struct dt_node *n)
 {
 	struct dt_node *l = n->l, *r = n->r;
@@ -2153,6 +2296,8 @@ static void cook_assign(struct dt_cc *cc, struct dt_node *n)
 		dt_cc_error(cc, n->line, D_OP_ARRFUN,
 			    "operator %s may not be applied to an array",
 			    dt_op_name(n->op));
+	if (n->op == OP_ASSIGN)
+		null_to_empty_str(cc, lt, r);
 	if (n->op == OP_ASSIGN) {
 		if (!dt_type_compat(lt, r->type) &&
 		    !(lt->kind == DT_T_PTR && r->kind == N_INT &&
@@ -2236,6 +2381,10 @@ static void cook_op2(struct dt_cc *cc, struct dt_node *n)
 	case OP_EQ: case OP_NE: case OP_LT: case OP_GT: case OP_LE:
 	case OP_GE:
 		n->type = cc->t_int;
+		if ((op == OP_EQ || op == OP_NE) &&
+		    (null_to_empty_str(cc, lt, r) ||
+		     null_to_empty_str(cc, rt, l)))
+			rt = r->type, lt = l->type;
 		if (dt_type_is_strlike(lt) && dt_type_is_strlike(rt) &&
 		    (lt->kind == DT_T_STRING || rt->kind == DT_T_STRING ||
 		     dt_type_is_chararray(lt) || dt_type_is_chararray(rt))) {
@@ -2247,16 +2396,11 @@ static void cook_op2(struct dt_cc *cc, struct dt_node *n)
 
 			n->ctype = t;
 			if (l->kind == N_INT && r->kind == N_INT) {
+				/* all 64 bits, signed or not by t (DTrace) */
 				int64_t x = l->ival, y = r->ival, v;
 				uint64_t ux = x, uy = y;
 				int s = t->is_signed;
 
-				if (t->size == 4) {
-					x = (int32_t)x;
-					y = (int32_t)y;
-					ux = (uint32_t)ux;
-					uy = (uint32_t)uy;
-				}
 				switch (op) {
 				case OP_EQ: v = s ? x == y : ux == uy; break;
 				case OP_NE: v = s ? x != y : ux != uy; break;
@@ -2340,39 +2484,41 @@ static void cook_op2(struct dt_cc *cc, struct dt_node *n)
 		dt_cc_error(cc, n->line, D_DIV_ZERO,
 			    "expression contains division by zero");
 	if (l->kind == N_INT && r->kind == N_INT) {
-		int64_t x = l->ival, y = r->ival, v = 0;
-		uint64_t ux = x, uy = y;
+		/* DTrace's uintmax_t arithmetic: see fold_raw() */
+		int64_t x = l->ival, y = r->ival;
+		uint64_t ux = x, uy = y, v = 0;
 		int s = n->type->is_signed;
 
-		if (n->type->size == 4 && !s) {
-			ux = (uint32_t)ux;
-			uy = (uint32_t)uy;
-		}
 		switch (op) {
-		case OP_PLUS: v = (int64_t)(ux + uy); break;
-		case OP_MINUS: v = (int64_t)(ux - uy); break;
-		case OP_STAR: v = (int64_t)(ux * uy); break;
+		case OP_PLUS: v = ux + uy; break;
+		case OP_MINUS: v = ux - uy; break;
+		case OP_STAR: v = ux * uy; break;
 		case OP_SLASH:
 			if (s)
-				v = (y == -1) ? (int64_t)(0 - ux) : x / y;
+				v = (y == -1) ? 0 - ux : (uint64_t)(x / y);
 			else
-				v = (int64_t)(ux / uy);
+				v = ux / uy;
 			break;
 		case OP_MOD:
 			if (s)
-				v = (y == -1) ? 0 : x % y;
+				v = (y == -1) ? 0 : (uint64_t)(x % y);
 			else
-				v = (int64_t)(ux % uy);
+				v = ux % uy;
 			break;
-		case OP_SHL: v = (int64_t)(ux << (uy & 63)); break;
+		case OP_SHL: v = ux << (uy & 63); break;
+		/*
+		 * Arithmetic for a signed type, as DTrace's run-time code
+		 * (sra); its folding shifts the uintmax_t logically, so
+		 * (-1LL) >> 60 would fold to 15 there.
+		 */
 		case OP_SHR:
-			v = s ? x >> (uy & 63) : (int64_t)(ux >> (uy & 63));
+			v = s ? (uint64_t)(x >> (uy & 63)) : ux >> (uy & 63);
 			break;
-		case OP_AMP: v = (int64_t)(ux & uy); break;
-		case OP_BOR: v = (int64_t)(ux | uy); break;
-		case OP_XOR: v = (int64_t)(ux ^ uy); break;
+		case OP_AMP: v = ux & uy; break;
+		case OP_BOR: v = ux | uy; break;
+		case OP_XOR: v = ux ^ uy; break;
 		}
-		fold_int(cc, n, v, n->type);
+		fold_raw(n, v, n->type);
 	}
 	return;
 incompat:
@@ -2451,9 +2597,21 @@ static void cook_op1(struct dt_cc *cc, struct dt_node *n)
 				    "operator %s requires an operand of arithmetic type",
 				    dt_op_name(op));
 		n->type = dt_type_promote(cc, t);
-		if (l->kind == N_INT)
-			fold_int(cc, n, op == OP_NEG ? (int64_t)(0 - (uint64_t)l->ival) :
-				 l->ival, n->type);
+		if (l->kind == N_INT) {
+			/*
+			 * DTrace's dt_node_op1(): negation masks an
+			 * unsigned value to its type's size, nothing else
+			 * is narrowed.
+			 */
+			uint64_t v = l->ival;
+
+			if (op == OP_NEG) {
+				v = 0 - v;
+				if (!n->type->is_signed && n->type->size < 8)
+					v &= ~0ULL >> (64 - 8 * n->type->size);
+			}
+			fold_raw(n, v, n->type);
+		}
 		return;
 	case OP_TILDE:
 		if (!dt_type_is_integral(t))
@@ -2462,7 +2620,7 @@ static void cook_op1(struct dt_cc *cc, struct dt_node *n)
 				    dt_op_name(op));
 		n->type = dt_type_promote(cc, t);
 		if (l->kind == N_INT)
-			fold_int(cc, n, ~l->ival, n->type);
+			fold_raw(n, ~(uint64_t)l->ival, n->type);
 		return;
 	case OP_NOT:
 		if (!dt_type_is_scalar(t) && !dt_type_is_strlike(t))
@@ -2543,15 +2701,20 @@ static int split_desc(const char *text, char *buf, size_t len, char *f[4])
 }
 
 /*
- * args[idx] of a clause whose probe descriptions all name the same kernel
- * function's fbt entry (or all its return) probe: the type of the
- * function's parameter idx from BTF (at return, args[1] is the return
- * value).  Any other clause keeps args[] as int64_t.
+ * args[idx] of a clause whose probe descriptions all name the same probes
+ * whose prototypes the kernel's BTF describes: one kernel function's fbt
+ * entry (or all its return) probe, the parameter idx from its prototype
+ * (at return, args[1] is the return value; a function of a module named
+ * in the descriptions from the module's BTF); one tracepoint's sdt probe
+ * (sdt:GROUP::EVENT), the tracepoint's parameter idx; one system call's
+ * syscall entry probe, its parameter idx.  Any other clause keeps args[]
+ * as int64_t (or desc_args_type's).
  */
-static void fbt_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
+static void kbtf_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
 {
 	struct dt_stmt *s = cc->cur;
-	char func[DTRACE_FUNCNAMELEN] = "", name[DTRACE_NAMELEN] = "";
+	char prov[DTRACE_PROVNAMELEN] = "", func[DTRACE_FUNCNAMELEN] = "";
+	char name[DTRACE_NAMELEN] = "", mod[DTRACE_MODNAMELEN] = "";
 	struct dt_type *t;
 	int i, nargs;
 
@@ -2559,26 +2722,40 @@ static void fbt_args_type(struct dt_cc *cc, struct dt_node *n, int idx)
 		return;
 	for (i = 0; i < s->ndescs; i++) {
 		char buf[512], *f[4];
+		int sdt;
 
-		if (split_desc(s->desc_text[i], buf, sizeof(buf), f) ||
-		    strcmp(f[0], "fbt") || !*f[2] ||
-		    strpbrk(f[2], "*?[\\") ||
-		    (strcmp(f[3], "entry") && strcmp(f[3], "return")))
+		if (split_desc(s->desc_text[i], buf, sizeof(buf), f))
 			return;
-		if (i && (strcmp(func, f[2]) || strcmp(name, f[3])))
+		sdt = !strcmp(f[0], "sdt");
+		if ((strcmp(f[0], "fbt") && strcmp(f[0], "syscall") && !sdt) ||
+		    (!sdt && !*f[2]) || strpbrk(f[2], "*?[\\") ||
+		    !*f[3] || strpbrk(f[3], "*?[\\"))
 			return;
+		if (!sdt && strcmp(f[3], "entry") && strcmp(f[3], "return"))
+			return;
+		/* a module (fbt) or group (sdt) named: its BTF too */
+		if (strpbrk(f[1], "*?[\\"))
+			f[1] = "";
+		/* (an event's name is unique: its group may be left out) */
+		if (i && (strcmp(prov, f[0]) || strcmp(func, f[2]) ||
+			  strcmp(name, f[3]) ||
+			  (strcmp(mod, f[1]) && !(sdt && (!*mod || !*f[1])))))
+			return;
+		if (*f[1])
+			snprintf(mod, sizeof(mod), "%s", f[1]);
+		snprintf(prov, sizeof(prov), "%s", f[0]);
 		snprintf(func, sizeof(func), "%s", f[2]);
 		snprintf(name, sizeof(name), "%s", f[3]);
 	}
-	t = dt_btf_fbt_arg(cc, func, name, idx, &nargs);
+	t = dt_btf_probe_arg(cc, prov, mod, func, name, idx, &nargs);
 	if (t) {
 		n->type = t;
 		return;
 	}
 	if (nargs >= 0)
 		dt_cc_error(cc, n->line, D_ARGS_IDX,
-			    "index %d is out of range for fbt::%s:%s args[ ]",
-			    idx, func, name);
+			    "index %d is out of range for %s:%s:%s:%s args[ ]",
+			    idx, prov, mod, func, name);
 }
 
 /*
@@ -2755,7 +2932,7 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 			n->builtin = DIF_VAR_ARGS;
 			n->type = cc->t_int64;
 			if (n->args[0]->kind == N_INT)
-				fbt_args_type(cc, n, (int)n->args[0]->ival);
+				kbtf_args_type(cc, n, (int)n->args[0]->ival);
 			if (n->args[0]->kind == N_INT && n->type == cc->t_int64)
 				desc_args_type(cc, n, (int)n->args[0]->ival);
 			break;
@@ -2853,7 +3030,7 @@ static int dt_cook1(struct dt_cc *cc, struct dt_node *n)
 		if (dt_type_is_scalar(t) &&
 		    (dt_type_is_scalar(f) || f->kind == DT_T_ARRAY)) {
 			if (n->l->kind == N_INT && t->kind == DT_T_INT)
-				fold_int(cc, n, n->l->ival, t);
+				fold_raw(n, fold_cast(n->l->ival, f, t), t);
 			break;
 		}
 		if (t->kind == DT_T_STRING && dt_type_is_strlike(f))

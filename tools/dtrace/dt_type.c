@@ -169,9 +169,33 @@ struct dt_type *dt_type_ptr(struct dt_cc *cc, struct dt_type *base)
 	struct dt_type *t;
 
 	for (t = cc->types; t; t = t->next)
-		if (t->kind == DT_T_PTR && t->base == base)
+		if (t->kind == DT_T_PTR && t->base == base && !t->name)
 			return t;
 	t = dt_type_new(cc, DT_T_PTR, 8, NULL);
+	t->base = base;
+	return t;
+}
+
+/*
+ * A pointer to base as the program spelled it through a typedef of base
+ * (psinfo_t * for struct psinfo *): the same pointer to the compiler (its
+ * base is base; pointers compare by their bases), named as DTrace names
+ * it in messages (ctf_type_name() keeps the typedef).
+ */
+struct dt_type *dt_type_ptr_named(struct dt_cc *cc, struct dt_type *base,
+				  const char *tdname)
+{
+	struct dt_type *t;
+	char name[300];
+
+	if (!tdname)
+		return dt_type_ptr(cc, base);
+	snprintf(name, sizeof(name), "%s *", tdname);
+	for (t = cc->types; t; t = t->next)
+		if (t->kind == DT_T_PTR && t->base == base && t->name &&
+		    !strcmp(t->name, name))
+			return t;
+	t = dt_type_new(cc, DT_T_PTR, 8, name);
 	t->base = base;
 	return t;
 }
@@ -354,6 +378,10 @@ void dt_type_name(const struct dt_type *t, char *buf, size_t len)
 	}
 	switch (t->kind) {
 	case DT_T_PTR:
+		if (t->name) {
+			snprintf(buf, len, "%s", t->name);
+			return;
+		}
 		if (t->base->kind == DT_T_FUNC) {
 			snprintf(buf, len, "void (*)()");
 			return;

@@ -6,9 +6,9 @@
  * for negative counts), between the lowest and highest bucket values,
  * then the total count; keys take their packed widths.  The data are
  * those of illumos DTrace's tst.aggpack.d (without its tick-driven
- * aggregation, and with the 2^32 written as a long long: our constant
- * folding keeps "1 << 32" an int, 0) and the expected output is that
- * test's .out file.
+ * aggregation) and the expected output is that test's .out file.  Its
+ * quantize(1 << 32) counts 4294967296: DTrace folds integer constants in
+ * 64 bits and keeps the value whole although "1 << 32" is an int.
  */
 
 #pragma D option aggpack
@@ -17,7 +17,7 @@
 
 BEGIN
 {
-	@x = quantize((long long)1 << 32);
+	@x = quantize(1 << 32);
 	@y[1] = quantize(1);
 	@z["mumble"] = quantize(1);
 	@xx["foo", (char)1, (short)2, (long)3] = quantize(1);
