@@ -33,6 +33,36 @@
 	} while (0)
 #endif
 
+/*
+ * Kernel memory a consumer makes the module allocate is charged to the
+ * consumer's memory cgroup (__GFP_ACCOUNT; kvmalloc and __vmalloc charge
+ * the pages too), so memory.max bounds what one container can pin with
+ * /dev/dtrace; going over it is -ENOMEM for that consumer
+ * (__GFP_RETRY_MAYFAIL: neither the global nor the cgroup's OOM killer).  DTRACE_GFP_CONSUMER, in the consumer's own
+ * process context (ioctl), for the allocations whose size the consumer
+ * chooses or multiplies:
+ *   - the principal and speculation buffers (510, bufsize/specsize x
+ *     CPUs), the per-CPU scratch and key buffers (600);
+ *   - the aggregation buffers (520, aggsize x CPUs x 2) and the dynamic
+ *     variable space with its hash and chunk map, global and clause-local
+ *     variables (410, dynvarsize, strsize x variables x CPUs);
+ *   - DIF objects (400), clauses, actions, ECBs and the ECB array (500),
+ *     the enabling blob copied in (610, up to 64 MiB, transient), the
+ *     probe listing's output array (610).
+ * Not charged, on purpose: the consumer's own small fixed-size
+ * structures (struct dtrace_state, the aggregation and speculation
+ * headers: bounded by CONFIG_DTRACE_MAX_CONSUMERS, freed at close);
+ * probes and providers (module-wide, they outlive the consumer that
+ * named them; profile-N are capped by CONFIG_DTRACE_PROFILE_MAX);
+ * ECBs made for a retained enabling when a probe appears later
+ * (dtrace_ecb_retain runs in whoever creates the probe, e.g. a module
+ * load, which must not be charged for, or fail on, another's enabling;
+ * they are bounded by CONFIG_DTRACE_MAX_ENABLINGS); the module's tables
+ * made at load.
+ */
+#define DTRACE_GFP_CONSUMER						\
+	(GFP_KERNEL_ACCOUNT | __GFP_NOWARN | __GFP_RETRY_MAYFAIL)
+
 /* Bounded string length: the length of s, at most max. */
 static inline size_t dtrace_strnlen(const char *s, size_t max)
 {

@@ -159,7 +159,7 @@ static bool dtrace_toxic(u64 addr, size_t len)
 
 /*
  * The thread a probe fires for when that is not current, else NULL: set
- * by dtrace_probe_task_args() (500-ecb.c) with interrupts masked, for the
+ * by dtrace_probe_task_args() (502-fire.c) with interrupts masked, for the
  * duration of one firing.  sched:::on-cpu and proc:::start fire from the
  * sched_switch tracepoint, which runs in the old thread just before the
  * switch, for the thread about to run: DIF's built-in variables (pid,

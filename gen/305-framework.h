@@ -2,7 +2,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Types and prototypes of the framework that several fragments share and
- * that come before their definitions in MANIFEST order (500-ecb.c fires
+ * that come before their definitions in MANIFEST order (502-fire.c fires
  * probes into the buffers of 510 and the speculations of 530).
  *
  * Like 300-core.h, this header and 510-buffer.c / 530-speculate.c compile

@@ -30,6 +30,11 @@
  *                        fails) and of detaching a consumer's ECBs.  A
  *                        provider that removes its own probes commits
  *                        itself.  May be NULL.
+ *   reap(arg, id, parg)  the probe has no ECB: return true to have it
+ *                        removed (dtrace_reap, dtrace_lock held; destroy
+ *                        follows after a grace period).  For probes a
+ *                        provider made on demand (provide) that nobody
+ *                        enables any more.  May be NULL (probes stay).
  *
  * LIFETIME AND LOCKING
  *  - dtrace_lock (a mutex) serialises everything done in process context:
@@ -52,8 +57,33 @@
  *    the probe until that grace period ends, and must not fire a
  *    newcomer that took the slot (dtrace_probe_idbusy).
  *
+ * LOCK ORDER (every lock the module takes; take them top to bottom,
+ * never the other way round).  Process context only unless marked:
+ *   1. dtrace_test_lock (820, the dtrace_test provider's commands)
+ *   2. st->lock (500/600: one consumer's ioctls, held through ENABLE, GO,
+ *      STOP, snapshots)
+ *   3. as->lock (520: one consumer's aggregation snapshots)
+ *   4. dtrace_lock (here: providers, probes, ECB lists, consumer list)
+ *   5. the kernel's locks that providers' enable/disable/commit and
+ *      snapshots take under the ones above: cpus_read_lock (profile
+ *      enable, 520/600 IPIs to one CPU or all), the ftrace and text
+ *      locks inside ftrace_set_filter_ips and register_ftrace_function
+ *      (fbt commit), tracepoints_mutex (syscall, sdt, stable providers)
+ *   6. dtrace_profile_lock (810: enabled profile-N list; also taken by
+ *      the cpuhp callbacks, under the hotplug lock), dtrace_fbt_scratch_lock
+ *      (840), dtrace_text_mutex (130: load-time self-test only): leaves,
+ *      nothing of ours is taken under them
+ * Module notifiers (fbt, sdt) take dtrace_lock under the kernel's module
+ * notifier chain; cpuhp callbacks never take dtrace_lock; work items
+ * (dtrace_reap_work, a consumer's cleaner) take dtrace_lock or nothing of
+ * ours, and are flushed or cancelled with none of 1-4 they need held.
+ * Probe context (any context, interrupts masked by dtrace_probe_enter):
+ * no mutex at all; only each consumer's dynamic-variable lock (410,
+ * arch_spinlock_t, trylock with a bounded spin, so it cannot deadlock)
+ * and RCU-sched reads of the probe table and ECB lists.
+ *
  * Owns: dtrace_lock, the provider list, the probe table, the name hash.
- * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe and
+ * Calls: 310-glob.c; 500-ecb.c's dtrace_ecb_detach_probe and 506-enable.c's
  * dtrace_ecb_retain (via prototypes).
  */
 
@@ -75,6 +105,7 @@ struct dtrace_pops {
 	void (*commit)(void *arg);
 	int (*getargdesc)(void *arg, u32 id, void *parg,
 			  struct dtrace_ioc_probearg *a);
+	bool (*reap)(void *arg, u32 id, void *parg);
 };
 
 /*
@@ -129,6 +160,12 @@ static struct dtrace_probe __rcu **dtrace_probes;	/* [MAX_PROBES] */
 static unsigned long *dtrace_probe_idbusy;
 static u32 dtrace_probe_count;		/* registered probes */
 static u32 dtrace_probe_hiwat;		/* highest ID ever handed out */
+/*
+ * Changes (under dtrace_lock) whenever a probe is created or retired: an
+ * ENABLE that matched without dtrace_lock (dtrace_match_scan) finds its
+ * result still valid if this did not change meanwhile.
+ */
+static u64 dtrace_probe_gen;
 static u32 dtrace_nproviders;
 
 #define DTRACE_PROBE_HASH_BITS	12
@@ -139,7 +176,7 @@ static u32 dtrace_probeid_begin, dtrace_probeid_end, dtrace_probeid_error;
 
 /* 500-ecb.c: detach every ECB of a probe that goes away. */
 static void dtrace_ecb_detach_probe(struct dtrace_probe *probe);
-/* 500-ecb.c: give a new probe the ECBs of the consumers' clauses. */
+/* 506-enable.c: give a new probe the ECBs of the consumers' clauses. */
 static void dtrace_ecb_retain(struct dtrace_probe *probe);
 
 static u32 dtrace_name_hash(const char *prov, const char *mod,
@@ -251,7 +288,7 @@ static struct dtrace_probe *dtrace_probe_lookup(struct dtrace_provider *prov,
 /*
  * dtrace_lock held: create probe prov:mod:func:name.  Returns its ID in
  * *idp, having attached the ECBs of the consumers whose clauses match it
- * (500-ecb.c, dtrace_ecb_retain; those never make it fail); -EEXIST (with the existing ID) if it exists, -ENOSPC at
+ * (506-enable.c, dtrace_ecb_retain; those never make it fail); -EEXIST (with the existing ID) if it exists, -ENOSPC at
  * DTRACE_CFG_MAX_PROBES, -EINVAL for a name too long.
  */
 static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
@@ -294,7 +331,8 @@ static int dtrace_probe_create(struct dtrace_provider *prov, const char *mod,
 	if (!p)
 		return -ENOMEM;
 	if (id > dtrace_probe_hiwat)
-		dtrace_probe_hiwat = id;
+		WRITE_ONCE(dtrace_probe_hiwat, id);
+	WRITE_ONCE(dtrace_probe_gen, dtrace_probe_gen + 1);
 	set_bit(id - 1, dtrace_probe_idbusy);
 	p->id = id;
 	p->aframes = aframes;
@@ -331,6 +369,7 @@ static void dtrace_probe_retire(struct dtrace_probe *p)
 	list_del(&p->prov_link);
 	p->prov->nprobes--;
 	WRITE_ONCE(dtrace_probe_count, dtrace_probe_count - 1);
+	WRITE_ONCE(dtrace_probe_gen, dtrace_probe_gen + 1);
 }
 
 /* After the grace period that followed dtrace_probe_retire(p). */
@@ -369,6 +408,64 @@ static int __maybe_unused dtrace_probe_destroy(struct dtrace_provider *prov,
 	return 0;
 }
 
+/*
+ * Probes removed by dtrace_reap (retired under dtrace_lock, on
+ * dtrace_probe_gone through prov_link) are freed by dtrace_reap_work after
+ * a grace period, outside dtrace_lock.  dtrace_unregister takes the ones
+ * still waiting and waits for the work, so no probe outlives its provider.
+ */
+static LIST_HEAD(dtrace_probe_gone);		/* dtrace_lock */
+
+/* Process context: free the reaped probes after a grace period. */
+static void dtrace_reap_free(struct work_struct *w)
+{
+	struct dtrace_probe *p, *n;
+	LIST_HEAD(gone);
+
+	mutex_lock(&dtrace_lock);
+	list_splice_init(&dtrace_probe_gone, &gone);
+	mutex_unlock(&dtrace_lock);
+	if (list_empty(&gone))
+		return;
+	synchronize_rcu();
+	list_for_each_entry_safe(p, n, &gone, prov_link)
+		dtrace_probe_free(p->prov, p);
+}
+
+static DECLARE_WORK(dtrace_reap_work, dtrace_reap_free);
+
+/*
+ * dtrace_lock held, at the end of an operation that may have provided
+ * probes or detached ECBs (ENABLE, succeeded or failed; the probe listing;
+ * a consumer's ECBs detached): every probe with no ECB whose provider's
+ * reap says so is removed now (it no longer matches anything nor counts
+ * towards its provider's limit) and freed soon after by dtrace_reap_work.
+ * Never between an ENABLE's provide and its matching: both happen in one
+ * hold of dtrace_lock.
+ */
+static void dtrace_reap(void)
+{
+	struct dtrace_provider *prov;
+	struct dtrace_probe *p, *n;
+	bool any = false;
+
+	dtrace_assert_held(&dtrace_lock);
+	list_for_each_entry(prov, &dtrace_providers, link) {
+		if (!prov->ops->reap)
+			continue;
+		list_for_each_entry_safe(p, n, &prov->probes, prov_link) {
+			if (p->nenabled || !list_empty(&p->ecbs) ||
+			    !prov->ops->reap(prov->arg, p->id, p->arg))
+				continue;
+			dtrace_probe_retire(p);
+			list_add_tail(&p->prov_link, &dtrace_probe_gone);
+			any = true;
+		}
+	}
+	if (any)
+		schedule_work(&dtrace_reap_work);
+}
+
 /* Remove a provider and all its probes, even if consumers use them. */
 static void dtrace_unregister(struct dtrace_provider *prov)
 {
@@ -382,12 +479,16 @@ static void dtrace_unregister(struct dtrace_provider *prov)
 		dtrace_probe_retire(p);
 		list_add_tail(&p->prov_link, &gone);
 	}
+	/* Reaped probes not yet freed (of any provider: freed below). */
+	list_splice_init(&dtrace_probe_gone, &gone);
 	list_del(&prov->link);
 	dtrace_nproviders--;
 	mutex_unlock(&dtrace_lock);
 	synchronize_rcu();
 	list_for_each_entry_safe(p, n, &gone, prov_link)
-		dtrace_probe_free(prov, p);
+		dtrace_probe_free(p->prov, p);
+	/* A dtrace_reap_work that took its list before us is done too. */
+	flush_work(&dtrace_reap_work);
 	kfree(prov);
 }
 
@@ -458,6 +559,44 @@ static struct dtrace_probe *dtrace_probe_next(const struct dtrace_probedesc *d,
 	return NULL;
 }
 
+/*
+ * The probes matching d, without dtrace_lock: IDs into ids[0..room) (NULL:
+ * count only); returns how many match.  Reads the probe table under RCU
+ * (a probe is freed only after a grace period following its retirement,
+ * and its description never changes), DTRACE_MATCH_BATCH IDs at a time,
+ * rescheduling in between, so even the ~80000 fbt probes times many
+ * clauses neither hold dtrace_lock nor trip the soft-lockup detector.
+ * The caller checks dtrace_probe_gen under dtrace_lock afterwards: if it
+ * did not change since before the scan, the result is exact.  Also correct
+ * with dtrace_lock held (then nothing can change).
+ */
+#define DTRACE_MATCH_BATCH	1024
+
+static u32 dtrace_match_scan(const struct dtrace_probedesc *d, u32 *ids,
+			     u32 room)
+{
+	u32 id, hiwat = READ_ONCE(dtrace_probe_hiwat), n = 0;
+
+	rcu_read_lock();
+	for (id = 1; id <= hiwat; id++) {
+		struct dtrace_probe *p;
+
+		if (!(id % DTRACE_MATCH_BATCH)) {
+			rcu_read_unlock();
+			cond_resched();
+			rcu_read_lock();
+		}
+		p = rcu_dereference(dtrace_probes[id - 1]);
+		if (!p || !dtrace_desc_match(d, &p->desc))
+			continue;
+		if (ids && n < room)
+			ids[n] = id;
+		n++;
+	}
+	rcu_read_unlock();
+	return n;
+}
+
 static int dtrace_probes_init(void)
 {
 	u32 i;
@@ -480,6 +619,7 @@ static int dtrace_probes_init(void)
 
 static void dtrace_probes_fini(void)
 {
+	flush_work(&dtrace_reap_work);	/* every provider is gone: empty */
 	kvfree(dtrace_probes);
 	kvfree(dtrace_probe_idbusy);
 	dtrace_probes = NULL;

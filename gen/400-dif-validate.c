@@ -657,7 +657,7 @@ static int dtrace_difo_create(const void *p, size_t avail,
 	/* One block: priv, instrs, ints, vars, strings + NUL, iflags. */
 	fsize = (total - sizeof(h)) + 8;
 	asize = sizeof(*dp) + fsize + (u64)h.ninstr * sizeof(u32);
-	blk = kvzalloc(asize, GFP_KERNEL | __GFP_NOWARN);
+	blk = kvzalloc(asize, DTRACE_GFP_CONSUMER);
 	if (!blk)
 		return -ENOMEM;
 	dp = (struct dtrace_difo_priv *)blk;

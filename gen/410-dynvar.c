@@ -130,8 +130,11 @@ struct dtrace_vstate {
 	u64 drops, drops_dirty;
 };
 
-/* Allocations whose size the consumer chooses: zeroed, -ENOMEM, no warning. */
-#define DTRACE_GFP_USER_SIZED	(GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN)
+/*
+ * Allocations whose size the consumer chooses: zeroed, -ENOMEM, no
+ * warning, charged to its memory cgroup (030-util.h).
+ */
+#define DTRACE_GFP_USER_SIZED	(DTRACE_GFP_CONSUMER | __GFP_ZERO)
 
 static int dtrace_vstate_create(const struct dtrace_enable_hdr *hdr,
 				struct dtrace_vstate **out)

@@ -31,8 +31,7 @@ static int dtrace_buffer_alloc(struct dtrace_buffer *b, u64 size, u32 policy)
 	 * Large requests may fail: that is -ENOMEM, neither a kernel
 	 * warning nor the OOM killer.
 	 */
-	b->data = kvmalloc(size, GFP_KERNEL | __GFP_NOWARN |
-			   __GFP_RETRY_MAYFAIL);
+	b->data = kvmalloc(size, DTRACE_GFP_CONSUMER);
 	if (!b->data)
 		return -ENOMEM;
 	b->size = size;

@@ -192,7 +192,7 @@ static int dtrace_aggspace_create(u64 aggsize, u32 naggs,
 
 			/* aggsize is the consumer's: no allocator warning */
 			b->mem = __vmalloc(as->entoff + as->entsize,
-					   GFP_KERNEL | __GFP_NOWARN);
+					   DTRACE_GFP_CONSUMER);
 			if (!b->mem)
 				goto nomem;
 			dtrace_agg_buf_clear(as, b);

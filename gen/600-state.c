@@ -10,7 +10,7 @@
  *             fixes the options and creates the variable and aggregation
  *             spaces
  *   (then)    a probe created later gets ECBs of the clauses it matches
- *             (500-ecb.c, retained enablings), until STOP or destroy
+ *             (506-enable.c, retained enablings), until STOP or destroy
  *   GO        allocates everything probe context needs (per-CPU principal
  *             buffers, scratch, key buffers, speculations), then WARMUP:
  *             fires dtrace:::BEGIN on this CPU, then ACTIVE
@@ -183,9 +183,9 @@ static int dtrace_state_alloc(struct dtrace_state *st)
 				goto fail;
 			cs->buf[b].resv = resv;
 		}
-		cs->scratch = kvmalloc(st->scratch_size,
-				       GFP_KERNEL | __GFP_RETRY_MAYFAIL);
-		cs->keybuf = kmalloc(max(st->keysize_max, 8u), GFP_KERNEL);
+		cs->scratch = kvmalloc(st->scratch_size, DTRACE_GFP_CONSUMER);
+		cs->keybuf = kmalloc(max(st->keysize_max, 8u),
+				     DTRACE_GFP_CONSUMER);
 		if (!cs->scratch || !cs->keybuf) {
 			err = -ENOMEM;
 			goto fail;
@@ -295,6 +295,7 @@ static void dtrace_state_detach_all(struct dtrace_state *st)
 	for (i = 0; i < st->necbs; i++)
 		dtrace_ecb_detach(st->ecbs[i]);
 	dtrace_commit();
+	dtrace_reap();		/* on-demand probes nobody enables now */
 	mutex_unlock(&dtrace_lock);
 }
 

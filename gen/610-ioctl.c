@@ -44,7 +44,7 @@ static long dtrace_ioc_probes(void __user *arg)
 		return -EINVAL;
 	room = min(p.count, DTRACE_PROBES_MAXCOUNT);
 	if (room) {
-		out = kvcalloc(room, sizeof(*out), GFP_KERNEL);
+		out = kvcalloc(room, sizeof(*out), DTRACE_GFP_CONSUMER);
 		if (!out)
 			return -ENOMEM;
 	}
@@ -57,6 +57,8 @@ static long dtrace_ioc_probes(void __user *arg)
 	/* Is there another match?  Then the next call starts there. */
 	pr = dtrace_probe_next(&p.match, &start);
 	p.next = pr ? pr->id : 0;
+	if (!p.next)
+		dtrace_reap();	/* the listing is over: what it provided */
 	mutex_unlock(&dtrace_lock);
 
 	p.count = n;
@@ -95,7 +97,7 @@ static long dtrace_ioc_enable(struct dtrace_state *st, void __user *arg)
 		err = -EINVAL;
 		goto copyout;
 	}
-	blob = kvmalloc(e->bloblen, GFP_KERNEL);
+	blob = kvmalloc(e->bloblen, DTRACE_GFP_CONSUMER);
 	if (!blob) {
 		err = -ENOMEM;
 		goto out;

@@ -14,7 +14,7 @@
  * initial user namespace: capable() does, and the group ID is the one of
  * the initial namespace, so a user namespace that maps its own IDs onto
  * the configured number gains nothing.  Destructive actions (-w) need
- * CAP_SYS_ADMIN at ENABLE, group or not (dtrace_enable, 500-ecb.c).
+ * CAP_SYS_ADMIN at ENABLE, group or not (dtrace_enable, 506-enable.c).
  * At most DTRACE_CFG_MAX_CONSUMERS consumers exist at once (Kconfig): an
  * open beyond that fails with EUSERS.
  *

@@ -3,7 +3,7 @@
 /*
  * Three probes with empty module and function.  They are never fired by a
  * provider callback: 600-state.c fires BEGIN (GO) and END (STOP), and
- * 500-ecb.c fires ERROR after a fault, each for the one consumer concerned
+ * 502-fire.c fires ERROR after a fault, each for the one consumer concerned
  * only (dtrace_probe_args with a state).  ERROR's arguments are DTrace's:
  * arg1 EPID, arg2 action index (0 = predicate), arg3 DIF offset, arg4
  * fault (DTRACEFLT_*), arg5 the offending address or value.

@@ -10,7 +10,13 @@
  * the description matches nothing).  At most DTRACE_CFG_PROFILE_MAX
  * profile and tick probes exist (the defaults included); a description
  * naming one more matches nothing, and ENABLE's message says why
- * (dtrace_provide_refused).  Probes live until the module is unloaded.
+ * (dtrace_provide_refused).  The default probes live until the module is
+ * unloaded; one made on demand goes again, timers and all, as soon as no
+ * ECB holds it (dtrace_reap asks dtrace_profile_reap: after the ENABLE or
+ * listing that provided it, or when its last consumer lets it go), so the
+ * limit counts the probes in use, not every rate ever named.  (illumos
+ * keeps them until unload and counts them in profile_total against
+ * profile_max; freeing them bounds the timers by what is in use.)
  *
  * arg0 is the interrupted kernel PC (0 if user code was interrupted),
  * arg1 the interrupted user PC (0 if kernel code was).
@@ -44,6 +50,7 @@ struct dtrace_profile_timer {
 struct dtrace_profile {
 	u32 id;
 	bool tick;
+	bool dflt;			/* made at load: stays until unload */
 	u64 interval;			/* ns */
 	u32 ntimers;
 	struct dtrace_profile_timer *timers;
@@ -219,8 +226,22 @@ static void dtrace_profile_destroy(void *arg, u32 id, void *parg)
 	kfree(prof);
 }
 
+/*
+ * dtrace_lock held, the probe has no ECB: an on-demand probe goes (its
+ * timers are cancelled and freed by destroy after the grace period).
+ */
+static bool dtrace_profile_reap(void *arg, u32 id, void *parg)
+{
+	struct dtrace_profile *prof = parg;
+
+	if (prof->dflt)
+		return false;
+	dtrace_profile_total--;
+	return true;
+}
+
 /* dtrace_lock held: create profile:::name if it is a valid one. */
-static int dtrace_profile_create(const char *name)
+static int dtrace_profile_create(const char *name, bool dflt)
 {
 	struct dtrace_profile *prof;
 	bool tick;
@@ -243,6 +264,7 @@ static int dtrace_profile_create(const char *name)
 	if (!prof)
 		return -ENOMEM;
 	prof->tick = tick;
+	prof->dflt = dflt;
 	prof->interval = ns;
 	INIT_LIST_HEAD(&prof->enabled);
 	prof->ntimers = tick ? 1 : nr_cpu_ids;
@@ -278,7 +300,7 @@ static void dtrace_profile_provide(void *arg, const struct dtrace_probedesc *d)
 		return;
 	if (!dtrace_glob_match(d->mod, "") || !dtrace_glob_match(d->func, ""))
 		return;
-	dtrace_profile_create(d->name);
+	dtrace_profile_create(d->name, false);
 }
 
 static const struct dtrace_pops dtrace_profile_ops = {
@@ -286,6 +308,7 @@ static const struct dtrace_pops dtrace_profile_ops = {
 	.enable = dtrace_profile_enable,
 	.disable = dtrace_profile_disable,
 	.destroy = dtrace_profile_destroy,
+	.reap = dtrace_profile_reap,
 };
 
 static int dtrace_prov_profile_init(const struct dtrace_provider_def *def)
@@ -315,7 +338,7 @@ static int dtrace_prov_profile_init(const struct dtrace_provider_def *def)
 	}
 	mutex_lock(&dtrace_lock);
 	for (i = 0; i < ARRAY_SIZE(defaults); i++) {
-		err = dtrace_profile_create(defaults[i]);
+		err = dtrace_profile_create(defaults[i], true);
 		/* A default shorter than the configured minimum is skipped. */
 		if (err == -ERANGE)
 			err = 0;

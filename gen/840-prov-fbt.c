@@ -69,7 +69,7 @@
  * provider table (890-providers.c).
  * Owns: the fbt provider, DTRACEIOC_FBTSYMS, its module notifier.
  * Calls: 320-provider.c (probes, retire/free), 310-glob.c,
- * dtrace_probe_args() (500-ecb.c).
+ * dtrace_probe_args() (502-fire.c).
  */
 #if IS_ENABLED(CONFIG_DTRACE_PROVIDER_FBT) && \
 	IS_ENABLED(CONFIG_DYNAMIC_FTRACE_WITH_ARGS) && \

@@ -81,7 +81,7 @@
  * 845-tracepoint.c); listed in the
  * provider table (890-providers.c).
  * Owns: the sdt provider, DTRACEIOC_SDTNAMES, its tracepoint module
- * notifier.  Calls: 320-provider.c, dtrace_probe_args() (500-ecb.c),
+ * notifier.  Calls: 320-provider.c, dtrace_probe_args() (502-fire.c),
  * 845-tracepoint.c, the kernel's tracepoint and trace event API.
  */
 #if IS_ENABLED(CONFIG_DTRACE_PROVIDER_SDT) && defined(DTRACE_HAVE_TP)

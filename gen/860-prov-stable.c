@@ -27,7 +27,7 @@
  *  thread: they fire after the probes of the old thread (off-cpu, sleep,
  *  preempt: their callbacks have a higher tracepoint priority), with
  *  DIF's built-in variables (pid, tid, execname, curthread, uid, self->,
- *  ...) describing the new thread (dtrace_probe_task_args, 500-ecb.c),
+ *  ...) describing the new thread (dtrace_probe_task_args, 502-fire.c),
  *  as in DTrace, where they fire in it; stack() is still the old
  *  thread's scheduler stack and user memory (copyin, ustack) is not
  *  reachable.  Every other probe fires in the context the Guide gives it
@@ -73,7 +73,7 @@
  * provider table (890-providers.c).
  * Owns: the proc, sched and io providers.  Calls: 320-provider.c,
  * 845-tracepoint.c, dtrace_probe_args() and dtrace_probe_task_args()
- * (500-ecb.c).
+ * (502-fire.c).
  */
 #if defined(DTRACE_HAVE_TP) && (IS_ENABLED(CONFIG_DTRACE_PROVIDER_PROC) || \
 				IS_ENABLED(CONFIG_DTRACE_PROVIDER_SCHED) || \

@@ -93,6 +93,11 @@ typedef unsigned int gfp_t;
 #define GFP_NOWAIT	0x4u
 #define __GFP_NOWARN	0x100u
 #define __GFP_ZERO	0x200u
+#define __GFP_ACCOUNT	0x400u
+#define GFP_KERNEL_ACCOUNT	(GFP_KERNEL | __GFP_ACCOUNT)
+#ifndef __GFP_RETRY_MAYFAIL
+#define __GFP_RETRY_MAYFAIL	0x800u
+#endif
 
 struct shim_alloc {
 	struct shim_alloc *next, *prev;

@@ -21,7 +21,9 @@
 #     it are not enabled for that consumer (the kernel log says so), the
 #     ones within it record, and the consumer goes on;
 #   - at most 20 profile and tick probes (CONFIG_DTRACE_PROFILE_MAX): an
-#     enabling naming more new ones is refused naming the limit;
+#     enabling naming more new ones is refused naming the limit; probes
+#     made on demand are freed once unused (30 named in turn all work,
+#     one in use stays until its consumer is killed);
 #   - retained clauses that match nothing (-Z) count one each toward the
 #     limit of 16;
 #   - at most 4 consumers at once (CONFIG_DTRACE_MAX_CONSUMERS): a fifth
@@ -146,8 +148,10 @@ for i in $(seq 1 16); do echo "remove lim$i" >$F; done
 # ---- the limit of profile and tick probes (CONFIG_DTRACE_PROFILE_MAX=20) ----
 # Name one more new tick-N probe than the limit leaves room for: the
 # enabling is refused on the first one beyond it, with a message naming the
-# limit, and exactly 20 exist afterwards (those made within it stay).
-have=$($D -l -n 'profile:::' 2>/dev/null | tail -n +2 | wc -l)
+# limit; the ones it made within the limit go again with it (no ECB holds
+# them), so as many exist afterwards as before.
+nprof() { $D -l -n 'profile:::' 2>/dev/null | tail -n +2 | wc -l; }
+have=$(nprof)
 args=()
 for i in $(seq 1 $(( 20 - have + 1 ))); do
 	args+=(-n "profile:::tick-$(( 300 + i ))ms { x = 1; }")
@@ -160,8 +164,37 @@ rc=$?
 	grep -q "profile:::$last does not match any probes: the limit of 20 profile and tick probes is reached" $T/err &&
 	ok "with $have profile probes, $(( 20 - have + 1 )) new ones refused at $last: $(cat $T/err)" ||
 	bad "profile limit: $have before, status $rc, $(cat $T/out $T/err)"
-now=$($D -l -n 'profile:::' 2>/dev/null | tail -n +2 | wc -l)
-[ "$now" = 20 ] && ok "20 profile and tick probes exist" || bad "$now profile and tick probes exist"
+now=$(nprof)
+[ "$now" = "$have" ] && ok "the refused enabling's new probes are gone: $now profile and tick probes" ||
+	bad "$now profile and tick probes exist after the refused enabling, $have before"
+# Unused ones are freed: 30 new rates named one after the other (listing
+# each one by name creates it) all exist while named, more than the limit
+# in total, and none stays.
+n=0
+for i in $(seq 1 30); do
+	$D -l -n "profile:::profile-$(( 1000 + i ))ms" 2>/dev/null |
+		grep -q "profile-$(( 1000 + i ))ms\$" && n=$(( n + 1 ))
+done
+now=$(nprof)
+[ $n = 30 ] && [ "$now" = "$have" ] &&
+	ok "30 new profile probes named one after another, each created and freed again ($now exist)" ||
+	bad "profile probes named one after another: $n of 30 listed, $now exist ($have before)"
+# A probe in use stays, and counts, until its consumer is gone.
+$D -q -n 'BEGIN { printf("ready\n"); }' -n 'profile:::tick-777ms { x = 1; }' \
+	>$T/c.out 2>$T/c.err &
+cpid=$!
+while kill -0 $cpid 2>/dev/null && ! grep -qx ready $T/c.out; do
+	sleep 0.2
+done
+inuse=$(nprof)
+$D -l -n 'profile:::tick-777ms' 2>/dev/null | grep -q 'tick-777ms$' && listed=yes || listed=no
+kill -9 $cpid 2>/dev/null
+wait $cpid 2>/dev/null
+cpid=
+after=$(nprof)
+[ "$inuse" = $(( have + 1 )) ] && [ $listed = yes ] && [ "$after" = "$have" ] &&
+	ok "tick-777ms exists while a consumer enables it ($inuse probes), freed when it is killed ($after)" ||
+	bad "tick-777ms in use: $inuse probes, listed $listed, $after after the consumer ($have before)"
 $D -q -n "profile:::tick-301ms { printf(\"tick\n\"); exit(0); }" >$T/out 2>$T/err
 rc=$?
 [ $rc = 0 ] && grep -qx tick $T/out && ok "a probe made within the limit fires" ||
