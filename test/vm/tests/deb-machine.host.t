@@ -1,0 +1,29 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# vm-timeout: 240
+#
+# The Debian packages on a machine baked by a build host (issue 13): the
+# host installed dtrace-dkms and dtrace in a package root whose kernels are
+# the VM's, and DKMS built both platform variants for each
+# (test/vm/pkg/machine.sh, `make vm-prepare`: out/vm/pkg-machine.tar).  This
+# boot mounts that machine (test/vm/pkg/pkgroot.sh), and with no action
+# from the admin `modprobe dtrace` must load the variant DKMS built for
+# this kernel and platform, the packaged dtrace(1) must trace a one-liner,
+# `modprobe -r dtrace` unload it, and `dpkg --purge` both packages must
+# leave nothing behind.  The DKMS build inside a guest: make vm-pkg and
+# make vm-upgrade (minutes a build under TCG).
+set -u
+. "$DTRACE_TEST_SRCDIR/test/vm/pkg/pkgroot.sh"
+pkg_ns "$@"
+k=$(uname -r)
+tar=$DTRACE_TEST_SRCDIR/out/vm/pkg-machine.tar
+before=$DTRACE_TEST_SRCDIR/out/vm/pkg-machine.before
+[ -f "$tar" ] && [ -f "$before" ] || { bad "no $tar (make vm-prepare)"; exit 1; }
+trap pkg_restore_module EXIT
+pkg_mount "$tar" || { bad "package root from $tar"; exit 1; }
+in_root dkms status dtrace 2>&1 | sed 's/^/  dkms status: /'
+pkg_modprobe "$k" || exit 1
+in_root modprobe -r dtrace && [ ! -d /sys/module/dtrace ] && ok "modprobe -r dtrace" || bad "modprobe -r dtrace"
+pkg_purge "$before"
+echo "total $(el)"
+exit $fail
