@@ -5,12 +5,13 @@
 # vm-prepare` (after vm-deb): what a build host does for the instances it
 # bakes.  In a package root over the host root (pkgroot.sh: an overlay with
 # a tmpfs upper layer, in a private mount namespace) whose kernels are the
-# ones the VM tests boot (KERNELS, default the newest 6.1 and 6.12; the
-# host's own kernel is not among them), `dpkg -i` the dtrace-dkms and
+# one a VM test boots (for each of KERNELS, default the newest 6.1 and
+# 6.12; the host's own kernel is not it), `dpkg -i` the dtrace-dkms and
 # dtrace .debs of out/vm/deb: their postinst has DKMS build both platform
-# variants for every kernel of the machine, with kconfig-frontends hidden.
-# The upper layer is saved as out/vm/pkg-machine.tar (and a list of it
-# before `dpkg -i` as out/vm/pkg-machine.before, for the purge check); each regular VM boot
+# variants for that kernel, with kconfig-frontends hidden.  The upper layer
+# is saved as out/vm/pkg-machine-KREL.tar (and a list of it before `dpkg
+# -i` as out/vm/pkg-machine-KREL.before, for the purge check).  One kernel
+# a machine: purging runs depmod for each, a minute or more under TCG. each regular VM boot
 # mounts it as its machine, loads with `modprobe dtrace`, traces and purges.
 # A DKMS build in a TCG guest takes minutes (make vm-pkg and make
 # vm-upgrade do that); here it takes seconds.
@@ -21,28 +22,31 @@ if [ -z "${PKGROOT_NS:-}" ]; then
 fi
 kernels=${KERNELS:-}
 [ -n "$kernels" ] || kernels=$(vm_default_kernels)
-PKG_KERNELS=
-for k in $kernels; do PKG_KERNELS="$PKG_KERNELS $(vm_kernel_release "$k")"; done
-export PKG_KERNELS=${PKG_KERNELS# }
 export DTRACE_TEST_SRCDIR=$VM_SRCDIR
-PKG=$(mktemp -d /tmp/pkg-machine.XXXXXX)
-trap 'umount -R "$PKG" 2>/dev/null; rm -rf "$PKG"' EXIT
 . "$VM_SRCDIR/test/vm/pkg/pkgroot.sh"
-out=$VM_OUT/pkg-machine.tar
-rm -f "$out" "$VM_OUT/pkg-machine.before"
-pkg_mount || vm_die "cannot make the package root"
-pkg_snapshot "$VM_OUT/pkg-machine.before"
-for d in "dtrace-dkms_${VER}_all.deb" "dtrace_${VER}_amd64.deb"; do
-	cp "$DEBDIR/$d" "$R/tmp/" || vm_die "no $DEBDIR/$d (make vm-deb)"
-done
-in_root dpkg -i "/tmp/dtrace-dkms_${VER}_all.deb" "/tmp/dtrace_${VER}_amd64.deb" >"$PKG/dpkg.log" 2>&1 ||
-	{ cat "$PKG/dpkg.log"; vm_die "dpkg -i failed"; }
-for k in $PKG_KERNELS; do
-	for v in native xenpv; do
-		in_root modinfo -k "$k" -F description "dtrace-$v" | grep -q "($v)" ||
-			{ cat "$PKG/dpkg.log"; vm_die "DKMS built no dtrace-$v for $k"; }
+
+# machine KREL: out/vm/pkg-machine-KREL.{tar,before}
+machine() {
+	local out=$VM_OUT/pkg-machine-$1 v
+	export PKG_KERNELS=$1
+	PKG=$(mktemp -d /tmp/pkg-machine.XXXXXX) R=$PKG/root U=$PKG/upper
+	rm -f "$out.tar" "$out.before"
+	pkg_mount || vm_die "cannot make the package root"
+	pkg_snapshot "$out.before"
+	for v in "dtrace-dkms_${VER}_all.deb" "dtrace_${VER}_amd64.deb"; do
+		cp "$DEBDIR/$v" "$R/tmp/" || vm_die "no $DEBDIR/$v (make vm-deb)"
 	done
+	in_root dpkg -i "/tmp/dtrace-dkms_${VER}_all.deb" "/tmp/dtrace_${VER}_amd64.deb" >"$PKG/dpkg.log" 2>&1 ||
+		{ cat "$PKG/dpkg.log"; vm_die "dpkg -i failed"; }
+	for v in native xenpv; do
+		in_root modinfo -k "$1" -F description "dtrace-$v" | grep -q "($v)" ||
+			{ cat "$PKG/dpkg.log"; vm_die "DKMS built no dtrace-$v for $1"; }
+	done
+	umount -R "$R"
+	pkg_save "$out.tar"
+	umount "$PKG" && rm -rf "$PKG"
+	echo "  MACHINE $out.tar (dtrace-dkms, dtrace; DKMS for $1)"
+}
+for k in $kernels; do
+	machine "$(vm_kernel_release "$k")"
 done
-umount -R "$R"
-pkg_save "$out"
-echo "  MACHINE $out (dtrace-dkms, dtrace; DKMS for $PKG_KERNELS)"

@@ -1,11 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# vm-timeout: 240
+# vm-timeout: 300
 #
 # The Debian packages on a machine baked by a build host (issue 13): the
 # host installed dtrace-dkms and dtrace in a package root whose kernels are
 # the VM's, and DKMS built both platform variants for each
-# (test/vm/pkg/machine.sh, `make vm-prepare`: out/vm/pkg-machine.tar).  This
+# (test/vm/pkg/machine.sh, `make vm-prepare`: out/vm/pkg-machine-KREL.tar).  This
 # boot mounts that machine (test/vm/pkg/pkgroot.sh), and with no action
 # from the admin `modprobe dtrace` must load the variant DKMS built for
 # this kernel and platform, the packaged dtrace(1) must trace a one-liner,
@@ -16,8 +16,8 @@ set -u
 . "$DTRACE_TEST_SRCDIR/test/vm/pkg/pkgroot.sh"
 pkg_ns "$@"
 k=$(uname -r)
-tar=$DTRACE_TEST_SRCDIR/out/vm/pkg-machine.tar
-before=$DTRACE_TEST_SRCDIR/out/vm/pkg-machine.before
+tar=$DTRACE_TEST_SRCDIR/out/vm/pkg-machine-$k.tar
+before=$DTRACE_TEST_SRCDIR/out/vm/pkg-machine-$k.before
 [ -f "$tar" ] && [ -f "$before" ] || { bad "no $tar (make vm-prepare)"; exit 1; }
 trap pkg_restore_module EXIT
 pkg_mount "$tar" || { bad "package root from $tar"; exit 1; }
