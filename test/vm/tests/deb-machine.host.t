@@ -10,7 +10,8 @@
 # from the admin `modprobe dtrace` must load the variant DKMS built for
 # this kernel and platform, the packaged dtrace(1) must trace a one-liner,
 # `modprobe -r dtrace` unload it, and `dpkg --purge` both packages must
-# leave nothing behind (on kernels with uncompressed modules: see below).  The DKMS build inside a guest: make vm-pkg and
+# leave nothing behind (on kernels with uncompressed modules: see
+# below).  The DKMS build inside a guest: make vm-pkg and
 # make vm-upgrade (minutes a build under TCG).
 set -u
 . "$DTRACE_TEST_SRCDIR/test/vm/pkg/pkgroot.sh"
