@@ -92,6 +92,8 @@ step detect-platform tools/test-detect-platform.sh
 step install tools/test-install.sh
 step dkms tools/check-dkms.sh
 step deb tools/test-deb.sh
+# The VM package tests' purge check (test/vm/pkg) fed leftovers must fail.
+step pkg-purge-selftest tools/test-pkg-purge.sh
 step cmd make -s cmd
 step compiler test/compiler/run.sh
 step consumer make -s cmd-check
