@@ -10,9 +10,10 @@
 # dtrace .debs of out/vm/deb: their postinst has DKMS build both platform
 # variants for that kernel, with kconfig-frontends hidden.  The upper layer
 # is saved as out/vm/pkg-machine-KREL.tar (and a list of it before `dpkg
-# -i` as out/vm/pkg-machine-KREL.before, for the purge check).  One kernel
-# a machine: purging runs depmod for each, a minute or more under TCG. each regular VM boot
-# mounts it as its machine, loads with `modprobe dtrace`, traces and purges.
+# -i` as out/vm/pkg-machine-KREL.before, for make vm-pkg's purge check).
+# One kernel a machine.  Each regular VM boot (tests/deb-machine.host.t)
+# mounts it as its machine, loads with `modprobe dtrace` and traces; it
+# does not purge (depmod under TCG takes minutes: make vm-pkg does that).
 # A DKMS build in a TCG guest takes minutes (make vm-pkg and make
 # vm-upgrade do that); here it takes seconds.
 set -eu

@@ -194,16 +194,9 @@ w=$(awk 'NF == 2 { n += $2 } END { print n + 0 }' $T/wake)
 [ "$w" -ge 6 ] && ok "wakeup: the sleeper woken $w times (6 sleeps)" || bad "wakeup: '$w' wakeups"
 
 # ---- io ---------------------------------------------------------------------------
-if ! modprobe null_blk nr_devices=1 gb=1 2>$T/mod; then
+if ! nullblk_up; then
 	echo "SKIP io scripts: no null_blk ($(cat $T/mod))"
 	exit $fail
-fi
-i=0
-while [ ! -e /sys/block/nullb0/dev ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-dev=/dev/nullb0
-if [ ! -b $dev ]; then
-	dev=$T/nullb0
-	mknod $dev b $(tr ':' ' ' </sys/block/nullb0/dev)
 fi
 # 16 direct 4 KiB writes, then 4 direct 4 KiB reads
 printf 'dd if=/dev/zero of=%s bs=4k count=16 oflag=direct 2>/dev/null\ndd if=%s of=/dev/null bs=4k count=4 iflag=direct 2>/dev/null\necho dd-done\n' \
@@ -293,5 +286,5 @@ head -1 $T/iotime | grep -Eq '^ +DEVICE +FILE +RW +MS$' && ok "iotime.d: header"
 n=$(awk '$1 == "nullb0" && ($3 == "W" || $3 == "R") && $4 ~ /^[0-9]+\.[0-9][0-9][0-9]$/' $T/iotime | wc -l)
 [ $n = 20 ] && ok "iotime.d: 20 timed requests (start and done matched by b_edev, b_blkno)" ||
 	bad "iotime.d: $n timed lines"
-rmmod null_blk
+nullblk_down
 exit $fail

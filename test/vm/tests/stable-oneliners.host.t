@@ -17,18 +17,7 @@ set -u
 . "$(dirname "$0")/stable.sh"
 export DTRACE_LIBDIR=${DTRACE_LIBDIR-$DTRACE_TEST_SRCDIR/tools/dtrace/lib}
 
-if modprobe null_blk nr_devices=1 gb=1 2>$T/mod; then
-	i=0
-	while [ ! -e /sys/block/nullb0/dev ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	dev=/dev/nullb0
-	if [ ! -b $dev ]; then
-		dev=$T/nullb0
-		mknod $dev b $(tr ':' ' ' </sys/block/nullb0/dev)
-	fi
-else
-	dev=
-	echo "no null_blk ($(cat $T/mod)): no io workload"
-fi
+nullblk_up || echo "no null_blk ($(cat $T/mod)): no io workload"
 cat >$T/work.sh <<EOF
 /bin/true
 /bin/echo work
@@ -61,7 +50,7 @@ if [ -n "$dev" ]; then
 	run io 'io:::start { @[args[1]->dev_statname] = sum(args[0]->b_bcount); }'
 	awk '$1 == "nullb0" && $2 >= 65536 { y = 1 } END { exit !y }' $T/io &&
 		ok "io:::start summed >= 65536 bytes for nullb0" || bad "io: nullb0 sum"
-	rmmod null_blk
+	nullblk_down
 fi
 
 run sdt 'sdt:sched::sched_switch { @[probename] = count(); }'

@@ -73,14 +73,7 @@ awk '$1 == "python3" && $2 >= 5 { y = 1 } END { exit !y }' $T/names &&
 	ok "on-cpu by execname counts python3" || bad "no python3 in on-cpu by execname"
 
 # ---- io:::start / done for a known dd ------------------------------------------
-if modprobe null_blk nr_devices=1 gb=1 2>$T/mod; then
-	i=0
-	while [ ! -e /sys/block/nullb0/dev ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	dev=/dev/nullb0
-	if [ ! -b $dev ]; then
-		dev=$T/nullb0
-		mknod $dev b $(tr ':' ' ' </sys/block/nullb0/dev)
-	fi
+if nullblk_up; then
 	$D -q -n '
 	io:::start, io:::done
 	/stringof(((struct request *)arg0)->q->disk->disk_name) == "nullb0" &&
@@ -97,7 +90,7 @@ if modprobe null_blk nr_devices=1 gb=1 2>$T/mod; then
 		grep -qx "b $p 65536" $T/io && ok "io:::$p: 65536 bytes (__data_len)" ||
 			bad "io:::$p bytes: $(grep "^b $p" $T/io)"
 	done
-	rmmod null_blk
+	nullblk_down
 else
 	echo "SKIP io:::start/done counts: no null_blk ($(cat $T/mod))"
 fi

@@ -37,14 +37,7 @@ grep -q "^exec /bin/sleep" $T/ex && ok "exec-success curpsinfo->pr_psargs names 
 	bad "exec-success pr_psargs"
 
 # ---- io: the issue's one-liner on a known dd -----------------------------------
-if modprobe null_blk nr_devices=1 gb=1 2>$T/mod; then
-	i=0
-	while [ ! -e /sys/block/nullb0/dev ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	dev=/dev/nullb0
-	if [ ! -b $dev ]; then
-		dev=$T/nullb0
-		mknod $dev b $(tr ':' ' ' </sys/block/nullb0/dev)
-	fi
+if nullblk_up; then
 	$D -q -n 'io:::start { @[args[1]->dev_statname] = sum(args[0]->b_bcount); }' \
 		-n 'END { printa("%s %@d\n", @); }' \
 		-c "dd if=/dev/zero of=$dev bs=4k count=16 oflag=direct" >$T/io 2>&1
@@ -52,7 +45,7 @@ if modprobe null_blk nr_devices=1 gb=1 2>$T/mod; then
 	cat $T/io
 	grep -qx "nullb0 65536" $T/io && ok "io:::start args[1]->dev_statname nullb0, 65536 bytes" ||
 		bad "io one-liner (exit $rc)"
-	rmmod null_blk
+	nullblk_down
 else
 	echo "SKIP io one-liner: no null_blk ($(cat $T/mod))"
 fi

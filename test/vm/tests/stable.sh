@@ -12,12 +12,35 @@ cleanup() {
 
 	for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
 	wait 2>/dev/null
+	[ -z "${dev:-}" ] || rmmod null_blk 2>/dev/null
 	rm -rf "$T"
 }
 trap cleanup EXIT
 fail=0
 ok() { echo "ok $*"; }
 bad() { echo "FAIL $*"; fail=1; }
+# nullblk_up: load null_blk (one 1 GiB device, nullb0) and set dev to a
+# block device node for it; on failure dev is empty, the reason in $T/mod.
+# nullblk_down unloads it (cleanup does too).
+dev=
+nullblk_up() {
+	local i=0
+
+	modprobe null_blk nr_devices=1 gb=1 2>$T/mod || return 1
+	while [ ! -e /sys/block/nullb0/dev ] && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	dev=/dev/nullb0
+	if [ ! -b $dev ]; then
+		dev=$T/nullb0
+		mknod $dev b $(tr ':' ' ' </sys/block/nullb0/dev)
+	fi
+}
+nullblk_down() {
+	rmmod null_blk
+	dev=
+}
 # registered PROVIDER: callbacks the provider has on tracepoints now
 registered() { sed -n "s/^$1_tracepoints_registered: //p" $S; }
 
