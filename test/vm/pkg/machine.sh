@@ -10,7 +10,7 @@
 # dtrace .debs of out/vm/deb: their postinst has DKMS build both platform
 # variants for that kernel, with kconfig-frontends hidden.  The upper layer
 # is saved as out/vm/pkg-machine-KREL.tar (and a list of it before `dpkg
-# -i` as out/vm/pkg-machine-KREL.before, for make vm-pkg's purge check).
+# -i` as out/vm/pkg-machine-KREL.before: unused since the boots stopped purging).
 # One kernel a machine.  Each regular VM boot (tests/deb-machine.host.t)
 # mounts it as its machine, loads with `modprobe dtrace` and traces; it
 # does not purge (depmod under TCG takes minutes: make vm-pkg does that).
