@@ -14,9 +14,16 @@
 #   - rmmod is tried every second: it must be refused each time;
 #   - the system call load comes from the workers themselves.
 # Afterwards: consumers, enabled probes and attached ECBs (status file)
-# back to their values before the storm, the module's vmalloc areas back to their count before the
-# storm (/proc/vmallocinfo lines of [dtrace]), the device still there,
-# and a normal consumer traces.  dmesg is checked by the harness
+# back to their values before the storm, the module's vmalloc areas and
+# bytes back to their values before the storm (/proc/vmallocinfo lines of
+# [dtrace]), the device still there, and a normal consumer traces.
+# Where the kernel tracks slab allocations (slub_debug=U, which make storm
+# sets: /sys/kernel/debug/slab/*/alloc_traces), the module's live slab
+# objects -- every kmalloc whose caller is in the module -- are counted
+# too (an allocation whose stack passes through the module, which also
+# covers what the kernel allocates on its behalf: kprobes, tracepoint
+# arrays) and must be back to their number before the storm: a leak of one
+# object per consumer shows as hundreds.  dmesg is checked by the harness
 # (BUG/WARNING/Oops; the test configuration has CONFIG_DTRACE_DEBUG, so a
 # broken internal invariant is a WARNING too).
 set -u
@@ -41,12 +48,56 @@ st=/sys/kernel/debug/dtrace/status
 [ -r $st ] || mount -t debugfs none /sys/kernel/debug 2>/dev/null
 field() { sed -n "s/^$1: //p" $st; }
 vmareas() { grep -c "\[$mod\]" /proc/vmallocinfo; }
+vmbytes() { awk -v m="[$mod]" 'index($0, m) { n += $2 } END { print n + 0 }' /proc/vmallocinfo; }
+# the module's live slab objects and their bytes ("- -" without
+# slub_debug=U).  alloc_traces lists locations: "  COUNT caller ...",
+# then the location's stack, one function per line; a location is the
+# module's if any of its lines names it.  vmap_area is left out: vfree()
+# frees a vmalloc area's vmap_area lazily (the kernel purges them in
+# batches, for fewer TLB flushes), and vmbytes counts those areas exactly.
+slabobjs() {
+	ls /sys/kernel/debug/slab/*/alloc_traces >/dev/null 2>&1 || { echo "- -"; return; }
+	awk -v m="[$mod]" -v out="${1:-}" '
+		function flush() {
+			if (hit) { n[cache] += c; d[cache " " where] += c }
+			hit = 0; c = 0; where = ""
+		}
+		FNR == 1 { flush(); cache = FILENAME; sub("/alloc_traces$", "", cache); sub(".*/", "", cache) }
+		cache == "vmap_area" { next }
+		/^ *[0-9]+ / { flush(); c = $1 }
+		index($0, m) { hit = 1; if (where == "") where = $NF == m ? $(NF - 1) : $NF }
+		END {
+			flush()
+			if (out != "") for (k in d) print k, d[k] > out
+			for (k in n) {
+				f = "/sys/kernel/slab/" k "/object_size"
+				sz = 0
+				if ((getline sz < f) <= 0) sz = 0
+				objs += n[k]; bytes += n[k] * sz
+			}
+			print objs + 0, bytes + 0
+		}' /sys/kernel/debug/slab/*/alloc_traces
+}
+# settle: wait for deferred frees (RCU callbacks, closing consumers)
+settle() {
+	local i
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		[ "$(vmbytes)" = "$1" ] && break
+		sleep 1
+	done
+	for i in 1 2 3; do
+		[ "$(slabobjs)" = "$2" ] && break
+		sleep 3
+	done
+}
 
 base_vm=$(vmareas)
+base_vmb=$(vmbytes)
+base_slab=$(slabobjs $T/slab.before)
 base_cons=$(field consumers)
 base_en=$(field probes_enabled)
 base_ecb=$(field ecbs_attached)
-echo "baseline: consumers $base_cons, probes enabled $base_en, ECBs $base_ecb, vmalloc areas $base_vm"
+echo "baseline: consumers $base_cons, probes enabled $base_en, ECBs $base_ecb, vmalloc areas $base_vm ($base_vmb bytes), slab objects and bytes: $base_slab"
 
 # the holder: keeps the module busy, so rmmod must always be refused
 $D -q -n 'syscall:::entry { @n = count(); }' >$T/hold.out 2>$T/hold.err &
@@ -94,7 +145,7 @@ done
 opener &
 pids="$pids $!"
 
-rm_ok=0 rm_refused=0 peak_vm=0
+rm_ok=0 rm_refused=0 peak_vm=0 peak_vmb=0
 end=$(( $(cut -d. -f1 /proc/uptime) + secs ))
 while [ "$(cut -d. -f1 /proc/uptime)" -lt $end ]; do
 	if rmmod "$mod" >/dev/null 2>&1; then
@@ -105,6 +156,8 @@ while [ "$(cut -d. -f1 /proc/uptime)" -lt $end ]; do
 	fi
 	v=$(vmareas)
 	[ "$v" -gt $peak_vm ] && peak_vm=$v
+	v=$(vmbytes)
+	[ "$v" -gt $peak_vmb ] && peak_vmb=$v
 	sleep 1
 done
 wait $pids 2>/dev/null
@@ -136,9 +189,22 @@ done
 [ "$(field probes_enabled)" = "$base_en" ] && [ "$(field ecbs_attached)" = "$base_ecb" ] &&
 	ok "probes enabled and ECBs attached back to $base_en, $base_ecb" ||
 	bad "probes_enabled $(field probes_enabled), ecbs_attached $(field ecbs_attached), before $base_en, $base_ecb"
+settle "$base_vmb" "$base_slab"
 vm=$(vmareas)
-[ "$vm" = "$base_vm" ] && ok "module vmalloc areas back to $base_vm" ||
-	bad "module vmalloc areas: $vm, before $base_vm"
+vmb=$(vmbytes)
+[ "$vm" = "$base_vm" ] && [ "$vmb" = "$base_vmb" ] &&
+	ok "module vmalloc areas back to $base_vm ($base_vmb bytes)" ||
+	bad "module vmalloc areas: $vm ($vmb bytes), before $base_vm ($base_vmb bytes)"
+slab=$(slabobjs)
+echo "memory: vmalloc $base_vm areas $base_vmb bytes before, $vm areas $vmb bytes after (peak $peak_vm areas $peak_vmb bytes); slab objects+bytes $base_slab before, $slab after"
+if [ "$base_slab" != "- -" ]; then
+	[ "$slab" = "$base_slab" ] && ok "module slab objects back to ${base_slab% *} (${base_slab#* } bytes)" || {
+		bad "module slab objects and bytes: $slab, before $base_slab"
+		slabobjs $T/slab.after >/dev/null
+		# cache, the module's frame nearest the allocation, live objects
+		diff <(sort $T/slab.before) <(sort $T/slab.after) | grep '^[<>]' | head -40
+	}
+fi
 [ -c /dev/dtrace ] && ok "/dev/dtrace there" || bad "/dev/dtrace gone"
 $D -q -n 'BEGIN { printf("fine\n"); exit(0); }' >$T/out 2>$T/err
 [ "$(cat $T/out)" = fine ] && ok "a normal consumer works after the storm" ||
