@@ -59,13 +59,18 @@ slabobjs() {
 	ls /sys/kernel/debug/slab/*/alloc_traces >/dev/null 2>&1 || { echo "- -"; return; }
 	awk -v m="[$mod]" -v out="${1:-}" '
 		function flush() {
-			if (hit) { n[cache] += c; d[cache " " where] += c }
-			hit = 0; c = 0; where = ""
+			if (hit) { n[cache] += c; d[cache " " caller " " where] += c }
+			hit = 0; c = 0; where = ""; caller = ""
 		}
 		FNR == 1 { flush(); cache = FILENAME; sub("/alloc_traces$", "", cache); sub(".*/", "", cache) }
 		cache == "vmap_area" { next }
-		/^ *[0-9]+ / { flush(); c = $1 }
-		index($0, m) { hit = 1; if (where == "") where = $NF == m ? $(NF - 1) : $NF }
+		/^ *[0-9]+ / { flush(); c = $1; caller = $2 }
+		index($0, m) {
+			hit = 1
+			for (i = 2; i <= NF && where == ""; i++)
+				if ($i == m)
+					where = $(i - 1)
+		}
 		END {
 			flush()
 			if (out != "") for (k in d) print k, d[k] > out
@@ -78,11 +83,13 @@ slabobjs() {
 			print objs + 0, bytes + 0
 		}' /sys/kernel/debug/slab/*/alloc_traces
 }
-# settle: wait for deferred frees (RCU callbacks, closing consumers)
+# settle: wait for deferred frees (RCU callbacks, closing consumers, the
+# probes dtrace_reap removed: dtrace_reap_work frees them after a grace
+# period)
 settle() {
 	local i
 	for i in 1 2 3 4 5 6 7 8 9 10; do
-		[ "$(vmbytes)" = "$1" ] && break
+		[ "$(vmbytes)" = "$1" ] && [ "$(field probes)" = "$base_probes" ] && break
 		sleep 1
 	done
 	for i in 1 2 3; do
@@ -97,7 +104,8 @@ base_slab=$(slabobjs $T/slab.before)
 base_cons=$(field consumers)
 base_en=$(field probes_enabled)
 base_ecb=$(field ecbs_attached)
-echo "baseline: consumers $base_cons, probes enabled $base_en, ECBs $base_ecb, vmalloc areas $base_vm ($base_vmb bytes), slab objects and bytes: $base_slab"
+base_probes=$(field probes)
+echo "baseline: consumers $base_cons, probes $base_probes, probes enabled $base_en, ECBs $base_ecb, vmalloc areas $base_vm ($base_vmb bytes), slab objects and bytes: $base_slab"
 
 # the holder: keeps the module busy, so rmmod must always be refused
 $D -q -n 'syscall:::entry { @n = count(); }' >$T/hold.out 2>$T/hold.err &
@@ -178,6 +186,13 @@ echo "storm: $secs s, consumers started and killed: $runs, device opens: $(cat $
 # a killed consumer may have been refused for a reason worth seeing
 grep -hv -e '^$' $T/w*.err 2>/dev/null | sort | uniq -c | sort -rn | head -5 | sed 's/^/  worker messages: /'
 
+# the device works: a normal consumer (its ENABLE also reaps what killed
+# consumers' compilations provided, dtrace_reap)
+[ -c /dev/dtrace ] && ok "/dev/dtrace there" || bad "/dev/dtrace gone"
+$D -q -n 'BEGIN { printf("fine\n"); exit(0); }' >$T/out 2>$T/err
+[ "$(cat $T/out)" = fine ] && ok "a normal consumer works after the storm" ||
+	bad "consumer after the storm: $(cat $T/out $T/err)"
+
 # the module's state is back to where it was
 n=0
 while [ "$(field consumers)" != "$base_cons" ] && [ $n -lt 50 ]; do
@@ -196,17 +211,17 @@ vmb=$(vmbytes)
 	ok "module vmalloc areas back to $base_vm ($base_vmb bytes)" ||
 	bad "module vmalloc areas: $vm ($vmb bytes), before $base_vm ($base_vmb bytes)"
 slab=$(slabobjs)
+probes=$(field probes)
+[ "$probes" = "$base_probes" ] && ok "registered probes back to $base_probes" ||
+	bad "registered probes: $probes (fbt $(field fbt_probes), sdt $(field sdt_probes)), before $base_probes"
 echo "memory: vmalloc $base_vm areas $base_vmb bytes before, $vm areas $vmb bytes after (peak $peak_vm areas $peak_vmb bytes); slab objects+bytes $base_slab before, $slab after"
 if [ "$base_slab" != "- -" ]; then
 	[ "$slab" = "$base_slab" ] && ok "module slab objects back to ${base_slab% *} (${base_slab#* } bytes)" || {
 		bad "module slab objects and bytes: $slab, before $base_slab"
 		slabobjs $T/slab.after >/dev/null
-		# cache, the module's frame nearest the allocation, live objects
+		# cache, allocating function, the module's frame nearest it,
+		# live objects
 		diff <(sort $T/slab.before) <(sort $T/slab.after) | grep '^[<>]' | head -40
 	}
 fi
-[ -c /dev/dtrace ] && ok "/dev/dtrace there" || bad "/dev/dtrace gone"
-$D -q -n 'BEGIN { printf("fine\n"); exit(0); }' >$T/out 2>$T/err
-[ "$(cat $T/out)" = fine ] && ok "a normal consumer works after the storm" ||
-	bad "consumer after the storm: $(cat $T/out $T/err)"
 exit $fail
