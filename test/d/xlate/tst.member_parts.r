@@ -12,3 +12,4 @@ struct holder {
     }
     int y = 0x7
 }
+

@@ -39,22 +39,17 @@ grep -qx "exec /bin/sleep 0" $T/ex && ok "exec-success curpsinfo->pr_psargs is '
 grep -qx "exec /bin/echo psargs-one two three" $T/ex &&
 	ok "pr_psargs joins every argument with a space" ||
 	bad "exec-success pr_psargs of /bin/echo psargs-one two three"
-# pr_psargs as /proc/PID/cmdline shows it, for a process the probe fires in
-$D -q -n 'syscall::nanosleep:entry,syscall::clock_nanosleep:entry /pid == $target/ {
+# pr_psargs as /proc/PID/cmdline shows it: the target shell writes its
+# own cmdline (NULs as spaces) to a file; the probe fires in the shell
+printf 'tr "\\000" " " </proc/$$/cmdline >%s\n' $T/cmdline >$T/self.sh
+$D -q -n 'syscall::openat:entry /pid == $target && execname == "sh"/ {
 	printf("args %s\n", curpsinfo->pr_psargs); exit(0); }' \
-	-c "/bin/sleep 1 0" >$T/ns 2>&1 &
-dp=$!
-for i in 1 2 3 4 5 6 7 8 9 10; do
-	sp=$(pgrep -x sleep | head -1)
-	[ -n "$sp" ] && break
-	sleep 0.2
-done
-want=$([ -n "$sp" ] && tr '\0' ' ' </proc/$sp/cmdline | sed 's/ $//')
-wait $dp
+	-c "/bin/sh $T/self.sh alpha beta" >$T/ns 2>&1
 cat $T/ns
+want=$(sed 's/ *$//' $T/cmdline 2>/dev/null)
 [ -n "$want" ] && grep -qx "args $want" $T/ns &&
 	ok "pr_psargs '$want' is /proc/PID/cmdline with spaces" ||
-	bad "pr_psargs vs /proc/$sp/cmdline '$want'"
+	bad "pr_psargs vs /proc/PID/cmdline '$want'"
 # pr_start: when the process started, on the wall clock (seconds)
 t0=$(date +%s)
 $D -q -n 'BEGIN { printf("start %d %d\n", curpsinfo->pr_start.tv_sec, curpsinfo->pr_start.tv_nsec); exit(0); }' >$T/st 2>&1
