@@ -4,7 +4,7 @@
  *
  * Generated from gen/ by tools/amalgamate.c: do not edit.
  * Edit the fragments listed in gen/MANIFEST and run 'make amalgamate'.
- * Input hash (FNV-1a 64): b8c95f255218a15a
+ * Input hash (FNV-1a 64): 7f15a44b0dbd2fd8
  *
  * Table of contents
  *   010-includes.h           Kernel headers and the shared ABI: everything dtrace.c includes
@@ -777,6 +777,33 @@ static int dtrace_store_user(u64 addr, const void *src, size_t len)
 		return -EFAULT;
 	return copy_to_user_nofault((void __user *)(uintptr_t)addr, src,
 				    len) ? -EFAULT : 0;
+}
+
+/*
+ * d_execargs() (420-dif-subr.c): the user address range of task t's
+ * arguments (mm->arg_start .. arg_end) when t is the thread the probe
+ * fires in and its user memory is the one loaded (dtrace_user_ok); false
+ * for any other task.  The bounds change only under prctl(PR_SET_MM) and
+ * are read racily: the copy is bounded and fault-checked.
+ */
+#define DTRACE_TASK_COMM_LEN	TASK_COMM_LEN
+
+static bool dtrace_task_argrange(u64 t, u64 *start, u64 *end)
+{
+	struct mm_struct *mm;
+
+	if (t != (u64)(uintptr_t)current || !dtrace_user_ok(0, 0))
+		return false;
+	mm = current->mm;
+	*start = READ_ONCE(mm->arg_start);
+	*end = READ_ONCE(mm->arg_end);
+	return *start < *end;
+}
+
+/* The address of task t's command name (a D pointer: loads check it). */
+static u64 dtrace_task_comm_addr(u64 t)
+{
+	return t + offsetof(struct task_struct, comm);
 }
 
 /*
@@ -2522,6 +2549,7 @@ static u64 dtrace_difo_subr_cost(u32 subr, u64 s, u64 z)
 	case DIF_SUBR_STRLEN: case DIF_SUBR_COPYINSTR:
 	case DIF_SUBR_LLTOSTR: case DIF_SUBR_INET_NTOP:
 	case DIF_SUBR_INET_NTOA: case DIF_SUBR_INET_NTOA6:
+	case DIF_SUBR_D_EXECARGS:
 		return 2 * s;
 	case DIF_SUBR_STRJOIN: case DIF_SUBR_SUBSTR: case DIF_SUBR_TOUPPER:
 	case DIF_SUBR_TOLOWER: case DIF_SUBR_STRINGOF:
@@ -3698,6 +3726,7 @@ static const struct {
 	[DIF_SUBR_TOUPPER] = { 1, 1 },
 	[DIF_SUBR_TOLOWER] = { 1, 1 },
 	[DIF_SUBR_STRINGOF] = { 1, 1 },
+	[DIF_SUBR_D_EXECARGS] = { 1, 1 },
 };
 
 /* Format v in base (2..36) as DTrace's lltostr does; returns the string. */
@@ -4179,6 +4208,51 @@ static u64 dtrace_dif_inet(struct dtrace_dif_rt *rt, u64 af, u64 addr)
 	return dtrace_scratch_strdone(m, res, n);
 }
 
+/*
+ * d_execargs(t): the arguments task t was executed with, separated by
+ * spaces, as ps(1) shows them (psinfo_t's pr_psargs), at most strsize - 1
+ * bytes.  They live in the task's user memory, which probe context can
+ * read only for the thread the probe fires in (dtrace_task_argrange);
+ * for any other task, a kernel thread, or arguments that cannot be read
+ * without a page fault, the result is the task's command name (comm).  A
+ * bad task pointer is a BADADDR fault, as any load from it.
+ */
+static u64 dtrace_dif_execargs(struct dtrace_dif_rt *rt, u64 t)
+{
+	struct dtrace_mstate *m = rt->m;
+	u64 start, end, n = 0, off, c, i;
+	long len;
+	char *s;
+
+	s = dtrace_scratch_str(m);
+	if (!s)
+		return 0;
+	if (dtrace_task_argrange(t, &start, &end)) {
+		n = min_t(u64, end - start, dtrace_dif_strsize(m) - 1);
+		for (off = 0; off < n; off += c) {
+			c = min_t(u64, n - off, DTRACE_PAGE -
+				  ((start + off) & (DTRACE_PAGE - 1)));
+			if (dtrace_load_user(s + off, start + off, c))
+				break;
+		}
+		n = off;
+		while (n && s[n - 1] == '\0')
+			n--;
+		for (i = 0; i < n; i++)
+			if (s[i] == '\0')
+				s[i] = ' ';
+	}
+	if (!n) {
+		len = dtrace_dif_rdstr(rt, s, dtrace_task_comm_addr(t),
+				       min_t(u64, DTRACE_TASK_COMM_LEN,
+					     dtrace_dif_strsize(m)), false);
+		if (len < 0)
+			return 0;
+		n = (u64)len;
+	}
+	return dtrace_scratch_strdone(m, s, n);
+}
+
 /* noinline: keeps the subroutines' buffers off the emulator's frame */
 static noinline u64 dtrace_dif_subr(struct dtrace_dif_rt *rt, u32 subr,
 				    const struct dtrace_dif_tuple *a,
@@ -4289,6 +4363,9 @@ static noinline u64 dtrace_dif_subr(struct dtrace_dif_rt *rt, u32 subr,
 	case DIF_SUBR_LLTOSTR:
 		return dtrace_dif_lltostr(m, (s64)a[0].value,
 					  nargs == 2 ? a[1].value : 10);
+
+	case DIF_SUBR_D_EXECARGS:
+		return dtrace_dif_execargs(rt, a[0].value);
 
 	case DIF_SUBR_STRINGOF:
 		if (a[0].type != DIF_TYPE_STRING)

@@ -332,7 +332,8 @@ struct dtrace_difv {
 #define DIF_SUBR_TOUPPER	32
 #define DIF_SUBR_TOLOWER	33
 #define DIF_SUBR_STRINGOF	34	/* identity on strings; int -> string */
-#define DIF_SUBR_MAX		34
+#define DIF_SUBR_D_EXECARGS	35	/* a task's arguments (pr_psargs) */
+#define DIF_SUBR_MAX		35
 
 /* Runtime faults, as DTrace numbers them (reported in ERROR and records). */
 #define DTRACEFLT_UNKNOWN	0

@@ -218,6 +218,33 @@ static int dtrace_store_user(u64 addr, const void *src, size_t len)
 }
 
 /*
+ * d_execargs() (420-dif-subr.c): the user address range of task t's
+ * arguments (mm->arg_start .. arg_end) when t is the thread the probe
+ * fires in and its user memory is the one loaded (dtrace_user_ok); false
+ * for any other task.  The bounds change only under prctl(PR_SET_MM) and
+ * are read racily: the copy is bounded and fault-checked.
+ */
+#define DTRACE_TASK_COMM_LEN	TASK_COMM_LEN
+
+static bool dtrace_task_argrange(u64 t, u64 *start, u64 *end)
+{
+	struct mm_struct *mm;
+
+	if (t != (u64)(uintptr_t)current || !dtrace_user_ok(0, 0))
+		return false;
+	mm = current->mm;
+	*start = READ_ONCE(mm->arg_start);
+	*end = READ_ONCE(mm->arg_end);
+	return *start < *end;
+}
+
+/* The address of task t's command name (a D pointer: loads check it). */
+static u64 dtrace_task_comm_addr(u64 t)
+{
+	return t + offsetof(struct task_struct, comm);
+}
+
+/*
  * The current thread (dtrace_cur_task()), as DIF's built-in variables see
  * it.  All are safe in probe context (they read fields of the task under
  * RCU rules that hold with interrupts masked).

@@ -486,6 +486,7 @@ static u64 dtrace_difo_subr_cost(u32 subr, u64 s, u64 z)
 	case DIF_SUBR_STRLEN: case DIF_SUBR_COPYINSTR:
 	case DIF_SUBR_LLTOSTR: case DIF_SUBR_INET_NTOP:
 	case DIF_SUBR_INET_NTOA: case DIF_SUBR_INET_NTOA6:
+	case DIF_SUBR_D_EXECARGS:
 		return 2 * s;
 	case DIF_SUBR_STRJOIN: case DIF_SUBR_SUBSTR: case DIF_SUBR_TOUPPER:
 	case DIF_SUBR_TOLOWER: case DIF_SUBR_STRINGOF:

@@ -321,6 +321,7 @@ static const struct {
 	[DIF_SUBR_TOUPPER] = { 1, 1 },
 	[DIF_SUBR_TOLOWER] = { 1, 1 },
 	[DIF_SUBR_STRINGOF] = { 1, 1 },
+	[DIF_SUBR_D_EXECARGS] = { 1, 1 },
 };
 
 /* Format v in base (2..36) as DTrace's lltostr does; returns the string. */
@@ -802,6 +803,51 @@ static u64 dtrace_dif_inet(struct dtrace_dif_rt *rt, u64 af, u64 addr)
 	return dtrace_scratch_strdone(m, res, n);
 }
 
+/*
+ * d_execargs(t): the arguments task t was executed with, separated by
+ * spaces, as ps(1) shows them (psinfo_t's pr_psargs), at most strsize - 1
+ * bytes.  They live in the task's user memory, which probe context can
+ * read only for the thread the probe fires in (dtrace_task_argrange);
+ * for any other task, a kernel thread, or arguments that cannot be read
+ * without a page fault, the result is the task's command name (comm).  A
+ * bad task pointer is a BADADDR fault, as any load from it.
+ */
+static u64 dtrace_dif_execargs(struct dtrace_dif_rt *rt, u64 t)
+{
+	struct dtrace_mstate *m = rt->m;
+	u64 start, end, n = 0, off, c, i;
+	long len;
+	char *s;
+
+	s = dtrace_scratch_str(m);
+	if (!s)
+		return 0;
+	if (dtrace_task_argrange(t, &start, &end)) {
+		n = min_t(u64, end - start, dtrace_dif_strsize(m) - 1);
+		for (off = 0; off < n; off += c) {
+			c = min_t(u64, n - off, DTRACE_PAGE -
+				  ((start + off) & (DTRACE_PAGE - 1)));
+			if (dtrace_load_user(s + off, start + off, c))
+				break;
+		}
+		n = off;
+		while (n && s[n - 1] == '\0')
+			n--;
+		for (i = 0; i < n; i++)
+			if (s[i] == '\0')
+				s[i] = ' ';
+	}
+	if (!n) {
+		len = dtrace_dif_rdstr(rt, s, dtrace_task_comm_addr(t),
+				       min_t(u64, DTRACE_TASK_COMM_LEN,
+					     dtrace_dif_strsize(m)), false);
+		if (len < 0)
+			return 0;
+		n = (u64)len;
+	}
+	return dtrace_scratch_strdone(m, s, n);
+}
+
 /* noinline: keeps the subroutines' buffers off the emulator's frame */
 static noinline u64 dtrace_dif_subr(struct dtrace_dif_rt *rt, u32 subr,
 				    const struct dtrace_dif_tuple *a,
@@ -912,6 +958,9 @@ static noinline u64 dtrace_dif_subr(struct dtrace_dif_rt *rt, u32 subr,
 	case DIF_SUBR_LLTOSTR:
 		return dtrace_dif_lltostr(m, (s64)a[0].value,
 					  nargs == 2 ? a[1].value : 10);
+
+	case DIF_SUBR_D_EXECARGS:
+		return dtrace_dif_execargs(rt, a[0].value);
 
 	case DIF_SUBR_STRINGOF:
 		if (a[0].type != DIF_TYPE_STRING)

@@ -321,6 +321,30 @@ static __maybe_unused void dtrace_cur_execname(char *buf, size_t len)
 	buf[n - 1] = '\0';
 }
 
+/*
+ * d_execargs(): the current thread's arguments lie in user memory at
+ * [shim_arg_start, shim_arg_end) (no range: 0, 0); a task's comm lies
+ * SHIM_TASK_COMM_OFF bytes into it, so a test makes a task of kernel
+ * memory it declares and points shim_thread at it.
+ */
+#define DTRACE_TASK_COMM_LEN	16
+#define SHIM_TASK_COMM_OFF	64
+static u64 shim_arg_start, shim_arg_end;
+
+static __maybe_unused bool dtrace_task_argrange(u64 t, u64 *start, u64 *end)
+{
+	if (t != shim_thread || shim_arg_start >= shim_arg_end)
+		return false;
+	*start = shim_arg_start;
+	*end = shim_arg_end;
+	return true;
+}
+
+static __maybe_unused u64 dtrace_task_comm_addr(u64 t)
+{
+	return t + SHIM_TASK_COMM_OFF;
+}
+
 /* Progeny of shim_progenitor (and of the current pid itself). */
 static __maybe_unused bool dtrace_cur_progenyof(u64 pid)
 {

@@ -1935,6 +1935,61 @@ static void test_subr_memory(void)
 	run_fault(p, DTRACEFLT_NOSCRATCH, 3);
 }
 
+/* d_execargs(): pr_psargs of the current task, the comm of any other */
+static void test_subr_execargs(void)
+{
+	static const char args[] = "/bin/sleep\0" "10\0" "x y\0";
+	static u8 task[128], other[128];
+	static char ua[sizeof(args) + 16];
+	u64 saved = shim_thread;
+	struct prog pp, *p = &pp;
+
+	shim_mem_clear();
+	shim_mem_add(task, sizeof(task), SHIM_MEM_KERNEL);
+	shim_mem_add(other, sizeof(other), SHIM_MEM_KERNEL);
+	strcpy((char *)task + SHIM_TASK_COMM_OFF, "sleep");
+	strcpy((char *)other + SHIM_TASK_COMM_OFF, "kworker/0:1H");
+	memcpy(ua, args, sizeof(args));
+	shim_thread = (uintptr_t)task;
+	shim_arg_start = (uintptr_t)ua;
+	shim_arg_end = (uintptr_t)ua + sizeof(args) - 1;
+
+	/* unreadable arguments: the comm */
+	CHECK_STR(CALLS(DIF_SUBR_D_EXECARGS, I((uintptr_t)task)), "sleep");
+	shim_mem_add(ua, sizeof(ua), SHIM_MEM_USER);
+	/* NULs between the arguments are spaces; the last one goes */
+	CHECK_STR(CALLS(DIF_SUBR_D_EXECARGS, I((uintptr_t)task)),
+		  "/bin/sleep 10 x y");
+	/* cut at strsize - 1 */
+	p_init(p);
+	{
+		const struct arg a[] = { I((uintptr_t)task) };
+
+		emit_call(p, DIF_SUBR_D_EXECARGS, 1, a);
+	}
+	ms_reset();
+	ms.strsize = 8;
+	CHECK_STR((const char *)(uintptr_t)run_ok(p), "/bin/sl");
+	/* another task: its comm (its user memory is not loaded) */
+	CHECK_STR(CALLS(DIF_SUBR_D_EXECARGS, I((uintptr_t)other)),
+		  "kworker/0:1H");
+	/* no argument range (a kernel thread): the comm */
+	shim_arg_start = shim_arg_end = 0;
+	CHECK_STR(CALLS(DIF_SUBR_D_EXECARGS, I((uintptr_t)task)), "sleep");
+	/* a bad task pointer faults with its comm's address */
+	p_init(p);
+	{
+		const struct arg a[] = { I(0x1000) };
+
+		emit_call(p, DIF_SUBR_D_EXECARGS, 1, a);
+	}
+	ms_reset();
+	run_fault(p, DTRACEFLT_BADADDR, 3);
+	CHECK_EQ(ms.illval, 0x1000 + SHIM_TASK_COMM_OFF);
+	shim_thread = saved;
+	shim_mem_clear();
+}
+
 static void test_subr_misc(void)
 {
 	struct prog pp, *p = &pp;
@@ -2321,7 +2376,7 @@ static void test_validate_instrs(void)
 	p_init(p);
 	CALL(DIF_SUBR_MAX + 1, 1);
 	RET(1);
-	p_reject(p, "invalid subroutine 35", 0);
+	p_reject(p, "invalid subroutine 36", 0);
 	lim.destructive = false;
 	p_init(p);
 	CALL(DIF_SUBR_COPYOUT, 1);
@@ -2706,6 +2761,7 @@ int main(void)
 	RUN(test_subr_misc);
 	RUN(test_subr_errors);
 	RUN(test_copy_helpers);
+	RUN(test_subr_execargs);
 	RUN(test_validate_instrs);
 	RUN(test_validate_tables);
 	RUN(test_vstate_create);

@@ -364,6 +364,8 @@ static const struct subr {
 	  { "const char *" }, 0 },
 	{ "tolower", DIF_SUBR_TOLOWER, "string", 1, 1, { A_STR },
 	  { "const char *" }, 0 },
+	{ "d_execargs", DIF_SUBR_D_EXECARGS, "string", 1, 1, { A_PTR },
+	  { "struct task_struct *" }, 0 },
 };
 
 static const char *const actions[] = {
@@ -1090,9 +1092,13 @@ static int cg_xlate(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 	struct dt_xlmemb *xm;
 	int r, ra, rv, rn;
 	uint32_t l;
+	/* a struct member translated by parts: only its parts (dt_xlate.c) */
+	const char *pre = n->str;
+	size_t plen = pre ? strlen(pre) : 0;
+	uint32_t base = pre ? (uint32_t)n->ival : 0;
 
 	r = reg_alloc(cc, d);
-	setx(cc, d, xl->to->size, r);
+	setx(cc, d, pre ? n->type->size : xl->to->size, r);
 	emit(cc, d, DIF_INSTR_FMT(DIF_OP_FLUSHTS, 0, 0, 0));
 	emit(cc, d, DIF_INSTR_PUSHTS(DIF_OP_PUSHTV, DIF_TYPE_CTF, 0, r));
 	emit(cc, d, DIF_INSTR_CALL(DIF_SUBR_ALLOCA, r));
@@ -1102,10 +1108,13 @@ static int cg_xlate(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 
 		if (xm->m->bits)
 			continue;	/* D's own structs only: none in use */
+		if (pre && (strncmp(xm->name, pre, plen) ||
+			    xm->name[plen] != '.'))
+			continue;
 		e = dt_xlate_expr(cc, xl, xm, n->r);
 		rv = cg(cc, d, e);
 		ra = reg_alloc(cc, d);
-		setx(cc, d, xm->m->off, ra);
+		setx(cc, d, xm->m->off - base, ra);
 		emit(cc, d, DIF_INSTR_FMT(DIF_OP_ADD, r, ra, ra));
 		if (dt_type_is_scalar(mt)) {
 			cg_cast(cc, d, rv, e->type, mt);

@@ -47,7 +47,7 @@ static const char *const subrnames[] = {
 	"lltostr", "basename", "dirname", "cleanpath", "strchr", "strrchr",
 	"strstr", "strtok", "substr", "index", "rindex", "htons", "htonl",
 	"htonll", "ntohs", "ntohl", "ntohll", "inet_ntop", "inet_ntoa",
-	"inet_ntoa6", "toupper", "tolower", "stringof",
+	"inet_ntoa6", "toupper", "tolower", "stringof", "d_execargs",
 };
 
 static const char *const actnames[] = {

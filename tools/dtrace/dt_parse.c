@@ -1017,6 +1017,17 @@ static void parse_translator(struct dt_cc *cc)
 		xm = dt_zalloc(cc, sizeof(*xm));
 		xm->line = TOK->line;
 		xm->name = expect_ident(cc);
+		/* a member of a struct member, e.g. pr_start.tv_sec */
+		while (is_op(cc, OP_DOT)) {
+			const char *id;
+			char *p;
+
+			dt_lex_next(cc);
+			id = expect_ident(cc);
+			p = dt_zalloc(cc, strlen(xm->name) + strlen(id) + 2);
+			sprintf(p, "%s.%s", xm->name, id);
+			xm->name = p;
+		}
 		expect_op(cc, OP_ASSIGN);
 		cc->xl_param = d.name;
 		cc->xl_bind = param;

@@ -9,6 +9,15 @@
  * it to the member's type, and puts it in place of the member reference:
  * the code generator never sees a translation, only ordinary expressions,
  * and members that are not used cost nothing.
+ *
+ * A member of struct type may be translated member by member, as in
+ * procfs.d's "pr_start.tv_sec = ...; pr_start.tv_nsec = ...;" (the kernel
+ * has no struct of that type to assign whole).  Such a translator member's
+ * name is the path; xlate(x)->pr_start.tv_sec uses the one expression,
+ * and xlate(x)->pr_start alone becomes a translation of its own: an
+ * N_XLATE node whose str is the path prefix and ival the struct's offset
+ * in the output type, built in scratch by the code generator like a whole
+ * translation.
  */
 #include <string.h>
 
@@ -106,6 +115,48 @@ struct dt_node *dt_xlate_expr(struct dt_cc *cc, struct dt_xlator *xl,
 	return e;
 }
 
+/*
+ * The member of 'to' that path "a.b.c" names, as a member of 'to' itself
+ * (offset from the start of 'to'), or NULL.
+ */
+static struct dt_member *path_member(struct dt_cc *cc, struct dt_type *to,
+				     const char *path)
+{
+	struct dt_member *m = NULL, *mm;
+	uint32_t off = 0;
+	const char *p = path, *dot;
+	char comp[256];
+
+	for (;;) {
+		dot = strchr(p, '.');
+		if (!dot) {
+			m = to->kind == DT_T_STRUCT || to->kind == DT_T_UNION ?
+			    dt_type_member(cc, to, p) : NULL;
+			break;
+		}
+		if ((size_t)(dot - p) >= sizeof(comp))
+			return NULL;
+		memcpy(comp, p, dot - p);
+		comp[dot - p] = '\0';
+		m = to->kind == DT_T_STRUCT || to->kind == DT_T_UNION ?
+		    dt_type_member(cc, to, comp) : NULL;
+		if (!m || m->bits)
+			return NULL;
+		off += m->off;
+		to = m->type;
+		p = dot + 1;
+	}
+	if (!m)
+		return NULL;
+	if (p == path)
+		return m;
+	mm = dt_zalloc(cc, sizeof(*mm));
+	*mm = *m;
+	mm->off += off;
+	mm->next = NULL;
+	return mm;
+}
+
 /* A translator's members, checked when it is declared (dt_cook_xlator). */
 void dt_xlator_check(struct dt_cc *cc, struct dt_xlator *xl)
 {
@@ -120,7 +171,7 @@ void dt_xlator_check(struct dt_cc *cc, struct dt_xlator *xl)
 	for (xm = xl->members; xm; xm = xm->next) {
 		struct dt_node *e;
 
-		xm->m = dt_type_member(cc, xl->to, xm->name);
+		xm->m = path_member(cc, xl->to, xm->name);
 		if (!xm->m) {
 			dt_type_name(xl->to, a, sizeof(a));
 			dt_cc_error(cc, xl->line, D_XLATE_MEMB,
@@ -174,14 +225,45 @@ void dt_xlate_member(struct dt_cc *cc, struct dt_node *n, struct dt_node *x)
 	struct dt_node *e, *c;
 	struct dt_type *mt;
 	int line = n->line;
+	const char *name = n->str;
+	size_t len;
 
+	if (x->str) {	/* a member of a member translated by parts */
+		char *p = dt_zalloc(cc, strlen(x->str) + strlen(n->str) + 2);
+
+		sprintf(p, "%s.%s", x->str, n->str);
+		name = p;
+	}
+	len = strlen(name);
 	for (xm = xl->members; xm; xm = xm->next)
-		if (!strcmp(xm->name, n->str))
+		if (!strcmp(xm->name, name))
 			break;
-	if (!xm)
+	if (!xm) {
+		struct dt_member *m = path_member(cc, xl->to, name);
+
+		for (xm = xl->members; xm; xm = xm->next)
+			if (!strncmp(xm->name, name, len) &&
+			    xm->name[len] == '.')
+				break;
+		if (xm && m && (m->type->kind == DT_T_STRUCT ||
+				m->type->kind == DT_T_UNION)) {
+			/* the struct member as a translation of its own */
+			n->kind = N_XLATE;
+			n->xl = xl;
+			n->r = x->r;
+			n->l = x->l;
+			n->str = (char *)name;
+			n->ival = m->off;
+			n->type = m->type;
+			n->lvalue = 0;
+			n->member = NULL;
+			n->cooked = 1;
+			return;
+		}
 		dt_cc_error(cc, line, D_XLATE_NOCONV,
 			    "translator does not define conversion for member: %s",
-			    n->str);
+			    name);
+	}
 	e = dt_xlate_expr(cc, xl, xm, x->r);
 	mt = xm->m->type;
 	if (dt_type_is_scalar(mt) && e->type != mt) {

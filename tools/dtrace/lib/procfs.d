@@ -16,15 +16,21 @@
  *     pr_ttydev   controlling tty as a Linux dev_t (major << 20 | minor),
  *                 0 without a tty
  *     pr_fname    the command name (comm, 16 bytes)
- *     pr_psargs   the process's argument list as far as it is read here:
- *                 its first argument (argv[0], copied from user memory of
- *                 the current process); the comm for a task that is not
- *                 the current one or has no user memory (kernel threads)
+ *     pr_psargs   the process's arguments separated by spaces, as ps(1)
+ *                 shows them, up to 79 bytes: d_execargs(T), read from
+ *                 the user memory of the thread the probe fires in; the
+ *                 comm for any other task (its memory cannot be read in
+ *                 probe context) and for kernel threads
  *     pr_argv, pr_envp   user addresses of the argument and environment
  *                 strings (mm->arg_start, env_start), 0 without an mm
  *     pr_dmodel   PR_MODEL_LP64
  *     pr_argc, pr_taskid, pr_projid, pr_poolid, pr_zoneid: 0
- *     pr_start    not translated (a use is an error)
+ *     pr_start    when the process started, as a wall-clock time (seconds
+ *                 and nanoseconds since the epoch): the thread group
+ *                 leader's start_time (CLOCK_MONOTONIC at fork) moved to
+ *                 the wall clock by walltimestamp - timestamp, as ps(1)
+ *                 computes STIME from the boot time (a clock step since
+ *                 then moves it too)
  *   lwpsinfo_t
  *     pr_lwpid    the thread id: the task's pid
  *     pr_addr     the task_struct's address
@@ -120,9 +126,12 @@ translator psinfo_t < struct task_struct *T >
 	pr_ttydev = T->signal->tty == NULL ? 0 :
 	    (T->signal->tty->driver->major << 20) |
 	    (T->signal->tty->driver->minor_start + T->signal->tty->index);
+	pr_start.tv_sec = (walltimestamp - timestamp +
+	    T->group_leader->start_time) / 1000000000;
+	pr_start.tv_nsec = (walltimestamp - timestamp +
+	    T->group_leader->start_time) % 1000000000;
 	pr_fname = T->comm;
-	pr_psargs = T == curthread && T->mm != NULL ?
-	    copyinstr(T->mm->arg_start) : stringof(T->comm);
+	pr_psargs = d_execargs(T);
 	pr_argc = 0;
 	pr_argv = T->mm == NULL ? 0 : T->mm->arg_start;
 	pr_envp = T->mm == NULL ? 0 : T->mm->env_start;
