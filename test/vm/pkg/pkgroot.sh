@@ -171,11 +171,13 @@ pkg_purge() {
 	# - dpkg's own records: /var/lib/dpkg/{status,status-old,available,
 	#   diversions*,statoverride*,lock*,triggers/*} and /var/log/dpkg.log
 	#   (the database says the packages are gone, checked below);
-	# - man-db's cache /var/cache/man/index.db, which man-db's trigger
-	#   updates after dtrace's manual page comes and goes (a cache of
-	#   another package: its incremental update keeps the whatis entry of
-	#   the removed page until man-db's daily purge; `man -w dtrace` must
-	#   find no page, checked below);
+	# - man-db's cache /var/cache/man (index.db, and the CACHEDIR.TAG of
+	#   each language directory), which man-db's trigger updates after
+	#   dtrace's manual page comes and goes (a cache of another package:
+	#   its incremental update keeps the whatis entry of the removed page
+	#   until man-db's daily purge, and it tags directories the host's
+	#   own man-db runs left untagged; `man -w dtrace` must find no page,
+	#   checked below);
 	# - files dpkg or dkms rewrote with the content they had (copied up, same
 	#   bytes as in the lower layer: modules.* that depmod regenerated);
 	# - directories that exist in the lower layer (copied up as parents).
@@ -185,7 +187,7 @@ pkg_purge() {
 		/var/lib/dpkg/status | /var/lib/dpkg/status-old | /var/lib/dpkg/available | \
 		/var/lib/dpkg/available-old | /var/lib/dpkg/diversions* | /var/lib/dpkg/statoverride* | \
 		/var/lib/dpkg/lock* | /var/lib/dpkg/triggers/* | /var/log/dpkg.log | \
-		/var/cache/man/index.db) continue ;;
+		/var/cache/man/*) continue ;;
 		esac
 		case $t in
 		d) [ -d "$p" ] && continue ;;
