@@ -312,6 +312,7 @@ int dt_consume_synthetic_passes(struct dt_run *run,
 				int stop);
 
 /* -l: list probes matching the descriptions (all when n == 0). */
+int dt_count_probes(int fd, const struct dtrace_probedesc *match);
 int dt_list_probes(int fd, const struct dtrace_probedesc *descs, int n,
 		   int verbose);
 

@@ -1298,10 +1298,27 @@ static int enable(void)
 	matched = calloc(g_run->nsources + 1, sizeof(*matched));
 	if (matched == NULL)
 		return -1;
-	for (c = 0; c < p->nclauses && c < 64; c++) {
+	for (c = 0; c < p->nclauses; c++) {
 		int s = source_of_stmt(p->clauses[c].stmt);
+		uint64_t n;
 
-		if (en.nmatched[c] == 0 && !zdefs) {
+		/*
+		 * The module counts the first 64 clauses' matches; the
+		 * others are counted by listing their descriptions (which
+		 * the enabling has provided: the same probes).
+		 */
+		if (c < (int)(sizeof(en.nmatched) / sizeof(en.nmatched[0]))) {
+			n = en.nmatched[c];
+		} else {
+			int k = dt_count_probes(g_run->fd, &p->clauses[c].desc);
+
+			if (k < 0) {
+				free(matched);
+				return -1;
+			}
+			n = (uint64_t)k;
+		}
+		if (n == 0 && !zdefs) {
 			const char *tag = dt_opt.errtags ? "[D_PDESC_ZERO] " :
 				"";
 			char d[400];
@@ -1323,7 +1340,7 @@ static int enable(void)
 			return -1;
 		}
 		if (s >= 0)
-			matched[s] += en.nmatched[c];
+			matched[s] += n;
 	}
 	for (i = 0; i < (uint32_t)g_run->nsources; i++) {
 		notice("%s '%s' matched %llu probe%s\n",

@@ -287,6 +287,7 @@ static void print_attrs(int fd, const struct dtrace_probedesc *pd)
 	fprintf(dt_out, "\n");
 }
 
+/* verbose < 0: count the matches, print nothing */
 static int list_one(int fd, const struct dtrace_probedesc *match, int verbose)
 {
 	struct dtrace_probedesc *buf;
@@ -319,11 +320,13 @@ static int list_one(int fd, const struct dtrace_probedesc *match, int verbose)
 
 			if (match->id && p->id != match->id)
 				continue;
+			total++;
+			if (verbose < 0)
+				continue;
 			fprintf(dt_out, "%5u %10s %17s %33s %s\n", p->id,
 				p->provider, p->mod, p->func, p->name);
 			if (verbose)
 				print_attrs(fd, p);
-			total++;
 		}
 		if (req.next == 0 || req.next <= start)
 			break;
@@ -331,6 +334,12 @@ static int list_one(int fd, const struct dtrace_probedesc *match, int verbose)
 	}
 	free(buf);
 	return total;
+}
+
+/* The number of probes that match (providing them first), -1 on error. */
+int dt_count_probes(int fd, const struct dtrace_probedesc *match)
+{
+	return list_one(fd, match, -1);
 }
 
 int dt_list_probes(int fd, const struct dtrace_probedesc *descs, int n,

@@ -39,6 +39,7 @@ struct cmd {
 	char *text;		/* D source given to the compiler */
 	char *name;		/* for messages */
 	struct dt_prog *prog;
+	int nstmts;		/* its own statements (prog has the prelude's too) */
 };
 
 static struct cmd *cmds;
@@ -402,7 +403,7 @@ static struct dt_prog *merge(long target, unsigned flags, int *firsts)
 	m.text = join_programs(ncmds);
 	for (i = 0; i < ncmds; i++) {
 		firsts[i] = stmts;
-		stmts += cmds[i].prog->nstmts;
+		stmts += cmds[i].nstmts;
 	}
 	compile_one(&m, target, flags, NULL);
 	return m.prog;
@@ -411,7 +412,7 @@ static struct dt_prog *merge(long target, unsigned flags, int *firsts)
 int main(int argc, char *argv[])
 {
 	int mode_list = 0, mode_vers = 0, nmodes = 0, verbose = 0;
-	int exec_only = 0, print_dif = 0, c, i;
+	int exec_only = 0, print_dif = 0, c, i, j;
 	char *ofile = NULL, *ccmd = NULL, *pidarg = NULL;
 	unsigned flags = 0;
 	long target = -1;
@@ -693,6 +694,10 @@ int main(int argc, char *argv[])
 		prelude = i ? join_programs(i) : NULL;
 		compile_one(cm, target, flags, prelude);
 		free(prelude);
+		/* the prelude compiles to the earlier programs' statements */
+		cm->nstmts = cm->prog->nstmts;
+		for (j = 0; j < i; j++)
+			cm->nstmts -= cmds[j].nstmts;
 		apply_pragmas(cm->prog, cm->name);
 	}
 
@@ -711,7 +716,7 @@ int main(int argc, char *argv[])
 		run.sources[i].spec = cmds[i].arg;
 		run.sources[i].first_stmt = ncmds == 1 ? 0 : firsts[i];
 		run.sources[i].nstmts = ncmds == 1 ? run.prog->nstmts :
-			cmds[i].prog->nstmts;
+			cmds[i].nstmts;
 	}
 
 	if (print_dif)

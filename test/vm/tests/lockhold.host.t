@@ -45,8 +45,6 @@ for m in 0 1; do
 	[ "$(cat $T/$m.rc)" = 0 ] && grep -q 'begun$' $T/$m.out ||
 		bad "match_unlocked=$m: status $(cat $T/$m.rc), $(cat $T/$m.out $T/$m.err)"
 done
-# (the per-description attribution of dtrace(1)'s "matched" lines is not
-# judged here: the counts, both ways, and their sum are)
 grep 'matched' $T/0.err >$T/0.m
 grep 'matched' $T/1.err >$T/1.m
 sum=$(sed -n 's/.* matched \([0-9]*\) probes*$/\1/p' $T/1.m | awk '{ s += $1 } END { print s + 0 }')
@@ -54,6 +52,13 @@ nvfs=$($D -l -n 'fbt::vfs_*:entry' 2>/dev/null | tail -n +2 | wc -l)
 [ -s $T/1.m ] && cmp -s $T/0.m $T/1.m && [ "$nvfs" -gt 0 ] && [ "$sum" = $(( nvfs + 1 )) ] &&
 	ok "both ways match the same: $sum probes ($nvfs fbt::vfs_*:entry and BEGIN)" ||
 	bad "matches differ or are wrong: locked: $(cat $T/0.m | tr '\n' ';') unlocked: $(cat $T/1.m | tr '\n' ';')"
+# each description's own count (22 -n programs: dtrace(1) compiles each
+# with the earlier ones before it, whose statements are not its own)
+nz=$(grep -c "description 'fbt::zz_none_[0-9]*_\*:entry ' matched 0 probes$" $T/1.m)
+[ "$nz" = 20 ] && grep -q "description 'fbt::vfs_\*:entry ' matched $nvfs probes$" $T/1.m &&
+	grep -q "description 'BEGIN ' matched 1 probe$" $T/1.m &&
+	ok "each description's count is its own: 20 x 0, $nvfs for fbt::vfs_*:entry, 1 for BEGIN" ||
+	bad "per-description counts ($nz of 20 zz_none lines say 0): $(cat $T/1.m | tr '\n' ';')"
 echo "# longest hold of the global lock by the enabling: $(( $(cat $T/0.ns) / 1000 )) us all under the lock, $(( $(cat $T/1.ns) / 1000 )) us matching without it"
 [ "$(cat $T/1.ns)" -gt 0 ] && ok "enable_lock_max_ns measured" || bad "enable_lock_max_ns is $(cat $T/1.ns)"
 exit $fail
