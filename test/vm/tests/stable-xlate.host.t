@@ -40,9 +40,11 @@ grep -qx "exec /bin/echo psargs-one two three" $T/ex &&
 	ok "pr_psargs joins every argument with a space" ||
 	bad "exec-success pr_psargs of /bin/echo psargs-one two three"
 # pr_psargs as /proc/PID/cmdline shows it: the target shell writes its
-# own cmdline (NULs as spaces) to a file; the probe fires in the shell
-printf 'tr "\\000" " " </proc/$$/cmdline >%s\n' $T/cmdline >$T/self.sh
-$D -q -n 'syscall::openat:entry /pid == $target && execname == "sh"/ {
+# own cmdline (NULs as spaces) to a file; the probe fires as the shell
+# exits (dtrace(1) kills its -c command when it exits itself: an earlier
+# probe would race with the shell's tr)
+printf 'tr "\\000" " " </proc/$$/cmdline >%s\nexit 0\n' $T/cmdline >$T/self.sh
+$D -q -n 'syscall::exit_group:entry /pid == $target && execname == "sh"/ {
 	printf("args %s\n", curpsinfo->pr_psargs); exit(0); }' \
 	-c "/bin/sh $T/self.sh alpha beta" >$T/ns 2>&1
 cat $T/ns
