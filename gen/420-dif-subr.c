@@ -675,9 +675,11 @@ static void dtrace_dif_copyout(struct dtrace_dif_rt *rt, u64 src, u64 dst,
 	}
 }
 
-/* Copy n bytes of user memory at src to DIF scratch at dst. */
-static void dtrace_dif_copyin(struct dtrace_dif_rt *rt, char *dst, u64 src,
-			      u64 n)
+/*
+ * Copy up to n bytes of user memory at src to dst, a page at a time;
+ * returns the bytes copied: fewer than n when src + that many faults.
+ */
+static u64 dtrace_dif_copyin_upto(char *dst, u64 src, u64 n)
 {
 	u64 off, c;
 
@@ -685,11 +687,20 @@ static void dtrace_dif_copyin(struct dtrace_dif_rt *rt, char *dst, u64 src,
 		c = min_t(u64, n - off,
 			  DTRACE_PAGE - ((src + off) & (DTRACE_PAGE - 1)));
 		if (src + off < src ||
-		    dtrace_load_user(dst + off, src + off, c)) {
-			dtrace_dif_fault(rt->m, DTRACEFLT_BADADDR, src + off);
-			return;
-		}
+		    dtrace_load_user(dst + off, src + off, c))
+			break;
 	}
+	return off;
+}
+
+/* Copy n bytes of user memory at src to DIF scratch at dst. */
+static void dtrace_dif_copyin(struct dtrace_dif_rt *rt, char *dst, u64 src,
+			      u64 n)
+{
+	u64 off = dtrace_dif_copyin_upto(dst, src, n);
+
+	if (off < n)
+		dtrace_dif_fault(rt->m, DTRACEFLT_BADADDR, src + off);
 }
 
 static size_t dtrace_dif_ntoa4(char *p, const u8 *b)
@@ -815,7 +826,7 @@ static u64 dtrace_dif_inet(struct dtrace_dif_rt *rt, u64 af, u64 addr)
 static u64 dtrace_dif_execargs(struct dtrace_dif_rt *rt, u64 t)
 {
 	struct dtrace_mstate *m = rt->m;
-	u64 start, end, n = 0, off, c, i;
+	u64 start, end, n = 0, i;
 	long len;
 	char *s;
 
@@ -823,14 +834,9 @@ static u64 dtrace_dif_execargs(struct dtrace_dif_rt *rt, u64 t)
 	if (!s)
 		return 0;
 	if (dtrace_task_argrange(t, &start, &end)) {
-		n = min_t(u64, end - start, dtrace_dif_strsize(m) - 1);
-		for (off = 0; off < n; off += c) {
-			c = min_t(u64, n - off, DTRACE_PAGE -
-				  ((start + off) & (DTRACE_PAGE - 1)));
-			if (dtrace_load_user(s + off, start + off, c))
-				break;
-		}
-		n = off;
+		n = dtrace_dif_copyin_upto(s, start,
+					   min_t(u64, end - start,
+						 dtrace_dif_strsize(m) - 1));
 		while (n && s[n - 1] == '\0')
 			n--;
 		for (i = 0; i < n; i++)
