@@ -467,6 +467,7 @@ void dt_xlator_check(struct dt_cc *cc, struct dt_xlator *xl);
 struct dt_node *dt_xlate_expr(struct dt_cc *cc, struct dt_xlator *xl,
 			      struct dt_xlmemb *xm, struct dt_node *in);
 struct dt_node *dt_xlate_source(struct dt_node *n, int op);
+int dt_xlate_is_part(const char *name, const char *pre);
 void dt_xlate_member(struct dt_cc *cc, struct dt_node *n,
 		     struct dt_node *x);
 void dt_lazy_xlators(struct dt_cc *cc, struct dt_type *to);

@@ -1094,7 +1094,6 @@ static int cg_xlate(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 	uint32_t l;
 	/* a struct member translated by parts: only its parts (dt_xlate.c) */
 	const char *pre = n->str;
-	size_t plen = pre ? strlen(pre) : 0;
 	uint32_t base = pre ? (uint32_t)n->ival : 0;
 
 	r = reg_alloc(cc, d);
@@ -1108,8 +1107,7 @@ static int cg_xlate(struct dt_cc *cc, struct dt_difo *d, struct dt_node *n)
 
 		if (xm->m->bits)
 			continue;	/* D's own structs only: none in use */
-		if (pre && (strncmp(xm->name, pre, plen) ||
-			    xm->name[plen] != '.'))
+		if (pre && !dt_xlate_is_part(xm->name, pre))
 			continue;
 		e = dt_xlate_expr(cc, xl, xm, n->r);
 		rv = cg(cc, d, e);

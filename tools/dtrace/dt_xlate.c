@@ -122,39 +122,37 @@ struct dt_node *dt_xlate_expr(struct dt_cc *cc, struct dt_xlator *xl,
 static struct dt_member *path_member(struct dt_cc *cc, struct dt_type *to,
 				     const char *path)
 {
-	struct dt_member *m = NULL, *mm;
+	struct dt_member *m, *mm;
 	uint32_t off = 0;
-	const char *p = path, *dot;
-	char comp[256];
+	const char *p, *dot;
 
-	for (;;) {
+	for (p = path;; p = dot + 1) {
 		dot = strchr(p, '.');
-		if (!dot) {
-			m = to->kind == DT_T_STRUCT || to->kind == DT_T_UNION ?
-			    dt_type_member(cc, to, p) : NULL;
-			break;
-		}
-		if ((size_t)(dot - p) >= sizeof(comp))
+		if (to->kind != DT_T_STRUCT && to->kind != DT_T_UNION)
 			return NULL;
-		memcpy(comp, p, dot - p);
-		comp[dot - p] = '\0';
-		m = to->kind == DT_T_STRUCT || to->kind == DT_T_UNION ?
-		    dt_type_member(cc, to, comp) : NULL;
-		if (!m || m->bits)
+		m = dt_type_member(cc, to, dot ? dt_strndup(cc, p, dot - p) : p);
+		if (!m || !dot)
+			break;
+		if (m->bits)
 			return NULL;
 		off += m->off;
 		to = m->type;
-		p = dot + 1;
 	}
-	if (!m)
-		return NULL;
-	if (p == path)
+	if (!m || p == path)
 		return m;
 	mm = dt_zalloc(cc, sizeof(*mm));
 	*mm = *m;
 	mm->off += off;
 	mm->next = NULL;
 	return mm;
+}
+
+/* Is translator member name a part of member path pre ("pre.x...")? */
+int dt_xlate_is_part(const char *name, const char *pre)
+{
+	size_t len = strlen(pre);
+
+	return !strncmp(name, pre, len) && name[len] == '.';
 }
 
 /* A translator's members, checked when it is declared (dt_cook_xlator). */
@@ -226,7 +224,6 @@ void dt_xlate_member(struct dt_cc *cc, struct dt_node *n, struct dt_node *x)
 	struct dt_type *mt;
 	int line = n->line;
 	const char *name = n->str;
-	size_t len;
 
 	if (x->str) {	/* a member of a member translated by parts */
 		char *p = dt_zalloc(cc, strlen(x->str) + strlen(n->str) + 2);
@@ -234,7 +231,6 @@ void dt_xlate_member(struct dt_cc *cc, struct dt_node *n, struct dt_node *x)
 		sprintf(p, "%s.%s", x->str, n->str);
 		name = p;
 	}
-	len = strlen(name);
 	for (xm = xl->members; xm; xm = xm->next)
 		if (!strcmp(xm->name, name))
 			break;
@@ -242,8 +238,7 @@ void dt_xlate_member(struct dt_cc *cc, struct dt_node *n, struct dt_node *x)
 		struct dt_member *m = path_member(cc, xl->to, name);
 
 		for (xm = xl->members; xm; xm = xm->next)
-			if (!strncmp(xm->name, name, len) &&
-			    xm->name[len] == '.')
+			if (dt_xlate_is_part(xm->name, name))
 				break;
 		if (xm && m && (m->type->kind == DT_T_STRUCT ||
 				m->type->kind == DT_T_UNION)) {

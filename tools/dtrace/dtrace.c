@@ -412,7 +412,7 @@ static struct dt_prog *merge(long target, unsigned flags, int *firsts)
 int main(int argc, char *argv[])
 {
 	int mode_list = 0, mode_vers = 0, nmodes = 0, verbose = 0;
-	int exec_only = 0, print_dif = 0, c, i, j;
+	int exec_only = 0, print_dif = 0, c, i, before = 0;
 	char *ofile = NULL, *ccmd = NULL, *pidarg = NULL;
 	unsigned flags = 0;
 	long target = -1;
@@ -695,9 +695,8 @@ int main(int argc, char *argv[])
 		compile_one(cm, target, flags, prelude);
 		free(prelude);
 		/* the prelude compiles to the earlier programs' statements */
-		cm->nstmts = cm->prog->nstmts;
-		for (j = 0; j < i; j++)
-			cm->nstmts -= cmds[j].nstmts;
+		cm->nstmts = cm->prog->nstmts - before;
+		before += cm->nstmts;
 		apply_pragmas(cm->prog, cm->name);
 	}
 
