@@ -19,11 +19,10 @@
 # [dtrace]), the device still there, and a normal consumer traces.
 # Where the kernel tracks slab allocations (slub_debug=U, which make storm
 # sets: /sys/kernel/debug/slab/*/alloc_traces), the module's live slab
-# objects -- every kmalloc whose caller is in the module -- are counted
-# too (an allocation whose stack passes through the module, which also
-# covers what the kernel allocates on its behalf: kprobes, tracepoint
-# arrays) and must be back to their number before the storm: a leak of one
-# object per consumer shows as hundreds.  dmesg is checked by the harness
+# objects -- every allocation whose stack passes through the module, which
+# also covers what the kernel allocates on its behalf (kprobes, tracepoint
+# arrays) -- are counted too and must be back to their number before the
+# storm: a leak of one object per consumer shows as hundreds.  dmesg is checked by the harness
 # (BUG/WARNING/Oops; the test configuration has CONFIG_DTRACE_DEBUG, so a
 # broken internal invariant is a WARNING too).
 set -u
@@ -47,14 +46,14 @@ mod=$(basename "${DTRACE_TEST_MODULE:-dtrace.ko}" .ko)
 st=/sys/kernel/debug/dtrace/status
 [ -r $st ] || mount -t debugfs none /sys/kernel/debug 2>/dev/null
 field() { sed -n "s/^$1: //p" $st; }
-vmareas() { grep -c "\[$mod\]" /proc/vmallocinfo; }
-vmbytes() { awk -v m="[$mod]" 'index($0, m) { n += $2 } END { print n + 0 }' /proc/vmallocinfo; }
+# the module's vmalloc areas and their bytes, in one read of vmallocinfo
+vminfo() { awk -v m="[$mod]" 'index($0, m) { a++; n += $2 } END { print a + 0, n + 0 }' /proc/vmallocinfo; }
 # the module's live slab objects and their bytes ("- -" without
 # slub_debug=U).  alloc_traces lists locations: "  COUNT caller ...",
 # then the location's stack, one function per line; a location is the
 # module's if any of its lines names it.  vmap_area is left out: vfree()
 # frees a vmalloc area's vmap_area lazily (the kernel purges them in
-# batches, for fewer TLB flushes), and vmbytes counts those areas exactly.
+# batches, for fewer TLB flushes), and vminfo counts those areas exactly.
 slabobjs() {
 	ls /sys/kernel/debug/slab/*/alloc_traces >/dev/null 2>&1 || { echo "- -"; return; }
 	awk -v m="[$mod]" -v out="${1:-}" '
@@ -89,7 +88,7 @@ slabobjs() {
 settle() {
 	local i
 	for i in 1 2 3 4 5 6 7 8 9 10; do
-		[ "$(vmbytes)" = "$1" ] && [ "$(field probes)" = "$base_probes" ] && break
+		[ "$(vminfo)" = "$1" ] && [ "$(field probes)" = "$base_probes" ] && break
 		sleep 1
 	done
 	for i in 1 2 3; do
@@ -99,12 +98,13 @@ settle() {
 }
 
 # What stays once built, until rmmod, is built before the baseline: the
-# fbt provider's table of the kernel's functions (its first provide) and
-# the sdt probes of the syscalls group, which dtrace(1) provides when it
-# types a syscall probe's args[] (sdt probes are never reaped).
+# fbt provider's table of the kernel's functions (dtrace(1) supplies it
+# the first time a description could name an fbt probe, which a bare
+# BEGIN or tick-1ms does: dt_fbt.c maybe_fbt) and the sdt probes of the
+# syscalls group, which the storm was seen to provide (sdt and fbt probes
+# are never reaped).
 $D -l -n 'fbt::vfs_read:entry' -n 'sdt:syscalls::' >/dev/null 2>&1
-base_vm=$(vmareas)
-base_vmb=$(vmbytes)
+read -r base_vm base_vmb < <(vminfo)
 base_slab=$(slabobjs $T/slab.before)
 base_cons=$(field consumers)
 base_en=$(field probes_enabled)
@@ -167,10 +167,9 @@ while [ "$(cut -d. -f1 /proc/uptime)" -lt $end ]; do
 	else
 		rm_refused=$((rm_refused + 1))
 	fi
-	v=$(vmareas)
+	read -r v vb < <(vminfo)
 	[ "$v" -gt $peak_vm ] && peak_vm=$v
-	v=$(vmbytes)
-	[ "$v" -gt $peak_vmb ] && peak_vmb=$v
+	[ "$vb" -gt $peak_vmb ] && peak_vmb=$vb
 	sleep 1
 done
 wait $pids 2>/dev/null
@@ -209,9 +208,8 @@ done
 [ "$(field probes_enabled)" = "$base_en" ] && [ "$(field ecbs_attached)" = "$base_ecb" ] &&
 	ok "probes enabled and ECBs attached back to $base_en, $base_ecb" ||
 	bad "probes_enabled $(field probes_enabled), ecbs_attached $(field ecbs_attached), before $base_en, $base_ecb"
-settle "$base_vmb" "$base_slab"
-vm=$(vmareas)
-vmb=$(vmbytes)
+settle "$base_vm $base_vmb" "$base_slab"
+read -r vm vmb < <(vminfo)
 [ "$vm" = "$base_vm" ] && [ "$vmb" = "$base_vmb" ] &&
 	ok "module vmalloc areas back to $base_vm ($base_vmb bytes)" ||
 	bad "module vmalloc areas: $vm ($vmb bytes), before $base_vm ($base_vmb bytes)"
